@@ -1,0 +1,11 @@
+import type { Command } from 'commander';
+import type { CliContext } from '../context.js';
+import { registerPlan } from './plan.js';
+
+/**
+ * Every sub-command of `cprdfop`, one file each under `src/cli/commands/`.
+ * Add a command by writing `registerX(program, ctx)` in its own file and listing it here.
+ */
+export function registerCommands(program: Command, ctx: CliContext): void {
+  registerPlan(program, ctx);
+}

@@ -1,0 +1,5 @@
+/**
+ * `cprdfop/geo` — work in progress.
+ * @packageDocumentation
+ */
+export {};

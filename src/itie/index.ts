@@ -1,0 +1,5 @@
+/**
+ * `cprdfop/itie` — work in progress.
+ * @packageDocumentation
+ */
+export {};

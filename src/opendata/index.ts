@@ -1,0 +1,5 @@
+/**
+ * `cprdfop/opendata` — work in progress.
+ * @packageDocumentation
+ */
+export {};

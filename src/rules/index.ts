@@ -1,0 +1,5 @@
+/**
+ * `cprdfop/rules` — work in progress.
+ * @packageDocumentation
+ */
+export {};

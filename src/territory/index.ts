@@ -1,0 +1,5 @@
+/**
+ * `cprdfop/territory` — work in progress.
+ * @packageDocumentation
+ */
+export {};
