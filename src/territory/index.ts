@@ -1,5 +1,41 @@
 /**
- * `cprdfop/territory` — work in progress.
+ * `cprdfop/territory` — the Hauts-de-France territory graph (COG 2026): communes, old codes, postal
+ * codes, EPCI, arrondissements, départements; resolvers, territory references and meshes. Data loads
+ * lazily on first use (nothing is parsed at import) and works in the browser.
  * @packageDocumentation
  */
-export {};
+
+export { arrondissement } from './arrondissement.js';
+export { arrondissements } from './arrondissements.js';
+export { type BuiltinMeshKind, builtinMesh } from './builtinMesh.js';
+export { type CommuneCodeClass, classifyCommuneCode } from './classifyCommuneCode.js';
+export { commune } from './commune.js';
+export { communes } from './communes.js';
+export { communesByPostalCode } from './communesByPostalCode.js';
+export { departement } from './departement.js';
+export { departements } from './departements.js';
+export { epci } from './epci.js';
+export { epciOf } from './epciOf.js';
+export { epcis } from './epcis.js';
+export { type CodeKind, InvalidCodeError } from './InvalidCodeError.js';
+export { isLoaded } from './isLoaded.js';
+export { type LoadMeshOptions, loadMesh } from './loadMesh.js';
+export { MeshError } from './MeshError.js';
+export { type MeshCsvOptions, parseMeshCsv } from './parseMeshCsv.js';
+export { type MeshJsonOptions, parseMeshJson } from './parseMeshJson.js';
+export { region } from './region.js';
+export { requireCommune } from './requireCommune.js';
+export { resolveTerritory } from './resolveTerritory.js';
+export { Arrondissement } from './schemas/Arrondissement.js';
+export { Commune, CommuneMatch } from './schemas/Commune.js';
+export { Departement } from './schemas/Departement.js';
+export { Epci } from './schemas/Epci.js';
+export { Mesh, MeshDiagnostic, MeshKind, MeshLoadResult, MeshUnit } from './schemas/Mesh.js';
+export { Region } from './schemas/Region.js';
+export { TerritoryDataFile } from './schemas/TerritoryDataFile.js';
+export { ResolvedTerritory, TerritoryDiagnostic, TerritoryRef } from './schemas/TerritoryRef.js';
+export { TerritoryVintage } from './schemas/TerritoryVintage.js';
+export { type SearchCommunesOptions, searchCommunes } from './searchCommunes.js';
+export { territoryVintage } from './territoryVintage.js';
+export { UnknownCodeError } from './UnknownCodeError.js';
+export { unitOf } from './unitOf.js';

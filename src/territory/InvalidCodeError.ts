@@ -1,0 +1,49 @@
+import { CprdfopError } from '../errors.js';
+
+/** The kinds of code the territory resolvers accept. */
+export type CodeKind = 'commune' | 'postal code' | 'EPCI SIREN' | 'arrondissement' | 'département';
+
+const EXPECTED: Record<CodeKind, string> = {
+  commune: '5 characters: a 2-character département (2A/2B for Corsica) then 3 digits, e.g. 59350',
+  'postal code': '5 digits, e.g. 59000',
+  'EPCI SIREN': '9 digits, e.g. 200093201',
+  arrondissement: 'a département code then one digit, e.g. 595',
+  département: '2 characters (2A/2B for Corsica) or 3 digits overseas, e.g. 59',
+};
+
+/**
+ * Thrown when a code is malformed (wrong length or characters): not a miss, a bad input.
+ *
+ * @example
+ * ```ts
+ * import { commune, InvalidCodeError } from 'cprdfop/territory';
+ * try {
+ *   commune('5935');
+ * } catch (error) {
+ *   if (error instanceof InvalidCodeError) console.log(error.value); // "5935"
+ * }
+ * ```
+ * @category Errors
+ */
+export class InvalidCodeError extends CprdfopError {
+  /** The malformed value, as given (stringified). */
+  readonly value: string;
+  /** What kind of code was expected. */
+  readonly codeKind: CodeKind;
+
+  /**
+   * @param value - The malformed value.
+   * @param codeKind - What kind of code was expected.
+   * @param where - Optional location of the value (e.g. `territory.communes[2]`).
+   */
+  constructor(value: unknown, codeKind: CodeKind, where?: string) {
+    const shown = typeof value === 'string' ? value : String(value);
+    super(
+      'E_INVALID_CODE',
+      `malformed ${codeKind} code ${JSON.stringify(shown)}${where ? ` at ${where}` : ''} (expected ${EXPECTED[codeKind]})`,
+    );
+    this.name = 'InvalidCodeError';
+    this.value = shown;
+    this.codeKind = codeKind;
+  }
+}

@@ -1,0 +1,111 @@
+import { classifyCommuneCode } from '../classifyCommuneCode.js';
+import { MeshError } from '../MeshError.js';
+import type { Mesh, MeshDiagnostic, MeshKind, MeshLoadResult } from '../schemas/Mesh.js';
+import { COMMUNE_CODE } from './codes.js';
+import { getGraph } from './graph.js';
+
+/** One (commune, unit) row of an input mesh, with where it came from. */
+export interface MeshRow {
+  commune: string;
+  unit: string;
+  unitLabel?: string | undefined;
+  /** 1-based CSV line. */
+  line?: number | undefined;
+}
+
+export interface MeshMeta {
+  id?: string | undefined;
+  label?: string | undefined;
+  kind?: MeshKind | undefined;
+  vintage?: string | undefined;
+  provenance?: string | undefined;
+  /** Unit code → label (overrides labels found in the input). */
+  unitLabels?: Readonly<Record<string, string>> | undefined;
+}
+
+/** Validates rows against the graph and builds the mesh; throws {@link MeshError} on duplicates. */
+export function buildMesh(
+  rows: readonly MeshRow[],
+  meta: MeshMeta,
+  defaults: { id: string; label: string },
+): MeshLoadResult {
+  const g = getGraph();
+  const diagnostics: MeshDiagnostic[] = [];
+  const unitOrder: string[] = [];
+  const unitLabels = new Map<string, string>();
+  const members = new Map<string, string[]>();
+  // current commune code → rows that put it somewhere
+  const seen = new Map<string, MeshRow[]>();
+  const where = (r: MeshRow): string => (r.line !== undefined ? `line ${r.line}` : `unit ${r.unit}`);
+  for (const r of rows) {
+    if (!members.has(r.unit)) {
+      members.set(r.unit, []);
+      unitOrder.push(r.unit);
+    }
+    if (r.unitLabel && !unitLabels.has(r.unit)) unitLabels.set(r.unit, r.unitLabel);
+    const base = { code: r.commune, unit: r.unit, ...(r.line !== undefined ? { line: r.line } : {}) };
+    if (!COMMUNE_CODE.test(r.commune)) {
+      diagnostics.push({
+        kind: 'invalid',
+        ...base,
+        message: `malformed commune code ${JSON.stringify(r.commune)} (${where(r)})`,
+      });
+      continue;
+    }
+    const c = classifyCommuneCode(r.commune);
+    if (c.kind !== 'in-region') {
+      diagnostics.push({ kind: c.kind, ...base, message: `${c.message} (${where(r)})` });
+      continue;
+    }
+    const current = c.match.commune.code;
+    if (c.match.mapped) {
+      diagnostics.push({ kind: 'mapped', ...base, mappedTo: current, message: `${c.message} (${where(r)})` });
+    }
+    const prev = seen.get(current);
+    if (prev) prev.push(r);
+    else seen.set(current, [r]);
+    members.get(r.unit)?.push(current);
+  }
+  const duplicates = [...seen.entries()].filter(([, rs]) => rs.length > 1);
+  if (duplicates.length) {
+    const lines = duplicates.flatMap(([, rs]) =>
+      rs.map((r) => r.line).filter((l): l is number => l !== undefined),
+    );
+    const detail = duplicates
+      .slice(0, 10)
+      .map(([code, rs]) => `${code} (${rs.map(where).join(', ')})`)
+      .join('; ');
+    throw new MeshError(
+      `mesh "${meta.id ?? defaults.id}": ${duplicates.length} commune(s) listed more than once: ${detail}${duplicates.length > 10 ? '; …' : ''}`,
+      lines.sort((a, b) => a - b),
+    );
+  }
+  const droppedUnits: string[] = [];
+  const units: Mesh['units'] = [];
+  for (const code of unitOrder) {
+    const list = members.get(code) ?? [];
+    if (list.length === 0) {
+      droppedUnits.push(code);
+      continue;
+    }
+    units.push({
+      code,
+      label: meta.unitLabels?.[code] ?? unitLabels.get(code) ?? code,
+      communes: list.sort(),
+    });
+  }
+  const uncovered = g.communes.filter((c) => !seen.has(c.code)).map((c) => c.code);
+  return {
+    mesh: {
+      id: meta.id ?? defaults.id,
+      label: meta.label ?? defaults.label,
+      kind: meta.kind ?? 'custom',
+      vintage: meta.vintage ?? 'unknown',
+      provenance: meta.provenance ?? 'user-supplied',
+      units,
+    },
+    diagnostics,
+    uncovered,
+    droppedUnits,
+  };
+}

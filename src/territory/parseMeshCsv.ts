@@ -1,0 +1,145 @@
+import { buildMesh, type MeshMeta, type MeshRow } from './_internal/meshBuild.js';
+import { MeshError } from './MeshError.js';
+import type { MeshLoadResult } from './schemas/Mesh.js';
+
+/** Options of {@link parseMeshCsv} (and of {@link loadMesh} for CSV). @category Meshes */
+export interface MeshCsvOptions extends MeshMeta {
+  /** Column holding the commune code (default: the first of CODGEO, COM, code_commune, code_insee, commune, insee, code). */
+  communeColumn?: string | undefined;
+  /** Column holding the unit code (default: `unit`/`unite`/`code_unite`, or the other column of a two-column file). */
+  unitColumn?: string | undefined;
+  /** Optional column holding the unit label. */
+  unitLabelColumn?: string | undefined;
+  /** Field separator (default: detected among `;`, `,` and tab on the header line). */
+  delimiter?: string | undefined;
+}
+
+const COMMUNE_COLUMNS = ['codgeo', 'com', 'code_commune', 'code_insee', 'commune', 'insee', 'code'];
+const UNIT_COLUMNS = ['unit', 'unite', 'unité', 'code_unite', 'unit_code'];
+
+/** Splits CSV text into records with the 1-based line where each starts (RFC 4180 quotes). */
+function records(text: string, delimiter: string): Array<{ line: number; fields: string[] }> {
+  const out: Array<{ line: number; fields: string[] }> = [];
+  let fields: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let start = 1;
+  let i = 0;
+  const endRecord = (): void => {
+    fields.push(field);
+    if (!(fields.length === 1 && fields[0]?.trim() === '')) out.push({ line: start, fields });
+    fields = [];
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text[i] as string;
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === delimiter) {
+      fields.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endRecord();
+      line++;
+      start = line;
+    } else field += ch;
+    i++;
+  }
+  if (field !== '' || fields.length) endRecord();
+  return out;
+}
+
+/**
+ * Parses a mesh from CSV text: one row per commune, one column with the commune code and one with the
+ * unit code — like INSEE's « table d'appartenance géographique des communes » exported to CSV (use
+ * `unitColumn: 'ZE2020'` for the zones d'emploi 2020). Title lines before the header are skipped (the
+ * header is the first line naming the commune column). Validated: a commune listed more than once is an
+ * error listing the line numbers; unknown, malformed and out-of-region codes are reported and left out;
+ * old codes are mapped to the current commune.
+ *
+ * @param text - The CSV text (UTF-8, optional BOM).
+ * @param options - Column names, delimiter and the mesh's id, label, vintage and provenance.
+ * @returns The mesh with diagnostics, uncovered communes and dropped units.
+ * @throws {@link MeshError} when the columns cannot be found or a commune is listed more than once.
+ * @example
+ * ```ts
+ * import { parseMeshCsv } from 'cprdfop/territory';
+ * const r = parseMeshCsv('CODGEO;ZE2020\n59350;3214\n02394;0021\n', { unitColumn: 'ZE2020', id: 'ze2020' });
+ * r.mesh.units.map((u) => u.code); // ["3214", "0021"]
+ * r.diagnostics[0]?.mappedTo; // "02008"
+ * ```
+ * @category Meshes
+ */
+export function parseMeshCsv(text: string, options: MeshCsvOptions = {}): MeshLoadResult {
+  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const firstLine = src.slice(0, src.search(/\r?\n|$/));
+  const delimiter =
+    options.delimiter ??
+    ([';', '\t', ','] as const).reduce((best, d) =>
+      firstLine.split(d).length > firstLine.split(best).length ? d : best,
+    );
+  const all = records(src, delimiter);
+  const lower = (s: string): string => s.trim().toLowerCase();
+  const wantCommune = options.communeColumn ? [lower(options.communeColumn)] : COMMUNE_COLUMNS;
+  const headerAt = all.findIndex((r) => r.fields.some((f) => wantCommune.includes(lower(f))));
+  if (headerAt === -1) {
+    throw new MeshError(
+      `mesh CSV: no header line naming the commune column (${options.communeColumn ?? COMMUNE_COLUMNS.join(', ')}); first line: ${JSON.stringify(firstLine.slice(0, 80))}`,
+      [1],
+    );
+  }
+  const header = (all[headerAt] as { line: number; fields: string[] }).fields.map(lower);
+  const headerLine = (all[headerAt] as { line: number }).line;
+  const communeCol = wantCommune.map((c) => header.indexOf(c)).find((i) => i !== -1) as number;
+  let unitCol = -1;
+  if (options.unitColumn) unitCol = header.indexOf(lower(options.unitColumn));
+  else {
+    unitCol = header.findIndex((h) => UNIT_COLUMNS.includes(h));
+    if (unitCol === -1 && header.length === 2) unitCol = communeCol === 0 ? 1 : 0;
+  }
+  if (unitCol === -1) {
+    throw new MeshError(
+      `mesh CSV: ${options.unitColumn ? `no column ${JSON.stringify(options.unitColumn)}` : 'cannot tell the unit column'} on line ${headerLine} (columns: ${header.join(', ')}); name it with unitColumn`,
+      [headerLine],
+    );
+  }
+  const labelCol = options.unitLabelColumn ? header.indexOf(lower(options.unitLabelColumn)) : -1;
+  if (options.unitLabelColumn && labelCol === -1) {
+    throw new MeshError(
+      `mesh CSV: no column ${JSON.stringify(options.unitLabelColumn)} on line ${headerLine}`,
+      [headerLine],
+    );
+  }
+  const rows: MeshRow[] = [];
+  for (const r of all.slice(headerAt + 1)) {
+    const c = (r.fields[communeCol] ?? '').trim();
+    const u = (r.fields[unitCol] ?? '').trim();
+    if (u === '')
+      throw new MeshError(`mesh CSV: line ${r.line} has no unit code (commune ${JSON.stringify(c)})`, [
+        r.line,
+      ]);
+    rows.push({
+      commune: c,
+      unit: u,
+      unitLabel: labelCol === -1 ? undefined : r.fields[labelCol]?.trim(),
+      line: r.line,
+    });
+  }
+  return buildMesh(rows, options, { id: 'custom', label: 'Custom mesh' });
+}

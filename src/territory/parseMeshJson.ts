@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { buildMesh, type MeshMeta, type MeshRow } from './_internal/meshBuild.js';
+import { MeshError } from './MeshError.js';
+import { MeshKind, type MeshLoadResult } from './schemas/Mesh.js';
+
+const Input = z.object({
+  id: z.string().min(1).optional(),
+  label: z.string().optional(),
+  kind: MeshKind.optional(),
+  vintage: z.string().optional(),
+  provenance: z.string().optional(),
+  units: z.array(
+    z.object({ code: z.string().min(1), label: z.string().optional(), communes: z.array(z.string()) }),
+  ),
+});
+
+/** Options of {@link parseMeshJson}: override the mesh's id, label, kind, vintage, provenance. @category Meshes */
+export type MeshJsonOptions = MeshMeta;
+
+/**
+ * Parses a mesh from JSON text or an already-parsed object shaped like a {@link Mesh}
+ * (`{ id?, label?, kind?, vintage?, provenance?, units: [{ code, label?, communes }] }`). Validated like
+ * {@link parseMeshCsv}: a commune in two units is an error naming the units; unknown, malformed and
+ * out-of-region codes are reported and left out; old codes are mapped.
+ *
+ * @param input - JSON text or a plain object.
+ * @param options - Overrides of the mesh's metadata.
+ * @returns The mesh with diagnostics, uncovered communes and dropped units.
+ * @throws {@link MeshError} on invalid JSON, a wrong shape (the message gives the path) or duplicates.
+ * @example
+ * ```ts
+ * import { parseMeshJson } from 'cprdfop/territory';
+ * parseMeshJson({ id: 'demo', units: [{ code: 'A', communes: ['59350', '59999'] }] }).diagnostics.length; // 1
+ * ```
+ * @category Meshes
+ */
+export function parseMeshJson(input: string | unknown, options: MeshJsonOptions = {}): MeshLoadResult {
+  let value: unknown = input;
+  if (typeof input === 'string') {
+    try {
+      value = JSON.parse(input);
+    } catch (error) {
+      throw new MeshError(
+        `mesh JSON: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+      );
+    }
+  }
+  const parsed = Input.safeParse(value);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
+    throw new MeshError(`mesh JSON: invalid at mesh${path}: ${issue?.message ?? 'invalid'}`);
+  }
+  const m = parsed.data;
+  const rows: MeshRow[] = [];
+  for (const u of m.units)
+    for (const c of u.communes) rows.push({ commune: c, unit: u.code, unitLabel: u.label });
+  const meta: MeshMeta = {
+    id: options.id ?? m.id,
+    label: options.label ?? m.label,
+    kind: options.kind ?? m.kind,
+    vintage: options.vintage ?? m.vintage,
+    provenance: options.provenance ?? m.provenance,
+    unitLabels: options.unitLabels,
+  };
+  return buildMesh(rows, meta, { id: 'custom', label: 'Custom mesh' });
+}

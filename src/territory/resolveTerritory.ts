@@ -1,0 +1,199 @@
+import {
+  ARRONDISSEMENT_CODE,
+  COMMUNE_CODE,
+  DEPARTEMENT_CODE,
+  departementInfo,
+  departementOfCode,
+  SIREN,
+} from './_internal/codes.js';
+import { getGraph } from './_internal/graph.js';
+import { classifyCommuneCode } from './classifyCommuneCode.js';
+import type { ResolvedTerritory, TerritoryDiagnostic, TerritoryRef } from './schemas/TerritoryRef.js';
+
+type Field = TerritoryDiagnostic['field'];
+const SEVERITY = { invalid: 'error', unknown: 'error', 'outside-region': 'warning', mapped: 'info' } as const;
+const EXPECTED: Record<Field, string> = {
+  communes: 'commune code',
+  epcis: 'EPCI SIREN',
+  arrondissements: 'arrondissement code',
+  departements: 'département code',
+};
+
+/**
+ * Resolves a {@link TerritoryRef} (communes, EPCI, arrondissements, départements, in any mix) to the
+ * set of current communes of the region. Never throws on bad codes: malformed, unknown, old and
+ * out-of-region codes are reported in `diagnostics` (with `field`, `index` and `path`). An EPCI that
+ * crosses the regional boundary contributes its in-region members, and its members outside the region
+ * are reported in an `outside-region` diagnostic (`outside`).
+ *
+ * @param ref - Codes by field.
+ * @returns Current commune codes (sorted, unique), `inRegion` (`false` when any code points outside
+ *   the region), diagnostics, and the départements/arrondissements/EPCI covered by the communes.
+ * @example
+ * ```ts
+ * import { resolveTerritory } from 'cprdfop/territory';
+ * const t = resolveTerritory({ communes: ['59350', '02394', '76540', '59999', 'x'] });
+ * t.communes; // ["02008", "59350"]
+ * t.diagnostics.map((d) => d.kind); // ["mapped", "outside-region", "unknown", "invalid"]
+ * t.inRegion; // false
+ * resolveTerritory({ departements: ['59'] }).communes.length; // 647
+ * ```
+ * @category Resolvers
+ */
+export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
+  const g = getGraph();
+  const result = new Set<string>();
+  const diagnostics: TerritoryDiagnostic[] = [];
+  const report = (
+    kind: TerritoryDiagnostic['kind'],
+    field: Field,
+    index: number,
+    code: string,
+    message: string,
+    extra: Partial<TerritoryDiagnostic> = {},
+  ): void => {
+    diagnostics.push({
+      kind,
+      severity: SEVERITY[kind],
+      field,
+      index,
+      path: `${field}[${index}]`,
+      code,
+      message,
+      ...extra,
+    });
+  };
+  const list = (field: Field): Array<[number, string] | [number, null, unknown]> => {
+    const value = (ref as Record<string, unknown> | null | undefined)?.[field];
+    if (value === undefined) return [];
+    if (!Array.isArray(value)) {
+      report('invalid', field, -1, String(value), `${field} must be an array of codes`);
+      return [];
+    }
+    return value.map((v, i) => (typeof v === 'string' ? [i, v] : [i, null, v]));
+  };
+  const invalid = (field: Field, i: number, raw: unknown): void => {
+    const shown = typeof raw === 'string' ? raw : String(raw);
+    report(
+      'invalid',
+      field,
+      i,
+      shown,
+      `malformed ${EXPECTED[field]} ${JSON.stringify(shown)} at ${field}[${i}]`,
+    );
+  };
+  const outsideDep = (field: Field, i: number, code: string, dep: string, what: string): boolean => {
+    const info = departementInfo(g, dep);
+    if (!info) return false;
+    if (info.region.code === g.region.code) return false;
+    report(
+      'outside-region',
+      field,
+      i,
+      code,
+      `${what} ${code} at ${field}[${i}] is outside ${g.region.name} (département ${info.code}, ${info.region.name})`,
+      { departement: info.code, region: info.region },
+    );
+    return true;
+  };
+
+  for (const [i, code, raw] of list('communes')) {
+    if (code === null || !COMMUNE_CODE.test(code)) {
+      invalid('communes', i, code ?? raw);
+      continue;
+    }
+    const c = classifyCommuneCode(code);
+    if (c.kind === 'in-region') {
+      result.add(c.match.commune.code);
+      if (c.match.mapped) {
+        const extra: Partial<TerritoryDiagnostic> = { mappedTo: c.match.commune.code };
+        if (c.match.via) extra.via = c.match.via;
+        report('mapped', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+      }
+    } else if (c.kind === 'outside-region') {
+      const extra: Partial<TerritoryDiagnostic> = { departement: c.departement.code, region: c.region };
+      if (c.currentCode) extra.mappedTo = c.currentCode;
+      report('outside-region', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+    } else {
+      const extra: Partial<TerritoryDiagnostic> = {};
+      if (c.departement) extra.departement = c.departement.code;
+      report('unknown', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+    }
+  }
+
+  for (const [i, code, raw] of list('epcis')) {
+    if (code === null || !SIREN.test(code)) {
+      invalid('epcis', i, code ?? raw);
+      continue;
+    }
+    const e = g.epciBySiren.get(code);
+    if (!e) {
+      report(
+        'unknown',
+        'epcis',
+        i,
+        code,
+        `no EPCI with SIREN ${code} has a member in ${g.region.name} (epcis[${i}])`,
+      );
+      continue;
+    }
+    for (const m of e.members) result.add(m);
+    if (e.crossesRegion) {
+      const outside = e.outsideMembers.map((m) => m.code);
+      report(
+        'outside-region',
+        'epcis',
+        i,
+        code,
+        `EPCI ${code} ${e.name} crosses the regional boundary: ${outside.length} member(s) outside ${g.region.name} left out (epcis[${i}])`,
+        { outside },
+      );
+    }
+  }
+
+  for (const [i, code, raw] of list('arrondissements')) {
+    if (code === null || !ARRONDISSEMENT_CODE.test(code)) {
+      invalid('arrondissements', i, code ?? raw);
+      continue;
+    }
+    const a = g.arrondissementByCode.get(code);
+    if (a) {
+      for (const m of a.communes) result.add(m);
+      continue;
+    }
+    if (outsideDep('arrondissements', i, code, departementOfCode(code), 'arrondissement')) continue;
+    report('unknown', 'arrondissements', i, code, `unknown arrondissement ${code} (arrondissements[${i}])`);
+  }
+
+  for (const [i, code, raw] of list('departements')) {
+    if (code === null || !DEPARTEMENT_CODE.test(code)) {
+      invalid('departements', i, code ?? raw);
+      continue;
+    }
+    const d = g.departementByCode.get(code);
+    if (d) {
+      for (const m of d.communes) result.add(m);
+      continue;
+    }
+    if (outsideDep('departements', i, code, code, 'département')) continue;
+    report('unknown', 'departements', i, code, `unknown département ${code} (departements[${i}])`);
+  }
+
+  const communes = [...result].sort();
+  const deps = new Set<string>();
+  const arrs = new Set<string>();
+  const epcis = new Set<string>();
+  for (const code of communes) {
+    const c = g.communeByCode.get(code);
+    if (!c) continue;
+    deps.add(c.departement);
+    arrs.add(c.arrondissement);
+    if (c.epci) epcis.add(c.epci);
+  }
+  return {
+    communes,
+    inRegion: !diagnostics.some((d) => d.kind === 'outside-region'),
+    diagnostics,
+    covered: { departements: [...deps].sort(), arrondissements: [...arrs].sort(), epcis: [...epcis].sort() },
+  };
+}
