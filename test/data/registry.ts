@@ -1,0 +1,22 @@
+import type { ZodType } from 'zod';
+
+/** Which schema validates which data file (paths relative to the repository root). */
+export const dataSchemas: Array<{ pattern: RegExp; schema: () => Promise<ZodType> }> = [
+  { pattern: /^data\/plan\/plan\.json$/, schema: async () => (await import('../../src/model/plan.js')).Plan },
+  {
+    pattern: /^data\/plan\/ambitions\.json$/,
+    schema: async () => (await import('../../src/model/ambition.js')).Ambition.array().length(4),
+  },
+  {
+    pattern: /^data\/plan\/partner-categories\.json$/,
+    schema: async () => (await import('../../src/model/partnerCategory.js')).PartnerCategory.array().min(1),
+  },
+  {
+    pattern: /^data\/plan\/governance\.json$/,
+    schema: async () => (await import('../../src/model/governanceBody.js')).GovernanceBody.array().min(1),
+  },
+  {
+    pattern: /^data\/plan\/schemes\.json$/,
+    schema: async () => (await import('../../src/model/scheme.js')).Scheme.array().length(6),
+  },
+];
