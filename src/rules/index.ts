@@ -1,5 +1,60 @@
 /**
- * `cprdfop/rules` — work in progress.
+ * `cprdfop/rules` — a small, region-agnostic rules engine: JSON rule sets validated by a schema, a
+ * documented expression language, three-valued verdicts with `missing` fields, explanations in French
+ * and English, effective dates, overlays with diffs, compiled to closures.
+ *
+ * The schema (zod) lives in `RuleSet`/`parseRuleSet`; `compile` and the evaluator do not import it.
+ *
  * @packageDocumentation
  */
-export {};
+export {
+  type CompileOptions,
+  compile,
+  type EvaluateOptions,
+  type Evaluator,
+  MAX_EXPRESSION_DEPTH,
+} from './compile.js';
+export {
+  defineOperator,
+  type OperatorDefinition,
+  type OperatorValue,
+  type OperatorValueType,
+} from './defineOperator.js';
+export { diffRuleSets, formatRuleSetDiff, type RuleSetChange } from './diffRuleSets.js';
+export {
+  type AssumptionUsed,
+  type CriterionExplanation,
+  type CriterionStatus,
+  EXPLANATION_FORMAT,
+  type Explanation,
+  type FundingExplanation,
+  type RuleWarning,
+  type Verdict,
+} from './Explanation.js';
+export { NoRuleSetInForceError, RuleSetError } from './errors.js';
+export { hashRuleSet } from './hashRuleSet.js';
+export {
+  MAX_RULESET_DEPTH,
+  MAX_RULESET_NODES,
+  parseRuleSet,
+  type RuleIssue,
+  safeParseRuleSet,
+} from './parseRuleSet.js';
+export {
+  Criterion,
+  Expression,
+  type ExpressionValue,
+  Funding,
+  Parameter,
+  ParameterMark,
+  ParameterValue,
+  RuleExample,
+  RuleSet,
+  type RuleSetInput,
+  RuleSource,
+  RuleText,
+} from './RuleSet.js';
+export { resolveRuleSet } from './resolveRuleSet.js';
+export { type ExampleResult, runExamples } from './runExamples.js';
+export { selectRuleSet } from './selectRuleSet.js';
+export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';

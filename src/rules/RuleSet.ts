@@ -1,0 +1,249 @@
+import { z } from 'zod';
+
+const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/**
+ * A text in French and in English.
+ *
+ * @example
+ * ```ts
+ * import { RuleText } from 'cprdfop/rules';
+ * RuleText.parse({ fr: 'Oui', en: 'Yes' }); // {"fr":"Oui","en":"Yes"}
+ * ```
+ * @category Rule sets
+ */
+export const RuleText = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+/** @category Rule sets */
+export type RuleText = z.infer<typeof RuleText>;
+
+/**
+ * An expression of the rule language (see `docs/rules.md`): a JSON literal, a JSON array (a list whose
+ * items are expressions) or an object with exactly one key, the operator, whose value holds its arguments.
+ * The schema only checks the shape; operators, arity, parameter references and field paths are checked
+ * by `compile`, with the path of the faulty node.
+ *
+ * @example
+ * ```ts
+ * import { Expression } from 'cprdfop/rules';
+ * Expression.parse({ '>=': [{ field: 'budget.total' }, 1000] }); // {">=":[{"field":"budget.total"},1000]}
+ * ```
+ * @category Rule sets
+ */
+export const Expression: z.ZodType<ExpressionValue> = z.lazy(() =>
+  z.union([
+    z.number(),
+    z.string(),
+    z.boolean(),
+    z.null(),
+    z.array(Expression),
+    z
+      .record(z.string().regex(/^[A-Za-z<>=!+*/-]+$/, 'an operator name'), Expression)
+      .refine((o) => Object.keys(o).length === 1, 'an operator node has exactly one key'),
+  ]),
+);
+/**
+ * The TypeScript shape of an {@link Expression}.
+ * @category Rule sets
+ */
+export type ExpressionValue =
+  | number
+  | string
+  | boolean
+  | null
+  | ExpressionValue[]
+  | { [operator: string]: ExpressionValue };
+
+/**
+ * How sure a parameter value is: `official` (stated by an official text), `seed` (stated by the seed
+ * article quoted by the rule set) or `assumption` (no source gives it; chosen by the rule set's author,
+ * with a justification — every verdict lists the assumptions it depended on).
+ *
+ * @example
+ * ```ts
+ * import { ParameterMark } from 'cprdfop/rules';
+ * ParameterMark.parse('assumption'); // "assumption"
+ * ```
+ * @category Rule sets
+ */
+export const ParameterMark = z.enum(['official', 'seed', 'assumption']);
+/** @category Rule sets */
+export type ParameterMark = z.infer<typeof ParameterMark>;
+
+/**
+ * A parameter value: a number, a string, a boolean or a list of strings or numbers.
+ * @example
+ * ```ts
+ * import { ParameterValue } from 'cprdfop/rules';
+ * ParameterValue.parse(['a', 'b']); // ["a","b"]
+ * ```
+ * @category Rule sets
+ */
+export const ParameterValue = z.union([
+  z.number(),
+  z.string(),
+  z.boolean(),
+  z.array(z.string()),
+  z.array(z.number()),
+]);
+/** @category Rule sets */
+export type ParameterValue = z.infer<typeof ParameterValue>;
+
+/**
+ * A named parameter of a rule set, with its unit and provenance.
+ *
+ * @example
+ * ```ts
+ * import { Parameter } from 'cprdfop/rules';
+ * Parameter.parse({
+ *   name: 'minStructures', value: 2, unit: 'structures',
+ *   provenance: { mark: 'assumption', justification: 'collectif = at least two structures' },
+ * }).value; // 2
+ * ```
+ * @category Rule sets
+ */
+export const Parameter = z.strictObject({
+  name: z.string().regex(NAME),
+  value: ParameterValue,
+  unit: z.string().min(1).optional(),
+  label: RuleText.optional(),
+  provenance: z.strictObject({
+    mark: ParameterMark,
+    justification: z.string().min(1),
+    source: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  }),
+});
+/** @category Rule sets */
+export type Parameter = z.infer<typeof Parameter>;
+
+/**
+ * Where a criterion comes from: a reference (title of the text), an optional URL and the quoted sentence.
+ *
+ * @example
+ * ```ts
+ * import { RuleSource } from 'cprdfop/rules';
+ * RuleSource.parse({ ref: 'Seed article', quote: 'projets collectifs' }).ref; // "Seed article"
+ * ```
+ * @category Rule sets
+ */
+export const RuleSource = z.strictObject({
+  ref: z.string().min(1),
+  url: z.url().optional(),
+  quote: z.string().min(1).optional(),
+});
+/** @category Rule sets */
+export type RuleSource = z.infer<typeof RuleSource>;
+
+const Messages = z.strictObject({
+  pass: RuleText.optional(),
+  fail: RuleText.optional(),
+  unknown: RuleText.optional(),
+});
+
+/**
+ * One criterion: an id, a label, its source and a boolean expression (`when`).
+ *
+ * @example
+ * ```ts
+ * import { Criterion } from 'cprdfop/rules';
+ * Criterion.parse({
+ *   id: 'budget', label: { fr: 'Budget cohérent', en: 'Consistent budget' },
+ *   when: { '<=': [{ field: 'budget.requested' }, { field: 'budget.total' }] },
+ * }).id; // "budget"
+ * ```
+ * @category Rule sets
+ */
+export const Criterion = z.strictObject({
+  id: z.string().regex(NAME),
+  label: RuleText,
+  source: RuleSource.optional(),
+  when: Expression,
+  messages: Messages.optional(),
+});
+/** @category Rule sets */
+export type Criterion = z.infer<typeof Criterion>;
+
+/**
+ * The funding formula: a numeric expression, off unless `enabled` is `true`.
+ * @example
+ * ```ts
+ * import { Funding } from 'cprdfop/rules';
+ * Funding.parse({ enabled: false, unit: 'EUR', amount: { field: 'budget.requested' } }).enabled; // false
+ * ```
+ * @category Rule sets
+ */
+export const Funding = z.strictObject({
+  enabled: z.boolean(),
+  unit: z.string().min(1),
+  amount: Expression,
+  label: RuleText.optional(),
+});
+/** @category Rule sets */
+export type Funding = z.infer<typeof Funding>;
+
+/**
+ * An embedded example: an application and the expected verdict, criterion statuses and (optionally)
+ * missing fields. `rules test` and the test suite run them all.
+ * @example
+ * ```ts
+ * import { RuleExample } from 'cprdfop/rules';
+ * RuleExample.parse({ name: 'empty', application: {}, verdict: 'undetermined' }).name; // "empty"
+ * ```
+ * @category Rule sets
+ */
+export const RuleExample = z.strictObject({
+  name: z.string().min(1),
+  asOf: z.string().regex(ISO_DATE).optional(),
+  application: z.unknown(),
+  verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
+  criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
+  missing: z.array(z.string()).optional(),
+  funding: z.number().nullable().optional(),
+});
+/** @category Rule sets */
+export type RuleExample = z.infer<typeof RuleExample>;
+
+/**
+ * A rule set document (`cprdfop.ruleset/1`). A rule set with `extends` is an overlay: its parameters
+ * override or add to the base's, its criteria replace (same id) or add to the base's, `remove` drops
+ * base criteria, and `funding` replaces the base formula (see `resolveRuleSet`).
+ *
+ * @example
+ * ```ts
+ * import { RuleSet } from 'cprdfop/rules';
+ * const rs = RuleSet.parse({
+ *   format: 'cprdfop.ruleset/1', id: 'demo', version: '1', title: { fr: 'Démo', en: 'Demo' },
+ *   validFrom: '2023-01-01', parameters: [], criteria: [],
+ * });
+ * rs.id; // "demo"
+ * ```
+ * @category Rule sets
+ */
+export const RuleSet = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal('cprdfop.ruleset/1'),
+  id: z.string().regex(NAME),
+  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+  title: RuleText,
+  description: RuleText.optional(),
+  validFrom: z.string().regex(ISO_DATE),
+  validTo: z.string().regex(ISO_DATE).optional(),
+  extends: z
+    .string()
+    .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+    .optional(),
+  asOfField: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+    .optional(),
+  parameters: z.array(Parameter).default([]),
+  criteria: z.array(Criterion).default([]),
+  remove: z.array(z.string().regex(NAME)).optional(),
+  funding: Funding.optional(),
+  examples: z.array(RuleExample).optional(),
+});
+/** @category Rule sets */
+export type RuleSet = z.output<typeof RuleSet>;
+/** The input shape of a rule set document (defaults not applied). @category Rule sets */
+export type RuleSetInput = z.input<typeof RuleSet>;

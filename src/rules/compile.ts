@@ -1,0 +1,676 @@
+import { dateOps, isIsoDate, parseDate } from './_dates.js';
+import { FORBIDDEN_KEYS } from './_safe.js';
+import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
+import {
+  type AssumptionUsed,
+  type CriterionExplanation,
+  type CriterionStatus,
+  EXPLANATION_FORMAT,
+  type Explanation,
+  type RuleWarning,
+  type Verdict,
+} from './Explanation.js';
+import { RuleSetError } from './errors.js';
+import { hashRuleSet } from './hashRuleSet.js';
+import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
+import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
+
+/** Maximum nesting depth of one expression. */
+export const MAX_EXPRESSION_DEPTH = 64;
+/** Maximum number of expression nodes in one rule set. */
+export const MAX_EXPRESSION_NODES = 50_000;
+
+/** "Cannot tell yet", with the fields whose answer would tell. */
+class Unknown {
+  constructor(readonly paths: readonly string[]) {}
+}
+const NONE = new Unknown([]);
+const isU = (v: unknown): v is Unknown => v instanceof Unknown;
+
+function merge(a: Unknown | undefined, b: Unknown): Unknown {
+  if (!a || a.paths.length === 0) return b;
+  if (b.paths.length === 0 || a === b) return a;
+  const out = [...a.paths];
+  for (const p of b.paths) if (!out.includes(p)) out.push(p);
+  return new Unknown(out);
+}
+
+interface Ctx {
+  app: unknown;
+  asOf: string | null;
+  warn: RuleWarning[] | null;
+  tc: Map<unknown, ResolvedTerritory> | null;
+}
+type Fn = (c: Ctx) => unknown;
+
+/** Options of {@link compile}. @category Evaluation */
+export interface CompileOptions {
+  /** Backs the territory predicates; required when the rule set uses one. */
+  territory?: TerritoryProvider;
+  /** Custom operators, by name (see `defineOperator`). They cannot shadow a built-in operator. */
+  // biome-ignore lint/suspicious/noExplicitAny: operator definitions of any arity
+  operators?: Record<string, OperatorDefinition<any, any>>;
+}
+
+/** Options of `Evaluator.evaluate`. @category Evaluation */
+export interface EvaluateOptions {
+  /** The evaluation date `YYYY-MM-DD`; defaults to the application's `asOfField` (its submission date). */
+  asOf?: string | undefined;
+}
+
+/**
+ * A compiled rule set: evaluates applications with closures built once.
+ * @category Evaluation
+ */
+export interface Evaluator {
+  readonly id: string;
+  readonly version: string;
+  /** `sha256-<hex>` of the canonical JSON of the rule set (examples and `$schema` excluded). */
+  readonly hash: string;
+  /** The (flat) rule set compiled. */
+  readonly ruleSet: RuleSet;
+  /**
+   * Evaluates an application (any JSON value; never throws on data).
+   * @param application - The application.
+   * @param options - The evaluation date.
+   * @returns The verdict and its explanation.
+   */
+  evaluate(application: unknown, options?: EvaluateOptions): Explanation;
+}
+
+interface St {
+  path: string;
+  fields: string[];
+  params: string[];
+  nodes: { n: number };
+  paramMap: Map<string, Parameter>;
+  opts: CompileOptions;
+  asOfField: string | undefined;
+}
+
+const PATH_SEG = /^[A-Za-z0-9_-]+$/;
+
+/** Compiles a field path into an own-property reader (no prototype access). */
+function reader(path: string, at: string): (o: unknown) => unknown {
+  const segs = path.split('.');
+  for (const s of segs) {
+    if (!PATH_SEG.test(s) || FORBIDDEN_KEYS.has(s))
+      throw new RuleSetError(at, `invalid field path "${path}"`);
+  }
+  const own = Object.prototype.hasOwnProperty;
+  if (segs.length === 1) {
+    const [a] = segs as [string];
+    return (o) =>
+      o !== null && typeof o === 'object' && own.call(o, a)
+        ? ((o as Record<string, unknown>)[a] ?? undefined)
+        : undefined;
+  }
+  return (o) => {
+    let v = o;
+    for (const s of segs) {
+      if (v === null || typeof v !== 'object' || !own.call(v, s)) return undefined;
+      v = (v as Record<string, unknown>)[s];
+    }
+    return v ?? undefined;
+  };
+}
+
+function argList(arg: ExpressionValue, at: string, min: number, max = min): ExpressionValue[] {
+  if (!Array.isArray(arg) || arg.length < min || arg.length > max) {
+    const n =
+      min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
+    throw new RuleSetError(at, `expects an array of ${n} argument(s)`);
+  }
+  return arg;
+}
+
+/** Evaluates all argument closures; returns the values or the merged unknown. */
+function strict(fns: Fn[], f: (vals: unknown[]) => unknown): Fn {
+  if (fns.length === 1) {
+    const [a] = fns as [Fn];
+    return (c) => {
+      const x = a(c);
+      return isU(x) ? x : f([x]);
+    };
+  }
+  if (fns.length === 2) {
+    const [a, b] = fns as [Fn, Fn];
+    return (c) => {
+      const x = a(c);
+      const y = b(c);
+      if (isU(x)) return isU(y) ? merge(x, y) : x;
+      if (isU(y)) return y;
+      return f([x, y]);
+    };
+  }
+  return (c) => {
+    let u: Unknown | undefined;
+    const vals = fns.map((g) => {
+      const v = g(c);
+      if (isU(v)) u = merge(u, v);
+      return v;
+    });
+    return u ?? f(vals);
+  };
+}
+
+const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
+const arr = Array.isArray as (v: unknown) => v is readonly unknown[];
+const numOr = (x: unknown) => (num(x) ? x : NONE);
+const eq = (a: unknown, b: unknown): boolean =>
+  a === b || (arr(a) && arr(b) && a.length === b.length && a.every((x, i) => eq(x, b[i])));
+
+function compare(op: (a: number | string, b: number | string) => boolean) {
+  return ([a, b]: unknown[]) =>
+    (num(a) && num(b)) || (typeof a === 'string' && typeof b === 'string')
+      ? op(a as number, b as number)
+      : NONE;
+}
+function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
+  return ([a, b]: unknown[]) => (arr(a) && arr(b) ? op(a, b) : NONE);
+}
+function arith(op: (a: number, b: number) => number) {
+  return (vals: unknown[]) => {
+    if (!vals.every(num)) return NONE;
+    return numOr((vals as number[]).reduce(op));
+  };
+}
+function date2(op: (a: Date, b: Date) => unknown) {
+  return ([a, b]: unknown[]) => {
+    const x = parseDate(a);
+    const y = parseDate(b);
+    return x && y ? op(x, y) : NONE;
+  };
+}
+function dateN(op: (a: Date, n: number) => unknown) {
+  return ([a, n]: unknown[]) => {
+    const x = parseDate(a);
+    return x && num(n) ? op(x, Math.trunc(n)) : NONE;
+  };
+}
+
+function toRef(v: unknown): TerritoryRef | undefined {
+  if (typeof v === 'string') return { communes: [v] };
+  if (arr(v)) return v.every((x) => typeof x === 'string') ? { communes: v as string[] } : undefined;
+  if (v === null || typeof v !== 'object') return undefined;
+  const ref: Record<string, readonly string[]> = {};
+  for (const k of ['communes', 'epcis', 'arrondissements', 'departements']) {
+    if (!Object.hasOwn(v, k)) continue;
+    const l = (v as Record<string, unknown>)[k];
+    if (l == null) continue;
+    if (!arr(l) || !l.every((x) => typeof x === 'string')) return undefined;
+    ref[k] = l as string[];
+  }
+  return ref;
+}
+
+type Strict = [min: number, max: number, f: (vals: unknown[]) => unknown];
+
+const STRICT: Record<string, Strict> = {
+  '==': [2, 2, ([a, b]) => eq(a, b)],
+  '!=': [2, 2, ([a, b]) => !eq(a, b)],
+  '<': [2, 2, compare((a, b) => a < b)],
+  '<=': [2, 2, compare((a, b) => a <= b)],
+  '>': [2, 2, compare((a, b) => a > b)],
+  '>=': [2, 2, compare((a, b) => a >= b)],
+  in: [2, 2, ([x, l]) => (arr(l) ? l.includes(x) : NONE)],
+  subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
+  intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
+  intersection: [2, 2, sets((a, b) => a.filter((x) => b.includes(x)))],
+  '+': [2, Number.POSITIVE_INFINITY, arith((a, b) => a + b)],
+  '*': [2, Number.POSITIVE_INFINITY, arith((a, b) => a * b)],
+  '-': [2, 2, arith((a, b) => a - b)],
+  '/': [2, 2, arith((a, b) => a / b)],
+  min: [1, Number.POSITIVE_INFINITY, arith(Math.min)],
+  max: [1, Number.POSITIVE_INFINITY, arith(Math.max)],
+  round: [1, 2, ([x, d = 0]) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
+  days: [2, 2, date2(dateOps.days)],
+  months: [2, 2, date2(dateOps.months)],
+  addDays: [2, 2, dateN(dateOps.addDays)],
+  addMonths: [2, 2, dateN(dateOps.addMonths)],
+};
+const UNARY: Record<string, (v: unknown) => unknown> = {
+  count: (v) => (arr(v) ? v.length : NONE),
+  distinct: (v) => (arr(v) ? [...new Set(v)] : NONE),
+  isDate: (v) => isIsoDate(v),
+};
+const BOOLEAN_OPS = new Set([
+  'all',
+  'any',
+  'not',
+  '==',
+  '!=',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'in',
+  'subset',
+  'intersects',
+  'isDate',
+  'inRegion',
+  'withinOne',
+]);
+
+function compileNode(node: ExpressionValue, st: St, depth: number, at: string): Fn {
+  if (depth > MAX_EXPRESSION_DEPTH)
+    throw new RuleSetError(at, `expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
+  if (++st.nodes.n > MAX_EXPRESSION_NODES)
+    throw new RuleSetError(at, `more than ${MAX_EXPRESSION_NODES} nodes`);
+  if (node === null || typeof node !== 'object') {
+    return () => node;
+  }
+  if (Array.isArray(node)) {
+    const fns = node.map((x, i) => compileNode(x, st, depth + 1, `${at}[${i}]`));
+    if (node.every((x) => x === null || typeof x !== 'object')) {
+      const k = Object.freeze([...node]);
+      return () => k;
+    }
+    return strict(fns, (v) => v);
+  }
+  const keys = Object.keys(node);
+  if (keys.length !== 1) throw new RuleSetError(at, 'an operator node has exactly one key');
+  const op = keys[0]!;
+  if (FORBIDDEN_KEYS.has(op) || !Object.hasOwn(node, op)) throw new RuleSetError(at, `forbidden key "${op}"`);
+  const arg = node[op]!;
+  const here = `${at}.${op}`;
+  const sub = (x: ExpressionValue, i?: number) =>
+    compileNode(x, st, depth + 1, i === undefined ? here : `${here}[${i}]`);
+  const subs = (xs: ExpressionValue[]) => xs.map((x, i) => sub(x, i));
+
+  const builtin = Object.hasOwn(SPECIAL, op) ? SPECIAL[op] : undefined;
+  if (builtin) return builtin(arg, st, depth, here, sub, subs);
+  if (Object.hasOwn(STRICT, op)) {
+    const [min, max, f] = STRICT[op]!;
+    return strict(subs(argList(arg, here, min, max)), f);
+  }
+  if (Object.hasOwn(UNARY, op)) return strict([sub(arg)], (v) => UNARY[op]!(v[0]));
+  const custom =
+    st.opts.operators && Object.hasOwn(st.opts.operators, op) ? st.opts.operators[op] : undefined;
+  if (custom) return compileCustom(custom, subs(argList(arg, here, custom.args.length)));
+  throw new RuleSetError(at, `unknown operator "${op}"`);
+}
+
+const TYPE_CHECK: Record<OperatorValueType, (v: unknown) => boolean> = {
+  number: num,
+  string: (v) => typeof v === 'string',
+  boolean: (v) => typeof v === 'boolean',
+  date: isIsoDate,
+  list: arr,
+  any: () => true,
+};
+
+function compileCustom(def: OperatorDefinition, fns: Fn[]): Fn {
+  const checks = def.args.map((t) => TYPE_CHECK[t]);
+  const out = TYPE_CHECK[def.returns];
+  return strict(fns, (vals) => {
+    if (!vals.every((v, i) => checks[i]!(v))) return NONE;
+    try {
+      const r = (def.evaluate as (...a: unknown[]) => unknown)(...vals);
+      return r === undefined || !out(r) ? NONE : r;
+    } catch {
+      return NONE;
+    }
+  });
+}
+
+type Special = (
+  arg: ExpressionValue,
+  st: St,
+  depth: number,
+  at: string,
+  sub: (x: ExpressionValue, i?: number) => Fn,
+  subs: (xs: ExpressionValue[]) => Fn[],
+) => Fn;
+
+function territoryOp(kind: 'inRegion' | 'outsideRegion' | 'communes' | 'units' | 'withinOne'): Special {
+  return (arg, st, _d, at, sub, subs) => {
+    const provider = st.opts.territory;
+    if (!provider)
+      throw new RuleSetError(at, `"${kind}" needs a territory provider (compile option "territory")`);
+    const meshed = kind === 'units' || kind === 'withinOne';
+    const fns = meshed ? subs(argList(arg, at, 2)) : [sub(arg)];
+    return (c: Ctx) => {
+      const vals = fns.map((f) => f(c));
+      let u: Unknown | undefined;
+      for (const v of vals) if (isU(v)) u = merge(u, v);
+      if (u) return u;
+      const [t, mesh] = vals;
+      let r = c.tc?.get(t);
+      if (!r) {
+        const ref = toRef(t);
+        if (!ref) return NONE;
+        r = provider.resolve(ref);
+        if (!c.tc) c.tc = new Map();
+        c.tc.set(t, r);
+        if (r.warnings.length) {
+          if (!c.warn) c.warn = [];
+          const w = c.warn;
+          for (const x of r.warnings) if (!w.some((y) => y.message === x.message)) w.push(x);
+        }
+      }
+      if (kind === 'outsideRegion') return r.outside;
+      if (r.invalid.length > 0 || (r.communes.length === 0 && r.outside.length === 0)) return NONE;
+      if (kind === 'inRegion') return r.outside.length === 0;
+      if (kind === 'communes') return r.communes;
+      if (typeof mesh !== 'string') return NONE;
+      const units = r.units(mesh);
+      if (!units) return NONE;
+      return kind === 'units' ? units : r.outside.length === 0 && units.length === 1;
+    };
+  };
+}
+
+const SPECIAL: Record<string, Special> = {
+  field: (arg, st, _d, at) => {
+    if (typeof arg !== 'string') throw new RuleSetError(at, 'expects a field path string');
+    const get = reader(arg, at);
+    if (!st.fields.includes(arg)) st.fields.push(arg);
+    const u = new Unknown([arg]);
+    return (c) => {
+      const v = get(c.app);
+      return v === undefined ? u : v;
+    };
+  },
+  param: (arg, st, _d, at) => {
+    if (typeof arg !== 'string' || !st.paramMap.has(arg)) {
+      throw new RuleSetError(at, `unknown parameter ${JSON.stringify(arg)}`);
+    }
+    if (!st.params.includes(arg)) st.params.push(arg);
+    const v = st.paramMap.get(arg)!.value;
+    const k = Array.isArray(v) ? Object.freeze([...v]) : v;
+    return () => k;
+  },
+  lit: (arg) => {
+    const k = structuredClone(arg);
+    return () => k;
+  },
+  asOf: (_arg, st) => {
+    const u = st.asOfField ? new Unknown([st.asOfField]) : NONE;
+    return (c) => c.asOf ?? u;
+  },
+  all: (arg, _st, _d, at, _sub, subs) => kleene(subs(argList(arg, at, 1, Number.POSITIVE_INFINITY)), false),
+  any: (arg, _st, _d, at, _sub, subs) => kleene(subs(argList(arg, at, 1, Number.POSITIVE_INFINITY)), true),
+  not: (arg, _st, _d, _at, sub) => {
+    const f = sub(arg);
+    return (c) => {
+      const v = f(c);
+      return v === true ? false : v === false ? true : isU(v) ? v : NONE;
+    };
+  },
+  if: (arg, _st, _d, at, _sub, subs) => {
+    const [cond, yes, no] = subs(argList(arg, at, 3)) as [Fn, Fn, Fn];
+    return (c) => {
+      const v = cond(c);
+      return v === true ? yes(c) : v === false ? no(c) : isU(v) ? v : NONE;
+    };
+  },
+  pluck: (arg, _st, _d, at, sub) => {
+    const [list, key] = argList(arg, at, 2);
+    if (typeof key !== 'string' || !PATH_SEG.test(key) || FORBIDDEN_KEYS.has(key)) {
+      throw new RuleSetError(`${at}[1]`, 'expects a property name');
+    }
+    const f = sub(list!, 0);
+    const base =
+      list && typeof list === 'object' && !Array.isArray(list) && typeof list.field === 'string'
+        ? list.field
+        : '';
+    return (c) => {
+      const l = f(c);
+      if (isU(l)) return l;
+      if (!arr(l)) return NONE;
+      let u: Unknown | undefined;
+      const out = l.map((o, i) => {
+        const v =
+          o !== null && typeof o === 'object' && Object.hasOwn(o, key)
+            ? (o as Record<string, unknown>)[key]
+            : undefined;
+        if (v == null) u = merge(u, base ? new Unknown([`${base}[${i}].${key}`]) : NONE);
+        return v;
+      });
+      return u ?? out;
+    };
+  },
+  inRegion: territoryOp('inRegion'),
+  outsideRegion: territoryOp('outsideRegion'),
+  communes: territoryOp('communes'),
+  units: territoryOp('units'),
+  withinOne: territoryOp('withinOne'),
+};
+
+/** Kleene conjunction (`stop` = false) or disjunction (`stop` = true). */
+function kleene(fns: Fn[], stop: boolean): Fn {
+  return (c) => {
+    let u: Unknown | undefined;
+    for (const f of fns) {
+      const v = f(c);
+      if (v === stop) return stop;
+      if (v !== !stop) u = merge(u, isU(v) ? v : NONE);
+    }
+    return u ?? !stop;
+  };
+}
+
+/** The message catalogue: a message per status, with `{label}` and `{missing}` placeholders. */
+const CATALOGUE: Record<CriterionStatus, RuleText> = {
+  pass: { fr: 'Critère rempli : {label}.', en: 'Criterion met: {label}.' },
+  fail: { fr: 'Critère non rempli : {label}.', en: 'Criterion not met: {label}.' },
+  unknown: {
+    fr: 'Impossible de conclure : {label} — à renseigner : {missing}.',
+    en: 'Cannot tell yet: {label} — please provide: {missing}.',
+  },
+};
+const fill = (t: string, label: string, missing: string) =>
+  t.replace('{label}', label.charAt(0).toLowerCase() + label.slice(1)).replace('{missing}', missing || '—');
+
+const EMPTY: readonly string[] = Object.freeze([]);
+
+/**
+ * Compiles a flat rule set (no `extends`; see `resolveRuleSet`) into an {@link Evaluator}: every
+ * expression becomes a closure once; evaluation does no interpretation of rule text and never runs code
+ * from it. Operators, arity, parameter references and field paths are checked here.
+ *
+ * Verdict semantics: a criterion is `pass`, `fail` or `unknown` (Kleene logic, unknown is never
+ * coerced to false); the verdict is `ineligible` as soon as one criterion fails, `eligible` when all
+ * pass, `undetermined` otherwise, with `missing` listing the fields whose answer could still change it.
+ *
+ * @param ruleSet - A validated, flat rule set (see `parseRuleSet`).
+ * @param options - The territory provider and custom operators.
+ * @returns The evaluator.
+ * @throws {@link RuleSetError} for an unknown operator, a wrong arity, an unknown parameter, an unsafe
+ * field path, an expression too deep or too large, or a rule set that still `extends` another.
+ * @example
+ * ```ts
+ * import { compile, parseRuleSet } from 'cprdfop/rules';
+ * const rs = parseRuleSet({
+ *   format: 'cprdfop.ruleset/1', id: 'demo', version: '1', title: { fr: 'Démo', en: 'Demo' },
+ *   validFrom: '2023-01-01',
+ *   parameters: [{ name: 'min', value: 2, provenance: { mark: 'assumption', justification: 'demo' } }],
+ *   criteria: [{ id: 'enough', label: { fr: 'Assez', en: 'Enough' },
+ *     when: { '>=': [{ field: 'n' }, { param: 'min' }] } }],
+ * });
+ * const ev = compile(rs);
+ * ev.evaluate({ n: 3 }, { asOf: '2023-05-01' }).verdict; // "eligible"
+ * ev.evaluate({}, { asOf: '2023-05-01' }).missing; // ["n"]
+ * ```
+ * @category Evaluation
+ */
+export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluator {
+  if (ruleSet.extends) {
+    throw new RuleSetError('extends', `extends "${ruleSet.extends}": resolve it first with resolveRuleSet`);
+  }
+  for (const name of Object.keys(options.operators ?? {})) {
+    if (
+      FORBIDDEN_KEYS.has(name) ||
+      name in SPECIAL ||
+      name in STRICT ||
+      name in UNARY ||
+      !PATH_SEG.test(name)
+    ) {
+      throw new RuleSetError('', `custom operator "${name}" is reserved or invalid`);
+    }
+  }
+  const paramMap = new Map<string, Parameter>();
+  ruleSet.parameters.forEach((p, i) => {
+    if (paramMap.has(p.name)) throw new RuleSetError(`parameters[${i}]`, `duplicate parameter "${p.name}"`);
+    paramMap.set(p.name, p);
+  });
+  const nodes = { n: 0 };
+  const asOfField = ruleSet.asOfField;
+  const getAsOf = asOfField ? reader(asOfField, 'asOfField') : () => undefined;
+  const assumption = (names: readonly string[]): AssumptionUsed[] =>
+    names.flatMap((n) => {
+      const p = paramMap.get(n)!;
+      return p.provenance.mark === 'assumption'
+        ? [{ name: n, value: p.value, justification: p.provenance.justification }]
+        : [];
+    });
+  const ids = new Set<string>();
+  const crits = ruleSet.criteria.map((cr, i) => {
+    if (ids.has(cr.id)) throw new RuleSetError(`criteria[${i}]`, `duplicate criterion "${cr.id}"`);
+    ids.add(cr.id);
+    const st: St = { path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    const at = `criteria[${i}].when`;
+    const w = cr.when;
+    if (w !== null && typeof w === 'object' && !Array.isArray(w)) {
+      const op = Object.keys(w)[0];
+      const custom =
+        op && options.operators && Object.hasOwn(options.operators, op) ? options.operators[op] : undefined;
+      if (
+        op &&
+        !BOOLEAN_OPS.has(op) &&
+        op !== 'field' &&
+        op !== 'param' &&
+        op !== 'if' &&
+        custom?.returns !== 'boolean'
+      ) {
+        throw new RuleSetError(at, `a criterion must be a boolean expression, not "${op}"`);
+      }
+    } else if (typeof w !== 'boolean') {
+      throw new RuleSetError(at, 'a criterion must be a boolean expression');
+    }
+    const fn = compileNode(w, st, 0, at);
+    const getters = st.fields.map((f) => [f, reader(f, at)] as const);
+    const parameters: Record<string, ParameterValue> = {};
+    for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
+    const msg = (s: CriterionStatus, missing = ''): RuleText => {
+      const t = cr.messages?.[s] ?? CATALOGUE[s];
+      return { fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) };
+    };
+    return {
+      id: cr.id,
+      label: cr.label,
+      source: cr.source ?? null,
+      fn,
+      getters,
+      parameters,
+      assumptions: assumption(st.params),
+      pass: msg('pass'),
+      fail: msg('fail'),
+      unknown: cr.messages?.unknown ? msg('unknown') : undefined,
+      msg,
+    };
+  });
+  let funding: { fn: Fn; unit: string; assumptions: AssumptionUsed[] } | undefined;
+  if (ruleSet.funding?.enabled) {
+    const st: St = { path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    funding = {
+      fn: compileNode(ruleSet.funding.amount, st, 0, 'funding.amount'),
+      unit: ruleSet.funding.unit,
+      assumptions: assumption(st.params),
+    };
+  }
+  const allAssumptions = dedupe(crits.flatMap((c) => c.assumptions));
+  const hash = hashRuleSet(ruleSet);
+  const stamp = Object.freeze({ id: ruleSet.id, version: ruleSet.version, hash });
+  const { validFrom, validTo } = ruleSet;
+
+  const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
+    const given = opts?.asOf ?? getAsOf(application);
+    const asOf = isIsoDate(given) ? given : null;
+    const c: Ctx = { app: application, asOf, warn: null, tc: null };
+    let failed = false;
+    let unknown = false;
+    const criteria: CriterionExplanation[] = new Array(crits.length);
+    for (let i = 0; i < crits.length; i++) {
+      const k = crits[i]!;
+      const v = k.fn(c);
+      const status: CriterionStatus = v === true ? 'pass' : v === false ? 'fail' : 'unknown';
+      const missing = status === 'unknown' ? (isU(v) ? v.paths : EMPTY) : EMPTY;
+      if (status === 'fail') failed = true;
+      else if (status === 'unknown') unknown = true;
+      const observed: Record<string, unknown> = {};
+      for (const [f, g] of k.getters) observed[f] = g(application) ?? null;
+      criteria[i] = {
+        id: k.id,
+        status,
+        label: k.label,
+        message:
+          status === 'pass'
+            ? k.pass
+            : status === 'fail'
+              ? k.fail
+              : (k.unknown ?? k.msg('unknown', missing.join(', '))),
+        observed,
+        parameters: k.parameters,
+        source: k.source,
+        missing,
+      };
+    }
+    let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
+    const missing: string[] = [];
+    if (!failed)
+      for (const cr of criteria) for (const p of cr.missing) if (!missing.includes(p)) missing.push(p);
+    const warnings = c.warn ?? [];
+    if (asOf === null) {
+      warnings.push({
+        code: 'no-as-of',
+        message: 'no evaluation date: neither given nor found in the application',
+      });
+      if (!failed && asOfField) {
+        verdict = 'undetermined';
+        if (!missing.includes(asOfField)) missing.push(asOfField);
+      }
+    } else if (asOf < validFrom || (validTo && asOf > validTo)) {
+      warnings.push({
+        code: 'not-in-force',
+        message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${asOf} (${validFrom} → ${validTo ?? '…'})`,
+      });
+    }
+    let assumptions = allAssumptions;
+    if (failed)
+      assumptions = dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : [])));
+    let fundingOut: Explanation['funding'] = null;
+    if (funding) {
+      const v = failed ? null : funding.fn(c);
+      fundingOut = {
+        amount: num(v) ? Math.round(v * 100) / 100 : null,
+        unit: funding.unit,
+        missing: isU(v) ? v.paths : EMPTY,
+      };
+      if (!failed && funding.assumptions.length)
+        assumptions = dedupe([...assumptions, ...funding.assumptions]);
+    }
+    return {
+      format: EXPLANATION_FORMAT,
+      verdict,
+      ruleSet: stamp,
+      asOf,
+      criteria,
+      missing,
+      assumptions,
+      warnings,
+      funding: fundingOut,
+    };
+  };
+  return { id: ruleSet.id, version: ruleSet.version, hash, ruleSet, evaluate };
+}
+
+function dedupe(list: AssumptionUsed[]): AssumptionUsed[] {
+  const seen = new Set<string>();
+  return list.filter((a) => {
+    if (seen.has(a.name)) return false;
+    seen.add(a.name);
+    return true;
+  });
+}

@@ -1,0 +1,115 @@
+import { canonicalJson } from './_hash.js';
+import type { Criterion, Parameter, RuleSet } from './RuleSet.js';
+
+/**
+ * One difference between two rule sets.
+ * @category Overlays
+ */
+export type RuleSetChange =
+  | { kind: 'metadata'; field: string; before: unknown; after: unknown }
+  | { kind: 'parameter-added'; name: string; after: Parameter }
+  | { kind: 'parameter-removed'; name: string; before: Parameter }
+  | { kind: 'parameter-changed'; name: string; before: Parameter; after: Parameter }
+  | { kind: 'criterion-added'; id: string; after: Criterion }
+  | { kind: 'criterion-removed'; id: string; before: Criterion }
+  | { kind: 'criterion-changed'; id: string; fields: string[]; before: Criterion; after: Criterion }
+  | { kind: 'funding-changed'; before: RuleSet['funding'] | null; after: RuleSet['funding'] | null };
+
+const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
+/**
+ * Lists what changed from rule set `a` to rule set `b` (both flat: resolve overlays first):
+ * metadata, parameters added/removed/changed, criteria added/removed/changed (which fields), funding.
+ *
+ * @param a - The base (e.g. `itie-hdf@2023.1`).
+ * @param b - The other (e.g. a resolved overlay).
+ * @returns The changes, in a stable order.
+ * @example
+ * ```ts
+ * import { diffRuleSets, parseRuleSet } from 'cprdfop/rules';
+ * const a = parseRuleSet({ format: 'cprdfop.ruleset/1', id: 'x', version: '1',
+ *   title: { fr: 'X', en: 'X' }, validFrom: '2023-01-01' });
+ * diffRuleSets(a, { ...a, version: '2' }); // [{"kind":"metadata","field":"version","before":"1","after":"2"}]
+ * ```
+ * @category Overlays
+ */
+export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
+  const out: RuleSetChange[] = [];
+  for (const field of ['id', 'version', 'title', 'validFrom', 'validTo', 'asOfField'] as const) {
+    if (!same(a[field] ?? null, b[field] ?? null)) {
+      out.push({ kind: 'metadata', field, before: a[field] ?? null, after: b[field] ?? null });
+    }
+  }
+  for (const p of a.parameters) {
+    const q = b.parameters.find((x) => x.name === p.name);
+    if (!q) out.push({ kind: 'parameter-removed', name: p.name, before: p });
+    else if (!same(p, q)) out.push({ kind: 'parameter-changed', name: p.name, before: p, after: q });
+  }
+  for (const q of b.parameters) {
+    if (!a.parameters.some((p) => p.name === q.name))
+      out.push({ kind: 'parameter-added', name: q.name, after: q });
+  }
+  for (const c of a.criteria) {
+    const d = b.criteria.find((x) => x.id === c.id);
+    if (!d) out.push({ kind: 'criterion-removed', id: c.id, before: c });
+    else {
+      const fields = (['label', 'source', 'when', 'messages'] as const).filter(
+        (f) => !same(c[f] ?? null, d[f] ?? null),
+      );
+      if (fields.length) out.push({ kind: 'criterion-changed', id: c.id, fields, before: c, after: d });
+    }
+  }
+  for (const d of b.criteria) {
+    if (!a.criteria.some((c) => c.id === d.id)) out.push({ kind: 'criterion-added', id: d.id, after: d });
+  }
+  if (!same(a.funding ?? null, b.funding ?? null)) {
+    out.push({ kind: 'funding-changed', before: a.funding ?? null, after: b.funding ?? null });
+  }
+  return out;
+}
+
+const val = (p: Parameter) =>
+  `${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]`;
+const fund = (f: RuleSet['funding'] | null) =>
+  f ? `${f.enabled ? 'on' : 'off'}, ${f.unit}, amount = ${JSON.stringify(f.amount)}` : 'none';
+
+/**
+ * Formats changes from {@link diffRuleSets} as readable text, one line per change
+ * (`+` added, `-` removed, `~` changed), with the justification of changed or added parameters.
+ *
+ * @param changes - The changes.
+ * @param lang - Language of the labels.
+ * @returns The text (ends with a newline; "no differences" when empty).
+ * @example
+ * ```ts
+ * import { formatRuleSetDiff } from 'cprdfop/rules';
+ * formatRuleSetDiff([{ kind: 'metadata', field: 'version', before: '1', after: '2' }]); // "~ version: \"1\" → \"2\"\n"
+ * ```
+ * @category Overlays
+ */
+export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' | 'en' = 'en'): string {
+  if (changes.length === 0) return 'no differences\n';
+  const lines = changes.map((c) => {
+    switch (c.kind) {
+      case 'metadata':
+        return `~ ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`;
+      case 'parameter-added':
+        return `+ parameter ${c.name} = ${val(c.after)}\n    why: ${c.after.provenance.justification}`;
+      case 'parameter-removed':
+        return `- parameter ${c.name} (was ${val(c.before)})`;
+      case 'parameter-changed':
+        return `~ parameter ${c.name}: ${val(c.before)} → ${val(c.after)}\n    why: ${c.after.provenance.justification}`;
+      case 'criterion-added':
+        return `+ criterion ${c.id}: ${c.after.label[lang]}\n    when: ${JSON.stringify(c.after.when)}`;
+      case 'criterion-removed':
+        return `- criterion ${c.id}: ${c.before.label[lang]}`;
+      case 'criterion-changed':
+        return `~ criterion ${c.id}: ${c.fields.join(', ')} changed${
+          c.fields.includes('when') ? `\n    when: ${JSON.stringify(c.after.when)}` : ''
+        }`;
+      default:
+        return `~ funding: ${fund(c.before)}\n         → ${fund(c.after)}`;
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}

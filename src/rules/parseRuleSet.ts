@@ -1,0 +1,68 @@
+import { checkJsonSafety, formatPath } from './_safe.js';
+import { RuleSetError } from './errors.js';
+import { RuleSet } from './RuleSet.js';
+
+/** Maximum nesting of a rule set document (expressions included). */
+export const MAX_RULESET_DEPTH = 64;
+/** Maximum number of JSON nodes in a rule set document. */
+export const MAX_RULESET_NODES = 200_000;
+
+/**
+ * One problem found in an untrusted document.
+ * @category Rule sets
+ */
+export interface RuleIssue {
+  /** Where, e.g. `criteria[2].when`. */
+  path: string;
+  /** What is wrong. */
+  message: string;
+}
+
+/**
+ * Validates an untrusted rule set document without throwing: safety limits (forbidden keys, depth,
+ * size) first, then the zod schema.
+ *
+ * @param input - Any JSON value (e.g. `JSON.parse` of a rule file).
+ * @returns `{ success: true, data }` or `{ success: false, issues }` with the path of each problem.
+ * @example
+ * ```ts
+ * import { safeParseRuleSet } from 'cprdfop/rules';
+ * safeParseRuleSet({ id: 1 }).success; // false
+ * ```
+ * @category Rule sets
+ */
+export function safeParseRuleSet(
+  input: unknown,
+): { success: true; data: RuleSet } | { success: false; issues: RuleIssue[] } {
+  const unsafe = checkJsonSafety(input, { maxDepth: MAX_RULESET_DEPTH, maxNodes: MAX_RULESET_NODES });
+  if (unsafe) return { success: false, issues: [unsafe] };
+  const r = RuleSet.safeParse(input);
+  if (r.success) return { success: true, data: r.data };
+  return {
+    success: false,
+    issues: r.error.issues.slice(0, 20).map((i) => ({ path: formatPath(i.path), message: i.message })),
+  };
+}
+
+/**
+ * Validates an untrusted rule set document (safety limits, then the zod schema).
+ *
+ * @param input - Any JSON value.
+ * @returns The typed rule set.
+ * @throws {@link RuleSetError} naming the path of the first problem.
+ * @example
+ * ```ts
+ * import { parseRuleSet } from 'cprdfop/rules';
+ * parseRuleSet({
+ *   format: 'cprdfop.ruleset/1', id: 'demo', version: '1', title: { fr: 'Démo', en: 'Demo' },
+ *   validFrom: '2023-01-01', criteria: [],
+ * }).parameters; // []
+ * ```
+ * @category Rule sets
+ */
+export function parseRuleSet(input: unknown): RuleSet {
+  const r = safeParseRuleSet(input);
+  if (r.success) return r.data;
+  const first = r.issues[0]!;
+  throw new RuleSetError(first.path, first.message);
+}

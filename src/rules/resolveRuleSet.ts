@@ -1,0 +1,86 @@
+import { RuleSetError } from './errors.js';
+import type { Parameter, RuleSet } from './RuleSet.js';
+
+const kind = (v: Parameter['value']): string =>
+  Array.isArray(v)
+    ? v.every((x) => typeof x === 'number') && v.length > 0
+      ? 'number[]'
+      : 'string[]'
+    : typeof v;
+
+/**
+ * Flattens an overlay: applies a rule set that `extends` another (`id@version`, found in `bases`,
+ * recursively) and returns a rule set without `extends` or `remove`, ready for `compile`.
+ *
+ * - parameters with a base's name override it (same type required: overrides are typed), others are added;
+ * - criteria with a base's id replace it in place, others are appended; `remove` drops base criteria;
+ * - `funding` and `asOfField` replace the base's when given; id, version, title, validity and examples are
+ *   the overlay's own.
+ *
+ * @param ruleSet - A validated rule set (a flat one is returned unchanged).
+ * @param bases - The rule sets it may extend.
+ * @returns The flat rule set.
+ * @throws {@link RuleSetError} when the base is not found, the chain loops, an override changes a
+ * parameter's type, or `remove` names a criterion the base does not have.
+ * @example
+ * ```ts
+ * import { parseRuleSet, resolveRuleSet } from 'cprdfop/rules';
+ * const base = parseRuleSet({
+ *   format: 'cprdfop.ruleset/1', id: 'base', version: '1', title: { fr: 'B', en: 'B' }, validFrom: '2023-01-01',
+ *   parameters: [{ name: 'min', value: 2, provenance: { mark: 'assumption', justification: 'x' } }],
+ * });
+ * const overlay = parseRuleSet({
+ *   format: 'cprdfop.ruleset/1', id: 'other', version: '1', title: { fr: 'O', en: 'O' }, validFrom: '2024-01-01',
+ *   extends: 'base@1',
+ *   parameters: [{ name: 'min', value: 3, provenance: { mark: 'assumption', justification: 'y' } }],
+ * });
+ * resolveRuleSet(overlay, [base]).parameters[0]?.value; // 3
+ * ```
+ * @category Overlays
+ */
+export function resolveRuleSet(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[] = []): RuleSet {
+  const self = `${ruleSet.id}@${ruleSet.version}`;
+  if (!ruleSet.extends) {
+    if (ruleSet.remove?.length) throw new RuleSetError('remove', '"remove" needs "extends"');
+    return ruleSet;
+  }
+  if (_seen.includes(self) || _seen.length > 8) {
+    throw new RuleSetError('extends', `circular or too long chain: ${[..._seen, self].join(' → ')}`);
+  }
+  const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
+  if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
+  const base = resolveRuleSet(found, bases, [..._seen, self]);
+  const parameters = [...base.parameters];
+  ruleSet.parameters.forEach((p, i) => {
+    const j = parameters.findIndex((q) => q.name === p.name);
+    if (j < 0) parameters.push(p);
+    else {
+      if (kind(parameters[j]!.value) !== kind(p.value)) {
+        throw new RuleSetError(
+          `parameters[${i}]`,
+          `override of "${p.name}" changes its type from ${kind(parameters[j]!.value)} to ${kind(p.value)}`,
+        );
+      }
+      parameters[j] = p;
+    }
+  });
+  let criteria = [...base.criteria];
+  (ruleSet.remove ?? []).forEach((id, i) => {
+    if (!criteria.some((c) => c.id === id))
+      throw new RuleSetError(`remove[${i}]`, `no criterion "${id}" in the base`);
+    criteria = criteria.filter((c) => c.id !== id);
+  });
+  for (const c of ruleSet.criteria) {
+    const j = criteria.findIndex((x) => x.id === c.id);
+    if (j < 0) criteria.push(c);
+    else criteria[j] = c;
+  }
+  const { extends: _x, remove: _r, ...own } = ruleSet;
+  const out: RuleSet = { ...own, parameters, criteria };
+  const funding = ruleSet.funding ?? base.funding;
+  if (funding) out.funding = funding;
+  const asOfField = ruleSet.asOfField ?? base.asOfField;
+  if (asOfField) out.asOfField = asOfField;
+  if (!out.description && base.description) out.description = base.description;
+  return out;
+}
