@@ -1,0 +1,29 @@
+import { CprdfopError } from '../errors.js';
+
+/**
+ * Thrown when contours, a topology or a geometry input is invalid or unusable. The message names
+ * the bad value and where it is (feature index, commune code, ring, position).
+ *
+ * Codes: `E_INVALID_CONTOURS` (validation), `E_INVALID_TOPOLOGY`, `E_UNKNOWN_UNIT`,
+ * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one).
+ *
+ * @example
+ * ```ts
+ * import { GeoDataError } from 'cprdfop/geo';
+ * const e = new GeoDataError('E_INVALID_CONTOURS', 'ring not closed at features[0]');
+ * e.name; // "GeoDataError"
+ * e.code; // "E_INVALID_CONTOURS"
+ * ```
+ * @category Errors
+ */
+export class GeoDataError extends CprdfopError {
+  override readonly name = 'GeoDataError' as const;
+  /**
+   * @param code - A stable code, e.g. `E_INVALID_CONTOURS`.
+   * @param message - What is wrong and where.
+   * @param options - Standard error options (`cause`).
+   */
+  constructor(code: string, message: string, options?: { cause?: unknown }) {
+    super(code, message, options);
+  }
+}

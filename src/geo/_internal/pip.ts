@@ -1,0 +1,240 @@
+import Flatbush from 'flatbush';
+import type { CommuneFeature } from '../types.js';
+import { polygonsOf } from './rings.js';
+
+/** Packed rings of many features, for fast point-in-polygon. */
+export interface PackedPolygons {
+  /** x,y interleaved, every ring closed (last = first). */
+  coords: Float64Array;
+  /** ringStart[r] .. ringStart[r+1]: positions (not numbers) of ring r. */
+  ringStart: Uint32Array;
+  /** ring bboxes, 4 numbers each. */
+  ringBox: Float64Array;
+  /** featRing[f] .. featRing[f+1]: rings of feature f. */
+  featRing: Uint32Array;
+  index: Flatbush;
+}
+
+export const OUTSIDE = 0;
+export const INSIDE = 1;
+export const BOUNDARY = 2;
+
+export function packPolygons(features: readonly CommuneFeature[]): PackedPolygons {
+  let nPos = 0;
+  let nRings = 0;
+  for (const f of features)
+    for (const poly of polygonsOf(f.geometry))
+      for (const ring of poly) {
+        nPos += ring.length;
+        nRings++;
+      }
+  const coords = new Float64Array(nPos * 2);
+  const ringStart = new Uint32Array(nRings + 1);
+  const ringBox = new Float64Array(nRings * 4);
+  const featRing = new Uint32Array(features.length + 1);
+  const index = new Flatbush(Math.max(1, features.length), 8);
+  let p = 0;
+  let r = 0;
+  features.forEach((f, fi) => {
+    featRing[fi] = r;
+    let fx0 = Infinity;
+    let fy0 = Infinity;
+    let fx1 = -Infinity;
+    let fy1 = -Infinity;
+    for (const poly of polygonsOf(f.geometry)) {
+      for (const ring of poly) {
+        ringStart[r] = p;
+        let x0 = Infinity;
+        let y0 = Infinity;
+        let x1 = -Infinity;
+        let y1 = -Infinity;
+        for (const pos of ring) {
+          const x = pos[0] as number;
+          const y = pos[1] as number;
+          coords[2 * p] = x;
+          coords[2 * p + 1] = y;
+          p++;
+          if (x < x0) x0 = x;
+          if (x > x1) x1 = x;
+          if (y < y0) y0 = y;
+          if (y > y1) y1 = y;
+        }
+        ringBox[4 * r] = x0;
+        ringBox[4 * r + 1] = y0;
+        ringBox[4 * r + 2] = x1;
+        ringBox[4 * r + 3] = y1;
+        if (x0 < fx0) fx0 = x0;
+        if (y0 < fy0) fy0 = y0;
+        if (x1 > fx1) fx1 = x1;
+        if (y1 > fy1) fy1 = y1;
+        r++;
+      }
+    }
+    index.add(fx0, fy0, fx1, fy1);
+  });
+  featRing[features.length] = r;
+  ringStart[nRings] = p;
+  if (features.length === 0) index.add(1, 1, 0, 0);
+  index.finish();
+  return { coords, ringStart, ringBox, featRing, index };
+}
+
+/**
+ * Robust crossing-number test of a point against all rings of feature `f` (even-odd rule, so
+ * holes and multipolygons work): OUTSIDE, INSIDE, or BOUNDARY when the point is on an edge or vertex.
+ */
+export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: number): number {
+  const { coords, ringStart, ringBox, featRing } = pk;
+  let inside = false;
+  for (let r = featRing[f] as number, rEnd = featRing[f + 1] as number; r < rEnd; r++) {
+    const b = 4 * r;
+    if (
+      x < (ringBox[b] as number) ||
+      y < (ringBox[b + 1] as number) ||
+      x > (ringBox[b + 2] as number) ||
+      y > (ringBox[b + 3] as number)
+    )
+      continue;
+    const end = 2 * (ringStart[r + 1] as number) - 2;
+    let xi = coords[2 * (ringStart[r] as number)] as number;
+    let yi = coords[2 * (ringStart[r] as number) + 1] as number;
+    for (let k = 2 * (ringStart[r] as number) + 2; k <= end; k += 2) {
+      const xj = coords[k] as number;
+      const yj = coords[k + 1] as number;
+      if (yi > y !== yj > y) {
+        const t = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
+        if (t === 0) return BOUNDARY;
+        if (t > 0 === yj > yi) inside = !inside;
+      } else if (yi === y && (xi === x || (yj === y && (x - xi) * (x - xj) <= 0))) {
+        return BOUNDARY;
+      }
+      xi = xj;
+      yi = yj;
+    }
+  }
+  return inside ? INSIDE : OUTSIDE;
+}
+
+/** The lowest feature index whose rings contain or touch the point, or -1 (flatbush + crossing number). */
+export function locateIndexSlow(pk: PackedPolygons, x: number, y: number): number {
+  const hits = pk.index.search(x, y, x, y);
+  let best = -1;
+  for (let i = 0; i < hits.length; i++) {
+    const h = hits[i] as number;
+    if (best !== -1 && h > best) continue;
+    if (pointInFeature(pk, h, x, y) !== OUTSIDE) best = h;
+  }
+  return best;
+}
+
+/**
+ * A uniform grid accelerating {@link locateIndexSlow}: a cell crossed by no edge (with a small
+ * safety margin) lies wholly inside one feature or outside all, and answers at once; other cells
+ * list the features having an edge in them, in index order.
+ */
+export interface LocatorGrid {
+  x0: number;
+  y0: number;
+  /** cells per degree */
+  sx: number;
+  sy: number;
+  nx: number;
+  ny: number;
+  /** ≥ 0: feature index; -1: outside; -2: mixed (see cellStart/cellFeat). */
+  cell: Int32Array;
+  cellStart: Uint32Array;
+  cellFeat: Uint32Array;
+}
+
+export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid {
+  const { coords, ringStart, featRing } = pk;
+  const nFeat = featRing.length - 1;
+  const nPos = coords.length / 2;
+  const { minX, minY, maxX, maxY } = pk.index;
+  const w = Math.max(maxX - minX, 1e-9);
+  const h = Math.max(maxY - minY, 1e-9);
+  const target = Math.max(1, Math.min(4_000_000, nPos * cellsPerPosition));
+  const size = Math.sqrt((w * h) / target);
+  const nx = Math.max(1, Math.ceil(w / size));
+  const ny = Math.max(1, Math.ceil(h / size));
+  const sx = nx / w;
+  const sy = ny / h;
+  const eps = Math.max(w, h) * 1e-9;
+  const nCells = nx * ny;
+  const count = new Uint32Array(nCells + 1);
+  const last = new Int32Array(nCells).fill(-1);
+  const visit = (
+    fill: boolean,
+    start: Uint32Array | undefined,
+    out: Uint32Array | undefined,
+    pos: Uint32Array | undefined,
+  ): void => {
+    for (let f = 0; f < nFeat; f++) {
+      for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
+        for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number) - 1; k++) {
+          const ax = coords[2 * k] as number;
+          const ay = coords[2 * k + 1] as number;
+          const bx = coords[2 * k + 2] as number;
+          const by = coords[2 * k + 3] as number;
+          const i0 = Math.max(0, Math.floor((Math.min(ax, bx) - eps - minX) * sx));
+          const i1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + eps - minX) * sx));
+          const j0 = Math.max(0, Math.floor((Math.min(ay, by) - eps - minY) * sy));
+          const j1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + eps - minY) * sy));
+          for (let j = j0; j <= j1; j++) {
+            for (let i = i0; i <= i1; i++) {
+              const c = j * nx + i;
+              if (last[c] === f) continue;
+              last[c] = f;
+              if (!fill) (count[c] as number)++;
+              else {
+                (out as Uint32Array)[(pos as Uint32Array)[c] as number] = f;
+                (pos as Uint32Array)[c] = ((pos as Uint32Array)[c] as number) + 1;
+              }
+            }
+          }
+        }
+      }
+    }
+    void start;
+  };
+  visit(false, undefined, undefined, undefined);
+  const cellStart = new Uint32Array(nCells + 1);
+  for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c] as number) + (count[c] as number);
+  const cellFeat = new Uint32Array(cellStart[nCells] as number);
+  const pos = cellStart.slice(0, nCells);
+  last.fill(-1);
+  visit(true, cellStart, cellFeat, pos);
+  const cell = new Int32Array(nCells);
+  for (let j = 0; j < ny; j++) {
+    let run = -3;
+    for (let i = 0; i < nx; i++) {
+      const c = j * nx + i;
+      if ((cellStart[c + 1] as number) > (cellStart[c] as number)) {
+        cell[c] = -2;
+        run = -3;
+        continue;
+      }
+      if (run === -3) run = locateIndexSlow(pk, minX + (i + 0.5) / sx, minY + (j + 0.5) / sy);
+      cell[c] = run;
+    }
+  }
+  return { x0: minX, y0: minY, sx, sy, nx, ny, cell, cellStart, cellFeat };
+}
+
+/** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
+export function locateIndex(pk: PackedPolygons, g: LocatorGrid, x: number, y: number): number {
+  let i = Math.floor((x - g.x0) * g.sx);
+  let j = Math.floor((y - g.y0) * g.sy);
+  if (!(i >= 0 && j >= 0 && i <= g.nx && j <= g.ny)) return -1;
+  if (i === g.nx) i--;
+  if (j === g.ny) j--;
+  const c = j * g.nx + i;
+  const v = g.cell[c] as number;
+  if (v !== -2) return v;
+  for (let k = g.cellStart[c] as number, end = g.cellStart[c + 1] as number; k < end; k++) {
+    const f = g.cellFeat[k] as number;
+    if (pointInFeature(pk, f, x, y) !== OUTSIDE) return f;
+  }
+  // a feature with no edge in this cell may still cover the point (around an enclave)
+  return locateIndexSlow(pk, x, y);
+}

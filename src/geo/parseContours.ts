@@ -1,0 +1,65 @@
+import type { MultiPolygon, Polygon } from 'geojson';
+import { rewindRfc7946 } from './_internal/rings.js';
+import { GeoDataError } from './GeoDataError.js';
+import type { CommuneContours, CommuneFeature } from './types.js';
+import {
+  type ContourIssue,
+  type ContourOptions,
+  codeAndName,
+  extractFeatures,
+  validateContours,
+} from './validateContours.js';
+
+/**
+ * Validates and normalizes commune contours from GeoJSON or TopoJSON: features keep only
+ * `{ code, name }`, are sorted by code, and are rewound to RFC 7946 winding.
+ *
+ * @param input - Parsed JSON: a GeoJSON FeatureCollection or a TopoJSON Topology.
+ * @param options - Property names, TopoJSON object, source name for messages, strict winding.
+ * @param onWarning - Receives warnings (e.g. rewound rings); ignored by default.
+ * @returns Normalized contours.
+ * @throws {@link GeoDataError} `E_INVALID_CONTOURS` listing the first errors (bad ring, range, code…).
+ * @example
+ * ```ts
+ * import { parseContours } from 'cprdfop/geo';
+ * const c = parseContours({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { code: 'A', nom: 'Alpha' },
+ *   geometry: { type: 'Polygon', coordinates: [[[0, 0], [0, 1], [1, 1], [1, 0], [0, 0]]] } }] });
+ * c.features[0]?.properties; // {"code":"A","name":"Alpha"}
+ * c.features[0]?.geometry.coordinates[0]; // [[0,0],[1,0],[1,1],[0,1],[0,0]]
+ * ```
+ * @category Contours
+ */
+export function parseContours(
+  input: unknown,
+  options: ContourOptions = {},
+  onWarning?: (issue: ContourIssue) => void,
+): CommuneContours {
+  const v = validateContours(input, options);
+  if (!v.valid) {
+    const shown = v.errors.slice(0, 5).map((e) => e.message);
+    const more = v.errors.length > 5 ? ` (+${v.errors.length - 5} more)` : '';
+    throw new GeoDataError('E_INVALID_CONTOURS', `invalid contours: ${shown.join('; ')}${more}`);
+  }
+  if (onWarning) for (const w of v.warnings) onWarning(w);
+  const extracted = extractFeatures(input, options) as { features: unknown[] };
+  const features: CommuneFeature[] = extracted.features.map((raw) => {
+    const f = raw as { id?: unknown; properties?: unknown; geometry: Polygon | MultiPolygon };
+    const { code, name } = codeAndName(f, options);
+    return {
+      type: 'Feature',
+      properties: { code: code as string, name },
+      geometry: rewindRfc7946(
+        f.geometry.type === 'Polygon'
+          ? { type: 'Polygon', coordinates: f.geometry.coordinates }
+          : { type: 'MultiPolygon', coordinates: f.geometry.coordinates },
+      ),
+    };
+  });
+  features.sort((a, b) => compareCodes(a.properties.code, b.properties.code));
+  return { type: 'FeatureCollection', features };
+}
+
+/** @internal Code order used everywhere (deterministic border rule): plain string order. */
+export function compareCodes(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,49 @@
+import { GeoDataError } from './GeoDataError.js';
+import { parseContours } from './parseContours.js';
+import type { CommuneContours } from './types.js';
+import type { ContourIssue, ContourOptions } from './validateContours.js';
+
+/**
+ * Reads commune contours from a GeoJSON or TopoJSON file (Node only) and validates them with
+ * {@link parseContours}.
+ *
+ * @param path - The file path (`.geojson`, `.json`, `.topojson`).
+ * @param options - Property names, TopoJSON object, strict winding (the source defaults to `path`).
+ * @param onWarning - Receives warnings such as rewound rings.
+ * @returns Normalized contours.
+ * @throws {@link GeoDataError} `E_READ` when the file cannot be read or is not JSON, `E_INVALID_CONTOURS` when invalid.
+ * @example
+ * ```ts noexec
+ * import { readContours } from 'cprdfop/geo';
+ * const contours = await readContours('communes.geojson');
+ * ```
+ * @category Contours
+ */
+export async function readContours(
+  path: string,
+  options: ContourOptions = {},
+  onWarning?: (issue: ContourIssue) => void,
+): Promise<CommuneContours> {
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new GeoDataError(
+      'E_READ',
+      `cannot read contours file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      { cause: error },
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new GeoDataError(
+      'E_READ',
+      `contours file ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      { cause: error },
+    );
+  }
+  return parseContours(json, { source: path, ...options }, onWarning);
+}
