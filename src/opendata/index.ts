@@ -1,5 +1,95 @@
 /**
- * `cprdfop/opendata` — work in progress.
+ * `cprdfop/opendata` — a typed, resilient, cached client for the open data the regional tools need:
+ * Opendatasoft Explore v2.1 portals, CKAN portals, geo.api.gouv.fr and the Etalab contours files.
+ *
+ * The HTTP client, the portal wrappers and the in-memory cache work in browsers. The disk cache, the
+ * contours downloader and the cache listing are Node only and load `node:*` modules lazily, on first call.
  * @packageDocumentation
  */
-export {};
+export { cacheDir } from './cacheDir.js';
+export {
+  CONTOURS_LAYERS,
+  CONTOURS_RESOLUTIONS,
+  type ContoursLayer,
+  type ContoursResolution,
+  type ContoursSpec,
+  contoursFileName,
+  contoursPath,
+  contoursUrl,
+} from './contoursPath.js';
+export {
+  type CkanClient,
+  type CkanClientOptions,
+  type CkanDatastoreQuery,
+  type CkanPackage,
+  createCkanClient,
+} from './createCkanClient.js';
+export {
+  type Client,
+  type ClientOptions,
+  type ClientResponse,
+  createClient,
+  type Logger,
+  type QueryValue,
+  type RateLimitOptions,
+  type RequestOptions,
+  type RetryOptions,
+  type StreamResponse,
+} from './createClient.js';
+export { createDiskCache } from './createDiskCache.js';
+export {
+  createGeoApiClient,
+  type GeoApiClient,
+  GeoCommune,
+  type GeoCommuneQuery,
+  GeoDepartement,
+  GeoEpci,
+  type GeoQueryOptions,
+} from './createGeoApiClient.js';
+export { type CacheEntry, type CacheStore, createMemoryCache } from './createMemoryCache.js';
+export {
+  createOdsClient,
+  ODS_RECORDS_WINDOW,
+  type OdsClient,
+  type OdsClientOptions,
+  type OdsDataset,
+  type OdsExportFormat,
+  type OdsField,
+  type OdsFieldType,
+  type OdsIterateOptions,
+  type OdsQuery,
+  type OdsRecord,
+  type OdsRecordsPage,
+  type StandardSchemaV1,
+} from './createOdsClient.js';
+export { type CachedContours, findCachedContours } from './findCachedContours.js';
+export { HttpError, isHttpError } from './HttpError.js';
+export { type CachedContoursInfo, listCache } from './listCache.js';
+export { isNetworkError, NetworkError } from './NetworkError.js';
+export { isOfflineError, OfflineError } from './OfflineError.js';
+export {
+  type OdsqlFragment,
+  type OdsqlValue,
+  odsql,
+  odsqlAnd,
+  odsqlIdentifier,
+  odsqlLiteral,
+  odsqlRaw,
+  odsqlWhere,
+} from './odsql.js';
+export { CONTOURS_URLS, GEO_API_URL, type PortalPreset, PRESETS } from './PRESETS.js';
+export {
+  type ContoursProgress,
+  type PullContoursOptions,
+  type PulledContours,
+  pullContours,
+} from './pullContours.js';
+export { isQuotaExceededError, QuotaExceededError } from './QuotaExceededError.js';
+export { isResponseTooLargeError, ResponseTooLargeError } from './ResponseTooLargeError.js';
+export {
+  isResponseValidationError,
+  ResponseValidationError,
+  type ValidationIssue,
+} from './ResponseValidationError.js';
+export { type StreamedFeature, streamFeatures } from './streamFeatures.js';
+export { isTimeoutError, TimeoutError } from './TimeoutError.js';

@@ -1,0 +1,46 @@
+import { CprdfopError } from '../errors.js';
+
+/**
+ * Offline mode (`CPRDFOP_OFFLINE=1` or the `offline` option) and the requested resource is not in the
+ * cache. No connection was opened.
+ *
+ * @example
+ * ```ts
+ * import { OfflineError } from 'cprdfop/opendata';
+ * new OfflineError('https://x.test/a').code; // "E_OFFLINE"
+ * ```
+ * @category Errors
+ */
+export class OfflineError extends CprdfopError {
+  override readonly name = 'OfflineError' as const;
+  /** The resource that was needed. */
+  readonly url: string;
+
+  /**
+   * @param url - The resource that is missing from the cache.
+   * @param detail - Optional extra explanation.
+   */
+  constructor(url: string, detail?: string) {
+    super(
+      'E_OFFLINE',
+      `offline mode: ${url} is not in the cache${detail ? ` (${detail})` : ''}; unset CPRDFOP_OFFLINE or fetch it once online`,
+    );
+    this.url = url;
+  }
+}
+
+/**
+ * Tells whether a value is an {@link OfflineError}.
+ *
+ * @param value - Anything caught.
+ * @returns `true` for an {@link OfflineError}.
+ * @example
+ * ```ts
+ * import { OfflineError, isOfflineError } from 'cprdfop/opendata';
+ * isOfflineError(new OfflineError('https://x.test/')); // true
+ * ```
+ * @category Errors
+ */
+export function isOfflineError(value: unknown): value is OfflineError {
+  return value instanceof OfflineError;
+}

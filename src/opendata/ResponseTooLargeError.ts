@@ -1,0 +1,45 @@
+import { CprdfopError } from '../errors.js';
+
+/**
+ * A response body larger than the client's `maxResponseBytes`. Not retried.
+ *
+ * @example
+ * ```ts
+ * import { ResponseTooLargeError } from 'cprdfop/opendata';
+ * new ResponseTooLargeError('https://x.test/', 10).limitBytes; // 10
+ * ```
+ * @category Errors
+ */
+export class ResponseTooLargeError extends CprdfopError {
+  override readonly name = 'ResponseTooLargeError' as const;
+  /** URL of the response. */
+  readonly url: string;
+  /** The limit exceeded, in bytes. */
+  readonly limitBytes: number;
+
+  /**
+   * @param url - URL of the response.
+   * @param limitBytes - The limit exceeded.
+   */
+  constructor(url: string, limitBytes: number) {
+    super('E_RESPONSE_TOO_LARGE', `response from ${url} exceeds the maximum size of ${limitBytes} bytes`);
+    this.url = url;
+    this.limitBytes = limitBytes;
+  }
+}
+
+/**
+ * Tells whether a value is a {@link ResponseTooLargeError}.
+ *
+ * @param value - Anything caught.
+ * @returns `true` for a {@link ResponseTooLargeError}.
+ * @example
+ * ```ts
+ * import { ResponseTooLargeError, isResponseTooLargeError } from 'cprdfop/opendata';
+ * isResponseTooLargeError(new ResponseTooLargeError('https://x.test/', 1)); // true
+ * ```
+ * @category Errors
+ */
+export function isResponseTooLargeError(value: unknown): value is ResponseTooLargeError {
+  return value instanceof ResponseTooLargeError;
+}

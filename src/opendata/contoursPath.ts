@@ -1,0 +1,101 @@
+import { cacheDir, joinPath } from './cacheDir.js';
+import { CONTOURS_URLS } from './PRESETS.js';
+
+/**
+ * Layers of the Etalab « contours-administratifs » files.
+ * @category Contours
+ */
+export type ContoursLayer =
+  | 'communes'
+  | 'communes-associees-deleguees'
+  | 'epci'
+  | 'departements'
+  | 'regions'
+  | 'mairies';
+
+/**
+ * Resolutions of the Etalab « contours-administratifs » files (coordinate precision 6, 5, 4, 3 decimals).
+ * @category Contours
+ */
+export type ContoursResolution = '5m' | '50m' | '100m' | '1000m';
+
+/**
+ * Identifies one regional (or national, without `region`) contours file in the cache.
+ * @category Contours
+ */
+export interface ContoursSpec {
+  /** Vintage (COG year), e.g. 2026. */
+  year: number | string;
+  layer: ContoursLayer;
+  resolution: ContoursResolution;
+  /** INSEE région code, e.g. `"32"`; omitted = the whole national file. */
+  region?: string | undefined;
+  /** Cache root (default {@link cacheDir}). */
+  cacheDir?: string | undefined;
+}
+
+/** Layers, for validation. @category Contours */
+export const CONTOURS_LAYERS: readonly ContoursLayer[] = [
+  'communes',
+  'communes-associees-deleguees',
+  'epci',
+  'departements',
+  'regions',
+  'mairies',
+];
+/** Resolutions, for validation. @category Contours */
+export const CONTOURS_RESOLUTIONS: readonly ContoursResolution[] = ['5m', '50m', '100m', '1000m'];
+
+/**
+ * The file name of a cached contours file: `<layer>-<res>-r<region>.geojson` (or `<layer>-<res>.geojson`).
+ *
+ * @param spec - Layer, resolution, optional région.
+ * @returns The file name.
+ * @example
+ * ```ts
+ * import { contoursFileName } from 'cprdfop/opendata';
+ * contoursFileName({ year: 2026, layer: 'communes', resolution: '100m', region: '32' }); // "communes-100m-r32.geojson"
+ * ```
+ * @category Contours
+ */
+export function contoursFileName(spec: ContoursSpec): string {
+  return `${spec.layer}-${spec.resolution}${spec.region ? `-r${spec.region}` : ''}.geojson`;
+}
+
+/**
+ * Where a contours file is (or would be) cached: `<cacheDir>/contours/<year>/<layer>-<res>-r<region>.geojson`.
+ * Pure: does not check that the file exists (see {@link findCachedContours}).
+ *
+ * @param spec - Year, layer, resolution, optional région and cache root.
+ * @returns An absolute path.
+ * @throws {Error} When no cache directory can be determined.
+ * @example
+ * ```ts
+ * import { contoursPath } from 'cprdfop/opendata';
+ * contoursPath({ year: 2026, layer: 'communes', resolution: '100m', region: '32', cacheDir: '/c' }); // "/c/contours/2026/communes-100m-r32.geojson"
+ * ```
+ * @category Contours
+ */
+export function contoursPath(spec: ContoursSpec): string {
+  return joinPath(spec.cacheDir ?? cacheDir(), 'contours', String(spec.year), contoursFileName(spec));
+}
+
+/**
+ * The source URL of a national contours file on a host.
+ *
+ * @param spec - Year, layer, resolution.
+ * @param baseUrl - Host root (default: the first of {@link CONTOURS_URLS}).
+ * @returns The `.geojson.gz` URL.
+ * @example
+ * ```ts
+ * import { contoursUrl } from 'cprdfop/opendata';
+ * contoursUrl({ year: 2026, layer: 'communes', resolution: '100m' }); // "https://contours-administratifs.s3.rbx.io.cloud.ovh.net/2026/geojson/communes-100m.geojson.gz"
+ * ```
+ * @category Contours
+ */
+export function contoursUrl(
+  spec: Pick<ContoursSpec, 'year' | 'layer' | 'resolution'>,
+  baseUrl: string = CONTOURS_URLS[0]!,
+): string {
+  return `${baseUrl.replace(/\/+$/, '')}/${spec.year}/geojson/${spec.layer}-${spec.resolution}.geojson.gz`;
+}
