@@ -3,6 +3,11 @@ import { LocalizedText, Provenance } from './provenance.js';
 
 /**
  * Another wording of an ambition (e.g. the seed article's paraphrase), with its source.
+ * @example
+ * ```ts
+ * import { AmbitionAlias, ambition } from 'cprdfop';
+ * AmbitionAlias.parse(ambition(1)?.aliases[0]).lang; // "fr"
+ * ```
  * @category Models
  */
 export const AmbitionAlias = z.object({

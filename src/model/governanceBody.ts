@@ -3,6 +3,11 @@ import { LocalizedText, Provenance } from './provenance.js';
 
 /**
  * A fact about a governance body's composition or role, with its provenance.
+ * @example
+ * ```ts
+ * import { GovernanceFact, governanceBodies } from 'cprdfop';
+ * GovernanceFact.parse(governanceBodies()[0]?.roles[1]).provenance.mark; // "confirmed"
+ * ```
  * @category Models
  */
 export const GovernanceFact = z.object({ text: LocalizedText, provenance: Provenance });

@@ -3,6 +3,11 @@ import { DatedFact, LocalizedText, PartialDate, Provenance } from './provenance.
 
 /**
  * Another label under which the plan's period is cited, with its source.
+ * @example
+ * ```ts
+ * import { PeriodAlias, plan } from 'cprdfop';
+ * PeriodAlias.parse(plan().period.aliases[0]).label; // "2022-2027"
+ * ```
  * @category Models
  */
 export const PeriodAlias = z.object({ label: z.string().min(1), provenance: Provenance });

@@ -3,6 +3,11 @@ import { LocalizedText, Provenance } from './provenance.js';
 
 /**
  * The link between a scheme and an ambition it serves, with how sure it is.
+ * @example
+ * ```ts
+ * import { SchemeAmbitionLink, schemes } from 'cprdfop';
+ * SchemeAmbitionLink.parse(schemes()[0]?.ambitions[0]).ambition; // 3
+ * ```
  * @category Models
  */
 export const SchemeAmbitionLink = z.object({
