@@ -157,8 +157,18 @@ function strict(fns: Fn[], f: (vals: unknown[]) => unknown): Fn {
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const arr = Array.isArray as (v: unknown) => v is readonly unknown[];
 const numOr = (x: unknown) => (num(x) ? x : NONE);
-const eq = (a: unknown, b: unknown): boolean =>
-  a === b || (arr(a) && arr(b) && a.length === b.length && a.every((x, i) => eq(x, b[i])));
+const eq = (a: unknown, b: unknown): boolean => {
+  if (a === b) return true;
+  if (arr(a)) return arr(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || arr(b)) return false;
+  const ka = Object.keys(a);
+  return (
+    ka.length === Object.keys(b).length &&
+    ka.every(
+      (k) => Object.hasOwn(b, k) && eq((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+    )
+  );
+};
 
 function compare(op: (a: number | string, b: number | string) => boolean) {
   return ([a, b]: unknown[]) =>
@@ -221,8 +231,8 @@ const STRICT: Record<string, Strict> = {
   '*': [2, Number.POSITIVE_INFINITY, arith((a, b) => a * b)],
   '-': [2, 2, arith((a, b) => a - b)],
   '/': [2, 2, arith((a, b) => a / b)],
-  min: [1, Number.POSITIVE_INFINITY, arith(Math.min)],
-  max: [1, Number.POSITIVE_INFINITY, arith(Math.max)],
+  min: [1, Number.POSITIVE_INFINITY, arith((a, b) => (a < b ? a : b))],
+  max: [1, Number.POSITIVE_INFINITY, arith((a, b) => (a > b ? a : b))],
   round: [1, 2, ([x, d = 0]) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
   days: [2, 2, date2(dateOps.days)],
   months: [2, 2, date2(dateOps.months)],
