@@ -73,6 +73,29 @@ export function extractExamples(root: string, file: string): DocExample[] {
   return examples;
 }
 
+/** The ```ts fences of a Markdown guide (README, docs/*.md). */
+export function extractMarkdownExamples(root: string, file: string): DocExample[] {
+  const lines = readFileSync(file, 'utf8').split('\n');
+  const examples: DocExample[] = [];
+  let inFence = false;
+  let noexec = false;
+  let start = 0;
+  let body: string[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const content = lines[i] ?? '';
+    if (!inFence && /^```ts\b/.test(content.trim())) {
+      inFence = true;
+      noexec = /noexec/.test(content);
+      start = i + 2;
+      body = [];
+    } else if (inFence && content.trim() === '```') {
+      inFence = false;
+      examples.push(toExample(root, file, start, body, noexec));
+    } else if (inFence) body.push(content);
+  }
+  return examples;
+}
+
 function rewriteImports(line: string, root: string): string {
   return line.replace(/from\s+'cprdfop(?:\/([a-z]+))?'/, (_all, sub: string | undefined) => {
     if (sub && !SUBPATHS.includes(sub)) throw new Error(`unknown subpath cprdfop/${sub}`);
