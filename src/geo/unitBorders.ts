@@ -20,7 +20,7 @@ import type { GeoGraph } from './GeoGraph.js';
  * const sq = (code: string, x: number) => ({ type: 'Feature', properties: { code },
  *   geometry: { type: 'Polygon', coordinates: [[[x, 0], [x + 1, 0], [x + 1, 1], [x, 1], [x, 0]]] } });
  * const topo = buildTopology(parseContours({ type: 'FeatureCollection', features: [sq('A', 0), sq('B', 1), sq('C', 2)] }));
- * unitBorders(topo, { units: [{ code: 'W', communes: ['A', 'B'] }, { code: 'E', communes: ['C'] }] }).coordinates; // [[[2,1],[2,0]]]
+ * unitBorders(topo, { units: [{ code: 'W', communes: ['A', 'B'] }, { code: 'E', communes: ['C'] }] }).coordinates; // [[[2,0],[2,1]]]
  * ```
  * @category Compose
  */
