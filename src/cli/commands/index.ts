@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerPlan } from './plan.js';
+import { registerData } from './data.js';
 
 /**
  * Every sub-command of `cprdfop`, one file each under `src/cli/commands/`.
@@ -8,4 +9,5 @@ import { registerPlan } from './plan.js';
  */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerPlan(program, ctx);
+  registerData(program, ctx);
 }
