@@ -13,7 +13,7 @@ import type { Arrondissement } from './schemas/Arrondissement.js';
  * ```ts
  * import { arrondissement } from 'cprdfop/territory';
  * arrondissement('595')?.name; // "Lille"
- * arrondissement('763'); // undefined
+ * arrondissement('763') === undefined; // true
  * ```
  * @category Resolvers
  */

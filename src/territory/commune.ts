@@ -18,7 +18,7 @@ import type { CommuneMatch } from './schemas/Commune.js';
  * commune('59350')?.mapped; // false
  * commune('02394')?.commune.code; // "02008"
  * commune('02394')?.via; // "ancien-code"
- * commune('76540'); // undefined
+ * commune('76540') === undefined; // true
  * ```
  * @category Resolvers
  */

@@ -13,7 +13,7 @@ import type { Departement } from './schemas/Departement.js';
  * ```ts
  * import { departement } from 'cprdfop/territory';
  * departement('80')?.name; // "Somme"
- * departement('76'); // undefined
+ * departement('76') === undefined; // true
  * ```
  * @category Resolvers
  */

@@ -10,7 +10,7 @@ export interface MeshCsvOptions extends MeshMeta {
   unitColumn?: string | undefined;
   /** Optional column holding the unit label. */
   unitLabelColumn?: string | undefined;
-  /** Field separator (default: detected among `;`, `,` and tab on the header line). */
+  /** Field separator (default: `;`, tab or `,`, whichever splits the header line into a known commune column). */
   delimiter?: string | undefined;
 }
 
@@ -89,14 +89,18 @@ function records(text: string, delimiter: string): Array<{ line: number; fields:
 export function parseMeshCsv(text: string, options: MeshCsvOptions = {}): MeshLoadResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const delimiter =
-    options.delimiter ??
-    ([';', '\t', ','] as const).reduce((best, d) =>
-      firstLine.split(d).length > firstLine.split(best).length ? d : best,
-    );
-  const all = records(src, delimiter);
-  const lower = (s: string): string => s.trim().toLowerCase();
+  const lower = (s: string): string => s.trim().replace(/^"|"$/g, '').trim().toLowerCase();
   const wantCommune = options.communeColumn ? [lower(options.communeColumn)] : COMMUNE_COLUMNS;
+  // The delimiter is the one that splits the header line (the first line naming the commune column).
+  let delimiter = options.delimiter;
+  if (delimiter === undefined) {
+    for (const line of src.split(/\r?\n/, 50)) {
+      delimiter = [';', '\t', ','].find((d) => line.split(d).some((f) => wantCommune.includes(lower(f))));
+      if (delimiter !== undefined) break;
+    }
+  }
+  delimiter ??= ';';
+  const all = records(src, delimiter);
   const headerAt = all.findIndex((r) => r.fields.some((f) => wantCommune.includes(lower(f))));
   if (headerAt === -1) {
     throw new MeshError(

@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerPlan } from './plan.js';
 import { registerData } from './data.js';
+import { registerTerritory } from './territory.js';
 
 /**
  * Every sub-command of `cprdfop`, one file each under `src/cli/commands/`.
@@ -10,4 +11,5 @@ import { registerData } from './data.js';
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerPlan(program, ctx);
   registerData(program, ctx);
+  registerTerritory(program, ctx);
 }

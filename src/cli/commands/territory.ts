@@ -1,0 +1,156 @@
+import type { Command } from 'commander';
+import { normalizeName } from '../../territory/_internal/normalize.js';
+import {
+  arrondissement,
+  type Commune,
+  type CommuneMatch,
+  classifyCommuneCode,
+  communesByPostalCode,
+  departement,
+  type Epci,
+  epci,
+  epcis,
+  InvalidCodeError,
+  searchCommunes,
+} from '../../territory/index.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+
+interface CommuneHit {
+  type: 'commune';
+  matchedBy: 'code' | 'old-code' | 'postal-code' | 'name';
+  mappedFrom?: string;
+  via?: string;
+  commune: Commune;
+  epci: { siren: string; name: string; type: string } | null;
+  arrondissement: { code: string; name: string } | null;
+  departement: { code: string; name: string } | null;
+}
+interface EpciHit {
+  type: 'epci';
+  matchedBy: 'siren' | 'name';
+  epci: Epci;
+}
+interface OutsideHit {
+  type: 'outside-region';
+  code: string;
+  message: string;
+}
+type Hit = CommuneHit | EpciHit | OutsideHit;
+
+function communeHit(c: Commune, matchedBy: CommuneHit['matchedBy'], match?: CommuneMatch): CommuneHit {
+  const e = c.epci ? epci(c.epci) : undefined;
+  const a = arrondissement(c.arrondissement);
+  const d = departement(c.departement);
+  const hit: CommuneHit = {
+    type: 'commune',
+    matchedBy,
+    commune: c,
+    epci: e ? { siren: e.siren, name: e.name, type: e.type } : null,
+    arrondissement: a ? { code: a.code, name: a.name } : null,
+    departement: d ? { code: d.code, name: d.name } : null,
+  };
+  if (match?.mapped) {
+    if (match.mappedFrom) hit.mappedFrom = match.mappedFrom;
+    if (match.via) hit.via = match.via;
+  }
+  return hit;
+}
+
+/** Resolves a free query: code, old code, postal code, SIREN or name. Throws InvalidCodeError on a malformed code. */
+export function resolveQuery(query: string): Hit[] {
+  const q = query.trim();
+  if (/^\d{9}$/.test(q)) {
+    const e = epci(q);
+    return e ? [{ type: 'epci', matchedBy: 'siren', epci: e }] : [];
+  }
+  if (/^[0-9][0-9AB]\d{3}$/i.test(q)) {
+    const code = q.toUpperCase();
+    const hits: Hit[] = [];
+    const c = classifyCommuneCode(code);
+    if (c.kind === 'in-region') {
+      hits.push(communeHit(c.match.commune, c.match.mapped ? 'old-code' : 'code', c.match));
+    }
+    if (/^\d{5}$/.test(code)) {
+      for (const pc of communesByPostalCode(code)) {
+        if (!hits.some((h) => h.type === 'commune' && h.commune.code === pc.code))
+          hits.push(communeHit(pc, 'postal-code'));
+      }
+    }
+    if (hits.length === 0 && c.kind === 'outside-region')
+      hits.push({ type: 'outside-region', code, message: c.message });
+    if (hits.length === 0) throw new NoMatch(c.message);
+    return hits;
+  }
+  if (/^[0-9]/.test(q) || q === '') throw new InvalidCodeError(q, 'commune');
+  const n = normalizeName(q);
+  const hits: Hit[] = searchCommunes(q, { limit: 20 }).map((c) => communeHit(c, 'name'));
+  for (const e of epcis()) {
+    if (normalizeName(e.name).includes(n)) hits.push({ type: 'epci', matchedBy: 'name', epci: e });
+  }
+  return hits;
+}
+
+class NoMatch extends Error {}
+
+function fmt(n: number): string {
+  return n.toLocaleString('en-US');
+}
+
+function print(hit: Hit): string {
+  if (hit.type === 'outside-region') return `${hit.message}\n`;
+  if (hit.type === 'epci') {
+    const e = hit.epci;
+    const lines = [
+      `EPCI ${e.siren} ${e.name} (${e.type}), ${e.members.length} commune(s) in the region, départements ${e.departements.join(', ')}`,
+    ];
+    if (e.crossesRegion)
+      lines.push(`  crosses the regional boundary: ${e.outsideMembers.length} member(s) outside the region`);
+    return `${lines.join('\n')}\n`;
+  }
+  const c = hit.commune;
+  const lines = [
+    `${c.code} ${c.name}${hit.mappedFrom ? ` (from ${hit.via} ${hit.mappedFrom})` : ''} — population ${fmt(c.population)}`,
+    `  EPCI:           ${hit.epci ? `${hit.epci.siren} ${hit.epci.name} (${hit.epci.type})` : 'none'}`,
+    `  arrondissement: ${hit.arrondissement ? `${hit.arrondissement.code} ${hit.arrondissement.name}` : c.arrondissement}`,
+    `  département:    ${hit.departement ? `${hit.departement.code} ${hit.departement.name}` : c.departement}`,
+    `  postal codes:   ${c.postalCodes.join(', ')}`,
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * `cprdfop territory <query> [--json]`: resolves a commune code, old code, postal code, EPCI SIREN or name.
+ * Exit codes: 0 found (also for a code outside the region, printed as such), 1 no match, 65 malformed code.
+ */
+export function registerTerritory(program: Command, ctx: CliContext): void {
+  program
+    .command('territory')
+    .description(
+      'resolve a commune code, old code, postal code, EPCI SIREN or name (Hauts-de-France, COG 2026) and print commune, EPCI, arrondissement, département',
+    )
+    .argument(
+      '<query...>',
+      'a code (59350), an old code (02394), a postal code (59000), a SIREN (200093201) or a name',
+    )
+    .option('--json', 'print the matches as JSON')
+    .addHelpText(
+      'after',
+      '\nAll matches are printed for a postal code or an ambiguous name.\nExit codes: 0 found (a code of another region is printed as outside the region), 1 no match, 65 malformed code.',
+    )
+    .action((parts: string[], opts: { json?: boolean }) => {
+      const query = parts.join(' ');
+      let hits: Hit[];
+      try {
+        hits = resolveQuery(query);
+      } catch (error) {
+        if (error instanceof InvalidCodeError) throw new CliError(error.message, EXIT.DATAERR);
+        if (error instanceof NoMatch) throw new CliError(error.message, EXIT.FAILURE);
+        throw error;
+      }
+      if (hits.length === 0)
+        throw new CliError(`no commune or EPCI of Hauts-de-France matches "${query}"`, EXIT.FAILURE);
+      if (opts.json) ctx.stdout.write(`${JSON.stringify({ query, matches: hits }, null, 2)}\n`);
+      else ctx.stdout.write(hits.map(print).join(''));
+    });
+}
