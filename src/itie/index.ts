@@ -1,5 +1,15 @@
 /**
- * `cprdfop/itie` — work in progress.
+ * `cprdfop/itie` — the ITIE call for projects of the Hauts-de-France Region (« Soutenir les initiatives
+ * territoriales pour l'insertion et l'emploi »): the application type, its validation, the rule set
+ * `itie-hdf@2023.1` (criteria quoted from the only public source, unknowns as visible assumptions) and
+ * the Hauts-de-France territory provider of `cprdfop/rules`.
+ *
  * @packageDocumentation
  */
-export {};
+export { Application, LegalForm, PartnerType, TargetPublic, Theme } from './Application.js';
+export { ApplicationError, type ApplicationIssue } from './ApplicationError.js';
+export { type CheckOptions, type CheckResult, checkApplication, itieEvaluator } from './checkApplication.js';
+export { type HautsDeFranceTerritoryOptions, hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
+export { itieRuleSets } from './itieRuleSets.js';
+export { parseApplication } from './parseApplication.js';
+export { safeParseApplication } from './safeParseApplication.js';
