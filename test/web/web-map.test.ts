@@ -1,0 +1,226 @@
+/**
+ * The browser page `examples/web-map/` in a real browser: built with Vite's JS API, served on
+ * 127.0.0.1, driven in headless Chromium (Debian's `chromium` through playwright-core).
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const root = join(repo, 'examples', 'web-map');
+const tmp = join(repo, 'test', '.tmp');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const sharedContours = resolve(repo, '..', 'shared', 'geo', 'hauts-de-france-2018', 'communes.geojson');
+const hasShared = existsSync(sharedContours);
+/** The synthetic fallback: the communes of three EPCI of the Oise (examples/web-map/contours.ts). */
+const SYNTHETIC_EPCIS = ['246000129', '200068047', '246000764'];
+/** CA Creil Sud Oise: on the map with both contour sources. */
+const CREIL = '200068047';
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.geojson': 'application/geo+json',
+  '.json': 'application/json',
+  '.svg': 'image/svg+xml',
+};
+
+/** Builds the package when `dist/` is missing (CI builds it before the tests). */
+function ensurePackageBuilt(): void {
+  const built = ['geo', 'territory', 'itie'].every((sub) => existsSync(join(repo, 'dist', sub, 'index.js')));
+  if (!built) execFileSync(join(repo, 'node_modules', '.bin', 'tsup'), { cwd: repo, stdio: 'ignore' });
+}
+
+/** Builds the page into `outDir` with Vite's JS API. */
+async function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
+  const { build } = await import('vite');
+  const before = process.env.CPRDFOP_WEB_MAP_CONTOURS;
+  if (contours) process.env.CPRDFOP_WEB_MAP_CONTOURS = contours;
+  else delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
+  try {
+    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  } finally {
+    if (before === undefined) delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
+    else process.env.CPRDFOP_WEB_MAP_CONTOURS = before;
+  }
+}
+
+/** A tiny static server for `dir` on 127.0.0.1 (random port). */
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+/** Debian's chromium, headless, with a fresh profile. */
+async function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+    viewport: { width: 1500, height: 1000 },
+  });
+}
+
+/** Opens the page and waits for the map; collects page errors and console errors. */
+async function open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  await page.goto(url);
+  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
+  return { page, errors };
+}
+
+const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
+const VERDICTS = ['eligible', 'ineligible', 'undetermined'];
+
+describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
+  let server: Server;
+  let url: string;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    ensurePackageBuilt();
+    await buildPage(join(root, 'dist'));
+    ({ server, url } = await serve(join(root, 'dist')));
+    profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
+    context = await launch(profile);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('draws one shape per EPCI, selects a territory on click and shows a verdict', async () => {
+    const { page, errors } = await open(context, url);
+    expect(await page.getAttribute('body', 'data-ready')).toBe('true');
+
+    // contours: the shared snapshot when present, the synthetic fallback otherwise
+    const source = await page.getAttribute('[data-testid="contours-source"]', 'data-source');
+    expect(source).toBe(hasShared ? 'shared-2018' : 'synthetic');
+
+    // the map: one path[data-code] per EPCI, codes are SIREN, shapes are focusable buttons
+    const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
+    expect(codes).toHaveLength(hasShared ? 92 : SYNTHETIC_EPCIS.length);
+    expect(new Set(codes).size).toBe(codes.length);
+    for (const c of codes) expect(c).toMatch(/^\d{9}$/);
+    if (!hasShared) expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());
+    expect(await page.getAttribute(`${units}[data-code="${CREIL}"]`, 'role')).toBe('button');
+    expect(await page.getAttribute(`${units}[data-code="${CREIL}"]`, 'tabindex')).toBe('0');
+
+    // before any selection: the verdict is computed and shown
+    const verdict = page.getByTestId('verdict');
+    expect(VERDICTS).toContain(await verdict.getAttribute('data-verdict'));
+
+    // a click selects the EPCI
+    const shape = page.locator(`${units}[data-code="${CREIL}"]`);
+    await shape.click();
+    await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
+    expect(await shape.getAttribute('class')).toContain('selected');
+    expect(await page.getByTestId('selection').textContent()).toContain('Creil Sud Oise');
+
+    // the verdict and its explanation
+    expect(VERDICTS).toContain(await verdict.getAttribute('data-verdict'));
+    expect((await verdict.textContent())?.trim()).not.toBe('');
+    expect(await page.locator('[data-testid="criteria"] tbody tr').count()).toBeGreaterThan(0);
+
+    mkdirSync(tmp, { recursive: true });
+    await page.screenshot({ path: join(tmp, 'web-map.png'), fullPage: true });
+
+    // the keyboard toggles too: Enter on the focused shape deselects it
+    await shape.focus();
+    await page.keyboard.press('Enter');
+    await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('false');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('switches to communes and selects one', async () => {
+    const { page, errors } = await open(context, url);
+    await page.getByTestId('mode-communes').check();
+    await page.waitForSelector('[data-testid="map"][data-mode="communes"]');
+    const count = await page.locator(units).count();
+    if (hasShared) expect(count).toBeGreaterThan(3700);
+    else expect(count).toBe(32);
+    const creil = page.locator(`${units}[data-code="60175"]`);
+    await creil.click();
+    await expect.poll(() => creil.getAttribute('aria-pressed')).toBe('true');
+    expect(await page.getByTestId('selection').textContent()).toContain('Creil');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe.skipIf(!hasChromium || !hasShared)('examples/web-map with the synthetic fallback', () => {
+  let server: Server;
+  let context: BrowserContext;
+  let profile: string;
+  let url: string;
+
+  beforeAll(async () => {
+    ensurePackageBuilt();
+    const out = join(tmp, 'web-map-synthetic');
+    await buildPage(out, 'synthetic');
+    ({ server, url } = await serve(out));
+    profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
+    context = await launch(profile);
+  });
+
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it('draws the three synthetic EPCI and selects one', async () => {
+    const { page, errors } = await open(context, url);
+    expect(await page.getAttribute('[data-testid="contours-source"]', 'data-source')).toBe('synthetic');
+    const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
+    expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());
+    const shape = page.locator(`${units}[data-code="${CREIL}"]`);
+    await shape.click();
+    await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
+    expect(VERDICTS).toContain(await page.getByTestId('verdict').getAttribute('data-verdict'));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+if (!hasChromium) {
+  describe('examples/web-map', () => {
+    it.skip(`needs Chromium at ${CHROMIUM} (apt-get install chromium; .ci/run installs it)`, () => {});
+  });
+}
