@@ -70,6 +70,8 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
 
 const val = (p: Parameter) =>
   `${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]`;
+const show = (v: unknown, lang: 'fr' | 'en') =>
+  JSON.stringify(v && typeof v === 'object' && lang in v ? (v as Record<string, unknown>)[lang] : v);
 const fund = (f: RuleSet['funding'] | null) =>
   f ? `${f.enabled ? 'on' : 'off'}, ${f.unit}, amount = ${JSON.stringify(f.amount)}` : 'none';
 
@@ -92,7 +94,7 @@ export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' 
   const lines = changes.map((c) => {
     switch (c.kind) {
       case 'metadata':
-        return `~ ${c.field}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`;
+        return `~ ${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`;
       case 'parameter-added':
         return `+ parameter ${c.name} = ${val(c.after)}\n    why: ${c.after.provenance.justification}`;
       case 'parameter-removed':

@@ -1,6 +1,8 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
 import { registerPlan } from './plan.js';
+import { registerCheck } from './check.js';
+import { registerRules } from './rules.js';
 import { registerData } from './data.js';
 import { registerTerritory } from './territory.js';
 
@@ -10,6 +12,8 @@ import { registerTerritory } from './territory.js';
  */
 export function registerCommands(program: Command, ctx: CliContext): void {
   registerPlan(program, ctx);
+  registerCheck(program, ctx);
+  registerRules(program, ctx);
   registerData(program, ctx);
   registerTerritory(program, ctx);
 }

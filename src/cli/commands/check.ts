@@ -1,0 +1,110 @@
+import type { Command } from 'commander';
+import { checkApplication } from '../../itie/index.js';
+import type { Explanation } from '../../rules/index.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+import { checkLang, loadRuleSet, parseJson, readInput } from './rules.js';
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+const ICON = { pass: '✓ pass', fail: '✗ fail', unknown: '? unknown' } as const;
+const VERDICT = {
+  en: { eligible: 'ELIGIBLE', ineligible: 'INELIGIBLE', undetermined: 'UNDETERMINED' },
+  fr: { eligible: 'ÉLIGIBLE', ineligible: 'INÉLIGIBLE', undetermined: 'INDÉTERMINÉ' },
+} as const;
+const T = {
+  en: {
+    asOf: 'as of',
+    verdict: 'Verdict',
+    missing: 'To decide, please provide',
+    assumptions: 'Assumptions relied on',
+    warnings: 'Warnings',
+    funding: 'Funding',
+    none: 'no date',
+  },
+  fr: {
+    asOf: 'au',
+    verdict: 'Verdict',
+    missing: 'Pour conclure, renseigner',
+    assumptions: 'Hypothèses utilisées',
+    warnings: 'Avertissements',
+    funding: 'Financement',
+    none: 'sans date',
+  },
+} as const;
+
+/** Formats an explanation for humans: verdict, a table of criteria, what is missing, assumptions. */
+export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'en'): string {
+  const t = T[lang];
+  const rows = e.criteria.map((c) => [ICON[c.status], c.id, c.message[lang]] as const);
+  const w0 = Math.max(...rows.map((r) => r[0].length), 6);
+  const w1 = Math.max(...rows.map((r) => r[1].length), 9);
+  const out = [
+    `${title}`,
+    `${e.ruleSet.id}@${e.ruleSet.version} (${e.ruleSet.hash.slice(0, 19)}…) — ${t.asOf} ${e.asOf ?? t.none}`,
+    '',
+    `${t.verdict}: ${VERDICT[lang][e.verdict]}`,
+    '',
+    ...rows.map((r) => `  ${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`),
+  ];
+  if (e.missing.length) out.push('', `${t.missing}: ${e.missing.join(', ')}`);
+  if (e.funding) out.push('', `${t.funding}: ${e.funding.amount ?? '—'} ${e.funding.unit}`);
+  if (e.assumptions.length) {
+    out.push('', `${t.assumptions}:`);
+    for (const a of e.assumptions) out.push(`  - ${a.name} = ${JSON.stringify(a.value)}: ${a.justification}`);
+  }
+  if (e.warnings.length) {
+    out.push('', `${t.warnings}:`);
+    for (const w of e.warnings) out.push(`  - ${w.message}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+/** `cprdfop check <file|->`: the verdict of an ITIE application. */
+export function registerCheck(program: Command, ctx: CliContext): void {
+  program
+    .command('check')
+    .description(
+      'check an ITIE application: verdict, criteria, what is missing, assumptions (exit 0 whenever a verdict is produced)',
+    )
+    .argument('<file>', 'the application JSON file, or - for stdin')
+    .option('--json', 'print the explanation JSON (cprdfop.explanation/1)')
+    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the application submittedOn)')
+    .option('--rules <file>', 'another rule file (e.g. an overlay extending itie-hdf@2023.1)')
+    .option('--lang <lang>', 'language of the human output: fr or en', 'en')
+    .action(async (file: string, opts: { json?: boolean; asOf?: string; rules?: string; lang: string }) => {
+      const lang = checkLang(opts.lang);
+      if (opts.asOf !== undefined && (!ISO.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
+        throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
+      }
+      const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
+      const application = parseJson(await readInput(ctx, file), file === '-' ? 'stdin' : file);
+      let result: ReturnType<typeof checkApplication>;
+      try {
+        result = checkApplication(application, { asOf: opts.asOf, ruleSet });
+      } catch (error) {
+        if (error instanceof Error && error.name === 'RuleSetError') {
+          throw new CliError(`invalid rule file ${opts.rules}: ${error.message}`, EXIT.DATAERR);
+        }
+        throw error;
+      }
+      if (!result.ok) {
+        const i = result.issues[0]!;
+        const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+        const what = i.code === 'not-in-force' ? 'no rule set in force' : 'invalid application';
+        throw new CliError(`${what}: ${i.path ? `${i.path}: ` : ''}${i.message}${more}`, EXIT.DATAERR);
+      }
+      const e = result.explanation;
+      if (opts.json) ctx.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
+      else {
+        const title = (ruleSet ?? { title: { fr: 'ITIE', en: 'ITIE' } }).title[lang];
+        ctx.stdout.write(
+          formatExplanation(
+            e,
+            ruleSet ? title : lang === 'fr' ? 'ITIE — Hauts-de-France' : 'ITIE — Hauts-de-France',
+            lang,
+          ),
+        );
+      }
+      ctx.exitCode = EXIT.OK;
+    });
+}

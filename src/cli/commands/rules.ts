@@ -1,0 +1,153 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import type { Command } from 'commander';
+import { checkApplication, itieRuleSets } from '../../itie/index.js';
+import {
+  diffRuleSets,
+  formatRuleSetDiff,
+  hashRuleSet,
+  type RuleSet,
+  RuleSetError,
+  resolveRuleSet,
+  runExamples,
+  safeParseRuleSet,
+} from '../../rules/index.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+
+/** Reads a file (or stdin for `-`) as text; an unreadable file is exit 66. */
+export async function readInput(ctx: CliContext, file: string): Promise<string> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of ctx.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    return Buffer.concat(chunks).toString('utf8');
+  }
+  try {
+    return await readFile(resolve(ctx.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new CliError(`cannot read ${file}: ${code}`, EXIT.NOINPUT);
+  }
+}
+
+/** Parses JSON text; invalid JSON is exit 65 naming the file. */
+export function parseJson(text: string, file: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new CliError(`${file}: invalid JSON: ${(error as Error).message}`, EXIT.DATAERR);
+  }
+}
+
+/**
+ * Loads a rule set given as a file or as a shipped `id@version` (e.g. `itie-hdf@2023.1`), resolving
+ * overlays against the shipped rule sets; every problem is exit 65 (66 for an unreadable file).
+ */
+export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Promise<RuleSet> {
+  const shipped = itieRuleSets();
+  if (ref === undefined) return shipped[shipped.length - 1]!;
+  const found = shipped.find((r) => `${r.id}@${r.version}` === ref || r.id === ref);
+  if (found && !/\.json$/i.test(ref)) return found;
+  const parsed = safeParseRuleSet(parseJson(await readInput(ctx, ref), ref));
+  if (!parsed.success) {
+    const i = parsed.issues[0]!;
+    throw new CliError(`invalid rule file ${ref}: ${i.path ? `${i.path}: ` : ''}${i.message}`, EXIT.DATAERR);
+  }
+  try {
+    return resolveRuleSet(parsed.data, shipped);
+  } catch (error) {
+    if (error instanceof RuleSetError)
+      throw new CliError(`invalid rule file ${ref}: ${error.message}`, EXIT.DATAERR);
+    throw error;
+  }
+}
+
+/** `cprdfop rules show|diff|test`. */
+export function registerRules(program: Command, ctx: CliContext): void {
+  const rules = program.command('rules').description('show, compare and test eligibility rule sets');
+
+  rules
+    .command('show')
+    .description(
+      'print a rule set: validity, hash, parameters (with their marks) and criteria (with sources)',
+    )
+    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .option('--json', 'print the flat rule set as JSON')
+    .option('--lang <lang>', 'language of labels: fr or en', 'en')
+    .action(async (ref: string | undefined, opts: { json?: boolean; lang: string }) => {
+      const lang = checkLang(opts.lang);
+      const rs = await loadRuleSet(ctx, ref);
+      if (opts.json) {
+        ctx.stdout.write(`${JSON.stringify(rs, null, 2)}\n`);
+        return;
+      }
+      const out: string[] = [
+        `${rs.title[lang]}`,
+        `${rs.id}@${rs.version} — valid ${rs.validFrom} → ${rs.validTo ?? '…'} — ${hashRuleSet(rs)}`,
+        '',
+        'Parameters:',
+        ...rs.parameters.map(
+          (p) =>
+            `  ${p.name} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]\n    ${p.provenance.justification}`,
+        ),
+        '',
+        'Criteria:',
+        ...rs.criteria.map(
+          (c) =>
+            `  ${c.id}: ${c.label[lang]}\n    source: ${c.source ? `${c.source.ref}${c.source.quote ? ` — « ${c.source.quote} »` : ''}` : '(consistency check, no source needed)'}`,
+        ),
+        '',
+        `Funding formula: ${rs.funding ? (rs.funding.enabled ? `on (${rs.funding.unit})` : 'off') : 'none'}`,
+      ];
+      ctx.stdout.write(`${out.join('\n')}\n`);
+    });
+
+  rules
+    .command('diff')
+    .description('list what changed from one rule set to another (overlays resolved)')
+    .argument('<a>', 'a rule file or a shipped id@version')
+    .argument('<b>', 'a rule file or a shipped id@version')
+    .option('--json', 'print the changes as JSON')
+    .option('--lang <lang>', 'language of labels: fr or en', 'en')
+    .action(async (a: string, b: string, opts: { json?: boolean; lang: string }) => {
+      const lang = checkLang(opts.lang);
+      const ra = await loadRuleSet(ctx, a);
+      const rb = await loadRuleSet(ctx, b);
+      const changes = diffRuleSets(ra, rb);
+      if (opts.json) ctx.stdout.write(`${JSON.stringify(changes, null, 2)}\n`);
+      else {
+        ctx.stdout.write(
+          `--- ${ra.id}@${ra.version}\n+++ ${rb.id}@${rb.version}\n${formatRuleSetDiff(changes, lang)}`,
+        );
+      }
+    });
+
+  rules
+    .command('test')
+    .description("run a rule set's embedded examples (exit 1 when one fails)")
+    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .action(async (ref: string | undefined) => {
+      const rs = await loadRuleSet(ctx, ref);
+      const results = runExamples(rs.examples ?? [], (app, asOf) => {
+        const r = checkApplication(app, { asOf, ruleSet: rs });
+        return r.ok ? r.explanation : r.issues.map((i) => `${i.path}: ${i.message}`);
+      });
+      let failed = 0;
+      for (const r of results) {
+        ctx.stdout.write(`${r.ok ? '✓' : '✗'} ${r.name}\n`);
+        for (const f of r.failures) ctx.stdout.write(`    ${f}\n`);
+        if (!r.ok) failed++;
+      }
+      ctx.stdout.write(
+        `${results.length - failed}/${results.length} examples pass (${rs.id}@${rs.version})\n`,
+      );
+      if (failed) ctx.exitCode = EXIT.FAILURE;
+    });
+}
+
+/** Validates `--lang`. */
+export function checkLang(lang: string): 'fr' | 'en' {
+  if (lang !== 'fr' && lang !== 'en')
+    throw new CliError(`--lang must be fr or en, not "${lang}"`, EXIT.USAGE, true);
+  return lang;
+}
