@@ -26,7 +26,13 @@ export { type Measures, measure } from './measure.js';
 export { parseContours } from './parseContours.js';
 export { type Density, populationDensity } from './populationDensity.js';
 export { readContours } from './readContours.js';
-export { type MapLayer, type MapShape, type RenderSvgOptions, renderSvg } from './renderSvg.js';
+export {
+  type MapLayer,
+  type MapShape,
+  type RenderSvgOptions,
+  renderSvg,
+  type ShapeFeature,
+} from './renderSvg.js';
 export type {
   CommuneContours,
   CommuneFeature,

@@ -34,7 +34,9 @@ export function labelPoint(geometry: Polygon | MultiPolygon, precision = 1e-4): 
   for (const p of best[0]) lat0 += p[1] as number;
   lat0 /= best[0].length;
   const k = Math.cos((lat0 * Math.PI) / 180) || 1;
-  const scaled = best.map((ring) => ring.map((p): [number, number] => [(p[0] as number) * k, p[1] as number]));
+  const scaled = best.map((ring) =>
+    ring.map((p): [number, number] => [(p[0] as number) * k, p[1] as number]),
+  );
   const pt = polylabel(scaled, precision);
   return [(pt[0] as number) / k, pt[1] as number];
 }

@@ -27,6 +27,24 @@ export interface MapShape {
 }
 
 /**
+ * A GeoJSON feature usable as a map shape: properties with `code` and `name` or `label` (as made
+ * by {@link composeUnits}), and an optional `value`.
+ *
+ * @example
+ * ```ts
+ * import type { ShapeFeature } from 'cprdfop/geo';
+ * const f: ShapeFeature = { type: 'Feature', properties: { code: 'A', label: 'Alpha' },
+ *   geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 1], [0, 0]]] } };
+ * f.properties.code; // "A"
+ * ```
+ * @category Maps
+ */
+export type ShapeFeature = Feature<
+  Polygon | MultiPolygon,
+  { code: string; name?: string | null; label?: string; value?: number | null }
+>;
+
+/**
  * A map layer, drawn in order (first below).
  * - `fill` (default): filled shapes; a choropleth when any shape has a value;
  * - `highlight`: shapes outlined boldly on top (e.g. an application's territory);
@@ -122,18 +140,19 @@ const esc = (s: string): string =>
 function shapesOf(layer: MapLayer): MapShape[] {
   const s = layer.shapes;
   if (!s) return [];
-  if (Array.isArray(s)) return s as MapShape[];
-  return (
-    s as FeatureCollection<
-      Polygon | MultiPolygon,
-      { code: string; name?: string | null; label?: string; value?: number | null }
-    >
-  ).features.map((f) => ({
-    code: f.properties.code,
-    name: f.properties.name ?? f.properties.label ?? null,
-    geometry: f.geometry,
-    value: f.properties.value ?? null,
-  }));
+  const list = (Array.isArray(s) ? s : (s as { features: unknown[] }).features) as Array<
+    MapShape | ShapeFeature
+  >;
+  return list.map((x) =>
+    'type' in x && x.type === 'Feature'
+      ? {
+          code: x.properties.code,
+          name: x.properties.name ?? x.properties.label ?? null,
+          geometry: x.geometry,
+          value: x.properties.value ?? null,
+        }
+      : (x as MapShape),
+  );
 }
 
 /** @internal Class upper breaks (length classes-1) for the values. */

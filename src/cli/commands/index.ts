@@ -5,6 +5,9 @@ import { registerCheck } from './check.js';
 import { registerRules } from './rules.js';
 import { registerData } from './data.js';
 import { registerTerritory } from './territory.js';
+import { registerMap } from './map.js';
+import { registerExport } from './export.js';
+import { registerLocate } from './locate.js';
 
 /**
  * Every sub-command of `cprdfop`, one file each under `src/cli/commands/`.
@@ -16,4 +19,7 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerRules(program, ctx);
   registerData(program, ctx);
   registerTerritory(program, ctx);
+  registerMap(program, ctx);
+  registerExport(program, ctx);
+  registerLocate(program, ctx);
 }

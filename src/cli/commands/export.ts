@@ -1,0 +1,33 @@
+import type { Command } from 'commander';
+import { loadJoinedTopology, parseBy, writeOutput } from '../../geo/_internal/cliSupport.js';
+import { composeUnits } from '../../geo/composeUnits.js';
+import { exportTerritories } from '../../geo/exportTerritories.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+
+/** `cprdfop export`: GeoJSON or TopoJSON of composed units. */
+export function registerExport(program: Command, ctx: CliContext): void {
+  program
+    .command('export')
+    .description('export départements, arrondissements, EPCI or a mesh composed from commune contours')
+    .requiredOption('--contours <file>', 'commune contours (GeoJSON or TopoJSON)')
+    .option(
+      '--by <units>',
+      'departement, arrondissement, epci, commune, or a mesh file (JSON/CSV)',
+      'departement',
+    )
+    .option('--format <format>', 'geojson or topojson', 'geojson')
+    .option('-o, --output <file>', 'output file (default: stdout)')
+    .action(async (opts: { contours: string; by: string; format: string; output?: string }) => {
+      if (opts.format !== 'geojson' && opts.format !== 'topojson') {
+        throw new CliError(
+          `invalid --format "${opts.format}": expected geojson or topojson`,
+          EXIT.USAGE,
+          true,
+        );
+      }
+      const topology = await loadJoinedTopology(ctx, opts.contours);
+      const units = composeUnits(topology, await parseBy(ctx, opts.by, topology));
+      await writeOutput(ctx, opts.output, `${JSON.stringify(exportTerritories(units, opts.format))}\n`);
+    });
+}

@@ -1,0 +1,154 @@
+/** Node-only helpers shared by the `map`, `export` and `locate` commands (not part of the public API). */
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
+import type { CliContext } from '../../cli/context.js';
+import { CliError, EXIT } from '../../cli/exitCodes.js';
+import { loadMesh } from '../../territory/index.js';
+import { buildTopology } from '../buildTopology.js';
+import type { CommuneTopology } from '../CommuneTopology.js';
+import type { UnitsBy } from '../composeUnits.js';
+import { GeoDataError } from '../GeoDataError.js';
+import { joinVintage } from '../joinVintage.js';
+import { readContours } from '../readContours.js';
+import type { TerritoryRef, UnitSet } from '../types.js';
+
+export const abs = (ctx: CliContext, p: string): string => (isAbsolute(p) ? p : resolve(ctx.cwd, p));
+
+async function readText(ctx: CliContext, file: string, what: string): Promise<string> {
+  try {
+    return await readFile(abs(ctx, file), 'utf8');
+  } catch (error) {
+    throw new CliError(
+      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      EXIT.NOINPUT,
+    );
+  }
+}
+
+/** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
+export async function loadJoinedTopology(ctx: CliContext, file: string): Promise<CommuneTopology> {
+  let contours: Awaited<ReturnType<typeof readContours>>;
+  try {
+    contours = await readContours(abs(ctx, file), { source: file });
+  } catch (error) {
+    if (error instanceof GeoDataError)
+      throw new CliError(error.message, error.code === 'E_READ' ? EXIT.NOINPUT : EXIT.DATAERR);
+    throw error;
+  }
+  const join = joinVintage(buildTopology(contours));
+  if (join.unmatched.length) {
+    ctx.stderr.write(
+      `cprdfop: warning: ${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}\n`,
+    );
+  }
+  if (join.merged.length && ctx.env.CPRDFOP_VERBOSE) {
+    ctx.stderr.write(`cprdfop: ${join.merged.length} merged commune(s) composed from older contours\n`);
+  }
+  if (join.topology.size === 0)
+    throw new CliError(
+      `no contour in ${file} matches a current commune of the territory graph`,
+      EXIT.DATAERR,
+    );
+  return join.topology;
+}
+
+/** `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). */
+export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopology): Promise<UnitsBy> {
+  if (by === 'departement' || by === 'arrondissement' || by === 'epci') return by;
+  if (by === 'commune') {
+    return {
+      id: 'commune',
+      units: topology
+        .features()
+        .map((f) => ({
+          code: f.properties.code,
+          label: f.properties.name ?? f.properties.code,
+          communes: [f.properties.code],
+        })),
+    };
+  }
+  if (!/[./\\]/.test(by)) {
+    throw new CliError(
+      `invalid --by "${by}": expected departement, arrondissement, epci, commune or a mesh file`,
+      EXIT.USAGE,
+      true,
+    );
+  }
+  const text = await readText(ctx, by, 'mesh file');
+  try {
+    const r = loadMesh(text);
+    return r.mesh as UnitSet;
+  } catch (error) {
+    throw new CliError(
+      `invalid mesh file ${by}: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.DATAERR,
+    );
+  }
+}
+
+/** `--value <csv>`: `code,value` lines (header optional, `,` `;` or tab). */
+export async function readValues(ctx: CliContext, file: string): Promise<Map<string, number>> {
+  const text = await readText(ctx, file, 'values file');
+  const out = new Map<string, number>();
+  text.split(/\r?\n/).forEach((line, i) => {
+    if (!line.trim()) return;
+    const [code, raw] = line.split(/[,;\t]/).map((s) => s.trim().replace(/^"|"$/g, ''));
+    const value = Number((raw ?? '').replace(',', '.'));
+    if (!code || raw === undefined || raw === '' || !Number.isFinite(value)) {
+      if (i === 0) return; // header
+      throw new CliError(
+        `invalid value at ${file}:${i + 1}: expected "code,number", got ${JSON.stringify(line)}`,
+        EXIT.DATAERR,
+      );
+    }
+    out.set(code, value);
+  });
+  return out;
+}
+
+/** `--highlight <application.json>`: its `territory` (or the object itself), or an array of commune codes. */
+export async function readHighlight(ctx: CliContext, file: string): Promise<TerritoryRef> {
+  const text = await readText(ctx, file, 'application file');
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new CliError(
+      `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      EXIT.DATAERR,
+    );
+  }
+  if (Array.isArray(json)) return { communes: json.map(String) };
+  const o = json as Record<string, unknown> | null;
+  const t = (o && typeof o.territory === 'object' && o.territory !== null ? o.territory : o) as Record<
+    string,
+    unknown
+  > | null;
+  const keys = ['communes', 'epcis', 'arrondissements', 'departements'] as const;
+  if (!t || !keys.some((k) => Array.isArray(t[k]))) {
+    throw new CliError(
+      `${file} has no territory: expected "territory": { communes | epcis | arrondissements | departements: [codes] }`,
+      EXIT.DATAERR,
+    );
+  }
+  const ref: Record<string, string[]> = {};
+  for (const k of keys) if (Array.isArray(t[k])) ref[k] = (t[k] as unknown[]).map(String);
+  return ref;
+}
+
+/** Writes the output file, or stdout when `-o` is absent or `-`. */
+export async function writeOutput(ctx: CliContext, out: string | undefined, text: string): Promise<void> {
+  if (!out || out === '-') {
+    ctx.stdout.write(text);
+    return;
+  }
+  const { writeFile } = await import('node:fs/promises');
+  try {
+    await writeFile(abs(ctx, out), text);
+  } catch (error) {
+    throw new CliError(
+      `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      EXIT.CANTCREAT,
+    );
+  }
+}
