@@ -1,9 +1,10 @@
-import { buildMesh, type MeshMeta, type MeshRow } from './_internal/meshBuild.js';
+import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
+import type { MeshJsonOptions } from './parseMeshJson.js';
 import type { MeshLoadResult } from './schemas/Mesh.js';
 
 /** Options of {@link parseMeshCsv} (and of {@link loadMesh} for CSV). @category Meshes */
-export interface MeshCsvOptions extends MeshMeta {
+export interface MeshCsvOptions extends MeshJsonOptions {
   /** Column holding the commune code (default: the first of CODGEO, COM, code_commune, code_insee, commune, insee, code). */
   communeColumn?: string | undefined;
   /** Column holding the unit code (default: `unit`/`unite`/`code_unite`, or the other column of a two-column file). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { buildMesh, type MeshMeta, type MeshRow } from './_internal/meshBuild.js';
+import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
 import { MeshKind, type MeshLoadResult } from './schemas/Mesh.js';
 
@@ -14,8 +14,21 @@ const Input = z.object({
   ),
 });
 
-/** Options of {@link parseMeshJson}: override the mesh's id, label, kind, vintage, provenance. @category Meshes */
-export type MeshJsonOptions = MeshMeta;
+/** Options of {@link parseMeshJson} (also accepted by {@link parseMeshCsv} and {@link loadMesh}). @category Meshes */
+export interface MeshJsonOptions {
+  /** Mesh id (default: the input's, else `custom`). */
+  id?: string | undefined;
+  /** Mesh label (default: the input's, else `Custom mesh`). */
+  label?: string | undefined;
+  /** Mesh kind (default `custom`). */
+  kind?: MeshKind | undefined;
+  /** Vintage, e.g. `"2020"` (default `unknown`). */
+  vintage?: string | undefined;
+  /** Where the mesh comes from (default `user-supplied`). */
+  provenance?: string | undefined;
+  /** Unit code → label (overrides labels found in the input). */
+  unitLabels?: Readonly<Record<string, string>> | undefined;
+}
 
 /**
  * Parses a mesh from JSON text or an already-parsed object shaped like a {@link Mesh}
@@ -55,7 +68,7 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
   const rows: MeshRow[] = [];
   for (const u of m.units)
     for (const c of u.communes) rows.push({ commune: c, unit: u.code, unitLabel: u.label });
-  const meta: MeshMeta = {
+  const meta: MeshJsonOptions = {
     id: options.id ?? m.id,
     label: options.label ?? m.label,
     kind: options.kind ?? m.kind,

@@ -1,6 +1,7 @@
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
-import type { Mesh, MeshDiagnostic, MeshKind, MeshLoadResult } from '../schemas/Mesh.js';
+import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
+import type { Mesh, MeshDiagnostic, MeshLoadResult } from '../schemas/Mesh.js';
 import { COMMUNE_CODE } from './codes.js';
 import { getGraph } from './graph.js';
 
@@ -13,15 +14,7 @@ export interface MeshRow {
   line?: number | undefined;
 }
 
-export interface MeshMeta {
-  id?: string | undefined;
-  label?: string | undefined;
-  kind?: MeshKind | undefined;
-  vintage?: string | undefined;
-  provenance?: string | undefined;
-  /** Unit code → label (overrides labels found in the input). */
-  unitLabels?: Readonly<Record<string, string>> | undefined;
-}
+export type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
 
 /** Validates rows against the graph and builds the mesh; throws {@link MeshError} on duplicates. */
 export function buildMesh(
