@@ -542,6 +542,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const st: St = { path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
     const at = `criteria[${i}].when`;
     const w = cr.when;
+    const fn = compileNode(w, st, 0, at);
     if (w !== null && typeof w === 'object' && !Array.isArray(w)) {
       const op = Object.keys(w)[0];
       const custom =
@@ -559,7 +560,6 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     } else if (typeof w !== 'boolean') {
       throw new RuleSetError(at, 'a criterion must be a boolean expression');
     }
-    const fn = compileNode(w, st, 0, at);
     const getters = st.fields.map((f) => [f, reader(f, at)] as const);
     const parameters: Record<string, ParameterValue> = {};
     for (const p of st.params) parameters[p] = paramMap.get(p)!.value;

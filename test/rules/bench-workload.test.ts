@@ -5,6 +5,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { createJsonRulesEvaluator } from '../../bench/rules/json-rules-engine.js';
+import { loadOurs, toResult } from '../../bench/rules/ours.js';
 import { createPublicodesEvaluator, toPublicodesSituation } from '../../bench/rules/publicodes.js';
 import {
   type Application,
@@ -18,8 +19,9 @@ import {
 
 const apps = generateApplications();
 const partial = generatePartialApplications();
-/** Publicodes takes a few ms per application: a subset keeps the test fast. */
+/** Publicodes takes a few ms per application: subsets keep the test fast. */
 const SUBSET = 200;
+const PARTIAL_SUBSET = 100;
 
 describe('grant workload generator', () => {
   it('is deterministic and seeded', () => {
@@ -62,7 +64,7 @@ describe('engines agree with the hand-written reference', () => {
     expect(mismatches).toEqual([]);
   });
 
-  it(`Publicodes: partial evaluation (verdict, criteria, missing) on ${SUBSET} partial applications`, () => {
+  it(`Publicodes: partial evaluation (verdict, criteria, missing) on ${PARTIAL_SUBSET} partial applications`, () => {
     const pc = createPublicodesEvaluator();
     const mismatches = partial
       .slice(0, SUBSET)
@@ -79,5 +81,34 @@ describe('engines agree with the hand-written reference', () => {
       if (!isDeepStrictEqual(await jre.evaluate(app), evaluateReference(app))) mismatches.push(app);
     }
     expect(mismatches).toEqual([]);
+  });
+});
+
+// Our engine (src/rules) on the rule set bench/rules/grant-12.rules.json: skipped until it is exported.
+const ours = await loadOurs();
+const evaluator = 'evaluator' in ours ? ours.evaluator : undefined;
+
+describe.skipIf(!evaluator)('cprdfop/rules agrees with the hand-written reference', () => {
+  it('full evaluation: verdict and every criterion on all 1,000 complete applications', () => {
+    const mismatches = apps.filter((app) => {
+      const r = toResult(evaluator!.evaluate(app));
+      return (
+        r.missing.length > 0 ||
+        !isDeepStrictEqual({ eligible: r.eligible, criteria: r.criteria }, evaluateReference(app))
+      );
+    });
+    expect(mismatches).toEqual([]);
+  });
+
+  it('partial evaluation: verdict, every criterion and `missing` on all 1,000 partial applications', () => {
+    const mismatches = partial.filter(
+      (app) => !isDeepStrictEqual(toResult(evaluator!.evaluate(app)), evaluateReferencePartial(app)),
+    );
+    expect(mismatches).toEqual([]);
+  });
+
+  it('explains every criterion, in the rule set order', () => {
+    const e = evaluator!.evaluate(apps[0]);
+    expect(e.criteria.map((c) => c.id)).toEqual([...CRITERIA]);
   });
 });
