@@ -19,4 +19,20 @@ export const dataSchemas: Array<{ pattern: RegExp; schema: () => Promise<ZodType
     pattern: /^data\/plan\/schemes\.json$/,
     schema: async () => (await import('../../src/model/scheme.js')).Scheme.array().length(6),
   },
+  {
+    pattern: /^data\/territory\/hdf-cog\d{4}\.json$/,
+    schema: async () => (await import('../../src/territory/index.js')).TerritoryDataFile,
+  },
+  {
+    pattern: /^data\/rules\/(?!ruleset\.schema\.json$)[^/]+\.json$/,
+    schema: async () => (await import('../../src/rules/index.js')).RuleSet,
+  },
+  {
+    // Generated from the RuleSet zod schema (its drift is tested by test/rules).
+    pattern: /^data\/rules\/ruleset\.schema\.json$/,
+    schema: async () => {
+      const { z } = await import('zod');
+      return z.looseObject({ $schema: z.string().includes('json-schema.org'), type: z.literal('object') });
+    },
+  },
 ];
