@@ -121,14 +121,17 @@ export function createPublicodesEvaluator(): {
   const engine = new Engine(publicodesRules as ConstructorParameters<typeof Engine>[0], {
     logger: quietLogger,
   });
+  // The rule nodes, looked up once (evaluating a rule name would parse it on every call).
+  const verdictNode = engine.getRule('éligible');
+  const criterionNodes = CRITERIA.map((c) => [c, engine.getRule(PUBLICODES_CRITERION[c])] as const);
   return {
     engine,
     evaluate(situation) {
       engine.setSituation(situation);
-      const verdict = engine.evaluate('éligible');
+      const verdict = engine.evaluate(verdictNode);
       const criteria = {} as Record<CriterionId, boolean | undefined>;
-      for (const c of CRITERIA) {
-        const v = engine.evaluate(PUBLICODES_CRITERION[c]).nodeValue;
+      for (const [c, node] of criterionNodes) {
+        const v = engine.evaluate(node).nodeValue;
         criteria[c] = v === undefined ? undefined : v === true;
       }
       const missingNames = Object.keys(verdict.missingVariables);

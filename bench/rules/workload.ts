@@ -294,41 +294,69 @@ export interface ReferencePartialResult {
 
 /** Partial evaluation: a criterion with an absent field is undecided; the verdict is Kleene AND. */
 export function evaluateReferencePartial(a: PartialApplication): ReferencePartialResult {
-  const criteria = {} as Record<CriterionId, boolean | undefined>;
-  const has = (f: Field): boolean => a[f] !== undefined;
-  const when = (fields: readonly Field[], test: () => boolean): boolean | undefined =>
-    fields.every(has) ? test() : undefined;
-  criteria.legalForm = when(CRITERION_FIELDS.legalForm, () => LEGAL_FORMS.has(a.legalForm!));
-  criteria.headcount = when(CRITERION_FIELDS.headcount, () => a.headcount! < MAX_HEADCOUNT);
-  criteria.turnover = when(CRITERION_FIELDS.turnover, () => a.turnover! <= MAX_TURNOVER);
-  criteria.region = when(CRITERION_FIELDS.region, () => a.region === REGION);
-  criteria.companyAge = when(
-    CRITERION_FIELDS.companyAge,
-    () => addYears(a.creationDate!, 1) <= a.filingDate!,
-  );
-  criteria.projectStart = when(CRITERION_FIELDS.projectStart, () => a.projectStartDate! >= a.filingDate!);
-  criteria.budgetMin = when(CRITERION_FIELDS.budgetMin, () => a.budget! >= MIN_BUDGET);
-  criteria.budgetMax = when(CRITERION_FIELDS.budgetMax, () => a.budget! <= MAX_BUDGET);
-  criteria.requestedShare = when(
-    CRITERION_FIELDS.requestedShare,
-    () => a.requested! <= a.budget! * MAX_REQUESTED_SHARE,
-  );
-  criteria.obligations = when(CRITERION_FIELDS.obligations, () => a.obligationsUpToDate === true);
-  criteria.notInDifficulty = when(CRITERION_FIELDS.notInDifficulty, () => a.inDifficulty === false);
-  criteria.sector = when(CRITERION_FIELDS.sector, () => !EXCLUDED.has(a.sector!));
-
-  let anyFalse = false;
-  let anyUndecided = false;
-  for (const c of CRITERIA) {
-    if (criteria[c] === false) anyFalse = true;
-    else if (criteria[c] === undefined) anyUndecided = true;
+  const {
+    legalForm,
+    headcount,
+    turnover,
+    region,
+    creationDate,
+    filingDate,
+    projectStartDate,
+    budget,
+    requested,
+    obligationsUpToDate,
+    inDifficulty,
+    sector,
+  } = a;
+  const criteria: Record<CriterionId, boolean | undefined> = {
+    legalForm: legalForm === undefined ? undefined : LEGAL_FORMS.has(legalForm),
+    headcount: headcount === undefined ? undefined : headcount < MAX_HEADCOUNT,
+    turnover: turnover === undefined ? undefined : turnover <= MAX_TURNOVER,
+    region: region === undefined ? undefined : region === REGION,
+    companyAge:
+      creationDate === undefined || filingDate === undefined
+        ? undefined
+        : addYears(creationDate, 1) <= filingDate,
+    projectStart:
+      projectStartDate === undefined || filingDate === undefined ? undefined : projectStartDate >= filingDate,
+    budgetMin: budget === undefined ? undefined : budget >= MIN_BUDGET,
+    budgetMax: budget === undefined ? undefined : budget <= MAX_BUDGET,
+    requestedShare:
+      requested === undefined || budget === undefined ? undefined : requested <= budget * MAX_REQUESTED_SHARE,
+    obligations: obligationsUpToDate === undefined ? undefined : obligationsUpToDate === true,
+    notInDifficulty: inDifficulty === undefined ? undefined : inDifficulty === false,
+    sector: sector === undefined ? undefined : !EXCLUDED.has(sector),
+  };
+  if (
+    criteria.legalForm === false ||
+    criteria.headcount === false ||
+    criteria.turnover === false ||
+    criteria.region === false ||
+    criteria.companyAge === false ||
+    criteria.projectStart === false ||
+    criteria.budgetMin === false ||
+    criteria.budgetMax === false ||
+    criteria.requestedShare === false ||
+    criteria.obligations === false ||
+    criteria.notInDifficulty === false ||
+    criteria.sector === false
+  ) {
+    return { eligible: false, criteria, missing: [] };
   }
-  const eligible = anyFalse ? false : anyUndecided ? undefined : true;
-  const missingSet = new Set<Field>();
-  if (eligible === undefined) {
-    for (const c of CRITERIA) {
-      if (criteria[c] === undefined) for (const f of CRITERION_FIELDS[c]) if (!has(f)) missingSet.add(f);
-    }
-  }
-  return { eligible, criteria, missing: FIELDS.filter((f) => missingSet.has(f)) };
+  // Every absent field leaves the criteria reading it undecided: when no criterion fails, the
+  // missing fields are exactly the absent ones (in FIELDS order).
+  const missing: Field[] = [];
+  if (legalForm === undefined) missing.push('legalForm');
+  if (headcount === undefined) missing.push('headcount');
+  if (turnover === undefined) missing.push('turnover');
+  if (region === undefined) missing.push('region');
+  if (creationDate === undefined) missing.push('creationDate');
+  if (filingDate === undefined) missing.push('filingDate');
+  if (projectStartDate === undefined) missing.push('projectStartDate');
+  if (budget === undefined) missing.push('budget');
+  if (requested === undefined) missing.push('requested');
+  if (obligationsUpToDate === undefined) missing.push('obligationsUpToDate');
+  if (inDifficulty === undefined) missing.push('inDifficulty');
+  if (sector === undefined) missing.push('sector');
+  return { eligible: missing.length === 0 ? true : undefined, criteria, missing };
 }
