@@ -24,6 +24,7 @@ if (!result.ok) {
   console.log(`Verdict: ${e.verdict} (rule set ${e.ruleSet.id}@${e.ruleSet.version}, as of ${e.asOf})`);
   for (const c of e.criteria) console.log(`  ${c.status.padEnd(7)} ${c.id}: ${c.message.en}`);
   if (e.missing.length) console.log(`Missing answers: ${e.missing.join(', ')}`);
-  for (const a of e.assumptions) console.log(`Assumption ${a.name} = ${JSON.stringify(a.value)}: ${a.justification}`);
+  for (const a of e.assumptions)
+    console.log(`Assumption ${a.name} = ${JSON.stringify(a.value)}: ${a.justification}`);
   for (const w of e.warnings) console.log(`Warning (${w.code}): ${w.message}`);
 }

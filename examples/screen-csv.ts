@@ -76,7 +76,8 @@ function toApplication(r: Record<string, string>): Record<string, unknown> {
       ...(r.budgetRequested ? { requested: num(r.budgetRequested) } : {}),
     };
   }
-  if (r.start || r.end) app.schedule = { ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}) };
+  if (r.start || r.end)
+    app.schedule = { ...(r.start ? { start: r.start } : {}), ...(r.end ? { end: r.end } : {}) };
   if (r.submittedOn) app.submittedOn = r.submittedOn;
   return app;
 }
@@ -104,9 +105,17 @@ rows.forEach((cells, index) => {
   counts[e.verdict] = (counts[e.verdict] ?? 0) + 1;
   const failed = e.criteria.filter((c) => c.status === 'fail').map((c) => c.id);
   for (const a of e.assumptions) assumptions.set(a.name, a.justification);
-  out.push(`| ${cell(r.id)} | ${cell(r.title)} | ${e.verdict} | ${failed.join(', ')} | ${e.missing.join(', ')} |`);
+  out.push(
+    `| ${cell(r.id)} | ${cell(r.title)} | ${e.verdict} | ${failed.join(', ')} | ${e.missing.join(', ')} |`,
+  );
 });
-out.push('', `Totals: ${Object.entries(counts).map(([k, v]) => `${k} ${v}`).join(', ')}.`, '');
+out.push(
+  '',
+  `Totals: ${Object.entries(counts)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}.`,
+  '',
+);
 if (assumptions.size) {
   out.push('Assumptions the verdicts relied on (no public source gives these values):', '');
   for (const [name, why] of assumptions) out.push(`- \`${name}\`: ${why}`);
