@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { cli } from '../_helpers/cli.js';
+
+const eligible = 'examples/applications/eligible-mobilite-laonnois.json';
+const overlay = 'examples/overlay-other-region/other-region.ruleset.json';
+
+describe('cprdfop check', () => {
+  it('prints the verdict, the criteria and the assumptions (exit 0)', async () => {
+    const r = await cli(['check', eligible]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Verdict: ELIGIBLE');
+    expect(r.stdout).toContain('collective');
+    expect(r.stdout).toContain('Assumptions relied on:');
+    expect(r.stderr).toBe('');
+  });
+  it('exit 0 for ineligible and undetermined verdicts too; lists what is missing', async () => {
+    const a = await cli(['check', 'examples/applications/ineligible-hors-region.json']);
+    expect(a).toMatchObject({ code: 0 });
+    expect(a.stdout).toContain('INELIGIBLE');
+    const b = await cli(['check', 'examples/applications/undetermined-incomplete.json', '--lang', 'fr']);
+    expect(b.code).toBe(0);
+    expect(b.stdout).toContain('INDÉTERMINÉ');
+    expect(b.stdout).toContain(
+      'Pour conclure, renseigner: partners, publics, budget.requested, budget.total',
+    );
+  });
+  it('prints the explanation JSON with --json, from stdin too', async () => {
+    const r = await cli(['check', '-', '--json'], { stdin: readFileSync(eligible, 'utf8') });
+    expect(r.code).toBe(0);
+    const e = JSON.parse(r.stdout);
+    expect(e).toMatchObject({ format: 'cprdfop.explanation/1', verdict: 'eligible', asOf: '2023-04-03' });
+    expect(e.ruleSet).toMatchObject({ id: 'itie-hdf', version: '2023.1' });
+  });
+  it('--as-of overrides the submission date; no rule set in force → 65', async () => {
+    const r = await cli(['check', eligible, '--as-of', '2022-06-01']);
+    expect(r.code).toBe(65);
+    expect(r.stderr).toMatch(/^cprdfop: no rule set in force: .*2022-06-01/);
+    expect(r.stderr.split('\n').length).toBe(2);
+  });
+  it('invalid application → 65 naming the path', async () => {
+    const bad = JSON.stringify({ territory: { communes: ['59350', '59999'] } });
+    const r = await cli(['check', '-'], { stdin: bad });
+    expect(r.code).toBe(65);
+    expect(r.stderr).toContain('territory.communes[1]');
+    expect((await cli(['check', '-'], { stdin: '{"themes":["cuisine"]}' })).stderr).toContain('themes[0]');
+    expect((await cli(['check', '-'], { stdin: '{nope' })).code).toBe(65);
+  });
+  it('unreadable file → 66; bad options → 64; never a stack trace', async () => {
+    const r = await cli(['check', 'nope/missing.json']);
+    expect(r.code).toBe(66);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+    expect((await cli(['check', eligible, '--as-of', '03/04/2023'])).code).toBe(64);
+    expect((await cli(['check', eligible, '--lang', 'de'])).code).toBe(64);
+    expect((await cli(['check'])).code).toBe(64);
+  });
+  it('--rules takes an overlay; an invalid rule file → 65', async () => {
+    const r = await cli([
+      'check',
+      'examples/overlay-other-region/application.json',
+      '--rules',
+      overlay,
+      '--json',
+    ]);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout).funding).toEqual({ amount: 30000, unit: 'EUR', missing: [] });
+    const bad = await cli(['check', eligible, '--rules', 'package.json']);
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toContain('invalid rule file package.json');
+  });
+});
+
+describe('cprdfop rules', () => {
+  it('show prints parameters with their marks and criteria with sources', async () => {
+    const r = await cli(['rules', 'show']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('minStructures = 2 structures [assumption]');
+    expect(r.stdout).toContain('Funding formula: off');
+  });
+  it('diff of the overlay matches examples/overlay-other-region/diff.txt', async () => {
+    const r = await cli(['rules', 'diff', 'itie-hdf@2023.1', overlay]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(readFileSync('examples/overlay-other-region/diff.txt', 'utf8'));
+  });
+  it('test runs embedded examples (exit 0) and fails with exit 1', async () => {
+    const r = await cli(['rules', 'test']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/(\d+)\/\1 examples pass/);
+    const rs = JSON.parse(readFileSync('data/rules/itie-hdf-2023.json', 'utf8'));
+    rs.examples[0].verdict = 'ineligible';
+    const { mkdirSync, mkdtempSync, writeFileSync } = await import('node:fs');
+    mkdirSync('test/.tmp', { recursive: true });
+    const dir = mkdtempSync('test/.tmp/rules-');
+    writeFileSync(`${dir}/bad.json`, JSON.stringify(rs));
+    const f = await cli(['rules', 'test', `${dir}/bad.json`]);
+    expect(f.code).toBe(1);
+    expect(f.stdout).toContain('verdict: expected ineligible, got eligible');
+    const { rmSync } = await import('node:fs');
+    rmSync(dir, { recursive: true });
+  });
+});
