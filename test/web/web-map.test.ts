@@ -22,6 +22,8 @@ const hasShared = existsSync(sharedContours);
 const SYNTHETIC_EPCIS = ['246000129', '200068047', '246000764'];
 /** CA Creil Sud Oise: on the map with both contour sources. */
 const CREIL = '200068047';
+/** Métropole européenne de Lille (Nord). */
+const LILLE = '200093201';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -84,6 +86,7 @@ async function launch(profile: string): Promise<BrowserContext> {
       '--disable-sync',
     ],
     viewport: { width: 1500, height: 1000 },
+    locale: 'fr-FR',
   });
 }
 
@@ -101,7 +104,11 @@ async function open(context: BrowserContext, url: string): Promise<{ page: Page;
 }
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
-const VERDICTS = ['eligible', 'ineligible', 'undetermined'];
+
+/** The status of one criterion row of the verdict panel. */
+function criterion(page: Page, id: string): Promise<string | null> {
+  return page.getAttribute(`[data-testid="criteria"] tr[data-criterion="${id}"]`, 'data-status');
+}
 
 describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
   let server: Server;
@@ -123,7 +130,7 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
     if (profile) rmSync(profile, { recursive: true, force: true });
   });
 
-  it('draws one shape per EPCI, selects a territory on click and shows a verdict', async () => {
+  it('draws one shape per EPCI, selects territories on click and shows the verdict live', async () => {
     const { page, errors } = await open(context, url);
     expect(await page.getAttribute('body', 'data-ready')).toBe('true');
 
@@ -140,22 +147,50 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
     expect(await page.getAttribute(`${units}[data-code="${CREIL}"]`, 'role')).toBe('button');
     expect(await page.getAttribute(`${units}[data-code="${CREIL}"]`, 'tabindex')).toBe('0');
 
-    // before any selection: the verdict is computed and shown
+    // the sample application without a territory: undetermined, the territory is missing
     const verdict = page.getByTestId('verdict');
-    expect(VERDICTS).toContain(await verdict.getAttribute('data-verdict'));
+    expect(await verdict.getAttribute('data-verdict')).toBe('undetermined');
+    expect(await page.getByTestId('missing').textContent()).toContain('(territory)');
+    expect(await criterion(page, 'local-territory')).toBe('unknown');
 
-    // a click selects the EPCI
+    // a click selects an EPCI: the verdict becomes eligible, every criterion explained
     const shape = page.locator(`${units}[data-code="${CREIL}"]`);
     await shape.click();
     await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
     expect(await shape.getAttribute('class')).toContain('selected');
     expect(await page.getByTestId('selection').textContent()).toContain('Creil Sud Oise');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await verdict.textContent()).toBe('Éligible');
+    const rows = page.locator('[data-testid="criteria"] tbody tr');
+    expect(await rows.count()).toBe(7);
+    for (const status of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))))
+      expect(status).toBe('pass');
+    expect(await page.getByTestId('ruleset').textContent()).toContain('itie-hdf@2023.1');
+    expect(await page.getByTestId('assumptions').textContent()).toContain('arrondissement');
 
-    // the verdict and its explanation
-    expect(VERDICTS).toContain(await verdict.getAttribute('data-verdict'));
-    expect((await verdict.textContent())?.trim()).not.toBe('');
-    expect(await page.locator('[data-testid="criteria"] tbody tr').count()).toBeGreaterThan(0);
+    // the form is live: a requested amount above the budget makes it ineligible, and back
+    await page.getByLabel('Montant demandé (€)').fill('200000');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+    expect(await criterion(page, 'budget-consistent')).toBe('fail');
+    await page.getByLabel('Montant demandé (€)').fill('60000');
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
 
+    if (hasShared) {
+      // the Métropole européenne de Lille (Nord) with Creil (Oise) is no local territory
+      await page.locator(`${units}[data-code="${LILLE}"]`).click();
+      await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+      expect(await criterion(page, 'local-territory')).toBe('fail');
+      await page.locator(`${units}[data-code="${LILLE}"]`).click();
+      await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    }
+
+    // three neighbouring EPCI of one département remain a local territory
+    for (const code of SYNTHETIC_EPCIS.filter((c) => c !== CREIL))
+      await page.locator(`${units}[data-code="${code}"]`).click();
+    expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(3);
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+
+    await page.mouse.move(0, 0);
     mkdirSync(tmp, { recursive: true });
     await page.screenshot({ path: join(tmp, 'web-map.png'), fullPage: true });
 
@@ -163,6 +198,13 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
     await shape.focus();
     await page.keyboard.press('Enter');
     await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('false');
+    expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
+
+    // English
+    await page.getByTestId('lang-toggle').click();
+    await expect.poll(() => verdict.textContent()).toBe('Eligible');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
 
     expect(errors).toEqual([]);
     await page.close();
@@ -213,7 +255,7 @@ describe.skipIf(!hasChromium || !hasShared)('examples/web-map with the synthetic
     const shape = page.locator(`${units}[data-code="${CREIL}"]`);
     await shape.click();
     await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
-    expect(VERDICTS).toContain(await page.getByTestId('verdict').getAttribute('data-verdict'));
+    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -61,10 +61,11 @@ const STRINGS = {
     en: 'Synthetic contours (squares): no contour snapshot found.',
   },
   'source.file': { fr: 'Contours : fichier fourni.', en: 'Contours: given file.' },
-  noEvaluator: {
-    fr: 'Règle ITIE indisponible dans ce build du paquet.',
-    en: 'The ITIE rule is not available in this build of the package.',
-  },
+  partnerTypes: { fr: 'Types :', en: 'Types:' },
+  'verdict.invalid': { fr: 'Demande invalide', en: 'Invalid application' },
+  ruleSet: { fr: 'Règle', en: 'Rule set' },
+  asOf: { fr: 'évaluée au', en: 'evaluated on' },
+  noDate: { fr: 'sans date', en: 'no date' },
 } as const satisfies Record<string, Record<Lang, string>>;
 
 /** A string key. */

@@ -1,8 +1,9 @@
+import { LegalForm, PartnerType, TargetPublic, Theme } from 'cprdfop/itie';
 import { commune, epci } from 'cprdfop/territory';
-import { type Application, evaluateApplication } from './evaluate.js';
+import { type ApplicationInput, evaluateApplication } from './evaluate.js';
 import { type Lang, t, translatePage } from './i18n.js';
 import { loadMapData, type MapData, type Mode, mapSvg } from './map.js';
-import { PUBLICS, SAMPLE, THEMES } from './sample.js';
+import { LEGAL_FORMS, labelOf, PUBLICS, SAMPLE, THEMES } from './sample.js';
 
 const $ = <T extends Element>(selector: string): T => {
   const el = document.querySelector<T>(selector);
@@ -23,37 +24,55 @@ const mapBox = $<HTMLDivElement>('#map');
 
 // ---------------------------------------------------------------- form
 
-function checkboxes(
-  box: HTMLFieldSetElement,
-  name: string,
-  options: Record<string, { fr: string; en: string }>,
-) {
+type Labels = Record<string, { fr: string; en: string }>;
+
+function checkboxes(box: HTMLFieldSetElement, name: string, codes: readonly string[], labels: Labels) {
   box.querySelectorAll('label').forEach((l) => {
     l.remove();
   });
-  for (const [value, label] of Object.entries(options)) {
+  for (const value of codes) {
     const l = document.createElement('label');
     const input = document.createElement('input');
     input.type = 'checkbox';
     input.name = name;
     input.value = value;
-    l.append(input, ` ${label[state.lang]}`);
+    l.append(input, ` ${labelOf(labels, value, state.lang)}`);
     l.dataset.value = value;
     box.append(l);
   }
 }
 
-function relabelCheckboxes(box: HTMLFieldSetElement, options: Record<string, { fr: string; en: string }>) {
+function relabelCheckboxes(box: HTMLFieldSetElement, labels: Labels) {
   for (const l of box.querySelectorAll<HTMLLabelElement>('label[data-value]')) {
     const input = l.querySelector('input');
-    const label = options[l.dataset.value ?? ''];
-    if (input && label) l.replaceChildren(input, ` ${label[state.lang]}`);
+    if (input) l.replaceChildren(input, ` ${labelOf(labels, l.dataset.value ?? '', state.lang)}`);
   }
 }
 
-function field(name: string): HTMLInputElement | HTMLTextAreaElement {
+function legalForms(): void {
+  const select = $<HTMLSelectElement>('#f-carrier-form');
+  const value = select.value;
+  const empty = document.createElement('option');
+  empty.value = '';
+  empty.textContent = '—';
+  select.replaceChildren(
+    empty,
+    ...LegalForm.options.map((code) => {
+      const o = document.createElement('option');
+      o.value = code;
+      o.textContent = labelOf(LEGAL_FORMS, code, state.lang);
+      return o;
+    }),
+  );
+  select.value = value;
+  $<HTMLSpanElement>('#partner-types').textContent = PartnerType.options.join(', ');
+}
+
+function field(name: string): HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement {
   const el = form.elements.namedItem(name);
-  if (!(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement))
+  if (
+    !(el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement || el instanceof HTMLSelectElement)
+  )
     throw new Error(`no field ${name}`);
   return el;
 }
@@ -76,7 +95,7 @@ function fillSample(): void {
 }
 
 /** The application JSON from the form and the map selection; empty fields are left out (→ `missing`). */
-function application(): Application {
+function application(): ApplicationInput {
   const text = (name: string): string | undefined => field(name).value.trim() || undefined;
   const num = (name: string): number | undefined => {
     const v = field(name).value.trim();
@@ -92,7 +111,7 @@ function application(): Application {
       const [name = '', type = ''] = line.split(';').map((s) => s.trim());
       return type ? { name, type } : { name };
     });
-  const app: Application = {
+  const app: ApplicationInput = {
     title: text('title'),
     carrier: {
       name: text('carrier.name'),
@@ -114,7 +133,7 @@ function application(): Application {
       departements: [],
     };
   }
-  return JSON.parse(JSON.stringify(app)) as Application; // drops undefined fields
+  return JSON.parse(JSON.stringify(app)) as ApplicationInput; // drops undefined fields
 }
 
 // ---------------------------------------------------------------- verdict
@@ -128,19 +147,26 @@ function li(text: string): HTMLLIElement {
 function renderVerdict(): void {
   const out = evaluateApplication(application(), state.lang);
   const verdict = $<HTMLParagraphElement>('#verdict');
+  const ruleSet = $<HTMLParagraphElement>('[data-testid="ruleset"]');
+  const issues = $<HTMLUListElement>('#issues');
   const body = $<HTMLTableSectionElement>('[data-testid="criteria"] tbody');
   const missing = $<HTMLUListElement>('#missing');
   const assumptions = $<HTMLUListElement>('#assumptions');
-  if (!out) {
-    verdict.textContent = t(state.lang, 'noEvaluator');
-    verdict.dataset.verdict = 'unavailable';
+  const kind = out.kind === 'invalid' ? 'invalid' : out.verdict;
+  verdict.textContent = t(state.lang, `verdict.${kind}`);
+  verdict.dataset.verdict = kind;
+  if (out.kind === 'invalid') {
+    issues.hidden = false;
+    issues.replaceChildren(...out.issues.map(li));
+    ruleSet.textContent = '';
     body.replaceChildren();
     missing.replaceChildren();
     assumptions.replaceChildren();
     return;
   }
-  verdict.textContent = t(state.lang, `verdict.${out.verdict}`);
-  verdict.dataset.verdict = out.verdict;
+  issues.hidden = true;
+  issues.replaceChildren();
+  ruleSet.textContent = `${t(state.lang, 'ruleSet')} ${out.ruleSet}, ${out.asOf ? `${t(state.lang, 'asOf')} ${out.asOf}` : t(state.lang, 'noDate')}`;
   body.replaceChildren(
     ...out.criteria.map((c) => {
       const tr = document.createElement('tr');
@@ -288,6 +314,7 @@ function setLang(lang: Lang): void {
   button.setAttribute('aria-label', lang === 'fr' ? 'Switch to English' : 'Passer en français');
   relabelCheckboxes($<HTMLFieldSetElement>('#f-publics'), PUBLICS);
   relabelCheckboxes($<HTMLFieldSetElement>('#f-themes'), THEMES);
+  legalForms();
   if (state.data) {
     $<HTMLParagraphElement>('[data-testid="contours-source"]').textContent = t(
       lang,
@@ -302,8 +329,9 @@ $<HTMLButtonElement>('#lang').addEventListener('click', () => setLang(state.lang
 
 // ---------------------------------------------------------------- start
 
-checkboxes($<HTMLFieldSetElement>('#f-publics'), 'publics', PUBLICS);
-checkboxes($<HTMLFieldSetElement>('#f-themes'), 'themes', THEMES);
+checkboxes($<HTMLFieldSetElement>('#f-publics'), 'publics', TargetPublic.options, PUBLICS);
+checkboxes($<HTMLFieldSetElement>('#f-themes'), 'themes', Theme.options, THEMES);
+legalForms();
 fillSample();
 form.addEventListener('input', renderVerdict);
 form.addEventListener('change', renderVerdict);
