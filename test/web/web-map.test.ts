@@ -17,7 +17,8 @@ const tmp = join(repo, 'test', '.tmp');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
 const sharedContours = resolve(repo, '..', 'shared', 'geo', 'hauts-de-france-2018', 'communes.geojson');
-const hasShared = existsSync(sharedContours);
+/** `CPRDFOP_WEB_MAP_CONTOURS=synthetic` runs the test as if the shared snapshot were absent. */
+const hasShared = process.env.CPRDFOP_WEB_MAP_CONTOURS !== 'synthetic' && existsSync(sharedContours);
 /** The synthetic fallback: the communes of three EPCI of the Oise (examples/web-map/contours.ts). */
 const SYNTHETIC_EPCIS = ['246000129', '200068047', '246000764'];
 /** CA Creil Sud Oise: on the map with both contour sources. */
@@ -110,7 +111,7 @@ function criterion(page: Page, id: string): Promise<string | null> {
   return page.getAttribute(`[data-testid="criteria"] tr[data-criterion="${id}"]`, 'data-status');
 }
 
-describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
+describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout: 120_000 }, () => {
   let server: Server;
   let url: string;
   let context: BrowserContext;
@@ -118,11 +119,11 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
 
   beforeAll(async () => {
     ensurePackageBuilt();
-    await buildPage(join(root, 'dist'));
+    await buildPage(join(root, 'dist'), hasShared ? undefined : 'synthetic');
     ({ server, url } = await serve(join(root, 'dist')));
     profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
     context = await launch(profile);
-  });
+  }, 300_000);
 
   afterAll(async () => {
     await context?.close();
@@ -226,40 +227,44 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', () => {
   });
 });
 
-describe.skipIf(!hasChromium || !hasShared)('examples/web-map with the synthetic fallback', () => {
-  let server: Server;
-  let context: BrowserContext;
-  let profile: string;
-  let url: string;
+describe.skipIf(!hasChromium || !hasShared)(
+  'examples/web-map with the synthetic fallback',
+  { timeout: 120_000 },
+  () => {
+    let server: Server;
+    let context: BrowserContext;
+    let profile: string;
+    let url: string;
 
-  beforeAll(async () => {
-    ensurePackageBuilt();
-    const out = join(tmp, 'web-map-synthetic');
-    await buildPage(out, 'synthetic');
-    ({ server, url } = await serve(out));
-    profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
-    context = await launch(profile);
-  });
+    beforeAll(async () => {
+      ensurePackageBuilt();
+      const out = join(tmp, 'web-map-synthetic');
+      await buildPage(out, 'synthetic');
+      ({ server, url } = await serve(out));
+      profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
+      context = await launch(profile);
+    }, 300_000);
 
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await context?.close();
+      server?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
 
-  it('draws the three synthetic EPCI and selects one', async () => {
-    const { page, errors } = await open(context, url);
-    expect(await page.getAttribute('[data-testid="contours-source"]', 'data-source')).toBe('synthetic');
-    const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
-    expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());
-    const shape = page.locator(`${units}[data-code="${CREIL}"]`);
-    await shape.click();
-    await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
-    await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
+    it('draws the three synthetic EPCI and selects one', async () => {
+      const { page, errors } = await open(context, url);
+      expect(await page.getAttribute('[data-testid="contours-source"]', 'data-source')).toBe('synthetic');
+      const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
+      expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());
+      const shape = page.locator(`${units}[data-code="${CREIL}"]`);
+      await shape.click();
+      await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('true');
+      await expect.poll(() => page.getByTestId('verdict').getAttribute('data-verdict')).toBe('eligible');
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  },
+);
 
 if (!hasChromium) {
   describe('examples/web-map', () => {
