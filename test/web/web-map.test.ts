@@ -3,7 +3,7 @@
  * 127.0.0.1, driven in headless Chromium (Debian's `chromium` through playwright-core).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -209,6 +209,17 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
 
     expect(errors).toEqual([]);
     await page.close();
+  });
+
+  it('bundles no Node built-in (a node:* import of the package would be stubbed by Vite)', () => {
+    const assets = join(root, 'dist', 'assets');
+    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
+    expect(js.length).toBeGreaterThan(0);
+    for (const f of js) {
+      const code = readFileSync(join(assets, f), 'utf8');
+      expect(code, f).not.toContain('externalized for browser compatibility');
+      expect(code, f).not.toMatch(/["']node:[a-z_/]+["']/);
+    }
   });
 
   it('switches to communes and selects one', async () => {
