@@ -21,6 +21,8 @@ export default defineConfig([
     platform: 'neutral',
     outDir: 'dist',
     external: [/^node:/],
+    // Keep `node:` specifiers so browser bundlers see them as Node built-ins (never bare `fs`).
+    removeNodeProtocol: false,
   },
   {
     entry: { 'cli/main': 'src/cli/main.ts' },
