@@ -1,6 +1,6 @@
 import type { Feature, MultiPolygon } from 'geojson';
-import { merge } from 'topojson-client';
-import type { CommuneTopology } from './CommuneTopology.js';
+import { mergeGeometries } from './_internal/merge.js';
+import type { CommuneGeometryObject, CommuneTopology } from './CommuneTopology.js';
 import { defaultGraph, type GeoGraph, requireGraph } from './GeoGraph.js';
 import type { TerritoryRef } from './types.js';
 
@@ -95,17 +95,17 @@ export function mergeCodes(
 ): ComposedTerritory {
   const present: string[] = [];
   const missing: string[] = [];
-  const geoms = [];
+  const geoms: CommuneGeometryObject[] = [];
   const all = topology.geometries;
   for (const c of codes) {
     const i = topology.indexOf(c);
     if (i < 0) missing.push(c);
     else {
       present.push(c);
-      geoms.push(all[i]);
+      geoms.push(all[i] as CommuneGeometryObject);
     }
   }
-  const geometry = merge(topology.topology as never, geoms as never) as MultiPolygon;
+  const geometry = mergeGeometries(topology.topology, geoms);
   return {
     type: 'Feature',
     properties: { code, label, communes: present.sort(), missing: missing.sort() },

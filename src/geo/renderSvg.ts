@@ -64,11 +64,8 @@ export interface MapLayer {
   id?: string;
   /** Shapes (for `fill` and `highlight`): {@link MapShape}s or a FeatureCollection whose properties have `code` and `name` or `label`. */
   shapes?:
-    | readonly MapShape[]
-    | FeatureCollection<
-        Polygon | MultiPolygon,
-        { code: string; name?: string | null; label?: string; value?: number | null }
-      >;
+    | readonly (MapShape | ShapeFeature)[]
+    | { type: 'FeatureCollection'; features: readonly ShapeFeature[] };
   /** Lines (for `lines`). */
   lines?: LineString | MultiLineString;
   /** Draw a label (the name) at each shape's label point. Default `false`. */
@@ -140,7 +137,7 @@ const esc = (s: string): string =>
 function shapesOf(layer: MapLayer): MapShape[] {
   const s = layer.shapes;
   if (!s) return [];
-  const list = (Array.isArray(s) ? s : (s as { features: unknown[] }).features) as Array<
+  const list = (Array.isArray(s) ? s : (s as unknown as { features: unknown[] }).features) as Array<
     MapShape | ShapeFeature
   >;
   return list.map((x) =>

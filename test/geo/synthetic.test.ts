@@ -27,6 +27,7 @@ import {
   parseContours,
   populationDensity,
   renderSvg,
+  type ShapeFeature,
   unitBorders,
   validateContours,
 } from '../../src/geo/index.js';
@@ -45,7 +46,13 @@ describe('validateContours / parseContours', () => {
     const warnings: string[] = [];
     const c = parseContours(fcOf([cw]), {}, (w) => warnings.push(w.code));
     expect(warnings).toEqual(['W_WINDING']);
-    expect(c.features[0]?.geometry.coordinates[0]).toEqual([[0, 0], [0.1, 0], [0.1, 0.1], [0, 0.1], [0, 0]]);
+    expect(c.features[0]?.geometry.coordinates[0]).toEqual([
+      [0, 0],
+      [0.1, 0],
+      [0.1, 0.1],
+      [0, 0.1],
+      [0, 0],
+    ]);
     expect(validateContours(fcOf([cw]), { strictWinding: true }).valid).toBe(false);
   });
   it('reports each error with its code and location', () => {
@@ -57,21 +64,53 @@ describe('validateContours / parseContours', () => {
     (lat.geometry.coordinates[0] as number[][])[1] = [0, 95];
     const dup = square('OPEN', 1, 1);
     const noCode = { ...square('X', 2, 2), properties: {} };
-    const point = { type: 'Feature', properties: { code: 'PT' }, geometry: { type: 'Point', coordinates: [0, 0] } };
-    const short = { type: 'Feature', properties: { code: 'SH' }, geometry: { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [0, 0]]] } };
+    const point = {
+      type: 'Feature',
+      properties: { code: 'PT' },
+      geometry: { type: 'Point', coordinates: [0, 0] },
+    };
+    const short = {
+      type: 'Feature',
+      properties: { code: 'SH' },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [1, 0],
+            [0, 0],
+          ],
+        ],
+      },
+    };
     const nan = square('NAN', 0, 0);
     (nan.geometry.coordinates[0] as unknown[])[2] = [Number.NaN, 0];
-    const v = validateContours(fcOf([open, lon, lat, dup, noCode, point, short, nan]), { source: 'x.geojson' });
+    const v = validateContours(fcOf([open, lon, lat, dup, noCode, point, short, nan]), {
+      source: 'x.geojson',
+    });
     expect(v.valid).toBe(false);
-    expect(v.errors.map((e) => e.code)).toEqual(['E_RING_OPEN', 'E_LON_RANGE', 'E_LAT_RANGE', 'E_DUPLICATE_CODE', 'E_NO_CODE', 'E_GEOMETRY_TYPE', 'E_RING_SHORT', 'E_COORDINATE']);
-    expect(v.errors[0]?.message).toMatch(/^x\.geojson: features\[0\] \(commune OPEN\) polygon 0 ring 0: not closed/);
+    expect(v.errors.map((e) => e.code)).toEqual([
+      'E_RING_OPEN',
+      'E_LON_RANGE',
+      'E_LAT_RANGE',
+      'E_DUPLICATE_CODE',
+      'E_NO_CODE',
+      'E_GEOMETRY_TYPE',
+      'E_RING_SHORT',
+      'E_COORDINATE',
+    ]);
+    expect(v.errors[0]?.message).toMatch(
+      /^x\.geojson: features\[0\] \(commune OPEN\) polygon 0 ring 0: not closed/,
+    );
     expect(v.errors[1]?.message).toContain('longitude 200');
     expect(() => parseContours(fcOf([open]))).toThrow(GeoDataError);
     expect(() => parseContours(fcOf([open]))).toThrow(/E_RING_OPEN|not closed/);
   });
   it('rejects what is not contours', () => {
     expect(validateContours(null).errors[0]?.code).toBe('E_FORMAT');
-    expect(validateContours({ type: 'Point' }).errors[0]?.message).toMatch(/expected a GeoJSON FeatureCollection or a TopoJSON Topology/);
+    expect(validateContours({ type: 'Point' }).errors[0]?.message).toMatch(
+      /expected a GeoJSON FeatureCollection or a TopoJSON Topology/,
+    );
     expect(validateContours(fcOf([])).errors[0]?.code).toBe('E_EMPTY');
     try {
       parseContours({ type: 'FeatureCollection', features: [] });
@@ -112,7 +151,13 @@ describe('topology, composition, borders', () => {
     expect(boundingBox(t.geometry)).toEqual([2, 50, 2.2, 50.2]);
     const ring = t.geometry.coordinates[0]?.[0] ?? [];
     // the corners of the block are on the ring, and the ring is counterclockwise
-    for (const corner of [[2, 50], [2.2, 50], [2.2, 50.2], [2, 50.2]]) expect(ring).toContainEqual(corner);
+    for (const corner of [
+      [2, 50],
+      [2.2, 50],
+      [2.2, 50.2],
+      [2, 50.2],
+    ])
+      expect(ring).toContainEqual(corner);
     expect(geodesicArea(t.geometry)).toBeGreaterThan(0);
   });
   it('reports members without a contour and keeps a hole for a ring of communes', () => {
@@ -125,14 +170,22 @@ describe('topology, composition, borders', () => {
     expect(Math.abs(geodesicArea(t.geometry) - sum) / sum).toBeLessThan(1e-9);
   });
   it('composes unit sets and draws the borders between them', () => {
-    const units = { units: [{ code: 'W', communes: topo.codes.filter((c) => Number(c[2]) < 2) }, { code: 'E', communes: topo.codes.filter((c) => Number(c[2]) >= 2) }, { code: 'EMPTY', communes: ['nope'] }] };
+    const units = {
+      units: [
+        { code: 'W', communes: topo.codes.filter((c) => Number(c[2]) < 2) },
+        { code: 'E', communes: topo.codes.filter((c) => Number(c[2]) >= 2) },
+        { code: 'EMPTY', communes: ['nope'] },
+      ],
+    };
     const fcU = composeUnits(topo, units);
     expect(fcU.features.map((f) => f.properties.code)).toEqual(['W', 'E']);
     const b = unitBorders(topo, units);
     // one vertical border x = 2.2 from y = 50 to 50.4 (4 arcs, stitched or not)
     const xs = new Set(b.coordinates.flat().map((p) => p[0]));
     expect([...xs]).toEqual([2.2]);
-    expect(unitBorders(topo, units, { outer: true }).coordinates.flat().length).toBeGreaterThan(b.coordinates.flat().length);
+    expect(unitBorders(topo, units, { outer: true }).coordinates.flat().length).toBeGreaterThan(
+      b.coordinates.flat().length,
+    );
     const all = unitBorders(topo, 'commune');
     expect(all.coordinates.length).toBeGreaterThan(0);
   });
@@ -140,7 +193,7 @@ describe('topology, composition, borders', () => {
     const fcU = composeUnits(topo, { units: [{ code: 'ALL', communes: [...topo.codes] }] });
     const g = exportTerritories(fcU, 'geojson') as { features: Array<{ id: string }> };
     expect(g.features[0]?.id).toBe('ALL');
-    const t = exportTerritories(fcU, 'topojson') as { type: string; objects: { units: unknown } };
+    const t = exportTerritories(fcU, 'topojson') as unknown as { type: string; objects: { units: unknown } };
     expect(t.type).toBe('Topology');
     expect(parseContours(t, { object: 'units' }).features[0]?.properties.code).toBe('ALL');
   });
@@ -150,9 +203,10 @@ describe('createLocator', () => {
   const contours = grid4();
   const loc = createLocator(contours, { graph: null });
   it('finds the cell of interior points', () => {
-    for (let row = 0; row < 4; row++) for (let col = 0; col < 4; col++) {
-      expect(loc.locateCode(2.05 + col * 0.1, 50.05 + row * 0.1)).toBe(cellCode(row, col));
-    }
+    for (let row = 0; row < 4; row++)
+      for (let col = 0; col < 4; col++) {
+        expect(loc.locateCode(2.05 + col * 0.1, 50.05 + row * 0.1)).toBe(cellCode(row, col));
+      }
   });
   it('resolves shared borders and corners to the lowest code, outside to null', () => {
     expect(loc.locateCode(2.1, 50.05)).toBe('g00'); // border g00|g01
@@ -165,7 +219,11 @@ describe('createLocator', () => {
     expect(loc.locate([10, 10])).toBeNull();
   });
   it('has batch forms for pairs, flat arrays and typed arrays', () => {
-    const pts: [number, number][] = [[2.05, 50.05], [2.35, 50.35], [0, 0]];
+    const pts: [number, number][] = [
+      [2.05, 50.05],
+      [2.35, 50.35],
+      [0, 0],
+    ];
     expect(loc.locateMany(pts)).toEqual(['g00', 'g33', null]);
     expect(loc.locateMany(pts.flat())).toEqual(['g00', 'g33', null]);
     expect(loc.locateMany(new Float64Array(pts.flat()))).toEqual(['g00', 'g33', null]);
@@ -176,7 +234,25 @@ describe('createLocator', () => {
     const donut = {
       type: 'Feature',
       properties: { code: 'D' },
-      geometry: { type: 'Polygon', coordinates: [[[0, 0], [3, 0], [3, 3], [0, 3], [0, 0]], [[1, 1], [1, 2], [2, 2], [2, 1], [1, 1]]] },
+      geometry: {
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            [3, 0],
+            [3, 3],
+            [0, 3],
+            [0, 0],
+          ],
+          [
+            [1, 1],
+            [1, 2],
+            [2, 2],
+            [2, 1],
+            [1, 1],
+          ],
+        ],
+      },
     };
     const l = createLocator(parseContours(fcOf([donut, square('C', 1, 1, 1)])), { graph: null });
     expect(l.locateCode(1.5, 1.5)).toBe('C');
@@ -195,7 +271,11 @@ describe('createLocator', () => {
     expect(hit?.arrondissement?.code).toBe('595');
     expect(hit?.epci?.code).toBe('200093201');
     // synthetic codes are unknown to the graph, never an error
-    expect(createLocator(contours).locate([2.05, 50.05])).toMatchObject({ code: 'g00', commune: null, epci: null });
+    expect(createLocator(contours).locate([2.05, 50.05])).toMatchObject({
+      code: 'g00',
+      commune: null,
+      epci: null,
+    });
   });
 });
 
@@ -209,7 +289,11 @@ describe('adjacency and contiguity', () => {
     expect(isContiguous(topo, ['g00', 'g01', 'g11'])).toBe(true);
   });
   it('finds components and says unknown rather than passing silently', () => {
-    expect(components(topo, ['g00', 'g01', 'g33', 'g32', 'g22', 'g20'])).toEqual([['g22', 'g32', 'g33'], ['g00', 'g01'], ['g20']]);
+    expect(components(topo, ['g00', 'g01', 'g33', 'g32', 'g22', 'g20'])).toEqual([
+      ['g22', 'g32', 'g33'],
+      ['g00', 'g01'],
+      ['g20'],
+    ]);
     expect(isContiguous(topo, ['g00', 'nope'])).toBe('unknown');
     expect(isContiguous(topo, [])).toBe('unknown');
     const provider = createContiguityProvider(topo, { graph: null });
@@ -222,21 +306,48 @@ describe('adjacency and contiguity', () => {
 
 describe('measures', () => {
   it('computes the geodesic area exactly (an octant of the sphere)', () => {
-    const octant = { type: 'Polygon' as const, coordinates: [[[0, 0], [90, 0], [0, 90], [0, 0]]] };
+    const octant = {
+      type: 'Polygon' as const,
+      coordinates: [
+        [
+          [0, 0],
+          [90, 0],
+          [0, 90],
+          [0, 0],
+        ],
+      ],
+    };
     const expected = (4 * Math.PI * EARTH_RADIUS_M ** 2) / 8 / 1e6;
     expect(Math.abs(geodesicArea(octant) - expected) / expected).toBeLessThan(1e-9);
   });
   it('gives perimeter, bbox and a label point inside', () => {
     const L = {
       type: 'Polygon' as const,
-      coordinates: [[[0, 0], [3, 0], [3, 1], [1, 1], [1, 3], [0, 3], [0, 0]]],
+      coordinates: [
+        [
+          [0, 0],
+          [3, 0],
+          [3, 1],
+          [1, 1],
+          [1, 3],
+          [0, 3],
+          [0, 0],
+        ],
+      ],
     };
     const m = measure(L);
     expect(m.bbox).toEqual([0, 0, 3, 3]);
     expect(m.perimeterKm).toBeCloseTo((12 * Math.PI * EARTH_RADIUS_M) / 180 / 1000, -1);
     const [x, y] = labelPoint(L);
-    expect(createLocator(parseContours(fcOf([{ type: 'Feature', properties: { code: 'L' }, geometry: L }])), { graph: null }).locateCode(x, y)).toBe('L');
-    expect(geodesicPerimeter(square('A', 0, 0, 1).geometry)).toBeCloseTo((4 * Math.PI * EARTH_RADIUS_M) / 180 / 1000, 0);
+    expect(
+      createLocator(parseContours(fcOf([{ type: 'Feature', properties: { code: 'L' }, geometry: L }])), {
+        graph: null,
+      }).locateCode(x, y),
+    ).toBe('L');
+    expect(geodesicPerimeter(square('A', 0, 0, 1).geometry)).toBeCloseTo(
+      (4 * Math.PI * EARTH_RADIUS_M) / 180 / 1000,
+      0,
+    );
   });
   it('computes population density through the territory graph', () => {
     const topo = buildTopology(parseContours(fcOf([square('59350', 3.0, 50.6, 0.1)])));
@@ -256,7 +367,10 @@ describe('joinVintage', () => {
       commune: (code) => {
         if (code === 'g33') return undefined;
         const c = to[code] ?? code;
-        return { commune: { code: c, name: c, departement: 'D', arrondissement: null, epci: null }, mapped: c !== code };
+        return {
+          commune: { code: c, name: c, departement: 'D', arrondissement: null, epci: null },
+          mapped: c !== code,
+        };
       },
       resolveTerritory: (r) => ({ communes: r.communes ?? [] }),
       builtinMesh: () => ({ units: [] }),
@@ -270,7 +384,9 @@ describe('joinVintage', () => {
     expect(j.topology.size).toBe(14);
     const n1 = j.topology.feature('N1')?.geometry;
     expect(n1 && boundingBox(n1)).toEqual([2, 50, 2.2, 50.1]);
-    const sum = geodesicArea(topo.feature('g00')?.geometry as never) + geodesicArea(topo.feature('g01')?.geometry as never);
+    const sum =
+      geodesicArea(topo.feature('g00')?.geometry as never) +
+      geodesicArea(topo.feature('g01')?.geometry as never);
     expect(Math.abs(geodesicArea(n1 as never) - sum) / sum).toBeLessThan(1e-9);
     expect(j.topology.neighbors('N1')).toEqual(['N2', 'g02', 'g11']);
     expect(createLocator(j.topology, { graph: null }).locateCode(2.15, 50.05)).toBe('N1');
@@ -280,22 +396,36 @@ describe('joinVintage', () => {
 describe('property tests', () => {
   const topo = buildTopology(grid4());
   const loc = createLocator(topo, { graph: null });
-  const subset = fc.uniqueArray(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 16 }).map((ix) => ix.map((i) => topo.codes[i] as string));
+  const subset = fc
+    .uniqueArray(fc.integer({ min: 0, max: 15 }), { minLength: 1, maxLength: 16 })
+    .map((ix) => ix.map((i) => topo.codes[i] as string));
   it('a point inside a composed territory lies in exactly one of its communes', () => {
     fc.assert(
-      fc.property(subset, fc.double({ min: 0.001, max: 0.399, noNaN: true }), fc.double({ min: 0.001, max: 0.399, noNaN: true }), (codes, dx, dy) => {
-        const x = 2 + dx;
-        const y = 50 + dy;
-        const t = composeTerritory(topo, codes);
-        const inT = createLocator(parseContours(fcOf([{ type: 'Feature', properties: { code: 'T' }, geometry: t.geometry }])), { graph: null }).locateCode(x, y) === 'T';
-        const members = codes.filter((c) => createLocator(parseContours(fcOf([topo.feature(c)])), { graph: null }).locateCode(x, y) === c);
-        const onGrid = Math.abs((dx * 10) % 1) < 1e-9 || Math.abs((dy * 10) % 1) < 1e-9;
-        if (inT && !onGrid) {
-          expect(members).toHaveLength(1);
-          expect(loc.locateCode(x, y)).toBe(members[0]);
-        }
-        if (!inT) expect(members).toHaveLength(0);
-      }),
+      fc.property(
+        subset,
+        fc.double({ min: 0.001, max: 0.399, noNaN: true }),
+        fc.double({ min: 0.001, max: 0.399, noNaN: true }),
+        (codes, dx, dy) => {
+          const x = 2 + dx;
+          const y = 50 + dy;
+          const t = composeTerritory(topo, codes);
+          const inT =
+            createLocator(
+              parseContours(fcOf([{ type: 'Feature', properties: { code: 'T' }, geometry: t.geometry }])),
+              { graph: null },
+            ).locateCode(x, y) === 'T';
+          const members = codes.filter(
+            (c) =>
+              createLocator(parseContours(fcOf([topo.feature(c)])), { graph: null }).locateCode(x, y) === c,
+          );
+          const onGrid = Math.abs((dx * 10) % 1) < 1e-9 || Math.abs((dy * 10) % 1) < 1e-9;
+          if (inT && !onGrid) {
+            expect(members).toHaveLength(1);
+            expect(loc.locateCode(x, y)).toBe(members[0]);
+          }
+          if (!inT) expect(members).toHaveLength(0);
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -313,12 +443,32 @@ describe('property tests', () => {
 
 describe('renderSvg', () => {
   const topo = buildTopology(grid4());
-  const shapes = topo.features().map((f, i) => ({ code: f.properties.code, name: f.properties.name, geometry: f.geometry, value: i === 5 ? null : i * 10 }));
+  const shapes = topo.features().map((f, i) => ({
+    code: f.properties.code,
+    name: f.properties.name,
+    geometry: f.geometry,
+    value: i === 5 ? null : i * 10,
+  }));
   const svg = renderSvg(
     [
       { id: 'communes', shapes, labels: true },
-      { id: 'border', kind: 'lines', lines: unitBorders(topo, { units: [{ code: 'W', communes: ['g00', 'g01'] }, { code: 'E', communes: ['g02', 'g03'] }] }) },
-      { id: 'application', kind: 'highlight', shapes: [{ ...composeTerritory(topo, ['g11', 'g12'], { code: 'app', label: 'Application <1>' }) }] },
+      {
+        id: 'border',
+        kind: 'lines',
+        lines: unitBorders(topo, {
+          units: [
+            { code: 'W', communes: ['g00', 'g01'] },
+            { code: 'E', communes: ['g02', 'g03'] },
+          ],
+        }),
+      },
+      {
+        id: 'application',
+        kind: 'highlight',
+        shapes: [
+          composeTerritory(topo, ['g11', 'g12'], { code: 'app', label: 'Application <1>' }) as ShapeFeature,
+        ],
+      },
     ],
     { title: 'Synthetic grid & values', width: 600, valueLabel: 'Score', classes: 4 },
   );
@@ -345,11 +495,17 @@ describe('renderSvg', () => {
     expect(svg).toBe(readFileSync(file, 'utf8'));
   });
   it('projects with Lambert-93 by default (north up, west left) and supports quantize classes', () => {
-    const xOf = (code: string): number => Number(svg.match(new RegExp(`<text x="([\\d.]+)"[^>]*>Commune ${code}<`))?.[1]);
+    const xOf = (code: string): number =>
+      Number(svg.match(new RegExp(`<text x="([\\d.]+)"[^>]*>Commune ${code}<`))?.[1]);
     expect(xOf('g00')).toBeLessThan(xOf('g03'));
-    const yOf = (code: string): number => Number(svg.match(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>Commune ${code}<`))?.[1]);
+    const yOf = (code: string): number =>
+      Number(svg.match(new RegExp(`<text x="[\\d.]+" y="([\\d.]+)"[^>]*>Commune ${code}<`))?.[1]);
     expect(yOf('g30')).toBeLessThan(yOf('g00'));
-    const q = renderSvg([{ shapes: shapes.map((s, i) => ({ ...s, value: i === 15 ? 1000 : 1 })) }], { title: 'q', classification: 'quantize', classes: 3 });
+    const q = renderSvg([{ shapes: shapes.map((s, i) => ({ ...s, value: i === 15 ? 1000 : 1 })) }], {
+      title: 'q',
+      classification: 'quantize',
+      classes: 3,
+    });
     expect(q.match(/<path [^>]*fill="#ffffd9"/g)?.length).toBe(15);
     expect(q.match(/<path [^>]*fill="#081d58"/g)?.length).toBe(1);
     expect(renderSvg([], { title: 'empty' })).toContain('<title id="map-title">empty</title>');

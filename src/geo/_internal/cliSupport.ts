@@ -58,13 +58,11 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
   if (by === 'commune') {
     return {
       id: 'commune',
-      units: topology
-        .features()
-        .map((f) => ({
-          code: f.properties.code,
-          label: f.properties.name ?? f.properties.code,
-          communes: [f.properties.code],
-        })),
+      units: topology.features().map((f) => ({
+        code: f.properties.code,
+        label: f.properties.name ?? f.properties.code,
+        communes: [f.properties.code],
+      })),
     };
   }
   if (!/[./\\]/.test(by)) {
