@@ -1,32 +1,63 @@
-import { addDays, addMonths, differenceInCalendarDays, differenceInMonths } from 'date-fns';
+import { differenceInMonths } from 'date-fns';
 
-const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY = 86_400_000;
+const dim = (y: number, m: number) =>
+  m === 2
+    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
+      ? 29
+      : 28
+    : m === 4 || m === 6 || m === 9 || m === 11
+      ? 30
+      : 31;
+const two = (s: string, i: number) => {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
+};
 
-/** Parses a `YYYY-MM-DD` string into a local Date at midnight, or `undefined` when invalid. */
-export function parseDate(s: unknown): Date | undefined {
-  if (typeof s !== 'string') return undefined;
-  const m = ISO.exec(s);
-  if (!m) return undefined;
-  const y = +m[1]!;
-  const mo = +m[2]! - 1;
-  const d = +m[3]!;
-  const date = new Date(y, mo, d);
-  return date.getFullYear() === y && date.getMonth() === mo && date.getDate() === d ? date : undefined;
+/** Tells whether a value is a valid `YYYY-MM-DD` calendar date (no regex, no Date: hot path). */
+export function isIsoDate(s: unknown): s is string {
+  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45)
+    return false;
+  const hi = two(s, 0);
+  const lo = two(s, 2);
+  const m = two(s, 5);
+  const d = two(s, 8);
+  return hi >= 0 && lo >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= dim(hi * 100 + lo, m);
 }
 
-/** Tells whether a value is a valid `YYYY-MM-DD` date. */
-export const isIsoDate = (s: unknown): s is string => parseDate(s) !== undefined;
+const parts = (s: string): [number, number, number] => [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+const fmt = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+const utc = (s: string) => {
+  const [y, m, d] = parts(s);
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
+  return t.getTime();
+};
+const local = (s: string) => {
+  const [y, m, d] = parts(s);
+  const t = new Date(2000, 0, 1);
+  t.setFullYear(y, m - 1, d);
+  return t;
+};
 
-/** Formats a Date as `YYYY-MM-DD` (local calendar). */
-export function formatDate(d: Date): string {
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${String(d.getFullYear()).padStart(4, '0')}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
-}
-
-/** The date-fns-backed date operators: days/months between two dates, adding days/months. */
+/** Date operators on valid `YYYY-MM-DD` strings (validated by the caller). */
 export const dateOps = {
-  days: (a: Date, b: Date): number => differenceInCalendarDays(b, a),
-  months: (a: Date, b: Date): number => differenceInMonths(b, a),
-  addDays: (a: Date, n: number): string => formatDate(addDays(a, n)),
-  addMonths: (a: Date, n: number): string => formatDate(addMonths(a, n)),
+  /** Calendar days from a to b. */
+  days: (a: string, b: string): number => Math.round((utc(b) - utc(a)) / DAY),
+  /** Full months from a to b (date-fns `differenceInMonths`). */
+  months: (a: string, b: string): number => differenceInMonths(local(b), local(a)),
+  addDays: (a: string, n: number): string => {
+    const t = new Date(utc(a) + n * DAY);
+    return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+  },
+  /** Adds months, clamping to the end of the month like date-fns `addMonths`. */
+  addMonths: (a: string, n: number): string => {
+    const [y, m, d] = parts(a);
+    const k = y * 12 + (m - 1) + n;
+    const ny = Math.floor(k / 12);
+    const nm = k - ny * 12 + 1;
+    return fmt(ny, nm, Math.min(d, dim(ny, nm)));
+  },
 };

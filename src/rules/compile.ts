@@ -1,4 +1,4 @@
-import { dateOps, isIsoDate, parseDate } from './_dates.js';
+import { dateOps, isIsoDate } from './_dates.js';
 import { FORBIDDEN_KEYS } from './_safe.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
 import {
@@ -40,7 +40,10 @@ interface Ctx {
   asOf: string | null;
   warn: RuleWarning[] | null;
   tc: Map<unknown, ResolvedTerritory> | null;
+  /** Values of the fields read so far (index = field slot), `NOT_READ` until read. */
+  v: unknown[];
 }
+const NOT_READ = Symbol('not read');
 type Fn = (c: Ctx) => unknown;
 
 /** Options of {@link compile}. @category Evaluation */
@@ -79,6 +82,7 @@ export interface Evaluator {
 }
 
 interface St {
+  slots: Map<string, number>;
   path: string;
   fields: string[];
   params: string[];
@@ -89,6 +93,15 @@ interface St {
 }
 
 const PATH_SEG = /^[A-Za-z0-9_-]+$/;
+
+function slotOf(st: St, path: string): number {
+  let i = st.slots.get(path);
+  if (i === undefined) {
+    i = st.slots.size;
+    st.slots.set(path, i);
+  }
+  return i;
+}
 
 /** Compiles a field path into an own-property reader (no prototype access). */
 function reader(path: string, at: string): (o: unknown) => unknown {
@@ -124,23 +137,75 @@ function argList(arg: ExpressionValue, at: string, min: number, max = min): Expr
   return arg;
 }
 
-/** Evaluates all argument closures; returns the values or the merged unknown. */
-function strict(fns: Fn[], f: (vals: unknown[]) => unknown): Fn {
+/** Closures known at compile time: constants (value) and field reads ([slot, unknown]). */
+const CONST = new WeakMap<Fn, unknown>();
+const FIELD = new WeakMap<Fn, readonly [number, Unknown]>();
+function constant(k: unknown): Fn {
+  if (isU(k)) return () => k;
+  const fn: Fn = () => k;
+  CONST.set(fn, k);
+  return fn;
+}
+
+/** Evaluates all argument closures; returns `f(values…)` or the merged unknown. */
+function strict(fns: Fn[], f: (...vals: unknown[]) => unknown): Fn {
   if (fns.length === 1) {
     const [a] = fns as [Fn];
+    if (CONST.has(a)) return constant(f(CONST.get(a)));
+    const fa = FIELD.get(a);
+    if (fa) {
+      const [i, u] = fa;
+      return (c) => {
+        const x = c.v[i];
+        return x === undefined ? u : f(x);
+      };
+    }
     return (c) => {
       const x = a(c);
-      return isU(x) ? x : f([x]);
+      return isU(x) ? x : f(x);
     };
   }
   if (fns.length === 2) {
     const [a, b] = fns as [Fn, Fn];
+    // Fused closures for the common shapes: field ∘ constant, field ∘ field, constant ∘ constant.
+    const fa = FIELD.get(a);
+    const fb = FIELD.get(b);
+    const ka = CONST.has(a);
+    const kb = CONST.has(b);
+    if (ka && kb) return constant(f(CONST.get(a), CONST.get(b)));
+    if (fa && kb) {
+      const [i, u] = fa;
+      const k = CONST.get(b);
+      return (c) => {
+        const x = c.v[i];
+        return x === undefined ? u : f(x, k);
+      };
+    }
+    if (ka && fb) {
+      const [j, u] = fb;
+      const k = CONST.get(a);
+      return (c) => {
+        const y = c.v[j];
+        return y === undefined ? u : f(k, y);
+      };
+    }
+    if (fa && fb) {
+      const [i, ua] = fa;
+      const [j, ub] = fb;
+      const uab = merge(ua, ub);
+      return (c) => {
+        const x = c.v[i];
+        const y = c.v[j];
+        if (x === undefined) return y === undefined ? uab : ua;
+        return y === undefined ? ub : f(x, y);
+      };
+    }
     return (c) => {
       const x = a(c);
       const y = b(c);
       if (isU(x)) return isU(y) ? merge(x, y) : x;
       if (isU(y)) return y;
-      return f([x, y]);
+      return f(x, y);
     };
   }
   return (c) => {
@@ -150,7 +215,7 @@ function strict(fns: Fn[], f: (vals: unknown[]) => unknown): Fn {
       if (isU(v)) u = merge(u, v);
       return v;
     });
-    return u ?? f(vals);
+    return u ?? f(...vals);
   };
 }
 
@@ -171,32 +236,25 @@ const eq = (a: unknown, b: unknown): boolean => {
 };
 
 function compare(op: (a: number | string, b: number | string) => boolean) {
-  return ([a, b]: unknown[]) =>
-    (num(a) && num(b)) || (typeof a === 'string' && typeof b === 'string')
-      ? op(a as number, b as number)
+  return (a: unknown, b: unknown) =>
+    (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')
+      ? op(a, b)
       : NONE;
 }
 function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
-  return ([a, b]: unknown[]) => (arr(a) && arr(b) ? op(a, b) : NONE);
+  return (a: unknown, b: unknown) => (arr(a) && arr(b) ? op(a, b) : NONE);
 }
 function arith(op: (a: number, b: number) => number) {
-  return (vals: unknown[]) => {
+  return (...vals: unknown[]) => {
     if (!vals.every(num)) return NONE;
     return numOr((vals as number[]).reduce(op));
   };
 }
-function date2(op: (a: Date, b: Date) => unknown) {
-  return ([a, b]: unknown[]) => {
-    const x = parseDate(a);
-    const y = parseDate(b);
-    return x && y ? op(x, y) : NONE;
-  };
+function date2(op: (a: string, b: string) => unknown) {
+  return (a: unknown, b: unknown) => (isIsoDate(a) && isIsoDate(b) ? op(a, b) : NONE);
 }
-function dateN(op: (a: Date, n: number) => unknown) {
-  return ([a, n]: unknown[]) => {
-    const x = parseDate(a);
-    return x && num(n) ? op(x, Math.trunc(n)) : NONE;
-  };
+function dateN(op: (a: string, n: number) => unknown) {
+  return (a: unknown, n: unknown) => (isIsoDate(a) && num(n) ? op(a, Math.trunc(n)) : NONE);
 }
 
 function toRef(v: unknown): TerritoryRef | undefined {
@@ -214,16 +272,16 @@ function toRef(v: unknown): TerritoryRef | undefined {
   return ref;
 }
 
-type Strict = [min: number, max: number, f: (vals: unknown[]) => unknown];
+type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 
 const STRICT: Record<string, Strict> = {
-  '==': [2, 2, ([a, b]) => eq(a, b)],
-  '!=': [2, 2, ([a, b]) => !eq(a, b)],
+  '==': [2, 2, (a, b) => a === b || eq(a, b)],
+  '!=': [2, 2, (a, b) => !eq(a, b)],
   '<': [2, 2, compare((a, b) => a < b)],
   '<=': [2, 2, compare((a, b) => a <= b)],
   '>': [2, 2, compare((a, b) => a > b)],
   '>=': [2, 2, compare((a, b) => a >= b)],
-  in: [2, 2, ([x, l]) => (arr(l) ? l.includes(x) : NONE)],
+  in: [2, 2, (x, l) => (arr(l) ? l.includes(x) : NONE)],
   subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
   intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
   intersection: [2, 2, sets((a, b) => a.filter((x) => b.includes(x)))],
@@ -233,7 +291,7 @@ const STRICT: Record<string, Strict> = {
   '/': [2, 2, arith((a, b) => a / b)],
   min: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.min(a, b))],
   max: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.max(a, b))],
-  round: [1, 2, ([x, d = 0]) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
+  round: [1, 2, (x, d = 0) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
   days: [2, 2, date2(dateOps.days)],
   months: [2, 2, date2(dateOps.months)],
   addDays: [2, 2, dateN(dateOps.addDays)],
@@ -267,15 +325,10 @@ function compileNode(node: ExpressionValue, st: St, depth: number, at: string): 
     throw new RuleSetError(at, `expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
   if (++st.nodes.n > MAX_EXPRESSION_NODES)
     throw new RuleSetError(at, `more than ${MAX_EXPRESSION_NODES} nodes`);
-  if (node === null || typeof node !== 'object') {
-    return () => node;
-  }
+  if (node === null || typeof node !== 'object') return constant(node);
   if (Array.isArray(node)) {
     const fns = node.map((x, i) => compileNode(x, st, depth + 1, `${at}[${i}]`));
-    if (node.every((x) => x === null || typeof x !== 'object')) {
-      const k = Object.freeze([...node]);
-      return () => k;
-    }
+    if (fns.every((f) => CONST.has(f))) return constant(Object.freeze(fns.map((f) => CONST.get(f))));
     return strict(fns, (v) => v);
   }
   const keys = Object.keys(node);
@@ -292,9 +345,15 @@ function compileNode(node: ExpressionValue, st: St, depth: number, at: string): 
   if (builtin) return builtin(arg, st, depth, here, sub, subs);
   if (Object.hasOwn(STRICT, op)) {
     const [min, max, f] = STRICT[op]!;
-    return strict(subs(argList(arg, here, min, max)), f);
+    const fns = subs(argList(arg, here, min, max));
+    const list = op === 'in' ? CONST.get(fns[1]!) : undefined;
+    if (arr(list) && list.length > 8) {
+      const set = new Set(list);
+      return strict(fns, (x) => set.has(x));
+    }
+    return strict(fns, f);
   }
-  if (Object.hasOwn(UNARY, op)) return strict([sub(arg)], (v) => UNARY[op]!(v[0]));
+  if (Object.hasOwn(UNARY, op)) return strict([sub(arg)], UNARY[op]!);
   const custom =
     st.opts.operators && Object.hasOwn(st.opts.operators, op) ? st.opts.operators[op] : undefined;
   if (custom) return compileCustom(custom, subs(argList(arg, here, custom.args.length)));
@@ -313,7 +372,7 @@ const TYPE_CHECK: Record<OperatorValueType, (v: unknown) => boolean> = {
 function compileCustom(def: OperatorDefinition, fns: Fn[]): Fn {
   const checks = def.args.map((t) => TYPE_CHECK[t]);
   const out = TYPE_CHECK[def.returns];
-  return strict(fns, (vals) => {
+  return strict(fns, (...vals) => {
     if (!vals.every((v, i) => checks[i]!(v))) return NONE;
     try {
       const r = (def.evaluate as (...a: unknown[]) => unknown)(...vals);
@@ -374,13 +433,16 @@ function territoryOp(kind: 'inRegion' | 'outsideRegion' | 'communes' | 'units' |
 const SPECIAL: Record<string, Special> = {
   field: (arg, st, _d, at) => {
     if (typeof arg !== 'string') throw new RuleSetError(at, 'expects a field path string');
-    const get = reader(arg, at);
+    reader(arg, at);
     if (!st.fields.includes(arg)) st.fields.push(arg);
+    const i = slotOf(st, arg);
     const u = new Unknown([arg]);
-    return (c) => {
-      const v = get(c.app);
+    const fn: Fn = (c) => {
+      const v = c.v[i];
       return v === undefined ? u : v;
     };
+    FIELD.set(fn, [i, u]);
+    return fn;
   },
   param: (arg, st, _d, at) => {
     if (typeof arg !== 'string' || !st.paramMap.has(arg)) {
@@ -388,13 +450,9 @@ const SPECIAL: Record<string, Special> = {
     }
     if (!st.params.includes(arg)) st.params.push(arg);
     const v = st.paramMap.get(arg)!.value;
-    const k = Array.isArray(v) ? Object.freeze([...v]) : v;
-    return () => k;
+    return constant(Array.isArray(v) ? Object.freeze([...v]) : v);
   },
-  lit: (arg) => {
-    const k = structuredClone(arg);
-    return () => k;
-  },
+  lit: (arg) => constant(structuredClone(arg)),
   asOf: (_arg, st) => {
     const u = st.asOfField ? new Unknown([st.asOfField]) : NONE;
     return (c) => c.asOf ?? u;
@@ -526,6 +584,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     paramMap.set(p.name, p);
   });
   const nodes = { n: 0 };
+  const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
   const getAsOf = asOfField ? reader(asOfField, 'asOfField') : () => undefined;
   const assumption = (names: readonly string[]): AssumptionUsed[] =>
@@ -539,7 +598,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const crits = ruleSet.criteria.map((cr, i) => {
     if (ids.has(cr.id)) throw new RuleSetError(`criteria[${i}]`, `duplicate criterion "${cr.id}"`);
     ids.add(cr.id);
-    const st: St = { path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    const st: St = { slots, path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
     const at = `criteria[${i}].when`;
     const w = cr.when;
     const fn = compileNode(w, st, 0, at);
@@ -560,7 +619,8 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     } else if (typeof w !== 'boolean') {
       throw new RuleSetError(at, 'a criterion must be a boolean expression');
     }
-    const getters = st.fields.map((f) => [f, reader(f, at)] as const);
+    const obsKeys = st.fields;
+    const obsSlots = st.fields.map((f) => slots.get(f)!);
     const parameters: Record<string, ParameterValue> = {};
     for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
     const msg = (s: CriterionStatus, missing = ''): RuleText => {
@@ -572,7 +632,9 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       label: cr.label,
       source: cr.source ?? null,
       fn,
-      getters,
+      obsKeys,
+      obsSlots,
+      unknownMsgs: new Map<readonly string[], RuleText>(),
       parameters,
       assumptions: assumption(st.params),
       pass: msg('pass'),
@@ -583,7 +645,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   });
   let funding: { fn: Fn; unit: string; assumptions: AssumptionUsed[] } | undefined;
   if (ruleSet.funding?.enabled) {
-    const st: St = { path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    const st: St = { slots, path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
     funding = {
       fn: compileNode(ruleSet.funding.amount, st, 0, 'funding.amount'),
       unit: ruleSet.funding.unit,
@@ -595,37 +657,67 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const stamp = Object.freeze({ id: ruleSet.id, version: ruleSet.version, hash });
   const { validFrom, validTo } = ruleSet;
 
+  const readers = [...slots.keys()].map((f) => reader(f, 'criteria'));
+  const nSlots = readers.length;
+  const unknownMessage = (k: (typeof crits)[number], missing: readonly string[]): RuleText => {
+    if (k.unknown) return k.unknown;
+    let m = k.unknownMsgs.get(missing);
+    if (!m) {
+      if (k.unknownMsgs.size > 256) k.unknownMsgs.clear();
+      m = k.msg('unknown', missing.join(', '));
+      k.unknownMsgs.set(missing, m);
+    }
+    return m;
+  };
+  let lastGiven: unknown;
+  let lastAsOf: string | null = null;
+
   const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
     const given = opts?.asOf ?? getAsOf(application);
-    const asOf = isIsoDate(given) ? given : null;
-    const c: Ctx = { app: application, asOf, warn: null, tc: null };
+    if (given !== lastGiven) {
+      lastGiven = given;
+      lastAsOf = isIsoDate(given) ? given : null;
+    }
+    const asOf = lastAsOf;
+    const v: unknown[] = new Array(nSlots);
+    for (let i = 0; i < nSlots; i++) v[i] = readers[i]!(application);
+    const c: Ctx = { app: application, asOf, warn: null, tc: null, v };
     let failed = false;
     let unknown = false;
-    const criteria: CriterionExplanation[] = new Array(crits.length);
+    const criteria: CriterionExplanation[] = [];
     for (let i = 0; i < crits.length; i++) {
       const k = crits[i]!;
-      const v = k.fn(c);
-      const status: CriterionStatus = v === true ? 'pass' : v === false ? 'fail' : 'unknown';
-      const missing = status === 'unknown' ? (isU(v) ? v.paths : EMPTY) : EMPTY;
-      if (status === 'fail') failed = true;
-      else if (status === 'unknown') unknown = true;
+      const r = k.fn(c);
+      let status: CriterionStatus;
+      let missing = EMPTY;
+      let message: RuleText;
+      if (r === true) {
+        status = 'pass';
+        message = k.pass;
+      } else if (r === false) {
+        status = 'fail';
+        message = k.fail;
+        failed = true;
+      } else {
+        status = 'unknown';
+        unknown = true;
+        if (isU(r)) missing = r.paths;
+        message = unknownMessage(k, missing);
+      }
       const observed: Record<string, unknown> = {};
-      for (const [f, g] of k.getters) observed[f] = g(application) ?? null;
-      criteria[i] = {
+      const keys = k.obsKeys;
+      const sl = k.obsSlots;
+      for (let j = 0; j < keys.length; j++) observed[keys[j]!] = v[sl[j]!] ?? null;
+      criteria.push({
         id: k.id,
         status,
         label: k.label,
-        message:
-          status === 'pass'
-            ? k.pass
-            : status === 'fail'
-              ? k.fail
-              : (k.unknown ?? k.msg('unknown', missing.join(', '))),
+        message,
         observed,
         parameters: k.parameters,
         source: k.source,
         missing,
-      };
+      });
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
