@@ -40,10 +40,9 @@ interface Ctx {
   asOf: string | null;
   warn: RuleWarning[] | null;
   tc: Map<unknown, ResolvedTerritory> | null;
-  /** Values of the fields read so far (index = field slot), `NOT_READ` until read. */
+  /** Values of the fields the rule set reads (index = field slot), `undefined` when absent. */
   v: unknown[];
 }
-const NOT_READ = Symbol('not read');
 type Fn = (c: Ctx) => unknown;
 
 /** Options of {@link compile}. @category Evaluation */
@@ -272,6 +271,7 @@ function toRef(v: unknown): TerritoryRef | undefined {
   return ref;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: each operator declares its own argument types
 type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 
 const STRICT: Record<string, Strict> = {
