@@ -1,0 +1,130 @@
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { cli } from '../_helpers/cli.js';
+import { square } from './_grid.js';
+
+// Synthetic squares with real 2026 codes: Lille, Lomme's neighbour codes… (positions are made up).
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'cprdfop-geo-cli-'));
+  const features = [square('59350', 3.0, 50.6), square('59009', 3.1, 50.6), square('80021', 2.2, 49.9)];
+  writeFileSync(join(dir, 'communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+  writeFileSync(
+    join(dir, 'bad.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          ...square('59350', 0, 0),
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [0, 0],
+                [1, 0],
+                [1, 1],
+              ],
+            ],
+          },
+        },
+      ],
+    }),
+  );
+  writeFileSync(join(dir, 'values.csv'), 'code,value\n59,10\n80,20\n');
+  writeFileSync(
+    join(dir, 'application.json'),
+    JSON.stringify({ territory: { communes: ['59350', '59009'] } }),
+  );
+  mkdirSync(join(dir, 'cache'));
+});
+
+describe('cprdfop locate', () => {
+  it('prints commune, EPCI, arrondissement and département', async () => {
+    const r = await cli(['locate', '3.05', '50.65', '--contours', 'communes.geojson'], { cwd: dir });
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('commune: Lille (59350)');
+    expect(r.stdout).toContain('departement: Nord (59)');
+    expect(r.stdout).toContain('epci: Métropole Européenne de Lille (200093201)');
+  });
+  it('prints JSON and null outside', async () => {
+    const r = await cli(['locate', '3.05', '50.65', '--contours', 'communes.geojson', '--json'], {
+      cwd: dir,
+    });
+    expect(JSON.parse(r.stdout).location.arrondissement.code).toBe('595');
+    const out = await cli(['locate', '0', '0', '--contours', 'communes.geojson', '--json'], { cwd: dir });
+    expect(JSON.parse(out.stdout).location).toBeNull();
+  });
+  it('says how to get contours when none are cached (exit 69)', async () => {
+    const r = await cli(['locate', '3.05', '50.65'], {
+      cwd: dir,
+      env: { CPRDFOP_CACHE_DIR: join(dir, 'cache') },
+    });
+    expect(r.code).toBe(69);
+    expect(r.stderr).toMatch(/^cprdfop: no cached commune contours: run `cprdfop data pull contours/);
+  });
+  it('rejects bad coordinates (64), missing files (66) and invalid contours (65)', async () => {
+    expect((await cli(['locate', 'abc', '50', '--contours', 'communes.geojson'], { cwd: dir })).code).toBe(
+      64,
+    );
+    expect((await cli(['locate', '3', '95', '--contours', 'communes.geojson'], { cwd: dir })).code).toBe(64);
+    const missing = await cli(['locate', '3', '50', '--contours', 'nope.geojson'], { cwd: dir });
+    expect(missing.code).toBe(66);
+    expect(missing.stderr).toMatch(/nope\.geojson/);
+    const bad = await cli(['locate', '3', '50', '--contours', 'bad.geojson'], { cwd: dir });
+    expect(bad.code).toBe(65);
+    expect(bad.stderr).toMatch(/ring 0/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('cprdfop map / export', () => {
+  it('writes an accessible SVG choropleth with a highlighted territory', async () => {
+    const r = await cli(
+      [
+        'map',
+        '--contours',
+        'communes.geojson',
+        '--by',
+        'departement',
+        '--value',
+        'values.csv',
+        '--highlight',
+        'application.json',
+        '-o',
+        'map.svg',
+      ],
+      { cwd: dir },
+    );
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const svg = readFileSync(join(dir, 'map.svg'), 'utf8');
+    expect(svg).toContain('role="img"');
+    expect(svg).toContain('data-code="59"');
+    expect(svg).toContain('data-code="80"');
+    expect(svg).toContain('<title>Nord (59): 10</title>');
+    expect(svg).toContain('class="layer highlight"');
+    expect(svg).toContain('class="legend"');
+  });
+  it('exports GeoJSON and TopoJSON to stdout', async () => {
+    const g = await cli(['export', '--contours', 'communes.geojson', '--by', 'departement'], { cwd: dir });
+    expect(g.code).toBe(0);
+    expect(JSON.parse(g.stdout).features.map((f: { id: string }) => f.id)).toEqual(['59', '80']);
+    const t = await cli(
+      ['export', '--contours', 'communes.geojson', '--by', 'epci', '--format', 'topojson'],
+      { cwd: dir },
+    );
+    expect(JSON.parse(t.stdout).type).toBe('Topology');
+  });
+  it('rejects a bad --format or --by with exit 64 and the usage', async () => {
+    const r = await cli(['export', '--contours', 'communes.geojson', '--format', 'kml'], { cwd: dir });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/^cprdfop: invalid --format "kml"/);
+    expect(r.stderr).toMatch(/usage: cprdfop export/);
+    expect((await cli(['map', '--contours', 'communes.geojson', '--by', 'canton'], { cwd: dir })).code).toBe(
+      64,
+    );
+  });
+});
