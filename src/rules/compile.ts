@@ -15,7 +15,15 @@ import { hashRuleSet } from './hashRuleSet.js';
 import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
 
-/** Maximum nesting depth of one expression. */
+/**
+ * Maximum nesting depth of one expression (deeper is a `RuleSetError`).
+ * @example
+ * ```ts
+ * import { MAX_EXPRESSION_DEPTH } from 'cprdfop/rules';
+ * MAX_EXPRESSION_DEPTH; // 64
+ * ```
+ * @category Evaluation
+ */
 export const MAX_EXPRESSION_DEPTH = 64;
 /** Maximum number of expression nodes in one rule set. */
 export const MAX_EXPRESSION_NODES = 50_000;
@@ -653,8 +661,16 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     };
   }
   const allAssumptions = dedupe(crits.flatMap((c) => c.assumptions));
-  const hash = hashRuleSet(ruleSet);
-  const stamp = Object.freeze({ id: ruleSet.id, version: ruleSet.version, hash });
+  // The hash is computed on first read (cold start: the first verdict does not wait for SHA-256).
+  let hash: string | undefined;
+  const stamp = {
+    id: ruleSet.id,
+    version: ruleSet.version,
+    get hash(): string {
+      hash ??= hashRuleSet(ruleSet);
+      return hash;
+    },
+  };
   const { validFrom, validTo } = ruleSet;
 
   const readers = [...slots.keys()].map((f) => reader(f, 'criteria'));
@@ -765,7 +781,15 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       funding: fundingOut,
     };
   };
-  return { id: ruleSet.id, version: ruleSet.version, hash, ruleSet, evaluate };
+  return {
+    id: ruleSet.id,
+    version: ruleSet.version,
+    get hash() {
+      return stamp.hash;
+    },
+    ruleSet,
+    evaluate,
+  };
 }
 
 function dedupe(list: AssumptionUsed[]): AssumptionUsed[] {

@@ -2,9 +2,25 @@ import { checkJsonSafety, formatPath } from './_safe.js';
 import { RuleSetError } from './errors.js';
 import { RuleSet } from './RuleSet.js';
 
-/** Maximum nesting of a rule set document (expressions included). */
+/**
+ * Maximum nesting of a rule set document (expressions included).
+ * @example
+ * ```ts
+ * import { MAX_RULESET_DEPTH } from 'cprdfop/rules';
+ * MAX_RULESET_DEPTH; // 64
+ * ```
+ * @category Rule sets
+ */
 export const MAX_RULESET_DEPTH = 64;
-/** Maximum number of JSON nodes in a rule set document. */
+/**
+ * Maximum number of JSON nodes in a rule set document.
+ * @example
+ * ```ts
+ * import { MAX_RULESET_NODES } from 'cprdfop/rules';
+ * MAX_RULESET_NODES; // 200000
+ * ```
+ * @category Rule sets
+ */
 export const MAX_RULESET_NODES = 200_000;
 
 /**

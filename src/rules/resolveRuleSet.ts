@@ -38,7 +38,11 @@ const kind = (v: Parameter['value']): string =>
  * ```
  * @category Overlays
  */
-export function resolveRuleSet(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[] = []): RuleSet {
+export function resolveRuleSet(ruleSet: RuleSet, bases: readonly RuleSet[]): RuleSet {
+  return resolve(ruleSet, bases, []);
+}
+
+function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): RuleSet {
   const self = `${ruleSet.id}@${ruleSet.version}`;
   if (!ruleSet.extends) {
     if (ruleSet.remove?.length) throw new RuleSetError('remove', '"remove" needs "extends"');
@@ -49,7 +53,7 @@ export function resolveRuleSet(ruleSet: RuleSet, bases: readonly RuleSet[], _see
   }
   const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
   if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
-  const base = resolveRuleSet(found, bases, [..._seen, self]);
+  const base = resolve(found, bases, [..._seen, self]);
   const parameters = [...base.parameters];
   ruleSet.parameters.forEach((p, i) => {
     const j = parameters.findIndex((q) => q.name === p.name);
