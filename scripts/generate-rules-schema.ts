@@ -2,6 +2,7 @@
  * Generates `data/rules/ruleset.schema.json` (JSON Schema of a rule set document) from the zod schema
  * `RuleSet` of `cprdfop/rules`. Run with `npm run data:rules-schema`; a test checks it is up to date.
  */
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
@@ -22,5 +23,7 @@ export function rulesJsonSchema(): string {
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const target = fileURLToPath(new URL('../data/rules/ruleset.schema.json', import.meta.url));
   writeFileSync(target, rulesJsonSchema());
+  // Keep the file in the repository's format (the freshness test compares parsed JSON).
+  execFileSync('npx', ['biome', 'format', '--write', target], { stdio: 'ignore' });
   console.log(`wrote ${target}`);
 }
