@@ -1,5 +1,5 @@
 import { Limiter } from './_internal/limiter.js';
-import { buildUrl, env, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
+import { buildUrl, env, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
 import { type CacheEntry, type CacheStore, createMemoryCache } from './createMemoryCache.js';
 import { HttpError, parseErrorBody } from './HttpError.js';
 import { NetworkError } from './NetworkError.js';
@@ -204,7 +204,7 @@ export function createClient(options: ClientOptions = {}): Client {
     options.rateLimit?.default,
   );
   const logger = options.logger;
-  const baseHeaders: Record<string, string> = { accept: 'application/json, */*;q=0.5', ...options.headers };
+  const baseHeaders: Record<string, string> = { ...options.headers };
   if (options.userAgent) baseHeaders['user-agent'] = options.userAgent;
 
   const doFetch = (input: string, init: RequestInit): Promise<Response> => {
@@ -236,8 +236,8 @@ export function createClient(options: ClientOptions = {}): Client {
     attemptTimeout: number,
     consume: (response: Response, attemptSignal: AbortSignal) => Promise<unknown>,
   ): Promise<unknown> {
-    const host = new URL(url).hostname;
-    const release = await limiter.acquire(host, signal);
+    const host = hostOf(url);
+    const release = limiter.tryAcquire(host) ?? (await limiter.acquire(host, signal));
     const controller = new AbortController();
     let timedOut = false;
     const timer = setTimeout(() => {
@@ -332,7 +332,7 @@ export function createClient(options: ClientOptions = {}): Client {
       logger?.debug?.(`cache hit ${url}`);
       return { url, status: cached.status, headers: cached.headers, text: cached.body, fromCache: true };
     }
-    const headers = { ...baseHeaders, ...req.headers };
+    const headers = req.headers ? { ...baseHeaders, ...req.headers } : { ...baseHeaders };
     if (cached?.headers.etag) headers['if-none-match'] = cached.headers.etag;
     if (cached?.headers['last-modified']) headers['if-modified-since'] = cached.headers['last-modified'];
     const result = await withRetries(url, signal, async () => {
@@ -385,10 +385,10 @@ export function createClient(options: ClientOptions = {}): Client {
       let parsed: unknown;
       let done = false;
       const response = await text(path, req, (body) => {
-        parsed = parseJson(body, buildUrl(options.baseUrl, path, req?.query));
+        parsed = parseJson(body, () => buildUrl(options.baseUrl, path, req?.query));
         done = true;
       });
-      return (done ? parsed : parseJson(response.text, response.url)) as T;
+      return (done ? parsed : parseJson(response.text, () => response.url)) as T;
     },
     async stream(path, req = {}) {
       const url = buildUrl(options.baseUrl, path, req.query);
@@ -413,11 +413,11 @@ export function createClient(options: ClientOptions = {}): Client {
   };
 }
 
-function parseJson(body: string, url: string): unknown {
+function parseJson(body: string, url: () => string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new ResponseValidationError(url, [
+    throw new ResponseValidationError(url(), [
       { path: [], message: `body is not valid JSON (${(error as Error).message})` },
     ]);
   }
@@ -473,20 +473,28 @@ async function readText(response: Response, url: string, limit: number, truncate
     throw new ResponseTooLargeError(url, limit);
   }
   if (!response.body) return '';
+  // Fast path: a declared length within the limit (undici enforces it; a short body rejects).
+  if (!truncate && declared <= limit) return response.text();
   const reader = response.body.getReader();
-  const decoder = new TextDecoder();
+  const chunks: Uint8Array[] = [];
   let size = 0;
-  let out = '';
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
+    if (size + value.byteLength > limit) {
       await reader.cancel();
-      if (truncate) return out;
+      if (truncate) break;
       throw new ResponseTooLargeError(url, limit);
     }
-    out += decoder.decode(value, { stream: true });
+    chunks.push(value);
+    size += value.byteLength;
   }
-  return out + decoder.decode();
+  if (chunks.length === 1) return new TextDecoder().decode(chunks[0]);
+  const all = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    all.set(c, at);
+    at += c.byteLength;
+  }
+  return new TextDecoder().decode(all);
 }

@@ -187,7 +187,7 @@ async function downloadOnce(
       pending.push(text);
       pendingLength += text.length;
     }
-    if (pendingLength >= 1 << 20 || (force && pendingLength > 0)) {
+    if (pendingLength >= 1 << 18 || (force && pendingLength > 0)) {
       const buf = Buffer.from(pending.join(''), 'utf8');
       pending = [];
       pendingLength = 0;

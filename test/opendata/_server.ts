@@ -51,7 +51,11 @@ export function sendJson(
     setTimeout(() => res.socket?.destroy(), 5);
     return;
   }
-  res.writeHead(status, { 'content-type': 'application/json', ...headers });
+  res.writeHead(status, {
+    'content-type': 'application/json',
+    'content-length': String(Buffer.byteLength(text)),
+    ...headers,
+  });
   res.end(text);
 }
 
@@ -105,7 +109,7 @@ export async function startServer(routes: Route[]): Promise<TestServer> {
       res.end(String(error));
     }
   });
-  server.keepAliveTimeout = 1000;
+  server.keepAliveTimeout = 30_000;
   server.on('connection', (socket: Socket) => {
     state.connections++;
     sockets.add(socket);

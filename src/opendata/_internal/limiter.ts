@@ -12,6 +12,22 @@ export class Limiter {
     private readonly defaultPerHost: number | undefined,
   ) {}
 
+  /** A slot right now when one is free and the host has no rate limit; `undefined` otherwise. */
+  tryAcquire(host: string): (() => void) | undefined {
+    if (this.active >= this.concurrency) return undefined;
+    const rps = this.perHost[host] ?? this.defaultPerHost;
+    if (rps && rps > 0) return undefined;
+    this.active++;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      const next = this.queue.shift();
+      if (next) next();
+      else this.active--;
+    };
+  }
+
   /** Waits for a slot; returns the release function. */
   async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
     if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));

@@ -46,27 +46,38 @@ export type QueryValue =
   | undefined
   | readonly (string | number | boolean)[];
 
-/** Joins a base URL, a path and query parameters. */
+/** Joins a base URL, a path and query parameters (string work only: this runs on every request). */
 export function buildUrl(
   baseUrl: string | undefined,
   path: string,
   query?: Record<string, QueryValue>,
 ): string {
-  let url: URL;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) url = new URL(path);
+  let url: string;
+  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) url = path;
   else {
     if (!baseUrl) throw new TypeError(`relative path "${path}" needs a baseUrl`);
-    const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    url = new URL(path.replace(/^\/+/, ''), base);
+    url = `${baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl}/${path.replace(/^\/+/, '')}`;
   }
+  const hash = url.indexOf('#');
+  if (hash !== -1) url = url.slice(0, hash);
   if (query) {
-    for (const [k, v] of Object.entries(query)) {
+    let qs = '';
+    for (const k in query) {
+      const v = query[k];
       if (v === undefined || v === null) continue;
-      if (Array.isArray(v)) for (const item of v) url.searchParams.append(k, String(item));
-      else url.searchParams.append(k, String(v));
+      const key = encodeURIComponent(k);
+      if (Array.isArray(v)) for (const item of v) qs += `&${key}=${encodeURIComponent(String(item))}`;
+      else qs += `&${key}=${encodeURIComponent(String(v))}`;
     }
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs.slice(1);
   }
-  return url.toString();
+  return url;
+}
+
+/** The host name of an absolute URL, without parsing it fully. */
+export function hostOf(url: string): string {
+  const m = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
+  return (m?.[1] ?? '').toLowerCase();
 }
 
 /** Encodes one path segment. */
