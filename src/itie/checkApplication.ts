@@ -1,5 +1,6 @@
 import {
   compile,
+  defineOperator,
   type Evaluator,
   type Explanation,
   NoRuleSetInForceError,
@@ -21,20 +22,74 @@ export interface CheckOptions {
   ruleSet?: RuleSet | undefined;
   /** Another territory provider; default: {@link hautsDeFranceTerritory}. */
   territory?: TerritoryProvider | undefined;
+  /**
+   * Decides whether the territory's communes are contiguous (e.g. `createContiguityProvider(topology)`
+   * from `cprdfop/geo`, built from commune contours). Supplying it turns on the rule set's
+   * `requireContiguity` parameter; without it the parameter keeps its value (off in `itie-hdf@2023.1`),
+   * and a rule set that requires contiguity gets `unknown` for that criterion — never a silent pass.
+   */
+  contiguity?: ContiguityCheck | undefined;
 }
+
+/**
+ * Decides whether a set of current commune codes forms one contiguous territory; `'unknown'` when it
+ * cannot tell (a commune without contour, no contours at all).
+ * @category Rules
+ */
+export type ContiguityCheck = (communeCodes: readonly string[]) => boolean | 'unknown';
 
 /** The result of {@link checkApplication}: an explanation, or the issues of an invalid input. @category Rules */
 export type CheckResult = { ok: true; explanation: Explanation } | { ok: false; issues: ApplicationIssue[] };
 
 const ID = 'itie-hdf';
 let defaultProvider: TerritoryProvider | undefined;
-const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, Evaluator>>();
+const NO_CONTIGUITY: ContiguityCheck = () => 'unknown';
+const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, WeakMap<ContiguityCheck, Evaluator>>>();
+const withContiguity = new WeakMap<RuleSet, RuleSet>();
+
+/** The `contiguous` operator of the ITIE rule sets: a list of commune codes → boolean, or unknown. */
+function contiguousOperator(check: ContiguityCheck) {
+  return defineOperator({
+    args: ['list'],
+    returns: 'boolean',
+    evaluate: (codes) => {
+      const answer = check(codes.filter((c): c is string => typeof c === 'string'));
+      return answer === 'unknown' ? undefined : answer;
+    },
+  });
+}
+
+/** The rule set with `requireContiguity` turned on (cached), because the caller supplied contours. */
+function requiringContiguity(rs: RuleSet): RuleSet {
+  let out = withContiguity.get(rs);
+  if (!out) {
+    out = {
+      ...rs,
+      parameters: rs.parameters.map((p) =>
+        p.name === 'requireContiguity'
+          ? {
+              ...p,
+              value: true,
+              provenance: {
+                ...p.provenance,
+                justification:
+                  `${p.provenance.justification ?? ''} Turned on: the caller supplied commune contours.`.trim(),
+              },
+            }
+          : p,
+      ),
+    };
+    withContiguity.set(rs, out);
+  }
+  return out;
+}
 
 /**
  * The compiled evaluator of an ITIE rule set (overlays resolved against the shipped rule sets), cached.
  *
  * @param ruleSet - A rule set (default: the latest shipped version).
  * @param territory - A territory provider (default: Hauts-de-France).
+ * @param contiguity - Decides contiguity from contours; when given, `requireContiguity` is turned on.
  * @returns The evaluator.
  * @throws `RuleSetError` when the rule set cannot be resolved or compiled.
  * @example
@@ -44,19 +99,33 @@ const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, Evaluator>>();
  * ```
  * @category Rules
  */
-export function itieEvaluator(ruleSet?: RuleSet, territory?: TerritoryProvider): Evaluator {
-  const rs = ruleSet ?? itieRuleSets()[itieRuleSets().length - 1]!;
+export function itieEvaluator(
+  ruleSet?: RuleSet,
+  territory?: TerritoryProvider,
+  contiguity?: ContiguityCheck,
+): Evaluator {
+  const base = ruleSet ?? itieRuleSets()[itieRuleSets().length - 1]!;
+  const rs = contiguity ? requiringContiguity(base) : base;
   defaultProvider ??= hautsDeFranceTerritory();
   const provider = territory ?? defaultProvider;
+  const check = contiguity ?? NO_CONTIGUITY;
   let byProvider = compiled.get(rs);
   if (!byProvider) {
     byProvider = new WeakMap();
     compiled.set(rs, byProvider);
   }
-  let ev = byProvider.get(provider);
+  let byCheck = byProvider.get(provider);
+  if (!byCheck) {
+    byCheck = new WeakMap();
+    byProvider.set(provider, byCheck);
+  }
+  let ev = byCheck.get(check);
   if (!ev) {
-    ev = compile(resolveRuleSet(rs, itieRuleSets()), { territory: provider });
-    byProvider.set(provider, ev);
+    ev = compile(resolveRuleSet(rs, itieRuleSets()), {
+      territory: provider,
+      operators: { contiguous: contiguousOperator(check) },
+    });
+    byCheck.set(check, ev);
   }
   return ev;
 }
@@ -104,5 +173,8 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       };
     }
   }
-  return { ok: true, explanation: itieEvaluator(rs, options.territory).evaluate(app, { asOf }) };
+  return {
+    ok: true,
+    explanation: itieEvaluator(rs, options.territory, options.contiguity).evaluate(app, { asOf }),
+  };
 }

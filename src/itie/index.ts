@@ -8,7 +8,13 @@
  */
 export { Application, LegalForm, PartnerType, TargetPublic, Theme } from './Application.js';
 export { ApplicationError, type ApplicationIssue } from './ApplicationError.js';
-export { type CheckOptions, type CheckResult, checkApplication, itieEvaluator } from './checkApplication.js';
+export {
+  type CheckOptions,
+  type CheckResult,
+  type ContiguityCheck,
+  checkApplication,
+  itieEvaluator,
+} from './checkApplication.js';
 export { type HautsDeFranceTerritoryOptions, hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 export { itieRuleSets } from './itieRuleSets.js';
 export { parseApplication } from './parseApplication.js';

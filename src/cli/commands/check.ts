@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
-import { checkApplication } from '../../itie/index.js';
+import { loadJoinedTopology } from '../../geo/_internal/cliSupport.js';
+import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
+import { type ContiguityCheck, checkApplication } from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -70,41 +72,53 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--json', 'print the explanation JSON (cprdfop.explanation/1)')
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the application submittedOn)')
     .option('--rules <file>', 'another rule file (e.g. an overlay extending itie-hdf@2023.1)')
+    .option(
+      '--contours <file>',
+      'commune contours (GeoJSON/TopoJSON, any COG year): turns on and decides the contiguity criterion',
+    )
     .option('--lang <lang>', 'language of the human output: fr or en', 'en')
-    .action(async (file: string, opts: { json?: boolean; asOf?: string; rules?: string; lang: string }) => {
-      const lang = checkLang(opts.lang);
-      if (opts.asOf !== undefined && (!ISO.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
-        throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
-      }
-      const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
-      const application = parseJson(await readInput(ctx, file), file === '-' ? 'stdin' : file);
-      let result: ReturnType<typeof checkApplication>;
-      try {
-        result = checkApplication(application, { asOf: opts.asOf, ruleSet });
-      } catch (error) {
-        if (error instanceof Error && error.name === 'RuleSetError') {
-          throw new CliError(`invalid rule file ${opts.rules}: ${error.message}`, EXIT.DATAERR);
+    .action(
+      async (
+        file: string,
+        opts: { json?: boolean; asOf?: string; rules?: string; contours?: string; lang: string },
+      ) => {
+        const lang = checkLang(opts.lang);
+        if (opts.asOf !== undefined && (!ISO.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
+          throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
         }
-        throw error;
-      }
-      if (!result.ok) {
-        const i = result.issues[0]!;
-        const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
-        const what = i.code === 'not-in-force' ? 'no rule set in force' : 'invalid application';
-        throw new CliError(`${what}: ${i.path ? `${i.path}: ` : ''}${i.message}${more}`, EXIT.DATAERR);
-      }
-      const e = result.explanation;
-      if (opts.json) ctx.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
-      else {
-        const title = (ruleSet ?? { title: { fr: 'ITIE', en: 'ITIE' } }).title[lang];
-        ctx.stdout.write(
-          formatExplanation(
-            e,
-            ruleSet ? title : lang === 'fr' ? 'ITIE — Hauts-de-France' : 'ITIE — Hauts-de-France',
-            lang,
-          ),
-        );
-      }
-      ctx.exitCode = EXIT.OK;
-    });
+        const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
+        const application = parseJson(await readInput(ctx, file), file === '-' ? 'stdin' : file);
+        let contiguity: ContiguityCheck | undefined;
+        if (opts.contours)
+          contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
+        let result: ReturnType<typeof checkApplication>;
+        try {
+          result = checkApplication(application, { asOf: opts.asOf, ruleSet, contiguity });
+        } catch (error) {
+          if (error instanceof Error && error.name === 'RuleSetError') {
+            throw new CliError(`invalid rule file ${opts.rules}: ${error.message}`, EXIT.DATAERR);
+          }
+          throw error;
+        }
+        if (!result.ok) {
+          const i = result.issues[0]!;
+          const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
+          const what = i.code === 'not-in-force' ? 'no rule set in force' : 'invalid application';
+          throw new CliError(`${what}: ${i.path ? `${i.path}: ` : ''}${i.message}${more}`, EXIT.DATAERR);
+        }
+        const e = result.explanation;
+        if (opts.json) ctx.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
+        else {
+          const title = (ruleSet ?? { title: { fr: 'ITIE', en: 'ITIE' } }).title[lang];
+          ctx.stdout.write(
+            formatExplanation(
+              e,
+              ruleSet ? title : lang === 'fr' ? 'ITIE — Hauts-de-France' : 'ITIE — Hauts-de-France',
+              lang,
+            ),
+          );
+        }
+        ctx.exitCode = EXIT.OK;
+      },
+    );
 }
