@@ -1,0 +1,77 @@
+/** Every runnable example runs (`npm run example:<name>`) and prints what it promises. */
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const run = promisify(execFile);
+const tsx = join(root, 'node_modules/.bin/tsx');
+const example = async (file: string, args: string[] = []) =>
+  (
+    await run(tsx, [join(root, file), ...args], {
+      cwd: root,
+      timeout: 120_000,
+      // An empty cache: the examples must not depend on contours pulled on this machine.
+      env: {
+        ...process.env,
+        CPRDFOP_CACHE_DIR: join(root, 'test/.tmp/examples-cache'),
+        CPRDFOP_OFFLINE: '1',
+      },
+    })
+  ).stdout;
+
+describe('examples', () => {
+  it('lists an npm script for each example', () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    for (const name of ['check', 'screen', 'overlay', 'opendata', 'map', 'web-map']) {
+      expect(scripts[`example:${name}`], `example:${name}`).toBeTruthy();
+    }
+  });
+
+  it('example:check prints a verdict for each criterion', async () => {
+    const out = await example('examples/check-application.ts');
+    expect(out).toMatch(/^Verdict: eligible \(rule set itie-hdf@2023\.1, as of 2023-04-03\)/);
+    expect(out).toMatch(/pass {4}local-territory/);
+    expect(out).toContain('Assumption minStructures = 2');
+  });
+
+  it('example:screen reports every CSV row, none dropped', async () => {
+    const out = await example('examples/screen-csv.ts');
+    const rows =
+      readFileSync(join(root, 'examples/data/applications.csv'), 'utf8').trim().split('\n').length - 1;
+    expect(out).toContain(`# ITIE screening — ${rows} applications`);
+    expect(out.match(/^\| A\d+ \|/gm)).toHaveLength(rows);
+    expect(out).toMatch(/\| A1 \| .* \| eligible \|/);
+    expect(out).toMatch(/\| A5 \| .* \| ineligible \| deployed-in-region/);
+    expect(out).toMatch(/\| A6 \| .* \| undetermined \|/);
+    expect(out).toMatch(/\| A7 \| .* \| \*\*invalid\*\* \| carrier\.legalForm/);
+  });
+
+  it('example:overlay prints the diff and a capped funding amount', async () => {
+    const out = await example('examples/overlay-other-region/run.ts');
+    expect(out).toContain('+++ itie-cote-opale@2024.1');
+    expect(out).toContain('Verdict under itie-cote-opale@2024.1: eligible');
+    expect(out).toContain('Funding: 30000 EUR');
+  });
+
+  it('example:opendata iterates the fixture portal offline', async () => {
+    const out = await example('examples/explore-opendata.ts');
+    expect(out).toContain('Iterated 3782 communes');
+    expect(out).toContain('`nom` = "L\'Abergement \\" OR 1=1 -- `x`"');
+  });
+
+  it('example:map writes an SVG with one shape per EPCI', async () => {
+    const out = await example('examples/draw-map.ts');
+    const svg = readFileSync(join(root, 'examples/out/map.svg'), 'utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    const shapes = (svg.match(/<path [^>]*data-code="\d{9}"/g) ?? []).length;
+    const shared = existsSync(resolve(root, '../shared/geo/hauts-de-france-2018/communes.geojson'));
+    expect(out).toMatch(shared ? /92 EPCI/ : /3 EPCI/);
+    expect(shapes).toBe(shared ? 92 : 3);
+  });
+});
