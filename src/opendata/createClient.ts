@@ -238,6 +238,7 @@ export function createClient(options: ClientOptions = {}): Client {
     signal: AbortSignal | undefined,
     attemptTimeout: number,
     consume: (response: Response, attemptSignal: AbortSignal) => Promise<unknown>,
+    streaming = false,
   ): Promise<unknown> {
     const host = hostOf(url);
     const release = limiter.tryAcquire(host) ?? (await limiter.acquire(host, signal));
@@ -249,6 +250,7 @@ export function createClient(options: ClientOptions = {}): Client {
     }, attemptTimeout);
     const onAbort = (): void => controller.abort(signal?.reason);
     signal?.addEventListener('abort', onAbort, { once: true });
+    let linked = false;
     try {
       let response: Response;
       try {
@@ -268,7 +270,10 @@ export function createClient(options: ClientOptions = {}): Client {
         throw statusError(url, response, body);
       }
       try {
-        return await consume(response, controller.signal);
+        const result = await consume(response, controller.signal);
+        // A streamed body stays linked to the caller's signal: aborting it cancels the download.
+        linked = streaming;
+        return result;
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (timedOut) throw new TimeoutError('GET', url, attemptTimeout);
@@ -277,7 +282,7 @@ export function createClient(options: ClientOptions = {}): Client {
       }
     } finally {
       clearTimeout(timer);
-      signal?.removeEventListener('abort', onAbort);
+      if (!linked) signal?.removeEventListener('abort', onAbort);
       release();
     }
   }
@@ -399,18 +404,25 @@ export function createClient(options: ClientOptions = {}): Client {
       const signal = mergeSignals(options.signal, req.signal);
       const headers = { ...baseHeaders, ...req.headers };
       return withRetries(url, signal, async () => {
-        return (await attempt(url, headers, signal, req.timeout ?? timeout, async (response) => {
-          if (!response.body) throw new NetworkError('GET', url, new Error('empty body'));
-          const len = response.headers.get('content-length');
-          const out: StreamResponse = {
-            url: response.url || url,
-            status: response.status,
-            headers: pickHeaders(response.headers),
-            contentLength: len ? Number(len) : undefined,
-            body: response.body,
-          };
-          return out;
-        })) as StreamResponse;
+        return (await attempt(
+          url,
+          headers,
+          signal,
+          req.timeout ?? timeout,
+          async (response) => {
+            if (!response.body) throw new NetworkError('GET', url, new Error('empty body'));
+            const len = response.headers.get('content-length');
+            const out: StreamResponse = {
+              url: response.url || url,
+              status: response.status,
+              headers: pickHeaders(response.headers),
+              contentLength: len ? Number(len) : undefined,
+              body: response.body,
+            };
+            return out;
+          },
+          true,
+        )) as StreamResponse;
       });
     },
   };

@@ -1,3 +1,4 @@
+import { CprdfopError } from '../errors.js';
 import { FeatureSplitter } from './_internal/featureSplitter.js';
 import { writeManifestEntry } from './_internal/manifest.js';
 import { env } from './_internal/util.js';
@@ -100,6 +101,7 @@ function regionFilter(o: PullContoursOptions): ((f: StreamedFeature) => boolean)
  * @param options - Year, layer, resolution, région, hosts, progress callback… See {@link PullContoursOptions}.
  * @returns The cached file's path, SHA-256, feature count and size.
  * @throws {OfflineError} In offline mode when the file is not cached.
+ * @throws {CprdfopError} `E_CONTOURS_NO_MATCH` when no feature matches the région (nothing is cached).
  * @throws {HttpError} / {@link NetworkError} / {@link ResponseValidationError} When every host fails
  *   (the last error is thrown; no partial file is left).
  * @example
@@ -143,6 +145,11 @@ export async function pullContours(options: PullContoursOptions): Promise<Pulled
         return { ...result, fromCache: false };
       } catch (error) {
         if (options.signal?.aborted) throw options.signal.reason;
+        if (
+          error instanceof CprdfopError &&
+          (error.code === 'E_CONTOURS_NO_MATCH' || error.code === 'E_QUOTA_EXCEEDED')
+        )
+          throw error;
         lastError = error;
         options.logger?.warn?.(`contours download from ${url} failed: ${(error as Error).message}`);
         if ((error as { status?: number }).status === 404) break;
@@ -246,6 +253,12 @@ async function downloadOnce(
       },
     );
     splitter.push(decoder.decode());
+    if (keep && kept === 0 && read > 0 && !options.filter) {
+      throw new CprdfopError(
+        'E_CONTOURS_NO_MATCH',
+        `no feature of ${url} matches région "${options.region}" (${read} read): this layer may lack "region"/"departement" properties; pass departements or a filter`,
+      );
+    }
     if (!splitter.complete || (read === 0 && splitter.consumed === 0)) {
       throw new ResponseValidationError(url, [
         { path: ['features', read], message: 'truncated or empty FeatureCollection' },

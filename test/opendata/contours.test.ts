@@ -144,6 +144,48 @@ describe('contours downloader', () => {
     expect(again.sha256).toBe(first.sha256);
   });
 
+  it('refuses to cache an empty selection and supports a custom filter', async () => {
+    server = await serve('a');
+    const cacheDir = await freshCache();
+    await expect(
+      pullContours({ ...spec, region: '99', cacheDir, urls: [`${server.url}/a`] }),
+    ).rejects.toMatchObject({
+      code: 'E_CONTOURS_NO_MATCH',
+    });
+    expect(await findCachedContours({ ...spec, region: '99', cacheDir })).toBeNull();
+    const nord = await pullContours({
+      ...spec,
+      region: '59',
+      cacheDir,
+      urls: [`${server.url}/a`],
+      filter: (f) => f.properties?.departement === '59',
+    });
+    expect(nord.features).toBeGreaterThan(0);
+    expect(nord.path.endsWith('communes-100m-r59.geojson')).toBe(true);
+  });
+
+  it('aborts a download with the caller signal and leaves nothing behind', async () => {
+    server = await startServer([
+      (_req, res) => {
+        res.writeHead(200, { 'content-length': String(gz.length) });
+        res.write(gz.subarray(0, 1000));
+        return true;
+      },
+    ]);
+    const cacheDir = await freshCache();
+    const controller = new AbortController();
+    const pending = pullContours({
+      ...spec,
+      cacheDir,
+      urls: [server.url],
+      signal: controller.signal,
+      onProgress: () => undefined,
+    });
+    setTimeout(() => controller.abort(new Error('user stop')), 100);
+    await expect(pending).rejects.toThrow('user stop');
+    expect(await readdir(join(cacheDir, 'contours', '2026')).catch(() => [])).toEqual([]);
+  });
+
   it('offline mode never opens a connection and fails clearly when not cached', async () => {
     server = await serve('a');
     const cacheDir = await freshCache();

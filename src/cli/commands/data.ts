@@ -79,7 +79,9 @@ function failure(error: unknown): CliError {
   if (isOfflineError(error) || isNetworkError(error) || isTimeoutError(error) || isHttpError(error)) {
     return new CliError((error as Error).message, EXIT.UNAVAILABLE);
   }
-  if (isResponseValidationError(error)) return new CliError(error.message, EXIT.DATAERR);
+  if (isResponseValidationError(error) || (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH') {
+    return new CliError((error as Error).message, EXIT.DATAERR);
+  }
   if (error instanceof CliError) return error;
   return new CliError(error instanceof Error ? error.message : String(error), EXIT.SOFTWARE);
 }
