@@ -18,7 +18,6 @@ const example = async (file: string, args: string[] = []) =>
       env: {
         ...process.env,
         CPRDFOP_CACHE_DIR: join(root, 'test/.tmp/examples-cache'),
-        CPRDFOP_OFFLINE: '1',
       },
     })
   ).stdout;
