@@ -20,7 +20,10 @@ const entries: Entry[] = [
     subpath: 'cprdfop',
     file: 'src/index.ts',
     budgetKB: 15,
-    forbidden: [/d3-geo|topojson|flatbush|polylabel|cli-progress|commander/, /src\/(geo|opendata|territory|rules|itie)\//],
+    forbidden: [
+      /d3-geo|topojson|flatbush|polylabel|cli-progress|commander/,
+      /src\/(geo|opendata|territory|rules|itie)\//,
+    ],
   },
   { subpath: 'cprdfop/territory', file: 'src/territory/index.ts' },
   {

@@ -13,7 +13,9 @@ export async function runCli(argv: readonly string[], ctx: CliContext): Promise<
   let current: Command = program;
   program
     .name('cprdfop')
-    .description('CPRDFOP Hauts-de-France 2022-2028: plan, territories, ITIE eligibility rules, geometry, open data')
+    .description(
+      'CPRDFOP Hauts-de-France 2022-2028: plan, territories, ITIE eligibility rules, geometry, open data',
+    )
     .version(version, '-V, --version', 'print the version')
     .helpOption('-h, --help', 'show help')
     .showSuggestionAfterError(true)

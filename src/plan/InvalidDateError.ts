@@ -20,7 +20,10 @@ export class InvalidDateError extends CprdfopError {
    * @param where - Which argument or field it was.
    */
   constructor(value: unknown, where: string) {
-    super('E_INVALID_DATE', `invalid date ${JSON.stringify(value)} for ${where}: expected a valid Date or YYYY-MM-DD`);
+    super(
+      'E_INVALID_DATE',
+      `invalid date ${JSON.stringify(value)} for ${where}: expected a valid Date or YYYY-MM-DD`,
+    );
     this.name = 'InvalidDateError';
     this.value = value;
   }

@@ -1,7 +1,7 @@
 import { isValid, parseISO } from 'date-fns';
 import type { Provenance } from '../model/provenance.js';
-import { InvalidDateError } from './InvalidDateError.js';
 import { planData } from './_data.js';
+import { InvalidDateError } from './InvalidDateError.js';
 
 /**
  * The plan's period as dates.

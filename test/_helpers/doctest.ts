@@ -27,7 +27,8 @@ export function listSourceFiles(dir: string): string[] {
 }
 
 const SUBPATHS = ['territory', 'rules', 'itie', 'geo', 'opendata'];
-const STATEMENT = /^(const|let|var|import|export|return|if|for|while|throw|try|catch|function|class|await\s+using|\}|\{)/;
+const STATEMENT =
+  /^(const|let|var|import|export|return|if|for|while|throw|try|catch|function|class|await\s+using|\}|\{)/;
 
 function parseExpected(comment: string): { ok: true; value: string } | { ok: false } {
   const c = comment.trim();

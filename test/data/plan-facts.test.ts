@@ -17,13 +17,7 @@ if (!haveShared) {
 }
 
 const normalise = (s: string) =>
-  s
-    .normalize('NFC')
-    .replace(/[’‘]/g, "'")
-    .replace(/[«»]/g, '')
-    .replace(/\s+/g, ' ')
-    .toLowerCase()
-    .trim();
+  s.normalize('NFC').replace(/[’‘]/g, "'").replace(/[«»]/g, '').replace(/\s+/g, ' ').toLowerCase().trim();
 
 interface Prov {
   source: { title: string; url?: string };
@@ -63,7 +57,8 @@ describe.skipIf(!haveShared)('data/plan traces to FACTS.md', () => {
     });
     it(`${file}: every URL is cited in FACTS.md`, () => {
       for (const p of found.provenances) {
-        if (p.source.url) expect(facts, `URL not in FACTS.md: ${p.source.url}`).toContain(p.source.url.toLowerCase());
+        if (p.source.url)
+          expect(facts, `URL not in FACTS.md: ${p.source.url}`).toContain(p.source.url.toLowerCase());
       }
     });
     it(`${file}: every full date is stated in FACTS.md`, () => {

@@ -1,9 +1,8 @@
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { transform } from 'esbuild';
 import { describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
 import { extractExamples, extractMarkdownExamples, listSourceFiles } from '../_helpers/doctest.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');

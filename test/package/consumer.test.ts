@@ -29,7 +29,11 @@ beforeAll(() => {
     mkdirSync(dir);
     writeFileSync(
       join(dir, 'package.json'),
-      JSON.stringify({ name: `consumer-${kind}`, private: true, type: kind === 'esm' ? 'module' : 'commonjs' }),
+      JSON.stringify({
+        name: `consumer-${kind}`,
+        private: true,
+        type: kind === 'esm' ? 'module' : 'commonjs',
+      }),
     );
     run(
       'npm',
@@ -63,7 +67,9 @@ describe('the packed package', () => {
   });
 
   it('requires every subpath from a CJS project', () => {
-    const script = subpaths.map((s) => `out['cprdfop${s}'] = Object.keys(require('cprdfop${s}')).length;`).join('\n');
+    const script = subpaths
+      .map((s) => `out['cprdfop${s}'] = Object.keys(require('cprdfop${s}')).length;`)
+      .join('\n');
     writeFileSync(
       join(work, 'cjs/check.cjs'),
       `const out = {};\n${script}\nout.ambition = require('cprdfop').ambition(2).number;\nout.version = require('cprdfop/package.json').version;\nconsole.log(JSON.stringify(out));\n`,

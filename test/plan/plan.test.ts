@@ -46,7 +46,8 @@ describe('ambition(n) / ambitions()', () => {
     for (const a of ambitions()) expect(Ambition.safeParse(a).success).toBe(true);
   });
   it('keeps the seed paraphrase as an alias of ambitions 1-3', () => {
-    for (const n of [1, 2, 3]) expect(ambition(n)?.aliases[0]?.provenance.source.title).toMatch(/février 2023/);
+    for (const n of [1, 2, 3])
+      expect(ambition(n)?.aliases[0]?.provenance.source.title).toMatch(/février 2023/);
   });
   it.each([0, 5, 7, -1, 1.5, Number.NaN])('returns undefined for %s without throwing', (n) => {
     expect(ambition(n)).toBeUndefined();
@@ -75,7 +76,14 @@ describe('governance and schemes', () => {
     expect(governanceBodies().find((b) => b.id === 'crefop-bureau')?.parent).toBe('crefop');
   });
   it('links each scheme to existing ambitions, all links inferred', () => {
-    expect(schemes().map((s) => s.id)).toEqual(['spro', 'proch-orientation', 'proch-emploi', 'pric', 'prf', 'itie']);
+    expect(schemes().map((s) => s.id)).toEqual([
+      'spro',
+      'proch-orientation',
+      'proch-emploi',
+      'pric',
+      'prf',
+      'itie',
+    ]);
     for (const s of schemes()) {
       expect(s.ambitions.length).toBeGreaterThan(0);
       for (const l of s.ambitions) {
@@ -107,15 +115,18 @@ describe('planPeriod / isWithinPlanPeriod / planYear', () => {
     expect(planYear(date)).toBe(year);
     expect(planYear(new Date(`${date}T12:00:00`))).toBe(year);
   });
-  it.each(['2023-02-30', '2023-13-01', '10/02/2023', '', 'soon'])('rejects %j with a typed error naming it', (bad) => {
-    expect(() => planYear(bad)).toThrow(InvalidDateError);
-    try {
-      isWithinPlanPeriod(bad);
-    } catch (error) {
-      expect(isCprdfopError(error)).toBe(true);
-      expect((error as Error).message).toContain(JSON.stringify(bad));
-    }
-  });
+  it.each(['2023-02-30', '2023-13-01', '10/02/2023', '', 'soon'])(
+    'rejects %j with a typed error naming it',
+    (bad) => {
+      expect(() => planYear(bad)).toThrow(InvalidDateError);
+      try {
+        isWithinPlanPeriod(bad);
+      } catch (error) {
+        expect(isCprdfopError(error)).toBe(true);
+        expect((error as Error).message).toContain(JSON.stringify(bad));
+      }
+    },
+  );
   it('rejects an invalid Date object', () => {
     expect(() => planYear(new Date('nope'))).toThrow(/invalid date/);
   });

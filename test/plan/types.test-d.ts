@@ -1,6 +1,14 @@
 import { describe, expectTypeOf, it } from 'vitest';
 import type { z } from 'zod';
-import { type Ambition, ambition, type Mark, type Plan, plan, planYear, type Provenance } from '../../src/index.js';
+import {
+  type Ambition,
+  ambition,
+  type Mark,
+  type Plan,
+  type Provenance,
+  plan,
+  planYear,
+} from '../../src/index.js';
 import type { Ambition as AmbitionSchema } from '../../src/model/ambition.js';
 
 describe('plan model types', () => {

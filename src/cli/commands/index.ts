@@ -1,13 +1,13 @@
 import type { Command } from 'commander';
 import type { CliContext } from '../context.js';
-import { registerPlan } from './plan.js';
 import { registerCheck } from './check.js';
-import { registerRules } from './rules.js';
 import { registerData } from './data.js';
-import { registerTerritory } from './territory.js';
-import { registerMap } from './map.js';
 import { registerExport } from './export.js';
 import { registerLocate } from './locate.js';
+import { registerMap } from './map.js';
+import { registerPlan } from './plan.js';
+import { registerRules } from './rules.js';
+import { registerTerritory } from './territory.js';
 
 /**
  * Every sub-command of `cprdfop`, one file each under `src/cli/commands/`.

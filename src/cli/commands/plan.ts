@@ -62,7 +62,12 @@ export function registerPlan(program: Command, ctx: CliContext): void {
         '',
         `${l.dates}:`,
       ];
-      for (const key of ['elaborationStart', 'presentedToCouncillors', 'signed', 'announcedUpdate'] as const) {
+      for (const key of [
+        'elaborationStart',
+        'presentedToCouncillors',
+        'signed',
+        'announcedUpdate',
+      ] as const) {
         out.push(`  ${l[key].padEnd(26)} ${p.dates[key].date}`);
       }
       out.push(
