@@ -34,7 +34,15 @@ export interface ContoursSpec {
   cacheDir?: string | undefined;
 }
 
-/** Layers, for validation. @category Contours */
+/**
+ * The layers, for validation.
+ * @example
+ * ```ts
+ * import { CONTOURS_LAYERS } from 'cprdfop/opendata';
+ * CONTOURS_LAYERS.includes('communes'); // true
+ * ```
+ * @category Contours
+ */
 export const CONTOURS_LAYERS: readonly ContoursLayer[] = [
   'communes',
   'communes-associees-deleguees',
@@ -43,7 +51,15 @@ export const CONTOURS_LAYERS: readonly ContoursLayer[] = [
   'regions',
   'mairies',
 ];
-/** Resolutions, for validation. @category Contours */
+/**
+ * The resolutions, for validation.
+ * @example
+ * ```ts
+ * import { CONTOURS_RESOLUTIONS } from 'cprdfop/opendata';
+ * CONTOURS_RESOLUTIONS; // ["5m", "50m", "100m", "1000m"]
+ * ```
+ * @category Contours
+ */
 export const CONTOURS_RESOLUTIONS: readonly ContoursResolution[] = ['5m', '50m', '100m', '1000m'];
 
 /**

@@ -8,6 +8,13 @@ import { ResponseValidationError } from './ResponseValidationError.js';
 
 /**
  * A commune from geo.api.gouv.fr (fields present depend on `fields`; `nom` and `code` are always asked).
+ * Unknown fields are kept.
+ * @example
+ * ```ts
+ * import { GeoCommune } from 'cprdfop/opendata';
+ * GeoCommune.safeParse({ nom: 'Lille', code: '59350', codeEpci: '200093201' }).success; // true
+ * GeoCommune.safeParse({ nom: 'Lille', code: 59350 }).success; // false
+ * ```
  * @category geo.api.gouv.fr
  */
 export const GeoCommune = z.looseObject({
@@ -29,7 +36,12 @@ export const GeoCommune = z.looseObject({
 export type GeoCommune = z.infer<typeof GeoCommune>;
 
 /**
- * An EPCI from geo.api.gouv.fr.
+ * An EPCI from geo.api.gouv.fr (`code` is the SIREN).
+ * @example
+ * ```ts
+ * import { GeoEpci } from 'cprdfop/opendata';
+ * GeoEpci.safeParse({ nom: 'Example EPCI', code: '200093201' }).success; // true
+ * ```
  * @category geo.api.gouv.fr
  */
 export const GeoEpci = z.looseObject({
@@ -44,6 +56,11 @@ export type GeoEpci = z.infer<typeof GeoEpci>;
 
 /**
  * A département (or région: same shape without `codeRegion`) from geo.api.gouv.fr.
+ * @example
+ * ```ts
+ * import { GeoDepartement } from 'cprdfop/opendata';
+ * GeoDepartement.parse({ nom: 'Nord', code: '59', codeRegion: '32' }).codeRegion; // "32"
+ * ```
  * @category geo.api.gouv.fr
  */
 export const GeoDepartement = z.looseObject({

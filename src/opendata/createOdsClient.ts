@@ -12,7 +12,15 @@ import { ResponseValidationError } from './ResponseValidationError.js';
 
 export type { StandardSchemaV1 } from './_internal/standardSchema.js';
 
-/** The Explore API refuses `offset + limit` above this. */
+/**
+ * The Explore API refuses `offset + limit` above this; {@link OdsClient.iterateRecords} pages beyond it.
+ * @example
+ * ```ts
+ * import { ODS_RECORDS_WINDOW } from 'cprdfop/opendata';
+ * ODS_RECORDS_WINDOW; // 10000
+ * ```
+ * @category Opendatasoft
+ */
 export const ODS_RECORDS_WINDOW = 10_000;
 
 /**
