@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TerritoryVintage } from './TerritoryVintage.js';
 
 const code = z.string().min(1);
 const name = z.string().min(1);
@@ -23,20 +24,8 @@ const name = z.string().min(1);
  */
 export const TerritoryDataFile = z.object({
   format: z.literal('cprdfop-territory/1'),
-  vintage: z.object({
-    cog: z.number().int(),
-    source: z.string(),
-    sourceVersion: z.string(),
-    license: z.string(),
-    generatedBy: z.string(),
-  }),
-  population: z.object({
-    field: z.string(),
-    file: z.string(),
-    source: z.string(),
-    year: z.number().int().nullable(),
-    note: z.string(),
-  }),
+  vintage: TerritoryVintage.omit({ population: true }),
+  population: TerritoryVintage.shape.population,
   region: z.tuple([code, name, code]),
   departements: z.array(z.tuple([code, name, code])),
   arrondissements: z.array(z.tuple([code, name, code, code])),
