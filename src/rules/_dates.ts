@@ -1,4 +1,4 @@
-import { differenceInMonths } from 'date-fns';
+import { differenceInMonths } from 'date-fns/differenceInMonths';
 
 const DAY = 86_400_000;
 const dim = (y: number, m: number) =>
@@ -26,14 +26,23 @@ export function isIsoDate(s: unknown): s is string {
   return hi >= 0 && lo >= 0 && m >= 1 && m <= 12 && d >= 1 && d <= dim(hi * 100 + lo, m);
 }
 
-const parts = (s: string): [number, number, number] => [+s.slice(0, 4), +s.slice(5, 7), +s.slice(8, 10)];
+/** Year, month, day of a valid date (no substrings). */
+const parts = (s: string): [number, number, number] => [two(s, 0) * 100 + two(s, 2), two(s, 5), two(s, 8)];
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-const fmt = (y: number, m: number, d: number) => `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-const utc = (s: string) => {
-  const [y, m, d] = parts(s);
-  const t = new Date(0);
-  t.setUTCFullYear(y, m - 1, d);
-  return t.getTime();
+/** "00" … "99". */
+const D2 = Array.from({ length: 100 }, (_, i) => pad(i));
+const fmt = (y: number, m: number, d: number) =>
+  y >= 0 && y <= 9999
+    ? `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-${D2[d]}`
+    : `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+/** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, exact). */
+const epochDay = (s: string): number => {
+  const [y0, m, d] = parts(s);
+  const y = m <= 2 ? y0 - 1 : y0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = (((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) | 0) + d - 1;
+  return era * 146097 + yoe * 365 + ((yoe / 4) | 0) - ((yoe / 100) | 0) + doy - 719468;
 };
 const local = (s: string) => {
   const [y, m, d] = parts(s);
@@ -45,19 +54,19 @@ const local = (s: string) => {
 /** Date operators on valid `YYYY-MM-DD` strings (validated by the caller). */
 export const dateOps = {
   /** Calendar days from a to b. */
-  days: (a: string, b: string): number => Math.round((utc(b) - utc(a)) / DAY),
+  days: (a: string, b: string): number => epochDay(b) - epochDay(a),
   /** Full months from a to b (date-fns `differenceInMonths`). */
   months: (a: string, b: string): number => differenceInMonths(local(b), local(a)),
   addDays: (a: string, n: number): string => {
-    const t = new Date(utc(a) + n * DAY);
+    const t = new Date((epochDay(a) + n) * DAY);
     return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   },
-  /** Adds months, clamping to the end of the month like date-fns `addMonths`. */
+  /** Adds months, clamping to the end of the month like date-fns `addMonths` (integers only). */
   addMonths: (a: string, n: number): string => {
-    const [y, m, d] = parts(a);
-    const k = y * 12 + (m - 1) + n;
+    const k = (two(a, 0) * 100 + two(a, 2)) * 12 + two(a, 5) - 1 + n;
     const ny = Math.floor(k / 12);
     const nm = k - ny * 12 + 1;
-    return fmt(ny, nm, Math.min(d, dim(ny, nm)));
+    const d = two(a, 8);
+    return fmt(ny, nm, d < 29 ? d : Math.min(d, dim(ny, nm)));
   },
 };

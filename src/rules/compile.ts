@@ -12,7 +12,7 @@ import {
 } from './Explanation.js';
 import { RuleSetError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
-import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
+import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleSource, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
 
 /**
@@ -117,7 +117,6 @@ function reader(path: string, at: string): (o: unknown) => unknown {
     if (!PATH_SEG.test(s) || FORBIDDEN_KEYS.has(s))
       throw new RuleSetError(at, `invalid field path "${path}"`);
   }
-  const own = Object.prototype.hasOwnProperty;
   if (segs.length === 1) {
     const [a] = segs as [string];
     return (o) =>
@@ -242,12 +241,9 @@ const eq = (a: unknown, b: unknown): boolean => {
   );
 };
 
-function compare(op: (a: number | string, b: number | string) => boolean) {
-  return (a: unknown, b: unknown) =>
-    (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string')
-      ? op(a, b)
-      : NONE;
-}
+/** Two numbers or two strings (the only ordered pairs). */
+const ordered = (a: unknown, b: unknown): a is number =>
+  (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
 function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
   return (a: unknown, b: unknown) => (arr(a) && arr(b) ? op(a, b) : NONE);
 }
@@ -285,10 +281,10 @@ type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 const STRICT: Record<string, Strict> = {
   '==': [2, 2, (a, b) => a === b || eq(a, b)],
   '!=': [2, 2, (a, b) => !eq(a, b)],
-  '<': [2, 2, compare((a, b) => a < b)],
-  '<=': [2, 2, compare((a, b) => a <= b)],
-  '>': [2, 2, compare((a, b) => a > b)],
-  '>=': [2, 2, compare((a, b) => a >= b)],
+  '<': [2, 2, (a, b) => (ordered(a, b) ? a < b : NONE)],
+  '<=': [2, 2, (a, b) => (ordered(a, b) ? a <= b : NONE)],
+  '>': [2, 2, (a, b) => (ordered(a, b) ? a > b : NONE)],
+  '>=': [2, 2, (a, b) => (ordered(a, b) ? a >= b : NONE)],
   in: [2, 2, (x, l) => (arr(l) ? l.includes(x) : NONE)],
   subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
   intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
@@ -539,7 +535,8 @@ const CATALOGUE: Record<CriterionStatus, RuleText> = {
 const fill = (t: string, label: string, missing: string) =>
   t.replace('{label}', label.charAt(0).toLowerCase() + label.slice(1)).replace('{missing}', missing || '—');
 
-const EMPTY: readonly string[] = Object.freeze([]);
+const freeze = Object.freeze;
+const EMPTY: readonly string[] = freeze([]);
 
 /**
  * Compiles a flat rule set (no `extends`; see `resolveRuleSet`) into an {@link Evaluator}: every
@@ -627,23 +624,22 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     } else if (typeof w !== 'boolean') {
       throw new RuleSetError(at, 'a criterion must be a boolean expression');
     }
-    const obsKeys = st.fields;
-    const obsSlots = st.fields.map((f) => slots.get(f)!);
     const parameters: Record<string, ParameterValue> = {};
     for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
     const msg = (s: CriterionStatus, missing = ''): RuleText => {
       const t = cr.messages?.[s] ?? CATALOGUE[s];
-      return { fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) };
+      return freeze({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
     };
+    // Everything static is computed once here and shared (frozen) by every explanation.
     return {
       id: cr.id,
       label: cr.label,
       source: cr.source ?? null,
       fn,
-      obsKeys,
-      obsSlots,
+      keys: st.fields,
+      slots: st.fields.map((f) => slots.get(f)!),
       unknownMsgs: new Map<readonly string[], RuleText>(),
-      parameters,
+      parameters: freeze(parameters),
       assumptions: assumption(st.params),
       pass: msg('pass'),
       fail: msg('fail'),
@@ -660,7 +656,10 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       assumptions: assumption(st.params),
     };
   }
-  const allAssumptions = dedupe(crits.flatMap((c) => c.assumptions));
+  const nC = crits.length;
+  const allAssumptions = freeze(dedupe(crits.flatMap((c) => c.assumptions))) as AssumptionUsed[];
+  /** Assumptions of the failed criteria, by bit set of failed criteria (the first 30). */
+  const failedAssumptions = new Map<number, AssumptionUsed[]>();
   // The hash is computed on first read (cold start: the first verdict does not wait for SHA-256).
   let hash: string | undefined;
   const stamp = {
@@ -673,8 +672,8 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   };
   const { validFrom, validTo } = ruleSet;
 
-  const readers = [...slots.keys()].map((f) => reader(f, 'criteria'));
-  const nSlots = readers.length;
+  const paths = [...slots.keys()].map((f) => f.split('.'));
+  const nSlots = paths.length;
   const unknownMessage = (k: (typeof crits)[number], missing: readonly string[]): RuleText => {
     if (k.unknown) return k.unknown;
     let m = k.unknownMsgs.get(missing);
@@ -685,79 +684,91 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     return m;
   };
-  let lastGiven: unknown;
-  let lastAsOf: string | null = null;
+  /** The evaluation date checked once per distinct value: the date (or null) and its warning. */
+  type AsOf = readonly [asOf: string | null, warning: RuleWarning | undefined];
+  const NO_AS_OF: AsOf = [
+    null,
+    freeze({ code: 'no-as-of', message: 'no evaluation date: neither given nor found in the application' }),
+  ];
+  const asOfs = new Map<string, AsOf>();
+  const asOfOf = (given: unknown): AsOf => {
+    if (typeof given !== 'string') return NO_AS_OF;
+    let a = asOfs.get(given);
+    if (!a) {
+      if (asOfs.size > 256) asOfs.clear();
+      a = !isIsoDate(given)
+        ? NO_AS_OF
+        : given < validFrom || (validTo && given > validTo)
+          ? [
+              given,
+              freeze({
+                code: 'not-in-force',
+                message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${given} (${validFrom} → ${validTo ?? '…'})`,
+              }),
+            ]
+          : [given, undefined];
+      asOfs.set(given, a);
+    }
+    return a;
+  };
 
   const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
-    const given = opts?.asOf ?? getAsOf(application);
-    if (given !== lastGiven) {
-      lastGiven = given;
-      lastAsOf = isIsoDate(given) ? given : null;
-    }
-    const asOf = lastAsOf;
+    const [asOf, asOfWarning] = asOfOf(opts?.asOf ?? getAsOf(application));
     const v: unknown[] = new Array(nSlots);
-    for (let i = 0; i < nSlots; i++) v[i] = readers[i]!(application);
+    for (let i = 0; i < nSlots; i++) {
+      // Own properties only (see `reader`), inlined: one loop, no closure call per field.
+      const segs = paths[i]!;
+      let x = application;
+      for (let j = 0; j < segs.length && x != null; j++)
+        x = typeof x === 'object' && own.call(x, segs[j]!) ? (x as Rec)[segs[j]!] : undefined;
+      v[i] = x ?? undefined;
+    }
     const c: Ctx = { app: application, asOf, warn: null, tc: null, v };
-    let failed = false;
+    let failed = 0;
     let unknown = false;
     const criteria: CriterionExplanation[] = [];
-    for (let i = 0; i < crits.length; i++) {
+    for (let i = 0; i < nC; i++) {
       const k = crits[i]!;
       const r = k.fn(c);
-      let status: CriterionStatus;
+      let status: CriterionStatus = 'pass';
       let missing = EMPTY;
-      let message: RuleText;
-      if (r === true) {
-        status = 'pass';
-        message = k.pass;
-      } else if (r === false) {
+      let message = k.pass;
+      if (r === false) {
         status = 'fail';
         message = k.fail;
-        failed = true;
-      } else {
+        failed |= i < 30 ? 1 << i : 1 << 30;
+      } else if (r !== true) {
         status = 'unknown';
         unknown = true;
         if (isU(r)) missing = r.paths;
         message = unknownMessage(k, missing);
       }
-      const observed: Record<string, unknown> = {};
-      const keys = k.obsKeys;
-      const sl = k.obsSlots;
-      for (let j = 0; j < keys.length; j++) observed[keys[j]!] = v[sl[j]!] ?? null;
-      criteria.push({
-        id: k.id,
-        status,
-        label: k.label,
-        message,
-        observed,
-        parameters: k.parameters,
-        source: k.source,
-        missing,
-      });
+      criteria.push(new CriterionResult(k.id, status, message, k, v, missing));
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
-    if (!failed)
-      for (const cr of criteria) for (const p of cr.missing) if (!missing.includes(p)) missing.push(p);
+    if (unknown && !failed)
+      for (let i = 0; i < nC; i++)
+        for (const p of criteria[i]!.missing) if (!missing.includes(p)) missing.push(p);
     const warnings = c.warn ?? [];
-    if (asOf === null) {
-      warnings.push({
-        code: 'no-as-of',
-        message: 'no evaluation date: neither given nor found in the application',
-      });
-      if (!failed && asOfField) {
+    if (asOfWarning) {
+      warnings.push(asOfWarning);
+      if (asOf === null && !failed && asOfField) {
         verdict = 'undetermined';
         if (!missing.includes(asOfField)) missing.push(asOfField);
       }
-    } else if (asOf < validFrom || (validTo && asOf > validTo)) {
-      warnings.push({
-        code: 'not-in-force',
-        message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${asOf} (${validFrom} → ${validTo ?? '…'})`,
-      });
     }
     let assumptions = allAssumptions;
-    if (failed)
-      assumptions = dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : [])));
+    if (failed) {
+      assumptions = failedAssumptions.get(failed)!;
+      if (!assumptions) {
+        assumptions = freeze(
+          dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : []))),
+        ) as AssumptionUsed[];
+        if (!(failed & (1 << 30)) && failedAssumptions.size < 1024)
+          failedAssumptions.set(failed, assumptions);
+      }
+    }
     let fundingOut: Explanation['funding'] = null;
     if (funding) {
       const v = failed ? null : funding.fn(c);
@@ -790,6 +801,67 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     ruleSet,
     evaluate,
   };
+}
+
+type Rec = Record<string, unknown>;
+const own = Object.prototype.hasOwnProperty;
+interface Static {
+  id: string;
+  label: RuleText;
+  source: RuleSource | null;
+  parameters: Record<string, ParameterValue>;
+  keys: readonly string[];
+  slots: readonly number[];
+}
+
+/**
+ * One criterion of an explanation. `observed` is built on first read from the field values read once
+ * per evaluation (most callers never read it); `toJSON` keeps the `cprdfop.explanation/1` key order.
+ */
+class CriterionResult implements CriterionExplanation {
+  declare id: string;
+  declare status: CriterionStatus;
+  declare label: RuleText;
+  declare message: RuleText;
+  declare parameters: Record<string, ParameterValue>;
+  declare source: RuleSource | null;
+  declare missing: readonly string[];
+  #k: Static;
+  #v: readonly unknown[];
+  #o: Rec | undefined;
+  constructor(
+    id: string,
+    status: CriterionStatus,
+    message: RuleText,
+    k: Static,
+    v: readonly unknown[],
+    missing: readonly string[],
+  ) {
+    this.id = id;
+    this.status = status;
+    this.label = k.label;
+    this.message = message;
+    this.parameters = k.parameters;
+    this.source = k.source;
+    this.missing = missing;
+    this.#k = k;
+    this.#v = v;
+  }
+  get observed(): Rec {
+    if (!this.#o) {
+      const { keys, slots } = this.#k;
+      this.#o = {};
+      for (let j = 0; j < keys.length; j++) this.#o[keys[j]!] = this.#v[slots[j]!] ?? null;
+    }
+    return this.#o;
+  }
+  set observed(o: Rec) {
+    this.#o = o;
+  }
+  toJSON() {
+    const { id, status, label, message, observed, parameters, source, missing } = this;
+    return { id, status, label, message, observed, parameters, source, missing };
+  }
 }
 
 function dedupe(list: AssumptionUsed[]): AssumptionUsed[] {
