@@ -1,4 +1,5 @@
-import { endOfDay, isWithinInterval } from 'date-fns';
+import { endOfDay } from 'date-fns/endOfDay';
+import { isWithinInterval } from 'date-fns/isWithinInterval';
 import { planPeriod, toDate } from './planPeriod.js';
 
 /**

@@ -1,4 +1,4 @@
-import { differenceInCalendarMonths } from 'date-fns';
+import { differenceInCalendarMonths } from 'date-fns/differenceInCalendarMonths';
 import { isWithinPlanPeriod } from './isWithinPlanPeriod.js';
 import { planPeriod, toDate } from './planPeriod.js';
 
