@@ -13,7 +13,8 @@ const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
  * ```
  * @category Rule sets
  */
-export const RuleText = z.strictObject({ fr: z.string().min(1), en: z.string().min(1) });
+export const RuleText = /* @__PURE__ */ (() =>
+  z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }))();
 /** @category Rule sets */
 export type RuleText = z.infer<typeof RuleText>;
 
@@ -30,18 +31,19 @@ export type RuleText = z.infer<typeof RuleText>;
  * ```
  * @category Rule sets
  */
-export const Expression: z.ZodType<ExpressionValue> = z.lazy(() =>
-  z.union([
-    z.number(),
-    z.string(),
-    z.boolean(),
-    z.null(),
-    z.array(Expression),
-    z
-      .record(z.string().regex(/^[A-Za-z<>=!+*/-]+$/, 'an operator name'), Expression)
-      .refine((o) => Object.keys(o).length === 1, 'an operator node has exactly one key'),
-  ]),
-);
+export const Expression: z.ZodType<ExpressionValue> = /* @__PURE__ */ (() =>
+  z.lazy(() =>
+    z.union([
+      z.number(),
+      z.string(),
+      z.boolean(),
+      z.null(),
+      z.array(Expression),
+      z
+        .record(z.string().regex(/^[A-Za-z<>=!+*/-]+$/, 'an operator name'), Expression)
+        .refine((o) => Object.keys(o).length === 1, 'an operator node has exactly one key'),
+    ]),
+  ))();
 /**
  * The TypeScript shape of an {@link Expression}.
  * @category Rule sets
@@ -66,7 +68,7 @@ export type ExpressionValue =
  * ```
  * @category Rule sets
  */
-export const ParameterMark = z.enum(['official', 'seed', 'assumption']);
+export const ParameterMark = /* @__PURE__ */ (() => z.enum(['official', 'seed', 'assumption']))();
 /** @category Rule sets */
 export type ParameterMark = z.infer<typeof ParameterMark>;
 
@@ -79,13 +81,8 @@ export type ParameterMark = z.infer<typeof ParameterMark>;
  * ```
  * @category Rule sets
  */
-export const ParameterValue = z.union([
-  z.number(),
-  z.string(),
-  z.boolean(),
-  z.array(z.string()),
-  z.array(z.number()),
-]);
+export const ParameterValue = /* @__PURE__ */ (() =>
+  z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number())]))();
 /** @category Rule sets */
 export type ParameterValue = z.infer<typeof ParameterValue>;
 
@@ -102,18 +99,19 @@ export type ParameterValue = z.infer<typeof ParameterValue>;
  * ```
  * @category Rule sets
  */
-export const Parameter = z.strictObject({
-  name: z.string().regex(NAME),
-  value: ParameterValue,
-  unit: z.string().min(1).optional(),
-  label: RuleText.optional(),
-  provenance: z.strictObject({
-    mark: ParameterMark,
-    justification: z.string().min(1),
-    source: z.string().min(1).optional(),
-    quote: z.string().min(1).optional(),
-  }),
-});
+export const Parameter = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().regex(NAME),
+    value: ParameterValue,
+    unit: z.string().min(1).optional(),
+    label: RuleText.optional(),
+    provenance: z.strictObject({
+      mark: ParameterMark,
+      justification: z.string().min(1),
+      source: z.string().min(1).optional(),
+      quote: z.string().min(1).optional(),
+    }),
+  }))();
 /** @category Rule sets */
 export type Parameter = z.infer<typeof Parameter>;
 
@@ -127,19 +125,21 @@ export type Parameter = z.infer<typeof Parameter>;
  * ```
  * @category Rule sets
  */
-export const RuleSource = z.strictObject({
-  ref: z.string().min(1),
-  url: z.url().optional(),
-  quote: z.string().min(1).optional(),
-});
+export const RuleSource = /* @__PURE__ */ (() =>
+  z.strictObject({
+    ref: z.string().min(1),
+    url: z.url().optional(),
+    quote: z.string().min(1).optional(),
+  }))();
 /** @category Rule sets */
 export type RuleSource = z.infer<typeof RuleSource>;
 
-const Messages = z.strictObject({
-  pass: RuleText.optional(),
-  fail: RuleText.optional(),
-  unknown: RuleText.optional(),
-});
+const Messages = /* @__PURE__ */ (() =>
+  z.strictObject({
+    pass: RuleText.optional(),
+    fail: RuleText.optional(),
+    unknown: RuleText.optional(),
+  }))();
 
 /**
  * One criterion: an id, a label, its source and a boolean expression (`when`).
@@ -154,13 +154,14 @@ const Messages = z.strictObject({
  * ```
  * @category Rule sets
  */
-export const Criterion = z.strictObject({
-  id: z.string().regex(NAME),
-  label: RuleText,
-  source: RuleSource.optional(),
-  when: Expression,
-  messages: Messages.optional(),
-});
+export const Criterion = /* @__PURE__ */ (() =>
+  z.strictObject({
+    id: z.string().regex(NAME),
+    label: RuleText,
+    source: RuleSource.optional(),
+    when: Expression,
+    messages: Messages.optional(),
+  }))();
 /** @category Rule sets */
 export type Criterion = z.infer<typeof Criterion>;
 
@@ -173,12 +174,13 @@ export type Criterion = z.infer<typeof Criterion>;
  * ```
  * @category Rule sets
  */
-export const Funding = z.strictObject({
-  enabled: z.boolean(),
-  unit: z.string().min(1),
-  amount: Expression,
-  label: RuleText.optional(),
-});
+export const Funding = /* @__PURE__ */ (() =>
+  z.strictObject({
+    enabled: z.boolean(),
+    unit: z.string().min(1),
+    amount: Expression,
+    label: RuleText.optional(),
+  }))();
 /** @category Rule sets */
 export type Funding = z.infer<typeof Funding>;
 
@@ -192,15 +194,16 @@ export type Funding = z.infer<typeof Funding>;
  * ```
  * @category Rule sets
  */
-export const RuleExample = z.strictObject({
-  name: z.string().min(1),
-  asOf: z.string().regex(ISO_DATE).optional(),
-  application: z.unknown(),
-  verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
-  criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
-  missing: z.array(z.string()).optional(),
-  funding: z.number().nullable().optional(),
-});
+export const RuleExample = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().min(1),
+    asOf: z.string().regex(ISO_DATE).optional(),
+    application: z.unknown(),
+    verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
+    criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
+    missing: z.array(z.string()).optional(),
+    funding: z.number().nullable().optional(),
+  }))();
 /** @category Rule sets */
 export type RuleExample = z.infer<typeof RuleExample>;
 
@@ -220,29 +223,30 @@ export type RuleExample = z.infer<typeof RuleExample>;
  * ```
  * @category Rule sets
  */
-export const RuleSet = z.strictObject({
-  $schema: z.string().optional(),
-  format: z.literal('cprdfop.ruleset/1'),
-  id: z.string().regex(NAME),
-  version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
-  title: RuleText,
-  description: RuleText.optional(),
-  validFrom: z.string().regex(ISO_DATE),
-  validTo: z.string().regex(ISO_DATE).optional(),
-  extends: z
-    .string()
-    .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
-    .optional(),
-  asOfField: z
-    .string()
-    .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
-    .optional(),
-  parameters: z.array(Parameter).default([]),
-  criteria: z.array(Criterion).default([]),
-  remove: z.array(z.string().regex(NAME)).optional(),
-  funding: Funding.optional(),
-  examples: z.array(RuleExample).optional(),
-});
+export const RuleSet = /* @__PURE__ */ (() =>
+  z.strictObject({
+    $schema: z.string().optional(),
+    format: z.literal('cprdfop.ruleset/1'),
+    id: z.string().regex(NAME),
+    version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+    title: RuleText,
+    description: RuleText.optional(),
+    validFrom: z.string().regex(ISO_DATE),
+    validTo: z.string().regex(ISO_DATE).optional(),
+    extends: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+      .optional(),
+    asOfField: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+      .optional(),
+    parameters: z.array(Parameter).default([]),
+    criteria: z.array(Criterion).default([]),
+    remove: z.array(z.string().regex(NAME)).optional(),
+    funding: Funding.optional(),
+    examples: z.array(RuleExample).optional(),
+  }))();
 /** @category Rule sets */
 export type RuleSet = z.output<typeof RuleSet>;
 /** The input shape of a rule set document (defaults not applied). @category Rule sets */

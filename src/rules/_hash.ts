@@ -9,16 +9,21 @@ export function canonicalJson(value: unknown): string {
   return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
 }
 
-const K = new Uint32Array([
-  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5, 0xd807aa98,
-  0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174, 0xe49b69c1, 0xefbe4786,
-  0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da, 0x983e5152, 0xa831c66d, 0xb00327c8,
-  0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967, 0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13,
-  0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85, 0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819,
-  0xd6990624, 0xf40e3585, 0x106aa070, 0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a,
-  0x5b9cca4f, 0x682e6ff3, 0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7,
-  0xc67178f2,
-]);
+/**
+ * The SHA-256 constants (FIPS 180-4 §4.2.2, §5.3.3): the first 32 bits of the fractional parts of the
+ * cube roots of the first 64 primes (K) and of the square roots of the first 8 (initial hash). Computed
+ * on first use: every scaled fraction lies at least 0.005 away from an integer, thousands of ulps, so
+ * any `Math.cbrt` within a few ulps gives the exact table.
+ */
+let K: Uint32Array | undefined;
+let H0: Uint32Array;
+function constants(): Uint32Array {
+  const primes: number[] = [];
+  for (let n = 2; primes.length < 64; n++) if (primes.every((p) => n % p)) primes.push(n);
+  const frac = (x: number) => ((x - Math.floor(x)) * 2 ** 32) >>> 0;
+  H0 = Uint32Array.from(primes.slice(0, 8), (p) => frac(Math.sqrt(p)));
+  return Uint32Array.from(primes, (p) => frac(Math.cbrt(p)));
+}
 
 /** SHA-256 of a string (UTF-8), as lowercase hex. Pure: works in browsers and Node. */
 export function sha256(text: string): string {
@@ -31,9 +36,8 @@ export function sha256(text: string): string {
   const dv = new DataView(m.buffer);
   dv.setUint32(total - 8, Math.floor(len / 0x20000000));
   dv.setUint32(total - 4, (len << 3) >>> 0);
-  const h = new Uint32Array([
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]);
+  K ??= constants();
+  const h = H0.slice();
   const w = new Uint32Array(64);
   const r = (x: number, n: number) => (x >>> n) | (x << (32 - n));
   for (let off = 0; off < total; off += 64) {
@@ -45,7 +49,7 @@ export function sha256(text: string): string {
     }
     let [a, b, c, d, e, f, g, hh] = h as unknown as number[];
     for (let i = 0; i < 64; i++) {
-      const t1 = (hh! + (r(e!, 6) ^ r(e!, 11) ^ r(e!, 25)) + ((e! & f!) ^ (~e! & g!)) + K[i]! + w[i]!) >>> 0;
+      const t1 = (hh! + (r(e!, 6) ^ r(e!, 11) ^ r(e!, 25)) + ((e! & f!) ^ (~e! & g!)) + K![i]! + w[i]!) >>> 0;
       const t2 = ((r(a!, 2) ^ r(a!, 13) ^ r(a!, 22)) + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) >>> 0;
       hh = g;
       g = f;

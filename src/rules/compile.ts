@@ -110,28 +110,23 @@ function slotOf(st: St, path: string): number {
   return i;
 }
 
-/** Compiles a field path into an own-property reader (no prototype access). */
-function reader(path: string, at: string): (o: unknown) => unknown {
+type Rec = Record<string, unknown>;
+const own = Object.prototype.hasOwnProperty;
+
+/** Splits a field path, rejecting malformed or prototype-reaching segments. */
+function pathOf(path: string, at: string): string[] {
   const segs = path.split('.');
-  for (const s of segs) {
+  for (const s of segs)
     if (!PATH_SEG.test(s) || FORBIDDEN_KEYS.has(s))
       throw new RuleSetError(at, `invalid field path "${path}"`);
-  }
-  if (segs.length === 1) {
-    const [a] = segs as [string];
-    return (o) =>
-      o !== null && typeof o === 'object' && own.call(o, a)
-        ? ((o as Record<string, unknown>)[a] ?? undefined)
-        : undefined;
-  }
-  return (o) => {
-    let v = o;
-    for (const s of segs) {
-      if (v === null || typeof v !== 'object' || !own.call(v, s)) return undefined;
-      v = (v as Record<string, unknown>)[s];
-    }
-    return v ?? undefined;
-  };
+  return segs;
+}
+
+/** Reads a path of own properties (never the prototype); `undefined` when absent or `null`. */
+function read(o: unknown, segs: readonly string[]): unknown {
+  for (let j = 0; j < segs.length && o != null; j++)
+    o = typeof o === 'object' && own.call(o, segs[j]!) ? (o as Rec)[segs[j]!] : undefined;
+  return o ?? undefined;
 }
 
 function argList(arg: ExpressionValue, at: string, min: number, max = min): ExpressionValue[] {
@@ -437,7 +432,7 @@ function territoryOp(kind: 'inRegion' | 'outsideRegion' | 'communes' | 'units' |
 const SPECIAL: Record<string, Special> = {
   field: (arg, st, _d, at) => {
     if (typeof arg !== 'string') throw new RuleSetError(at, 'expects a field path string');
-    reader(arg, at);
+    pathOf(arg, at);
     if (!st.fields.includes(arg)) st.fields.push(arg);
     const i = slotOf(st, arg);
     const u = new Unknown([arg]);
@@ -591,7 +586,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const nodes = { n: 0 };
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
-  const getAsOf = asOfField ? reader(asOfField, 'asOfField') : () => undefined;
+  const asOfPath = asOfField ? pathOf(asOfField, 'asOfField') : undefined;
   const assumption = (names: readonly string[]): AssumptionUsed[] =>
     names.flatMap((n) => {
       const p = paramMap.get(n)!;
@@ -713,16 +708,9 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   };
 
   const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
-    const [asOf, asOfWarning] = asOfOf(opts?.asOf ?? getAsOf(application));
+    const [asOf, asOfWarning] = asOfOf(opts?.asOf ?? (asOfPath && read(application, asOfPath)));
     const v: unknown[] = new Array(nSlots);
-    for (let i = 0; i < nSlots; i++) {
-      // Own properties only (see `reader`), inlined: one loop, no closure call per field.
-      const segs = paths[i]!;
-      let x = application;
-      for (let j = 0; j < segs.length && x != null; j++)
-        x = typeof x === 'object' && own.call(x, segs[j]!) ? (x as Rec)[segs[j]!] : undefined;
-      v[i] = x ?? undefined;
-    }
+    for (let i = 0; i < nSlots; i++) v[i] = read(application, paths[i]!);
     const c: Ctx = { app: application, asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
@@ -803,8 +791,6 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   };
 }
 
-type Rec = Record<string, unknown>;
-const own = Object.prototype.hasOwnProperty;
 interface Static {
   id: string;
   label: RuleText;
