@@ -122,6 +122,35 @@ function pathOf(path: string, at: string): string[] {
   return segs;
 }
 
+const clean = (): boolean => {
+  for (const _ in Object.prototype) return false;
+  return true;
+};
+
+/**
+ * Reads the top-level own properties `keys` of `o` (`undefined` when absent or `null`). An ordinary
+ * object is read in one `for…in` pass when no enumerable property was added to `Object.prototype`
+ * (then `for…in` yields exactly the own enumerable keys); any key not found that way (absent,
+ * non-enumerable, or another kind of object) is checked with `hasOwnProperty`.
+ */
+function readTop(o: unknown, keys: readonly string[], index: ReadonlyMap<string, number>): unknown[] {
+  const t: unknown[] = new Array(keys.length);
+  if (o === null || typeof o !== 'object') return t;
+  let n = 0;
+  if (Object.getPrototypeOf(o) === Object.prototype && clean())
+    for (const k in o) {
+      const i = index.get(k);
+      if (i !== undefined) {
+        t[i] = (o as Rec)[k] ?? undefined;
+        n++;
+      }
+    }
+  if (n < keys.length)
+    for (let i = 0; i < keys.length; i++)
+      if (t[i] === undefined && own.call(o, keys[i]!)) t[i] = (o as Rec)[keys[i]!] ?? undefined;
+  return t;
+}
+
 /** Reads a path of own properties (never the prototype); `undefined` when absent or `null`. */
 function read(o: unknown, segs: readonly string[]): unknown {
   for (let j = 0; j < segs.length && o != null; j++)
@@ -667,8 +696,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   };
   const { validFrom, validTo } = ruleSet;
 
-  const paths = [...slots.keys()].map((f) => f.split('.'));
+  // Slots read the application's top-level properties (`tops`), then the rest of their path.
+  const tops = new Map<string, number>();
+  const paths = [...slots.keys()].map((f) => {
+    const [top, ...rest] = f.split('.') as [string, ...string[]];
+    if (!tops.has(top)) tops.set(top, tops.size);
+    return { top: tops.get(top)!, rest };
+  });
+  const topKeys = [...tops.keys()];
   const nSlots = paths.length;
+  /** Every slot is a top-level property, in the same order: the top-level values are the slots. */
+  const flat = paths.every((p, i) => p.top === i && !p.rest.length);
   const unknownMessage = (k: (typeof crits)[number], missing: readonly string[]): RuleText => {
     if (k.unknown) return k.unknown;
     let m = k.unknownMsgs.get(missing);
@@ -679,38 +717,45 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     return m;
   };
-  /** The evaluation date checked once per distinct value: the date (or null) and its warning. */
-  type AsOf = readonly [asOf: string | null, warning: RuleWarning | undefined];
-  const NO_AS_OF: AsOf = [
-    null,
-    freeze({ code: 'no-as-of', message: 'no evaluation date: neither given nor found in the application' }),
-  ];
-  const asOfs = new Map<string, AsOf>();
-  const asOfOf = (given: unknown): AsOf => {
-    if (typeof given !== 'string') return NO_AS_OF;
-    let a = asOfs.get(given);
-    if (!a) {
-      if (asOfs.size > 256) asOfs.clear();
-      a = !isIsoDate(given)
-        ? NO_AS_OF
-        : given < validFrom || (validTo && given > validTo)
-          ? [
-              given,
-              freeze({
-                code: 'not-in-force',
-                message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${given} (${validFrom} → ${validTo ?? '…'})`,
-              }),
-            ]
-          : [given, undefined];
-      asOfs.set(given, a);
+  /** The evaluation date is checked when it changes (applications often share it). */
+  const NO_AS_OF: RuleWarning = freeze({
+    code: 'no-as-of',
+    message: 'no evaluation date: neither given nor found in the application',
+  });
+  const outOfForce = new Map<string, RuleWarning>();
+  const notInForce = (d: string): RuleWarning => {
+    let w = outOfForce.get(d);
+    if (!w) {
+      if (outOfForce.size > 256) outOfForce.clear();
+      w = freeze({
+        code: 'not-in-force',
+        message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${d} (${validFrom} → ${validTo ?? '…'})`,
+      });
+      outOfForce.set(d, w);
     }
-    return a;
+    return w;
   };
+  let lastGiven: unknown;
+  let lastAsOf: string | null = null;
+  let lastWarning: RuleWarning | undefined = NO_AS_OF;
 
   const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
-    const [asOf, asOfWarning] = asOfOf(opts?.asOf ?? (asOfPath && read(application, asOfPath)));
-    const v: unknown[] = new Array(nSlots);
-    for (let i = 0; i < nSlots; i++) v[i] = read(application, paths[i]!);
+    const given = opts?.asOf ?? (asOfPath && read(application, asOfPath));
+    if (given !== lastGiven) {
+      lastGiven = given;
+      const d = isIsoDate(given) ? given : null;
+      lastAsOf = d;
+      lastWarning =
+        d === null ? NO_AS_OF : d < validFrom || (validTo && d > validTo) ? notInForce(d) : undefined;
+    }
+    const asOf = lastAsOf;
+    const asOfWarning = lastWarning;
+    const t = readTop(application, topKeys, tops);
+    let v = t;
+    if (!flat) {
+      v = new Array(nSlots);
+      for (let i = 0; i < nSlots; i++) v[i] = read(t[paths[i]!.top], paths[i]!.rest);
+    }
     const c: Ctx = { app: application, asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
@@ -812,9 +857,10 @@ class CriterionResult implements CriterionExplanation {
   declare parameters: Record<string, ParameterValue>;
   declare source: RuleSource | null;
   declare missing: readonly string[];
-  #k: Static;
-  #v: readonly unknown[];
-  #o: Rec | undefined;
+  /** The criterion until `observed` is built, then undefined. */
+  #k: Static | undefined;
+  /** The field values of the evaluation, then `observed`. */
+  #v: unknown;
   constructor(
     id: string,
     status: CriterionStatus,
@@ -834,15 +880,19 @@ class CriterionResult implements CriterionExplanation {
     this.#v = v;
   }
   get observed(): Rec {
-    if (!this.#o) {
-      const { keys, slots } = this.#k;
-      this.#o = {};
-      for (let j = 0; j < keys.length; j++) this.#o[keys[j]!] = this.#v[slots[j]!] ?? null;
+    const k = this.#k;
+    if (k) {
+      const v = this.#v as readonly unknown[];
+      const o: Rec = {};
+      for (let j = 0; j < k.keys.length; j++) o[k.keys[j]!] = v[k.slots[j]!] ?? null;
+      this.#k = undefined;
+      this.#v = o;
     }
-    return this.#o;
+    return this.#v as Rec;
   }
   set observed(o: Rec) {
-    this.#o = o;
+    this.#k = undefined;
+    this.#v = o;
   }
   toJSON() {
     const { id, status, label, message, observed, parameters, source, missing } = this;
