@@ -30,6 +30,8 @@ export const MAX_EXPRESSION_NODES = 50_000;
 
 /** "Cannot tell yet", with the fields whose answer would tell. */
 class Unknown {
+  /** Merges already made with this one (stable identities: cached messages, no garbage). */
+  m: Map<Unknown, Unknown> | undefined;
   constructor(readonly paths: readonly string[]) {}
 }
 const NONE = new Unknown([]);
@@ -38,9 +40,15 @@ const isU = (v: unknown): v is Unknown => v instanceof Unknown;
 function merge(a: Unknown | undefined, b: Unknown): Unknown {
   if (!a || a.paths.length === 0) return b;
   if (b.paths.length === 0 || a === b) return a;
-  const out = [...a.paths];
-  for (const p of b.paths) if (!out.includes(p)) out.push(p);
-  return new Unknown(out);
+  let r = a.m?.get(b);
+  if (!r) {
+    const out = [...a.paths];
+    for (const p of b.paths) if (!out.includes(p)) out.push(p);
+    r = new Unknown(out);
+    if (!a.m || a.m.size > 64) a.m = new Map();
+    a.m.set(b, r);
+  }
+  return r;
 }
 
 interface Ctx {
@@ -781,8 +789,10 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
     if (unknown && !failed)
-      for (let i = 0; i < nC; i++)
-        for (const p of criteria[i]!.missing) if (!missing.includes(p)) missing.push(p);
+      for (let i = 0; i < nC; i++) {
+        const m = criteria[i]!.missing;
+        for (let j = 0; j < m.length; j++) if (!missing.includes(m[j]!)) missing.push(m[j]!);
+      }
     const warnings = c.warn ?? [];
     if (asOfWarning) {
       warnings.push(asOfWarning);
