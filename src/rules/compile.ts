@@ -52,7 +52,6 @@ function merge(a: Unknown | undefined, b: Unknown): Unknown {
 }
 
 interface Ctx {
-  app: unknown;
   asOf: string | null;
   warn: RuleWarning[] | null;
   tc: Map<unknown, ResolvedTerritory> | null;
@@ -98,7 +97,6 @@ export interface Evaluator {
 
 interface St {
   slots: Map<string, number>;
-  path: string;
   fields: string[];
   params: string[];
   nodes: { n: number };
@@ -635,7 +633,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const crits = ruleSet.criteria.map((cr, i) => {
     if (ids.has(cr.id)) throw new RuleSetError(`criteria[${i}]`, `duplicate criterion "${cr.id}"`);
     ids.add(cr.id);
-    const st: St = { slots, path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    const st: St = { slots, fields: [], params: [], nodes, paramMap, opts: options, asOfField };
     const at = `criteria[${i}].when`;
     const w = cr.when;
     const fn = compileNode(w, st, 0, at);
@@ -681,7 +679,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   });
   let funding: { fn: Fn; unit: string; assumptions: AssumptionUsed[] } | undefined;
   if (ruleSet.funding?.enabled) {
-    const st: St = { slots, path: '', fields: [], params: [], nodes, paramMap, opts: options, asOfField };
+    const st: St = { slots, fields: [], params: [], nodes, paramMap, opts: options, asOfField };
     funding = {
       fn: compileNode(ruleSet.funding.amount, st, 0, 'funding.amount'),
       unit: ruleSet.funding.unit,
@@ -730,19 +728,11 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     code: 'no-as-of',
     message: 'no evaluation date: neither given nor found in the application',
   });
-  const outOfForce = new Map<string, RuleWarning>();
-  const notInForce = (d: string): RuleWarning => {
-    let w = outOfForce.get(d);
-    if (!w) {
-      if (outOfForce.size > 256) outOfForce.clear();
-      w = freeze({
-        code: 'not-in-force',
-        message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${d} (${validFrom} → ${validTo ?? '…'})`,
-      });
-      outOfForce.set(d, w);
-    }
-    return w;
-  };
+  const notInForce = (d: string): RuleWarning =>
+    freeze({
+      code: 'not-in-force',
+      message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${d} (${validFrom} → ${validTo ?? '…'})`,
+    });
   let lastGiven: unknown;
   let lastAsOf: string | null = null;
   let lastWarning: RuleWarning | undefined = NO_AS_OF;
@@ -764,7 +754,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       v = new Array(nSlots);
       for (let i = 0; i < nSlots; i++) v[i] = read(t[paths[i]!.top], paths[i]!.rest);
     }
-    const c: Ctx = { app: application, asOf, warn: null, tc: null, v };
+    const c: Ctx = { asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
     const criteria: CriterionExplanation[] = [];
