@@ -31,7 +31,11 @@ export interface CriterionExplanation {
   label: RuleText;
   /** A message in French and English from the message catalogue (or the criterion's own messages). */
   message: RuleText;
-  /** Every application field the criterion reads, with the value found (`null` when absent). */
+  /**
+   * Every application field the criterion reads, with the value found (`null` when absent). Built on
+   * first read (a getter of the evaluator's criterion objects; `JSON.stringify` includes it, in this
+   * key order): copy an explanation with JSON, not with a spread or `structuredClone`, which skip it.
+   */
   observed: Record<string, unknown>;
   /** Every parameter (threshold, list…) the criterion uses, with its value. */
   parameters: Record<string, ParameterValue>;
