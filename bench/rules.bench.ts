@@ -194,8 +194,15 @@ export const scenario: Scenario = {
       },
     };
     if (ours) {
+      // Reads the verdict, `missing` and every criterion's status (lazy materialisation can't skip them).
       tasks[T.ours] = () => {
-        for (const a of apps) if (ours.evaluate(a).verdict === 'eligible') sink++;
+        for (const a of apps) {
+          const e = ours.evaluate(a);
+          if (e.verdict === 'eligible') sink++;
+          sink += e.missing.length;
+          const cs = e.criteria;
+          for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
+        }
       };
       tasks[T.oursPartial] = () => {
         for (const a of partial) sink += ours.evaluate(a).missing.length;
