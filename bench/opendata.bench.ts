@@ -85,6 +85,33 @@ export const scenario: Scenario = {
         note: `wall-clock overhead per block (sorted): ${ratios.map((x) => `${fmt((x - 1) * 100, 1)} %`).join(', ')}; CPU: ${cpuRatios.map((x) => `${fmt((x - 1) * 100, 1)} %`).join(', ')}`,
       };
 
+      // 1b. The client's own cost, isolated: the same calls against a stub `fetch` that answers at once
+      // (no socket), minus the raw stub path. Its ratio to a raw loopback request is the overhead,
+      // free of the loopback's ±20 % scheduling noise.
+      const stubBody = '{"a":1,"b":[1,2,3]}';
+      const stubFetch = (async () =>
+        new Response(stubBody, {
+          status: 200,
+          headers: { 'content-type': 'application/json', 'content-length': String(stubBody.length) },
+        })) as typeof fetch;
+      const stubClient = createClient({ baseUrl: 'http://127.0.0.1:9', cache: false, fetch: stubFetch });
+      const stubRounds = options.smoke ? 1 : 5;
+      const stubN = options.smoke ? 500 : 20_000;
+      const costs: number[] = [];
+      for (let r = 0; r <= stubRounds; r++) {
+        let t = performance.now();
+        for (let i = 0; i < stubN; i++) await (await stubFetch(url)).json();
+        const rawUs = ((performance.now() - t) / stubN) * 1000;
+        t = performance.now();
+        for (let i = 0; i < stubN; i++) await stubClient.json('/small', { query: { a: 1 } });
+        const oursUs = ((performance.now() - t) / stubN) * 1000;
+        if (r > 0) costs.push(oursUs - rawUs); // round 0 warms up
+      }
+      costs.sort((x, y) => x - y);
+      const clientCostUs = costs[costs.length >> 1]!;
+      const loopbackUs = (rawMs / total) * 1000;
+      const isolatedOverhead = (clientCostUs / loopbackUs) * 100;
+
       // 2. Records iterated per second (keyset paging, 100 per page).
       const ods = createOdsClient({ baseUrl: `${server.url}/api/explore/v2.1`, cache: false });
       let t0 = performance.now();
@@ -166,12 +193,13 @@ export const scenario: Scenario = {
         ratios: [
           `client overhead over raw fetch, wall clock (median of blocks) = ${fmt(overhead, 1)} %`,
           `client overhead over raw fetch, process CPU time (median of blocks) = ${fmt(cpuOverhead, 1)} %`,
+          `client's own cost per request (stub fetch) = ${fmt(clientCostUs, 1)} µs = ${fmt(isolatedOverhead, 1)} % of a raw loopback request (mean ${fmt(loopbackUs, 0)} µs)`,
         ],
         goals: [
           {
-            goal: 'client overhead over raw fetch ≤ 10 % (process CPU time; wall clock shown)',
-            measured: `CPU time ${fmt(cpuOverhead, 1)} %, wall clock ${fmt(overhead, 1)} % (medians of ${rounds} interleaved blocks)`,
-            met: cpuOverhead <= 10,
+            goal: 'client overhead over raw fetch on loopback ≤ 10 %',
+            measured: `wall clock ${fmt(overhead, 1)} % (median of ${rounds} interleaved blocks; CPU ${fmt(cpuOverhead, 1)} %); the client's own cost in isolation: ${fmt(isolatedOverhead, 1)} %`,
+            met: overhead <= 10,
           },
           {
             goal: 'records iterated ≥ 50 k/s',
@@ -187,7 +215,7 @@ export const scenario: Scenario = {
         notes: [
           `Regional features expected: ${expectedRegionCount(features)}. Live memory is sampled after a forced full GC at each progress callback (every 256 KiB received); RSS is sampled every 5 ms and includes the allocator's retained pages.`,
           'Keyset paging pays one HTTP round trip per 100 records (the API maximum); the jsonl export streams without paging.',
-          'The overhead goal is judged on process CPU time: on a shared machine the wall-clock ratio of interleaved blocks varies by ±20 % from block to block, CPU time much less. Both medians are shown.',
+          "The overhead goal is judged on the median wall-clock ratio of interleaved blocks of loopback requests (raw fetch vs the client). On a shared 2-core machine that ratio swings by ±20 % from block to block, more than the 10 % being measured; the client's own cost measured in isolation (the same calls against a stub fetch that answers without a socket, minus the raw stub path, divided by the mean raw loopback request) is shown as a noise-free diagnostic.",
         ],
       };
     } finally {
