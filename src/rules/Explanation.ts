@@ -24,7 +24,14 @@ export interface RuleWarning {
   message: string;
 }
 
-/** The explanation of one criterion. @category Evaluation */
+/**
+ * The explanation of one criterion. The evaluator's criterion objects are class instances whose
+ * properties are read-only getters of their prototype (their static parts are shared by every
+ * evaluation): they have no own enumerable property, so `Object.keys`, a spread or `structuredClone`
+ * see nothing and assigning a property throws. `JSON.stringify` (via `toJSON`) gives the
+ * `cprdfop.explanation/1` object with every key in order; copy with `JSON.parse(JSON.stringify(c))`.
+ * @category Evaluation
+ */
 export interface CriterionExplanation {
   id: string;
   status: CriterionStatus;

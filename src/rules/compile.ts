@@ -660,21 +660,28 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       const t = cr.messages?.[s] ?? CATALOGUE[s];
       return freeze({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
     };
-    // Everything static is computed once here and shared (frozen) by every explanation.
-    return {
+    // Everything static is computed once here and shared by every explanation: one part per status
+    // (per `missing` list for `unknown`), each evaluation allocating only a two-field CriterionResult.
+    const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part => ({
       id: cr.id,
+      status,
       label: cr.label,
+      message,
+      parameters: freeze(parameters),
       source: cr.source ?? null,
-      fn,
+      missing,
       keys: st.fields,
       slots: st.fields.map((f) => slots.get(f)!),
-      unknownMsgs: new Map<readonly string[], RuleText>(),
-      parameters: freeze(parameters),
+    });
+    return {
+      fn,
       assumptions: assumption(st.params),
-      pass: msg('pass'),
-      fail: msg('fail'),
-      unknown: cr.messages?.unknown ? msg('unknown') : undefined,
+      pass: part('pass', msg('pass')),
+      fail: part('fail', msg('fail')),
+      unknown: new Map<readonly string[], Part>(),
+      part,
       msg,
+      own: cr.messages?.unknown ? msg('unknown') : undefined,
     };
   });
   let funding: { fn: Fn; unit: string; assumptions: AssumptionUsed[] } | undefined;
@@ -713,13 +720,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const nSlots = paths.length;
   /** Every slot is a top-level property, in the same order: the top-level values are the slots. */
   const flat = paths.every((p, i) => p.top === i && !p.rest.length);
-  const unknownMessage = (k: (typeof crits)[number], missing: readonly string[]): RuleText => {
-    if (k.unknown) return k.unknown;
-    let m = k.unknownMsgs.get(missing);
+  /** The `unknown` part of a criterion, by `missing` list (merged unknowns have stable identities). */
+  const unknownPart = (k: (typeof crits)[number], missing: readonly string[]): Part => {
+    let m = k.unknown.get(missing);
     if (!m) {
-      if (k.unknownMsgs.size > 256) k.unknownMsgs.clear();
-      m = k.msg('unknown', missing.join(', '));
-      k.unknownMsgs.set(missing, m);
+      if (k.unknown.size > 256) k.unknown.clear();
+      m = k.part('unknown', k.own ?? k.msg('unknown', missing.join(', ')), missing);
+      k.unknown.set(missing, m);
     }
     return m;
   };
@@ -757,24 +764,19 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const c: Ctx = { asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
-    const criteria: CriterionExplanation[] = [];
+    const criteria: CriterionResult[] = new Array(nC);
     for (let i = 0; i < nC; i++) {
       const k = crits[i]!;
       const r = k.fn(c);
-      let status: CriterionStatus = 'pass';
-      let missing = EMPTY;
-      let message = k.pass;
+      let p = k.pass;
       if (r === false) {
-        status = 'fail';
-        message = k.fail;
+        p = k.fail;
         failed |= i < 30 ? 1 << i : 1 << 30;
       } else if (r !== true) {
-        status = 'unknown';
         unknown = true;
-        if (isU(r)) missing = r.paths;
-        message = unknownMessage(k, missing);
+        p = unknownPart(k, isU(r) ? r.paths : EMPTY);
       }
-      criteria.push(new CriterionResult(k.id, status, message, k, v, missing));
+      criteria[i] = new CriterionResult(p, v);
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
@@ -836,63 +838,64 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   };
 }
 
-interface Static {
+/** The static part of a criterion explanation for one status, shared by every evaluation. */
+interface Part {
   id: string;
+  status: CriterionStatus;
   label: RuleText;
-  source: RuleSource | null;
+  message: RuleText;
   parameters: Record<string, ParameterValue>;
+  source: RuleSource | null;
+  missing: readonly string[];
   keys: readonly string[];
   slots: readonly number[];
 }
 
 /**
- * One criterion of an explanation. `observed` is built on first read from the field values read once
- * per evaluation (most callers never read it); `toJSON` keeps the `cprdfop.explanation/1` key order.
+ * One criterion of an explanation: the shared static part for its status and the evaluation's field
+ * values. Every property is a getter of the prototype; `observed` is built on first read; `toJSON` keeps
+ * the `cprdfop.explanation/1` key order.
  */
 class CriterionResult implements CriterionExplanation {
-  declare id: string;
-  declare status: CriterionStatus;
-  declare label: RuleText;
-  declare message: RuleText;
-  declare parameters: Record<string, ParameterValue>;
-  declare source: RuleSource | null;
-  declare missing: readonly string[];
-  /** The criterion until `observed` is built, then undefined. */
-  #k: Static | undefined;
-  /** The field values of the evaluation, then `observed`. */
+  #p: Part;
+  /** The field values of the evaluation, then `observed` (once built). */
   #v: unknown;
-  constructor(
-    id: string,
-    status: CriterionStatus,
-    message: RuleText,
-    k: Static,
-    v: readonly unknown[],
-    missing: readonly string[],
-  ) {
-    this.id = id;
-    this.status = status;
-    this.label = k.label;
-    this.message = message;
-    this.parameters = k.parameters;
-    this.source = k.source;
-    this.missing = missing;
-    this.#k = k;
+  #o = false;
+  constructor(p: Part, v: readonly unknown[]) {
+    this.#p = p;
     this.#v = v;
   }
+  get id() {
+    return this.#p.id;
+  }
+  get status() {
+    return this.#p.status;
+  }
+  get label() {
+    return this.#p.label;
+  }
+  get message() {
+    return this.#p.message;
+  }
+  get parameters() {
+    return this.#p.parameters;
+  }
+  get source() {
+    return this.#p.source;
+  }
+  get missing() {
+    return this.#p.missing;
+  }
   get observed(): Rec {
-    const k = this.#k;
-    if (k) {
+    if (!this.#o) {
+      const { keys, slots } = this.#p;
       const v = this.#v as readonly unknown[];
       const o: Rec = {};
-      for (let j = 0; j < k.keys.length; j++) o[k.keys[j]!] = v[k.slots[j]!] ?? null;
-      this.#k = undefined;
+      for (let j = 0; j < keys.length; j++) o[keys[j]!] = v[slots[j]!] ?? null;
+      this.#o = true;
       this.#v = o;
     }
     return this.#v as Rec;
-  }
-  set observed(o: Rec) {
-    this.#k = undefined;
-    this.#v = o;
   }
   toJSON() {
     const { id, status, label, message, observed, parameters, source, missing } = this;
