@@ -139,14 +139,30 @@ const clean = (): boolean => {
  * (then `for…in` yields exactly the own enumerable keys); any key not found that way (absent,
  * non-enumerable, or another kind of object) is checked with `hasOwnProperty`.
  */
-function readTop(o: unknown, keys: readonly string[], index: ReadonlyMap<string, number>): unknown[] {
+function readTop(
+  o: unknown,
+  keys: readonly string[],
+  index: ReadonlyMap<string, number>,
+  seen: (string | number | undefined)[],
+): unknown[] {
   const t: unknown[] = new Array(keys.length);
   if (o === null || typeof o !== 'object') return t;
   let n = 0;
+  let j = 0;
+  // `seen` caches, by position, the last key order met and its slots (`-1` for an unread key):
+  // applications built alike enumerate their keys alike, so a position hit skips the map lookup.
   if (Object.getPrototypeOf(o) === Object.prototype && clean())
     for (const k in o) {
-      const i = index.get(k);
-      if (i !== undefined) {
+      let i = seen[j] === k ? (seen[j + 1] as number) : -2;
+      if (i === -2) {
+        i = index.get(k) ?? -1;
+        if (j < 256) {
+          seen[j] = k;
+          seen[j + 1] = i;
+        }
+      }
+      j += 2;
+      if (i >= 0) {
         t[i] = (o as Rec)[k] ?? undefined;
         n++;
       }
@@ -717,6 +733,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     return { top: tops.get(top)!, rest };
   });
   const topKeys = [...tops.keys()];
+  const seen: (string | number | undefined)[] = [];
   const nSlots = paths.length;
   /** Every slot is a top-level property, in the same order: the top-level values are the slots. */
   const flat = paths.every((p, i) => p.top === i && !p.rest.length);
@@ -755,7 +772,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     const asOf = lastAsOf;
     const asOfWarning = lastWarning;
-    const t = readTop(application, topKeys, tops);
+    const t = readTop(application, topKeys, tops, seen);
     let v = t;
     if (!flat) {
       v = new Array(nSlots);

@@ -96,6 +96,26 @@ describe('three-valued verdicts', () => {
     expect(e.criteria[1]?.missing).toEqual(['y']);
     expect(e.missing).toEqual([]);
   });
+  it('reads the same fields whatever the key order of successive applications', () => {
+    const ev = compile(
+      rs({ criteria: [crit('x', { field: 'x' }), crit('y', { '>=': [{ field: 'y' }, 1] })] }),
+    );
+    const apps: Record<string, unknown>[] = [
+      { x: true, y: 2, z: 0 },
+      { y: 0, x: true },
+      { z: 1, x: false, y: 3 },
+      { y: 2 },
+      { x: true, y: 2, z: 0 },
+      { x: true, constructor: 1, y: 1 },
+    ];
+    const fresh = apps.map((a) => JSON.stringify(compile(ev.ruleSet).evaluate(a, { asOf: '2023-06-01' })));
+    for (let r = 0; r < 3; r++)
+      expect(apps.map((a) => JSON.stringify(ev.evaluate(a, { asOf: '2023-06-01' })))).toEqual(fresh);
+    expect(ev.evaluate(apps[2], { asOf: '2023-06-01' }).criteria.map((c) => c.status)).toEqual([
+      'fail',
+      'pass',
+    ]);
+  });
   it('asks only what can still decide an any/all', () => {
     expect(one({ any: [{ field: 'a' }, { field: 'b' }] }, { b: true }).missing).toEqual([]);
     expect(one({ all: [{ field: 'a' }, { field: 'b' }, { field: 'c' }] }, { b: true }).missing).toEqual([
