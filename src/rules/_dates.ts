@@ -31,10 +31,17 @@ const parts = (s: string): [number, number, number] => [two(s, 0) * 100 + two(s,
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** "00" … "99". */
 const D2 = Array.from({ length: 100 }, (_, i) => pad(i));
-const fmt = (y: number, m: number, d: number) =>
-  y >= 0 && y <= 9999
-    ? `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-${D2[d]}`
-    : `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+/** "YYYY-MM-" prefixes by year and month (one string concatenation per formatted date). */
+const YM = new Map<number, string>();
+const fmt = (y: number, m: number, d: number) => {
+  if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+  let p = YM.get(y * 16 + m);
+  if (p === undefined) {
+    if (YM.size > 4096) YM.clear();
+    YM.set(y * 16 + m, (p = `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-`));
+  }
+  return p + D2[d];
+};
 /** Days since 1970-01-01 of a proleptic Gregorian date (integer arithmetic, exact). */
 const epochDay = (s: string): number => {
   const [y0, m, d] = parts(s);
