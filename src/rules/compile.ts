@@ -295,8 +295,12 @@ function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
 }
 function arith(op: (a: number, b: number) => number) {
   return (...vals: unknown[]) => {
-    if (!vals.every(num)) return NONE;
-    return numOr((vals as number[]).reduce(op));
+    let r = vals[0] as number;
+    for (let i = 0; i < vals.length; i++) {
+      if (!num(vals[i])) return NONE;
+      if (i) r = op(r, vals[i] as number);
+    }
+    return numOr(r);
   };
 }
 function date2(op: (a: string, b: string) => unknown) {
@@ -875,9 +879,8 @@ interface Part {
  */
 class CriterionResult implements CriterionExplanation {
   #p: Part;
-  /** The field values of the evaluation, then `observed` (once built). */
+  /** The field values of the evaluation (an array), then `observed` (once built, a plain object). */
   #v: unknown;
-  #o = false;
   constructor(p: Part, v: readonly unknown[]) {
     this.#p = p;
     this.#v = v;
@@ -904,12 +907,11 @@ class CriterionResult implements CriterionExplanation {
     return this.#p.missing;
   }
   get observed(): Rec {
-    if (!this.#o) {
+    const v = this.#v;
+    if (arr(v)) {
       const { keys, slots } = this.#p;
-      const v = this.#v as readonly unknown[];
       const o: Rec = {};
       for (let j = 0; j < keys.length; j++) o[keys[j]!] = v[slots[j]!] ?? null;
-      this.#o = true;
       this.#v = o;
     }
     return this.#v as Rec;
