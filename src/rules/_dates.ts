@@ -38,7 +38,8 @@ const fmt = (y: number, m: number, d: number) => {
   let p = YM.get(y * 16 + m);
   if (p === undefined) {
     if (YM.size > 4096) YM.clear();
-    YM.set(y * 16 + m, (p = `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-`));
+    p = `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-`;
+    YM.set(y * 16 + m, p);
   }
   return p + D2[d];
 };
