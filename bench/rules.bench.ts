@@ -1,23 +1,9 @@
-/**
- * Issue 4 — the rules engine on a 12-criteria grant workload (1,000 seeded synthetic applications),
- * side by side with a hand-written TypeScript evaluator, Publicodes and json-rules-engine.
- *
- * Every task evaluates the whole batch of 1,000 applications (applications/s = ops/s × 1,000), except the
- * slow engines, which evaluate the 1,000 in turn by slices (see SLICE).
- * Also measured: cold start of the built package in a fresh `node` process, and the gzipped size of the
- * engine's own code. The workload is in bench/rules/ (see workload.ts).
- */
-import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compare, fmt, type GoalResult, type Scenario } from './_harness.js';
 import { createJsonRulesEvaluator } from './rules/json-rules-engine.js';
-import { ENGINE_SOURCE, loadOurs, RULESET_PATH, toResult } from './rules/ours.js';
+import { ENGINE_SOURCE, loadOurs, toResult } from './rules/ours.js';
 import { createPublicodesEvaluator, toPublicodesSituation } from './rules/publicodes.js';
 import {
   evaluateReference,
@@ -26,8 +12,6 @@ import {
   generatePartialApplications,
 } from './rules/workload.js';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = join(here, '..');
 const N = 1000;
 /**
  * tinybench runs every task at least 16 (warm-up) + 50 times (5 in the smoke pass), so the slow engines
@@ -43,7 +27,6 @@ const SMOKE_PUBLICODES_AGREEMENT = 100;
 
 const GOAL_FULL = 1_000_000;
 const GOAL_PARTIAL = 250_000;
-const GOAL_COLD_MS = 5;
 const GOAL_SIZE_KB = 10;
 
 const T = {
@@ -58,69 +41,8 @@ const T = {
   jre: 'json-rules-engine 7.3 — full, per-criterion',
 } as const;
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = s.length >> 1;
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
-};
 const fmtRate = (n: number): string => `${fmt(n)} apps/s`;
 const ratio = (a: number, b: number): string => (b > 0 ? `${fmt(a / b, a / b < 10 ? 2 : 0)}×` : 'n/a');
-
-/** Bundles `src/rules` into one minified ESM file, dependencies (zod, date-fns) included. */
-async function bundleEngine(file: string): Promise<void> {
-  await build({
-    entryPoints: [ENGINE_SOURCE],
-    bundle: true,
-    minify: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    outfile: file,
-    logLevel: 'silent',
-  });
-}
-
-/** The built package entry for the cold start (`npx tsup` when dist/ is missing), or undefined. */
-function builtEntry(notes: string[]): string | undefined {
-  const dist = join(root, 'dist', 'rules', 'index.js');
-  if (!existsSync(dist)) {
-    notes.push('dist/ was missing: ran `npx tsup` before the cold-start measure.');
-    execFileSync('npx', ['tsup'], { cwd: root, stdio: 'ignore' });
-  }
-  if (existsSync(dist) && /\bcompile\b/.test(readFileSync(dist, 'utf8'))) return dist;
-  notes.push('dist/rules/index.js predates the engine: cold start measured on the esbuild bundle only.');
-  return undefined;
-}
-
-interface ColdRun {
-  verdict: string;
-  start: number;
-  import: number;
-  parse: number;
-  compile: number;
-  evaluate: number;
-  total: number;
-  cpu: number;
-  wall: number;
-}
-
-/** Runs the cold-start script `runs` times in fresh processes. */
-function coldStart(modulePath: string, runs: number): ColdRun[] {
-  const script = join(here, 'rules', 'cold-start.mjs');
-  const env = { ...process.env };
-  delete env.NODE_OPTIONS; // no tsx loader in the child: plain node, plain ESM
-  const out: ColdRun[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const stdout = execFileSync(process.execPath, [script, modulePath, RULESET_PATH], {
-      env,
-      encoding: 'utf8',
-    });
-    const wall = performance.now() - t0;
-    out.push({ ...(JSON.parse(stdout) as Omit<ColdRun, 'wall'>), wall });
-  }
-  return out;
-}
 
 /** Gzipped size of `src/rules/index.ts` bundled and minified, with the given externals. */
 async function gzippedSize(external: { zodOnly: boolean }): Promise<{ raw: number; gz: number }> {
@@ -305,35 +227,8 @@ export const scenario: Scenario = {
       met: allAgree && !!ours,
     });
 
-    // ---- Cold start and size (need the engine) -------------------------------------------------
+    // ---- Size (needs the engine; cold start: bench/rules-cold.bench.ts) -------------------------------------------------
     if (ours) {
-      const dir = mkdtempSync(join(tmpdir(), 'cprdfop-cold-'));
-      try {
-        const dist = builtEntry(notes);
-        // Where the time goes: the same engine without module loading (skipped in the smoke pass).
-        const bundle = join(dir, 'rules.mjs');
-        const withBundle = !smoke || !dist;
-        if (withBundle) await bundleEngine(bundle);
-        const nRuns = smoke ? 2 : 11;
-        const variants = [
-          ...(dist ? [{ label: 'dist/rules/index.js', path: dist }] : []),
-          ...(withBundle
-            ? [{ label: 'one-file esbuild bundle of src/rules, dependencies included', path: bundle }]
-            : []),
-        ];
-        for (const v of variants) {
-          const runs = coldStart(v.path, nRuns);
-          const m = (k: keyof Omit<ColdRun, 'verdict'>) => median(runs.map((r) => r[k]));
-          const ms = (k: keyof Omit<ColdRun, 'verdict'>, d = 2) => `${fmt(m(k), d)} ms`;
-          results.push({
-            name: `cprdfop/rules — cold start, ${v.label} (fresh node: import + parseRuleSet + compile + 1st evaluation)`,
-            medianMs: m('total'),
-            note: `median of ${runs.length}: import ${ms('import')}, parseRuleSet ${ms('parse')}, compile ${ms('compile')}, 1st evaluate ${ms('evaluate')}; CPU ${ms('cpu')}; node bootstrap ${ms('start', 1)}; whole process ${ms('wall', 1)}`,
-          });
-        }
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
       const withDeps = await gzippedSize({ zodOnly: true });
       const own = await gzippedSize({ zodOnly: false });
       results.push({
@@ -346,13 +241,14 @@ export const scenario: Scenario = {
         met: withDeps.gz < GOAL_SIZE_KB * 1024,
       });
     } else {
-      goals.push(
-        { goal: `cold start < ${GOAL_COLD_MS} ms`, measured: 'not available yet', met: false },
-        { goal: `engine code < ${GOAL_SIZE_KB} KB gzipped`, measured: 'not available yet', met: false },
-      );
+      goals.push({
+        goal: `engine code < ${GOAL_SIZE_KB} KB gzipped`,
+        measured: 'not available yet',
+        met: false,
+      });
     }
     notes.push(
-      'Cold-start goal: see bench/rules-cold.bench.ts, judged on the tree-shaken bundle of `import { compile } from "cprdfop/rules"`; the rows here (dist import with parseRuleSet, i.e. zod loaded) are for information.',
+      'Cold start (import + compile + first evaluation, fresh process) is measured by bench/rules-cold.bench.ts.',
       'Inputs are prepared outside the timed loop (Publicodes situations with quoted strings, dd/mm/yyyy dates and oui/non); json-rules-engine runs are awaited one after the other.',
       'Issue reference numbers on this kind of machine: Publicodes ≈ 1.3 k apps/s, json-rules-engine ≈ 28 k apps/s. The machine is shared: compare ratios from the same run rather than absolute numbers.',
     );

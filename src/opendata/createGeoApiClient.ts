@@ -201,6 +201,16 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
   };
   const common = (o: GeoQueryOptions) => ({ fields: fieldsParam(o), limit: o.limit });
   const communes = z.array(GeoCommune);
+  /** The `/communes` filters shared by the JSON and GeoJSON queries. */
+  const communeFilters = (q: GeoCommuneQuery) => ({
+    nom: q.nom,
+    codePostal: q.codePostal,
+    codeDepartement: q.codeDepartement,
+    codeRegion: q.codeRegion,
+    codeEpci: q.codeEpci,
+    lat: q.lat,
+    lon: q.lon,
+  });
 
   const client: GeoApiClient = {
     http,
@@ -208,13 +218,7 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
     async communes(q) {
       const query = {
         ...common(q),
-        nom: q.nom,
-        codePostal: q.codePostal,
-        codeDepartement: q.codeDepartement,
-        codeRegion: q.codeRegion,
-        codeEpci: q.codeEpci,
-        lat: q.lat,
-        lon: q.lon,
+        ...communeFilters(q),
         boost: q.boost,
       };
       return (await get('/communes', communes, query, q.signal, false)) ?? [];
@@ -226,13 +230,7 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
       const query = {
         fields: q.fields?.join(','),
         limit: q.limit,
-        nom: q.nom,
-        codePostal: q.codePostal,
-        codeDepartement: q.codeDepartement,
-        codeRegion: q.codeRegion,
-        codeEpci: q.codeEpci,
-        lat: q.lat,
-        lon: q.lon,
+        ...communeFilters(q),
         format: 'geojson',
         geometry: q.geometry ?? 'contour',
       };
