@@ -1,4 +1,4 @@
-import { dateOps, isIsoDate } from './_dates.js';
+import { dateOps, isIsoDate, ymd } from './_dates.js';
 import { FORBIDDEN_KEYS } from './_safe.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
 import {
@@ -105,7 +105,17 @@ interface St {
   asOfField: string | undefined;
 }
 
-const PATH_SEG = /^[A-Za-z0-9_-]+$/;
+/**
+ * A field path segment, property or operator name: ASCII letters, digits, `_` and `-`, and not a key
+ * that reaches prototypes. A loop, not a regex: compiling a regex costs more than a cold start can spare.
+ */
+function segOk(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!(((c | 32) >= 97 && (c | 32) <= 122) || (c >= 48 && c <= 57) || c === 95 || c === 45)) return false;
+  }
+  return s !== '' && !FORBIDDEN_KEYS.has(s);
+}
 
 function slotOf(st: St, path: string): number {
   let i = st.slots.get(path);
@@ -122,9 +132,7 @@ const own = Object.prototype.hasOwnProperty;
 /** Splits a field path, rejecting malformed or prototype-reaching segments. */
 function pathOf(path: string, at: string): string[] {
   const segs = path.split('.');
-  for (const s of segs)
-    if (!PATH_SEG.test(s) || FORBIDDEN_KEYS.has(s))
-      throw new RuleSetError(at, `invalid field path "${path}"`);
+  for (const s of segs) if (!segOk(s)) throw new RuleSetError(at, `invalid field path "${path}"`);
   return segs;
 }
 
@@ -303,11 +311,18 @@ function arith(op: (a: number, b: number) => number) {
     return numOr(r);
   };
 }
-function date2(op: (a: string, b: string) => unknown) {
-  return (a: unknown, b: unknown) => (isIsoDate(a) && isIsoDate(b) ? op(a, b) : NONE);
+function date2(op: (a: number, b: number) => unknown) {
+  return (a: unknown, b: unknown) => {
+    const p = ymd(a);
+    const q = ymd(b);
+    return p < 0 || q < 0 ? NONE : op(p, q);
+  };
 }
-function dateN(op: (a: string, n: number) => unknown) {
-  return (a: unknown, n: unknown) => (isIsoDate(a) && num(n) ? op(a, Math.trunc(n)) : NONE);
+function dateN(op: (a: number, n: number) => unknown) {
+  return (a: unknown, n: unknown) => {
+    const p = ymd(a);
+    return p < 0 || !num(n) ? NONE : op(p, Math.trunc(n));
+  };
 }
 
 function toRef(v: unknown): TerritoryRef | undefined {
@@ -323,6 +338,51 @@ function toRef(v: unknown): TerritoryRef | undefined {
     ref[k] = l as string[];
   }
   return ref;
+}
+
+/**
+ * `field <op> constant`, the commonest criterion shape, as one function literal per operator (each gets
+ * its own type feedback, so the comparison is inlined); `undefined` for other operators or constants.
+ */
+function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown): Fn | undefined {
+  const t = typeof k;
+  // biome-ignore lint/suspicious/noExplicitAny: a number or a string, both ordered
+  const n = k as any;
+  if (t === 'number' || t === 'string')
+    switch (op) {
+      case '<':
+        return (c) => {
+          const x: typeof n = c.v[i];
+          return x === undefined ? u : typeof x === t ? x < n : NONE;
+        };
+      case '<=':
+        return (c) => {
+          const x: typeof n = c.v[i];
+          return x === undefined ? u : typeof x === t ? x <= n : NONE;
+        };
+      case '>':
+        return (c) => {
+          const x: typeof n = c.v[i];
+          return x === undefined ? u : typeof x === t ? x > n : NONE;
+        };
+      case '>=':
+        return (c) => {
+          const x: typeof n = c.v[i];
+          return x === undefined ? u : typeof x === t ? x >= n : NONE;
+        };
+    }
+  if (t !== 'object' && op === '==')
+    return (c) => {
+      const x = c.v[i];
+      return x === undefined ? u : x === k;
+    };
+  if (op === 'in' && arr(k)) {
+    const set = k.length > 8 ? new Set(k) : undefined;
+    return (c) => {
+      const x = c.v[i];
+      return x === undefined ? u : set ? set.has(x) : k.includes(x);
+    };
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each operator declares its own argument types
@@ -400,12 +460,9 @@ function compileNode(node: ExpressionValue, st: St, depth: number, at: string): 
   if (Object.hasOwn(STRICT, op)) {
     const [min, max, f] = STRICT[op]!;
     const fns = subs(argList(arg, here, min, max));
-    const list = op === 'in' ? CONST.get(fns[1]!) : undefined;
-    if (arr(list) && list.length > 8) {
-      const set = new Set(list);
-      return strict(fns, (x) => set.has(x));
-    }
-    return strict(fns, f);
+    const fa = FIELD.get(fns[0]!);
+    const fast = fa && fns.length === 2 && CONST.has(fns[1]!) && fieldConst(op, fa, CONST.get(fns[1]!));
+    return fast || strict(fns, f);
   }
   if (Object.hasOwn(UNARY, op)) return strict([sub(arg)], UNARY[op]!);
   const custom =
@@ -529,7 +586,7 @@ const SPECIAL: Record<string, Special> = {
   },
   pluck: (arg, _st, _d, at, sub) => {
     const [list, key] = argList(arg, at, 2);
-    if (typeof key !== 'string' || !PATH_SEG.test(key) || FORBIDDEN_KEYS.has(key)) {
+    if (typeof key !== 'string' || !segOk(key)) {
       throw new RuleSetError(`${at}[1]`, 'expects a property name');
     }
     const f = sub(list!, 0);
@@ -623,13 +680,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     throw new RuleSetError('extends', `extends "${ruleSet.extends}": resolve it first with resolveRuleSet`);
   }
   for (const name of Object.keys(options.operators ?? {})) {
-    if (
-      FORBIDDEN_KEYS.has(name) ||
-      name in SPECIAL ||
-      name in STRICT ||
-      name in UNARY ||
-      !PATH_SEG.test(name)
-    ) {
+    if (!segOk(name) || name in SPECIAL || name in STRICT || name in UNARY) {
       throw new RuleSetError('', `custom operator "${name}" is reserved or invalid`);
     }
   }
@@ -737,6 +788,8 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     return { top: tops.get(top)!, rest };
   });
   const topKeys = [...tops.keys()];
+  /** The evaluation date's slot among the top-level values, when it is one (read once). */
+  const asOfTop = asOfPath?.length === 1 ? tops.get(asOfPath[0]!) : undefined;
   const seen: (string | number | undefined)[] = [];
   const nSlots = paths.length;
   /** Every slot is a top-level property, in the same order: the top-level values are the slots. */
@@ -766,7 +819,9 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   let lastWarning: RuleWarning | undefined = NO_AS_OF;
 
   const evaluate = (application: unknown, opts?: EvaluateOptions): Explanation => {
-    const given = opts?.asOf ?? (asOfPath && read(application, asOfPath));
+    const t = readTop(application, topKeys, tops, seen);
+    const given =
+      opts?.asOf ?? (asOfTop === undefined ? asOfPath && read(application, asOfPath) : t[asOfTop]);
     if (given !== lastGiven) {
       lastGiven = given;
       const d = isIsoDate(given) ? given : null;
@@ -776,7 +831,6 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     const asOf = lastAsOf;
     const asOfWarning = lastWarning;
-    const t = readTop(application, topKeys, tops, seen);
     let v = t;
     if (!flat) {
       v = new Array(nSlots);
