@@ -1,5 +1,5 @@
 import { Limiter } from './_internal/limiter.js';
-import { buildUrl, env, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
+import { buildUrl, env, hasScheme, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
 import { createDiskCache } from './createDiskCache.js';
 import { type CacheEntry, type CacheStore, createMemoryCache } from './createMemoryCache.js';
 import { HttpError, parseErrorBody } from './HttpError.js';
@@ -207,12 +207,26 @@ export function createClient(options: ClientOptions = {}): Client {
     options.rateLimit?.default,
   );
   const logger = options.logger;
+  const baseUrl = options.baseUrl;
+  // Every relative path resolves to the base URL's host: parse it once, not per request.
+  const baseHost = baseUrl === undefined ? '' : hostOf(baseUrl);
   const baseHeaders: Record<string, string> = { ...options.headers };
   if (options.userAgent) baseHeaders['user-agent'] = options.userAgent;
+  // Shared by the requests that add no header of their own (frozen; `undefined` when empty, so the
+  // built-in `fetch` has no header record to convert).
+  const sharedHeaders: Record<string, string> | undefined =
+    Object.keys(baseHeaders).length === 0 ? undefined : Object.freeze({ ...baseHeaders });
 
-  const doFetch = (input: string, init: RequestInit): Promise<Response> => {
-    const f = options.fetch ?? globalThis.fetch;
-    return f(input, init);
+  /**
+   * Calls `fetch`. The built-in one gets the least to convert (GET and `redirect: 'follow'` are its
+   * defaults; headers only when there are some). A caller's `fetch` gets the same full init as ever,
+   * with a fresh header record it may modify.
+   */
+  const doFetch = (url: string, headers: Record<string, string> | undefined, signal: AbortSignal) => {
+    const custom = options.fetch;
+    if (custom !== undefined)
+      return custom(url, { method: 'GET', headers: { ...headers }, signal, redirect: 'follow' });
+    return globalThis.fetch(url, headers === undefined ? { signal } : { headers, signal });
   };
 
   function backoff(attempt: number, retryAfterMs: number | undefined): number {
@@ -231,186 +245,179 @@ export function createClient(options: ClientOptions = {}): Client {
     return false;
   }
 
-  /** One attempt: rate limit, fetch with timeout, status check. Resolves with the Response (2xx/304). */
-  async function attempt(
+  /** Waits before retry `n + 1` of a failed attempt, or rethrows when the error is final. */
+  async function beforeRetry(url: string, signal: AbortSignal | undefined, n: number, error: unknown) {
+    if (signal?.aborted || n >= retries || !isRetryable(error)) throw error;
+    const delay = backoff(n, error instanceof HttpError ? error.retryAfterMs : undefined);
+    logger?.warn?.(
+      `retrying GET ${url} in ${Math.round(delay)} ms (${n + 1}/${retries}): ${(error as Error).message}`,
+    );
+    await sleep(delay, signal);
+  }
+
+  /**
+   * Starts one attempt: takes a limiter slot (synchronously, without a promise, when one is free and
+   * the host has no rate limit), arms the per-attempt timeout and links the caller's signal.
+   * {@link Attempt.end} undoes it.
+   */
+  function begin(host: string, signal: AbortSignal | undefined, ms: number): Attempt | Promise<Attempt> {
+    if (limiter.tryTake(host)) return new Attempt(limiter, signal, ms);
+    return limiter.take(host, signal).then(() => new Attempt(limiter, signal, ms));
+  }
+
+  /** Turns what `fetch` or the body read threw into the error of this attempt. */
+  function attemptError(a: Attempt, url: string, error: unknown): unknown {
+    if (a.signal?.aborted) return a.signal.reason;
+    if (a.timedOut) return new TimeoutError('GET', url, a.ms);
+    if (error instanceof ResponseTooLargeError || error instanceof ResponseValidationError) return error;
+    return new NetworkError('GET', url, error);
+  }
+
+  /** Sends the request of an attempt; a non-2xx, non-304 status throws its typed error. */
+  async function send(
+    a: Attempt,
     url: string,
-    headers: Record<string, string>,
-    signal: AbortSignal | undefined,
-    attemptTimeout: number,
-    consume: (response: Response, attemptSignal: AbortSignal) => Promise<unknown>,
-    streaming = false,
-  ): Promise<unknown> {
-    const host = hostOf(url);
-    const release = limiter.tryAcquire(host) ?? (await limiter.acquire(host, signal));
-    const controller = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      controller.abort(new Error('timeout'));
-    }, attemptTimeout);
-    const onAbort = (): void => controller.abort(signal?.reason);
-    signal?.addEventListener('abort', onAbort, { once: true });
-    let linked = false;
+    headers: Record<string, string> | undefined,
+  ): Promise<Response> {
+    let response: Response;
     try {
-      let response: Response;
+      response = await doFetch(url, headers, a.controller.signal);
+    } catch (error) {
+      throw attemptError(a, url, error);
+    }
+    if (!response.ok && response.status !== 304) {
+      const body = await readText(response, url, 64 * 1024, true).catch(() => '');
+      throw statusError(url, response, body);
+    }
+    return response;
+  }
+
+  /**
+   * One buffered attempt. `mode`: `TEXT` (every header, final URL), `JSON` (the parsed body only) or
+   * `JSON | KEEP` (the parsed body and the headers a cache entry keeps).
+   */
+  async function fetchBuffered(
+    url: string,
+    host: string,
+    headers: Record<string, string> | undefined,
+    signal: AbortSignal | undefined,
+    ms: number,
+    mode: number,
+  ): Promise<Fetched> {
+    const started = begin(host, signal, ms);
+    const a = started instanceof Attempt ? started : await started;
+    try {
+      const response = await send(a, url, headers);
       try {
-        response = await doFetch(url, {
-          method: 'GET',
-          headers,
-          signal: controller.signal,
-          redirect: 'follow',
-        });
+        if (response.status === 304) {
+          await response.body?.cancel();
+          return new Fetched(304, response.url || url, pickHeaders(response.headers), '', undefined);
+        }
+        const body = await readText(response, url, maxBytes, false);
+        const value = mode & JSON_BODY ? parseJson(body, url) : undefined;
+        return new Fetched(
+          response.status,
+          mode === TEXT ? response.url || url : url,
+          mode === TEXT
+            ? pickHeaders(response.headers)
+            : mode & KEEP
+              ? keptHeaders(response.headers)
+              : NO_HEADERS,
+          body,
+          value,
+        );
       } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (timedOut) throw new TimeoutError('GET', url, attemptTimeout);
-        throw new NetworkError('GET', url, error);
-      }
-      if (!response.ok && response.status !== 304) {
-        const body = await readText(response, url, 64 * 1024, true).catch(() => '');
-        throw statusError(url, response, body);
-      }
-      try {
-        const result = await consume(response, controller.signal);
-        // A streamed body stays linked to the caller's signal: aborting it cancels the download.
-        linked = streaming;
-        return result;
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (timedOut) throw new TimeoutError('GET', url, attemptTimeout);
-        if (error instanceof ResponseTooLargeError || error instanceof ResponseValidationError) throw error;
-        throw new NetworkError('GET', url, error);
+        throw attemptError(a, url, error);
       }
     } finally {
-      clearTimeout(timer);
-      if (!linked) signal?.removeEventListener('abort', onAbort);
-      release();
+      a.end();
     }
   }
 
-  async function withRetries<T>(
-    url: string,
-    signal: AbortSignal | undefined,
-    run: () => Promise<T>,
-  ): Promise<T> {
-    for (let n = 0; ; n++) {
-      try {
-        return await run();
-      } catch (error) {
-        if (signal?.aborted || n >= retries || !isRetryable(error)) throw error;
-        const delay = backoff(n, error instanceof HttpError ? error.retryAfterMs : undefined);
-        logger?.warn?.(
-          `retrying GET ${url} in ${Math.round(delay)} ms (${n + 1}/${retries}): ${(error as Error).message}`,
-        );
-        await sleep(delay, signal);
+  async function get(path: string, req: RequestOptions, mode: number): Promise<ClientResponse | unknown> {
+    const url = buildUrl(baseUrl, path, req.query);
+    const host = hasScheme(path) ? hostOf(url) : baseHost;
+    const signal = mergeSignals(options.signal, req.signal);
+    const ms = req.timeout ?? timeout;
+    const useCache = store !== undefined && req.cache !== false;
+    let headers = req.headers ? { ...baseHeaders, ...req.headers } : sharedHeaders;
+    if (!useCache && !offline) {
+      // No cache to read or fill: retries around one buffered attempt, nothing else.
+      for (let n = 0; ; n++) {
+        try {
+          const fetched = await fetchBuffered(url, host, headers, signal, ms, mode);
+          return mode === TEXT ? fetched.response() : fetched.value;
+        } catch (error) {
+          await beforeRetry(url, signal, n, error);
+        }
       }
     }
-  }
-
-  function mergeSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
-    if (!a) return b;
-    if (!b) return a;
-    const c = new AbortController();
-    const abort = (s: AbortSignal) => () => c.abort(s.reason);
-    if (a.aborted) c.abort(a.reason);
-    else if (b.aborted) c.abort(b.reason);
-    else {
-      a.addEventListener('abort', abort(a), { once: true });
-      b.addEventListener('abort', abort(b), { once: true });
-    }
-    return c.signal;
-  }
-
-  async function text(
-    path: string,
-    req: RequestOptions = {},
-    accept?: (body: string) => void,
-  ): Promise<ClientResponse> {
-    const url = buildUrl(options.baseUrl, path, req.query);
-    const signal = mergeSignals(options.signal, req.signal);
-    const useCache = store !== undefined && req.cache !== false;
     const key = useCache ? normaliseUrl(url) : '';
     const cached = useCache ? await store.get(key) : undefined;
     if (offline) {
-      if (cached)
-        return { url, status: cached.status, headers: cached.headers, text: cached.body, fromCache: true };
+      if (cached) return fromCache(url, cached, mode);
       throw new OfflineError(url, store ? undefined : 'no cache configured');
     }
     const ttl = req.cacheTtl ?? cacheTtl;
     if (cached && req.cache !== 'reload' && Date.now() - cached.storedAt < ttl) {
       logger?.debug?.(`cache hit ${url}`);
-      return { url, status: cached.status, headers: cached.headers, text: cached.body, fromCache: true };
+      return fromCache(url, cached, mode);
     }
-    const headers = req.headers ? { ...baseHeaders, ...req.headers } : { ...baseHeaders };
-    if (cached?.headers.etag) headers['if-none-match'] = cached.headers.etag;
-    if (cached?.headers['last-modified']) headers['if-modified-since'] = cached.headers['last-modified'];
-    const result = await withRetries(url, signal, async () => {
-      return (await attempt(url, headers, signal, req.timeout ?? timeout, async (response) => {
-        if (response.status === 304) {
-          await response.body?.cancel();
-          return { status: 304, url: response.url || url, headers: pickHeaders(response.headers), body: '' };
-        }
-        const body = await readText(response, url, maxBytes, false);
-        accept?.(body);
-        return {
-          status: response.status,
-          url: response.url || url,
-          headers: pickHeaders(response.headers),
-          body,
-        };
-      })) as { status: number; url: string; headers: Record<string, string>; body: string };
-    });
-    if (result.status === 304 && cached) {
+    const etag = cached?.headers.etag;
+    const lastModified = cached?.headers['last-modified'];
+    if (etag || lastModified) {
+      headers = { ...headers };
+      if (etag) headers['if-none-match'] = etag;
+      if (lastModified) headers['if-modified-since'] = lastModified;
+    }
+    let fetched: Fetched;
+    for (let n = 0; ; n++) {
+      try {
+        fetched = await fetchBuffered(url, host, headers, signal, ms, mode === TEXT ? TEXT : mode | KEEP);
+        break;
+      } catch (error) {
+        await beforeRetry(url, signal, n, error);
+      }
+    }
+    if (fetched.status === 304 && cached) {
       const refreshed: CacheEntry = { ...cached, storedAt: Date.now() };
       await store?.set(key, refreshed);
-      return { url, status: cached.status, headers: cached.headers, text: cached.body, fromCache: true };
+      return fromCache(url, cached, mode);
     }
-    if (useCache && result.status >= 200 && result.status < 300) {
+    if (useCache && fetched.status >= 200 && fetched.status < 300) {
       const kept: Record<string, string> = {};
-      for (const h of KEPT_HEADERS) if (result.headers[h]) kept[h] = result.headers[h];
+      for (const h of KEPT_HEADERS) if (fetched.headers[h]) kept[h] = fetched.headers[h];
       await store.set(key, {
         url: key,
-        status: result.status,
+        status: fetched.status,
         headers: kept,
-        body: result.body,
+        body: fetched.body,
         storedAt: Date.now(),
       });
     }
-    return {
-      url: result.url,
-      status: result.status,
-      headers: result.headers,
-      text: result.body,
-      fromCache: false,
-    };
+    return mode === TEXT ? fetched.response() : fetched.value;
   }
 
   return {
-    baseUrl: options.baseUrl,
+    baseUrl,
     offline,
-    url: (path, query) => buildUrl(options.baseUrl, path, query),
-    text: (path, req) => text(path, req),
-    async json<T>(path: string, req?: RequestOptions): Promise<T> {
-      let parsed: unknown;
-      let done = false;
-      const response = await text(path, req, (body) => {
-        parsed = parseJson(body, () => buildUrl(options.baseUrl, path, req?.query));
-        done = true;
-      });
-      return (done ? parsed : parseJson(response.text, () => response.url)) as T;
-    },
+    url: (path, query) => buildUrl(baseUrl, path, query),
+    text: (path, req) => get(path, req ?? NO_OPTIONS, TEXT) as Promise<ClientResponse>,
+    json: <T>(path: string, req?: RequestOptions) => get(path, req ?? NO_OPTIONS, JSON_BODY) as Promise<T>,
     async stream(path, req = {}) {
-      const url = buildUrl(options.baseUrl, path, req.query);
+      const url = buildUrl(baseUrl, path, req.query);
       if (offline) throw new OfflineError(url, 'streams are never served from the HTTP cache');
+      const host = hasScheme(path) ? hostOf(url) : baseHost;
       const signal = mergeSignals(options.signal, req.signal);
-      const headers = { ...baseHeaders, ...req.headers };
-      return withRetries(url, signal, async () => {
-        return (await attempt(
-          url,
-          headers,
-          signal,
-          req.timeout ?? timeout,
-          async (response) => {
-            if (!response.body) throw new NetworkError('GET', url, new Error('empty body'));
+      const headers = req.headers ? { ...baseHeaders, ...req.headers } : sharedHeaders;
+      const ms = req.timeout ?? timeout;
+      for (let n = 0; ; n++) {
+        try {
+          const a = await begin(host, signal, ms);
+          let linked = false;
+          try {
+            const response = await send(a, url, headers);
+            if (!response.body) throw attemptError(a, url, new Error('empty body'));
             const len = response.headers.get('content-length');
             const out: StreamResponse = {
               url: response.url || url,
@@ -419,23 +426,121 @@ export function createClient(options: ClientOptions = {}): Client {
               contentLength: len ? Number(len) : undefined,
               body: response.body,
             };
+            // The streamed body stays linked to the caller's signal: aborting it cancels the download.
+            linked = true;
             return out;
-          },
-          true,
-        )) as StreamResponse;
-      });
+          } finally {
+            a.end(linked);
+          }
+        } catch (error) {
+          await beforeRetry(url, signal, n, error);
+        }
+      }
     },
   };
 }
 
-function parseJson(body: string, url: () => string): unknown {
+/** `mode` bits of a buffered request. */
+const TEXT = 0;
+const JSON_BODY = 1;
+const KEEP = 2;
+const NO_OPTIONS: RequestOptions = Object.freeze({});
+const NO_HEADERS: Record<string, string> = Object.freeze({}) as Record<string, string>;
+
+/** What one buffered attempt got. */
+class Fetched {
+  constructor(
+    readonly status: number,
+    readonly url: string,
+    readonly headers: Record<string, string>,
+    readonly body: string,
+    readonly value: unknown,
+  ) {}
+
+  response(): ClientResponse {
+    return { url: this.url, status: this.status, headers: this.headers, text: this.body, fromCache: false };
+  }
+}
+
+/** A marker reason: the attempt's own timer aborted it. */
+class AttemptTimeout extends Error {}
+
+function onTimeout(controller: AbortController): void {
+  controller.abort(new AttemptTimeout('timeout'));
+}
+
+/** One attempt's limiter slot, timeout timer and link to the caller's signal. */
+class Attempt {
+  readonly controller = new AbortController();
+  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly onAbort: (() => void) | undefined;
+
+  constructor(
+    private readonly limiter: Limiter,
+    readonly signal: AbortSignal | undefined,
+    readonly ms: number,
+  ) {
+    this.timer = setTimeout(onTimeout, ms, this.controller);
+    if (signal?.aborted) this.controller.abort(signal.reason);
+    else if (signal) {
+      const controller = this.controller;
+      this.onAbort = () => controller.abort(signal.reason);
+      signal.addEventListener('abort', this.onAbort, { once: true });
+    }
+  }
+
+  /** Whether the timeout (not the caller) aborted the attempt. */
+  get timedOut(): boolean {
+    return this.controller.signal.reason instanceof AttemptTimeout;
+  }
+
+  /** Clears the timer, gives the limiter slot back and, unless `linked`, unlinks the caller's signal. */
+  end(linked = false): void {
+    clearTimeout(this.timer);
+    if (this.onAbort && !linked) this.signal?.removeEventListener('abort', this.onAbort);
+    this.limiter.give();
+  }
+}
+
+/** A cached entry as the result of `text` or `json`. */
+function fromCache(url: string, cached: CacheEntry, mode: number): ClientResponse | unknown {
+  if (mode === TEXT)
+    return { url, status: cached.status, headers: cached.headers, text: cached.body, fromCache: true };
+  return parseJson(cached.body, url);
+}
+
+function mergeSignals(a: AbortSignal | undefined, b: AbortSignal | undefined): AbortSignal | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  const c = new AbortController();
+  const abort = (s: AbortSignal) => () => c.abort(s.reason);
+  if (a.aborted) c.abort(a.reason);
+  else if (b.aborted) c.abort(b.reason);
+  else {
+    a.addEventListener('abort', abort(a), { once: true });
+    b.addEventListener('abort', abort(b), { once: true });
+  }
+  return c.signal;
+}
+
+function parseJson(body: string, url: string): unknown {
   try {
     return JSON.parse(body);
   } catch (error) {
-    throw new ResponseValidationError(url(), [
+    throw new ResponseValidationError(url, [
       { path: [], message: `body is not valid JSON (${(error as Error).message})` },
     ]);
   }
+}
+
+/** The headers a cache entry keeps (three look-ups instead of iterating every header). */
+function keptHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const name of KEPT_HEADERS) {
+    const value = headers.get(name);
+    if (value !== null) out[name] = value;
+  }
+  return out;
 }
 
 function pickHeaders(headers: Headers): Record<string, string> {

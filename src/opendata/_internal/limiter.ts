@@ -1,6 +1,10 @@
 import { sleep } from './util.js';
 
-/** A concurrency limit plus a per-host request-start spacing (requests per second). */
+/**
+ * A concurrency limit plus a per-host request-start spacing (requests per second). A slot is taken
+ * with {@link Limiter.tryTake} (synchronous, no promise, no timer: the common case) or
+ * {@link Limiter.take}, and given back exactly once with {@link Limiter.give}.
+ */
 export class Limiter {
   private active = 0;
   private readonly queue: (() => void)[] = [];
@@ -12,34 +16,19 @@ export class Limiter {
     private readonly defaultPerHost: number | undefined,
   ) {}
 
-  /** A slot right now when one is free and the host has no rate limit; `undefined` otherwise. */
-  tryAcquire(host: string): (() => void) | undefined {
-    if (this.active >= this.concurrency) return undefined;
+  /** Takes a slot right now when one is free and the host has no rate limit; `false` otherwise. */
+  tryTake(host: string): boolean {
+    if (this.active >= this.concurrency) return false;
     const rps = this.perHost[host] ?? this.defaultPerHost;
-    if (rps && rps > 0) return undefined;
+    if (rps && rps > 0) return false;
     this.active++;
-    let released = false;
-    return () => {
-      if (released) return;
-      released = true;
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active--;
-    };
+    return true;
   }
 
-  /** Waits for a slot; returns the release function. */
-  async acquire(host: string, signal?: AbortSignal): Promise<() => void> {
+  /** Waits for a slot and the host's next start time; on abort the slot is given back and it rejects. */
+  async take(host: string, signal?: AbortSignal): Promise<void> {
     if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
     else this.active++;
-    let released = false;
-    const release = (): void => {
-      if (released) return;
-      released = true;
-      const next = this.queue.shift();
-      if (next) next();
-      else this.active--;
-    };
     const rps = this.perHost[host] ?? this.defaultPerHost;
     if (rps && rps > 0) {
       const now = Date.now();
@@ -49,11 +38,17 @@ export class Limiter {
         try {
           await sleep(slot - now, signal);
         } catch (error) {
-          release();
+          this.give();
           throw error;
         }
       }
     }
-    return release;
+  }
+
+  /** Gives a taken slot back: to the next waiter if any, else to the pool. Call once per slot. */
+  give(): void {
+    const next = this.queue.shift();
+    if (next) next();
+    else this.active--;
   }
 }

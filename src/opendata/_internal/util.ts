@@ -46,6 +46,20 @@ export type QueryValue =
   | undefined
   | readonly (string | number | boolean)[];
 
+/** Whether `path` starts with a URL scheme (`/^[a-z][a-z0-9+.-]*:/i`, scanned without a regex). */
+export function hasScheme(path: string): boolean {
+  const first = path.charCodeAt(0) | 0x20;
+  if (first < 97 || first > 122) return false;
+  for (let i = 1; i < path.length; i++) {
+    const c = path.charCodeAt(i);
+    if (c === 58) return true; // ':'
+    const lower = c | 0x20;
+    if ((lower >= 97 && lower <= 122) || (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 46) continue;
+    return false;
+  }
+  return false;
+}
+
 /** Joins a base URL, a path and query parameters (string work only: this runs on every request). */
 export function buildUrl(
   baseUrl: string | undefined,
@@ -53,10 +67,12 @@ export function buildUrl(
   query?: Record<string, QueryValue>,
 ): string {
   let url: string;
-  if (/^[a-z][a-z0-9+.-]*:/i.test(path)) url = path;
+  if (hasScheme(path)) url = path;
   else {
     if (!baseUrl) throw new TypeError(`relative path "${path}" needs a baseUrl`);
-    url = `${baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl}/${path.replace(/^\/+/, '')}`;
+    let start = 0;
+    while (path.charCodeAt(start) === 47) start++; // leading '/'
+    url = `${baseUrl.endsWith('/') ? baseUrl.slice(0, -1) : baseUrl}/${start ? path.slice(start) : path}`;
   }
   const hash = url.indexOf('#');
   if (hash !== -1) url = url.slice(0, hash);
@@ -67,7 +83,7 @@ export function buildUrl(
       if (v === undefined || v === null) continue;
       const key = encodeURIComponent(k);
       if (Array.isArray(v)) for (const item of v) qs += `&${key}=${encodeURIComponent(String(item))}`;
-      else qs += `&${key}=${encodeURIComponent(String(v))}`;
+      else qs += `&${key}=${encodeURIComponent(typeof v === 'string' ? v : String(v))}`;
     }
     if (qs) url += (url.includes('?') ? '&' : '?') + qs.slice(1);
   }
