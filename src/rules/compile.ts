@@ -727,28 +727,31 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     const parameters: Record<string, ParameterValue> = {};
     for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
+    freeze(parameters);
+    const fieldSlots = st.fields.map((f) => slots.get(f)!);
     const msg = (s: CriterionStatus, missing = ''): RuleText => {
       const t = cr.messages?.[s] ?? CATALOGUE[s];
       return freeze({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
     };
-    // Everything static is computed once here and shared by every explanation: one part per status
-    // (per `missing` list for `unknown`), each evaluation allocating only a two-field CriterionResult.
+    // Everything static is computed once and shared by every explanation: one part per status (per
+    // `missing` list for `unknown`), built on first use; each evaluation allocates only a two-field
+    // CriterionResult per criterion.
     const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part => ({
       id: cr.id,
       status,
       label: cr.label,
       message,
-      parameters: freeze(parameters),
+      parameters,
       source: cr.source ?? null,
       missing,
       keys: st.fields,
-      slots: st.fields.map((f) => slots.get(f)!),
+      slots: fieldSlots,
     });
     return {
       fn,
       assumptions: assumption(st.params),
-      pass: part('pass', msg('pass')),
-      fail: part('fail', msg('fail')),
+      pass: undefined as Part | undefined,
+      fail: undefined as Part | undefined,
       unknown: new Map<readonly string[], Part>(),
       part,
       msg,
@@ -843,11 +846,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     for (let i = 0; i < nC; i++) {
       const k = crits[i]!;
       const r = k.fn(c);
-      let p = k.pass;
-      if (r === false) {
-        p = k.fail;
+      let p: Part;
+      if (r === true) p = k.pass ??= k.part('pass', k.msg('pass'));
+      else if (r === false) {
+        p = k.fail ??= k.part('fail', k.msg('fail'));
         failed |= i < 30 ? 1 << i : 1 << 30;
-      } else if (r !== true) {
+      } else {
         unknown = true;
         p = unknownPart(k, isU(r) ? r.paths : EMPTY);
       }
