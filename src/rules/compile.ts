@@ -227,28 +227,10 @@ function strict(fns: Fn[], f: (...vals: unknown[]) => unknown): Fn {
   }
   if (fns.length === 2) {
     const [a, b] = fns as [Fn, Fn];
-    // Fused closures for the common shapes: field ∘ constant, field ∘ field, constant ∘ constant.
+    // Fused closures for field ∘ field and constant ∘ constant (field ∘ constant: see fieldConst).
     const fa = FIELD.get(a);
     const fb = FIELD.get(b);
-    const ka = CONST.has(a);
-    const kb = CONST.has(b);
-    if (ka && kb) return constant(f(CONST.get(a), CONST.get(b)));
-    if (fa && kb) {
-      const [i, u] = fa;
-      const k = CONST.get(b);
-      return (c) => {
-        const x = c.v[i];
-        return x === undefined ? u : f(x, k);
-      };
-    }
-    if (ka && fb) {
-      const [j, u] = fb;
-      const k = CONST.get(a);
-      return (c) => {
-        const y = c.v[j];
-        return y === undefined ? u : f(k, y);
-      };
-    }
+    if (CONST.has(a) && CONST.has(b)) return constant(f(CONST.get(a), CONST.get(b)));
     if (fa && fb) {
       const [i, ua] = fa;
       const [j, ub] = fb;
@@ -383,6 +365,26 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
       return x === undefined ? u : set ? set.has(x) : k.includes(x);
     };
   }
+  if (!num(k)) return;
+  if (op === 'addMonths' || op === 'addDays') {
+    const add = dateOps[op];
+    const m = Math.trunc(k);
+    return (c) => {
+      const x = c.v[i];
+      if (x === undefined) return u;
+      const p = ymd(x);
+      return p < 0 ? NONE : add(p, m);
+    };
+  }
+  if (op === '*' || op === '+' || op === '-' || op === '/')
+    return (c) => {
+      const x = c.v[i];
+      return x === undefined
+        ? u
+        : num(x)
+          ? numOr(op === '*' ? x * k : op === '+' ? x + k : op === '-' ? x - k : x / k)
+          : NONE;
+    };
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each operator declares its own argument types
@@ -769,8 +771,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   }
   const nC = crits.length;
   const allAssumptions = freeze(dedupe(crits.flatMap((c) => c.assumptions))) as AssumptionUsed[];
-  /** Assumptions of the failed criteria, by bit set of failed criteria (the first 30). */
-  const failedAssumptions = new Map<number, AssumptionUsed[]>();
+  /**
+   * Assumptions of the failed criteria, by bit set of failed criteria (the first 30): a dense array up
+   * to 12 criteria (an index, not a hash lookup), a sparse one beyond; at most 4,096 sets kept.
+   */
+  const failedAssumptions: (AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
+  let failedSets = 0;
   // The hash is computed on first read (cold start: the first verdict does not wait for SHA-256).
   let hash: string | undefined;
   const stamp = {
@@ -874,13 +880,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     let assumptions = allAssumptions;
     if (failed) {
-      assumptions = failedAssumptions.get(failed)!;
+      assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
         assumptions = freeze(
           dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : []))),
         ) as AssumptionUsed[];
-        if (!(failed & (1 << 30)) && failedAssumptions.size < 1024)
-          failedAssumptions.set(failed, assumptions);
+        if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
       }
     }
     let fundingOut: Explanation['funding'] = null;
