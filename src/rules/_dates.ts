@@ -12,7 +12,6 @@ const two = (s: string, i: number) => {
   const b = s.charCodeAt(i + 1) - 48;
   return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 };
-
 /**
  * Packs a valid `YYYY-MM-DD` calendar date as `y·512 + m·32 + d`, or returns -1 for anything else (one
  * pass, no regex, no Date: hot path). Packed dates order like the strings.
@@ -31,20 +30,17 @@ export function ymd(s: unknown): number {
 export const isIsoDate = (s: unknown): s is string => ymd(s) >= 0;
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-/** "00" … "99" (built on first use: nothing runs at import). */
-let D2: string[] | undefined;
-/** "YYYY-MM-" prefixes by year and month (one string concatenation per formatted date). */
-const YM = new Map<number, string>();
+/** Formatted dates by packed value (date arithmetic lands on few distinct days: no string building). */
+const FORMATTED = new Map<number, string>();
 const fmt = (y: number, m: number, d: number) => {
-  if (y < 0 || y > 9999) return `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-  D2 ??= Array.from({ length: 100 }, (_, i) => pad(i));
-  let p = YM.get(y * 16 + m);
-  if (p === undefined) {
-    if (YM.size > 4096) YM.clear();
-    p = `${D2[(y / 100) | 0]}${D2[y % 100]}-${D2[m]}-`;
-    YM.set(y * 16 + m, p);
+  const k = y * 512 + m * 32 + d;
+  let s = FORMATTED.get(k);
+  if (s === undefined) {
+    if (FORMATTED.size > 8192) FORMATTED.clear();
+    s = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
+    FORMATTED.set(k, s);
   }
-  return p + D2[d];
+  return s;
 };
 /** Days since 1970-01-01 of a packed date (proleptic Gregorian, integer arithmetic, exact). */
 const epochDay = (p: number): number => {
