@@ -189,6 +189,12 @@ export const scenario: Scenario = {
       );
       if (!smoke)
         ratios.push(`cprdfop/rules partial / Publicodes partial = ${ratio(part, rate(T.publicodesPartial))}`);
+      // The issue states its goals for "this kind of machine", where Publicodes does ≈ 1.3 k/s and
+      // json-rules-engine ≈ 28 k/s: the same two anchors measured here tell how this machine compares.
+      const speed = Math.sqrt((rate(T.publicodes) / 1300) * (rate(T.jre) / 28_000));
+      ratios.push(
+        `anchors: the issue's reference machine runs Publicodes at ≈ 1,300 and json-rules-engine at ≈ 28,000 apps/s; here ${fmt(rate(T.publicodes))} and ${fmt(rate(T.jre))}, i.e. this machine runs them at ${fmt(speed, 2)}× the reference speed (geometric mean). Against the anchors, the 1 M apps/s goal means ≥ ${fmt(GOAL_FULL / 28_000, 1)}× json-rules-engine and ≥ ${fmt(GOAL_FULL / 1300, 0)}× Publicodes: measured ${ratio(full, rate(T.jre))} and ${ratio(full, rate(T.publicodes))}`,
+      );
       goals.push(
         {
           goal: 'full evaluation with explanation ≥ 1 M apps/s',
@@ -237,7 +243,7 @@ export const scenario: Scenario = {
       });
       goals.push({
         goal: `engine code < ${GOAL_SIZE_KB} KB gzipped (src/rules bundled, minified, zod external)`,
-        measured: `${fmt(withDeps.gz / 1024, 2)} KB (${fmt(own.gz / 1024, 2)} KB without date-fns)`,
+        measured: `${fmt(withDeps.gz / 1024, 2)} KB (${fmt(own.gz / 1024, 2)} KB with every dependency external)`,
         met: withDeps.gz < GOAL_SIZE_KB * 1024,
       });
     } else {
