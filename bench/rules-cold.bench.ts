@@ -2,7 +2,9 @@
  * Cold start of the rules engine (issue 4): in a fresh `node` process, import the engine, `compile` the
  * 12-criteria grant rule set (bench/rules/grant-12.rules.json) and evaluate one application; timed inside
  * the process from before the import to after the first evaluation; median of several processes.
- * Goal: under 5 ms.
+ * Goal: under 5 ms "on this kind of machine" (the issue's reference machine, where Publicodes does ≈ 1.3 k and
+ * json-rules-engine ≈ 28 k apps/s): the two anchors are measured before and after the cold-start runs and
+ * the limit here is 5 ms divided by this machine's speed relative to the reference (bench/rules/anchors.ts).
  *
  * Two measures of the built package (`npx tsup` runs first when dist/ is missing), both reported:
  * - (i) a tree-shaken ESM bundle of `import { compile } from 'cprdfop/rules'` (esbuild resolves the
@@ -17,6 +19,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Scenario, TaskResult } from './_harness.js';
 import { fmt } from './_harness.js';
+import { measureAnchors, REFERENCE } from './rules/anchors.js';
 
 const root = resolve(import.meta.dirname, '..');
 const script = join(root, 'bench', 'rules', 'cold-start-compile.mjs');
@@ -105,6 +108,10 @@ export const scenario: Scenario = {
     const n = options.smoke ? 3 : 15;
     const tasks: TaskResult[] = [];
     const medians: number[] = [];
+    // The machine's speed against the issue's reference machine, from the two anchors measured just
+    // before and just after the cold-start runs (see bench/rules/anchors.ts).
+    const anchorMs = options.smoke ? 200 : 1500;
+    const before = await measureAnchors(anchorMs);
     for (const v of variants) {
       const rs = runs(v.path, n);
       const m = (k: keyof Omit<Run, 'verdict'>) => median(rs.map((r) => r[k]));
@@ -116,7 +123,11 @@ export const scenario: Scenario = {
         note: `median of ${n}: total ${ms('total')} = import ${ms('import')} + compile ${ms('compile')} + 1st evaluate ${ms('evaluate')}; min ${fmt(Math.min(...rs.map((r) => r.total)), 2)} ms; CPU ${ms('cpu')}; node bootstrap before the import ${ms('start', 1)}${v.size ? `; bundle ${fmt(v.size / 1024, 1)} KB` : ''}`,
       });
     }
+    const after = await measureAnchors(anchorMs);
+    const speed = Math.sqrt(before.speed * after.speed);
+    const limit = GOAL_MS / speed;
     notes.push(
+      `Anchors (apps/s, before / after the cold-start runs): Publicodes ${fmt(before.publicodes)} / ${fmt(after.publicodes)} against ≈ ${fmt(REFERENCE.publicodes)} on the issue's reference machine, json-rules-engine ${fmt(before.jre)} / ${fmt(after.jre)} against ≈ ${fmt(REFERENCE.jre)}: this machine runs at ${fmt(speed, 2)}× the reference speed, so the ${GOAL_MS} ms goal "on this kind of machine" is ${fmt(limit, 1)} ms here.`,
       'The goal is judged on (i), unminified: the tree-shaken bundle of `import { compile } from "cprdfop/rules"` (what a bundled app or serverless function loads). (ii) is reported for a plain Node import of the whole subpath, which loads zod for the exported schemas.',
       'Timed inside the fresh process, from before the import to after the first evaluation; Node’s own bootstrap (tens of ms) is not included. The rule set JSON is read and parsed before the clock starts; `parseRuleSet` (zod) is not called: `compile` checks operators, arity, parameters and paths itself.',
       'The content hash is computed on first read of `hash`, not during compile.',
@@ -126,9 +137,9 @@ export const scenario: Scenario = {
       ratios: [`(ii) plain import / (i) bundle = ${fmt(medians[2]! / medians[0]!, 1)}×`],
       goals: [
         {
-          goal: `cold start (import + compile + first evaluation, fresh process) < ${GOAL_MS} ms — judged on (i)`,
-          measured: `${fmt(medians[0]!, 2)} ms (i); minified ${fmt(medians[1]!, 2)} ms; (ii) plain import ${fmt(medians[2]!, 1)} ms`,
-          met: medians[0]! < GOAL_MS,
+          goal: `cold start (import + compile + first evaluation, fresh process) < ${GOAL_MS} ms on the reference machine — judged on (i) against the anchors`,
+          measured: `${fmt(medians[0]!, 2)} ms (i) here, where the limit is ${fmt(limit, 1)} ms (machine at ${fmt(speed, 2)}× the reference speed): ≈ ${fmt(medians[0]! * speed, 2)} ms on the reference machine; minified ${fmt(medians[1]!, 2)} ms; (ii) plain import ${fmt(medians[2]!, 1)} ms`,
+          met: medians[0]! < limit,
         },
       ],
       notes,

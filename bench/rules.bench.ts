@@ -2,6 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compare, fmt, type GoalResult, type Scenario } from './_harness.js';
+import { REFERENCE, speedOf } from './rules/anchors.js';
 import { createJsonRulesEvaluator } from './rules/json-rules-engine.js';
 import { ENGINE_SOURCE, loadOurs, toResult } from './rules/ours.js';
 import { createPublicodesEvaluator, toPublicodesSituation } from './rules/publicodes.js';
@@ -189,23 +190,36 @@ export const scenario: Scenario = {
       );
       if (!smoke)
         ratios.push(`cprdfop/rules partial / Publicodes partial = ${ratio(part, rate(T.publicodesPartial))}`);
-      // The issue states its goals for "this kind of machine", where Publicodes does ≈ 1.3 k/s and
-      // json-rules-engine ≈ 28 k/s: the same two anchors measured here tell how this machine compares.
-      const speed = Math.sqrt((rate(T.publicodes) / 1300) * (rate(T.jre) / 28_000));
+      // The issue states its goals "on this kind of machine", where Publicodes does ≈ 1.3 k/s and
+      // json-rules-engine ≈ 28 k/s: judged against those two anchors measured in this run (anchors.ts).
+      const anchors = speedOf({ publicodes: rate(T.publicodes), jre: rate(T.jre) });
+      const vsAnchors = (goal: number, measured: number) => {
+        const need = { jre: goal / REFERENCE.jre, publicodes: goal / REFERENCE.publicodes };
+        const got = { jre: measured / anchors.jre, publicodes: measured / anchors.publicodes };
+        return {
+          met: got.jre >= need.jre && got.publicodes >= need.publicodes,
+          text: `${fmtRate(measured)} here = ${fmt(got.jre, 0)}× json-rules-engine and ${fmt(got.publicodes, 0)}× Publicodes in this run (the goal on the reference machine means ≥ ${fmt(need.jre, 1)}× and ≥ ${fmt(need.publicodes, 0)}×); ≈ ${fmtRate(measured / anchors.speed)} on the reference machine`,
+        };
+      };
       ratios.push(
-        `anchors: the issue's reference machine runs Publicodes at ≈ 1,300 and json-rules-engine at ≈ 28,000 apps/s; here ${fmt(rate(T.publicodes))} and ${fmt(rate(T.jre))}, i.e. this machine runs them at ${fmt(speed, 2)}× the reference speed (geometric mean). Against the anchors, the 1 M apps/s goal means ≥ ${fmt(GOAL_FULL / 28_000, 1)}× json-rules-engine and ≥ ${fmt(GOAL_FULL / 1300, 0)}× Publicodes: measured ${ratio(full, rate(T.jre))} and ${ratio(full, rate(T.publicodes))}`,
+        `anchors: the issue's reference machine runs Publicodes at ≈ ${fmt(REFERENCE.publicodes)} and json-rules-engine at ≈ ${fmt(REFERENCE.jre)} apps/s; this run measured ${fmt(anchors.publicodes)} and ${fmt(anchors.jre)}: this machine runs at ${fmt(anchors.speed, 2)}× the reference speed (geometric mean)`,
       );
+      const fullGoal = vsAnchors(GOAL_FULL, full);
+      const partGoal = vsAnchors(GOAL_PARTIAL, part);
       goals.push(
         {
-          goal: 'full evaluation with explanation ≥ 1 M apps/s',
-          measured: fmtRate(full),
-          met: full >= GOAL_FULL,
+          goal: 'full evaluation with explanation ≥ 1 M apps/s (on the reference machine: judged against the anchors)',
+          measured: fullGoal.text,
+          met: fullGoal.met,
         },
         {
-          goal: 'partial evaluation with `missing` ≥ 250 k apps/s',
-          measured: fmtRate(part),
-          met: part >= GOAL_PARTIAL,
+          goal: 'partial evaluation with `missing` ≥ 250 k apps/s (on the reference machine: judged against the anchors)',
+          measured: partGoal.text,
+          met: partGoal.met,
         },
+      );
+      notes.push(
+        `Raw numbers on this machine, for the record: full ${fmtRate(full)} (${full >= GOAL_FULL ? '≥' : '<'} 1 M), partial ${fmtRate(part)} (${part >= GOAL_PARTIAL ? '≥' : '<'} 250 k).`,
       );
     } else {
       const why = 'unavailable' in oursLoaded ? oursLoaded.unavailable : '';
@@ -256,7 +270,7 @@ export const scenario: Scenario = {
     notes.push(
       'Cold start (import + compile + first evaluation, fresh process) is measured by bench/rules-cold.bench.ts.',
       'Inputs are prepared outside the timed loop (Publicodes situations with quoted strings, dd/mm/yyyy dates and oui/non); json-rules-engine runs are awaited one after the other.',
-      'Issue reference numbers on this kind of machine: Publicodes ≈ 1.3 k apps/s, json-rules-engine ≈ 28 k apps/s. The machine is shared: compare ratios from the same run rather than absolute numbers.',
+      'The issue states its goals "on this kind of machine", where Publicodes does ≈ 1.3 k apps/s and json-rules-engine ≈ 28 k apps/s. This 2-core VM is shared and runs those anchors several times slower (its speed also swings by 2× within a run), so the throughput goals are judged against the two anchors measured in the same run (bench/rules/anchors.ts), as ratios; the raw numbers are given too.',
     );
     return { tasks: results, ratios, goals, notes };
   },
