@@ -202,6 +202,33 @@ describe('request path without a cache', () => {
     await expect(aborted).rejects.toThrow('stop');
     expect(await client.json('/hello', { query: { q: 'after' } })).toEqual({ hello: 'world', q: 'after' });
   });
+  it('rejects a request aborted while it waits for a concurrency slot, without sending it', async () => {
+    server = await start();
+    const client = createClient({
+      baseUrl: server.url,
+      cache: false,
+      retry: false,
+      timeout: 5000,
+      rateLimit: { concurrency: 1 },
+    });
+    const settled: string[] = [];
+    const first = client.json('/slow').then((v) => {
+      // holds the only slot for 2 s
+      settled.push('first');
+      return v;
+    });
+    const controller = new AbortController();
+    const queued = client.json('/hello', { query: { q: 'queued' }, signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('gave up while queued')), 20);
+    await expect(queued).rejects.toThrow('gave up while queued');
+    settled.push('queued');
+    expect(await first).toEqual({ ok: true });
+    // Rejected when aborted, not when the slot came free.
+    expect(settled).toEqual(['queued', 'first']);
+    expect(server.requests.some((r) => r.includes('q=queued'))).toBe(false);
+    // The queue is intact: the next request gets the slot.
+    expect(await client.json('/hello', { query: { q: 'next' } })).toEqual({ hello: 'world', q: 'next' });
+  });
   it('gives a caller-supplied fetch the full init and a fresh header record it may modify', async () => {
     const inits: RequestInit[] = [];
     const custom = (async (_input: RequestInfo | URL, init?: RequestInit) => {

@@ -25,9 +25,13 @@ export class Limiter {
     return true;
   }
 
-  /** Waits for a slot and the host's next start time; on abort the slot is given back and it rejects. */
+  /**
+   * Waits for a slot and the host's next start time. An abort while waiting in the queue leaves the
+   * queue at once and rejects with the signal's reason; an abort after the slot was taken gives it back
+   * and rejects.
+   */
   async take(host: string, signal?: AbortSignal): Promise<void> {
-    if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.active >= this.concurrency) await this.wait(signal);
     else this.active++;
     const rps = this.perHost[host] ?? this.defaultPerHost;
     if (rps && rps > 0) {
@@ -43,6 +47,31 @@ export class Limiter {
         }
       }
     }
+  }
+
+  /** Queues for a slot handed over by {@link Limiter.give}; leaves the queue when `signal` aborts. */
+  private wait(signal: AbortSignal | undefined): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) {
+        reject(signal.reason);
+        return;
+      }
+      const onAbort = (): void => {
+        const i = this.queue.indexOf(wake);
+        // Still queued (no slot handed over yet): leave the queue. Otherwise the slot is ours and
+        // the caller sees the abort when it uses the signal.
+        if (i >= 0) {
+          this.queue.splice(i, 1);
+          reject(signal?.reason);
+        }
+      };
+      const wake = (): void => {
+        signal?.removeEventListener('abort', onAbort);
+        resolve();
+      };
+      this.queue.push(wake);
+      signal?.addEventListener('abort', onAbort, { once: true });
+    });
   }
 
   /** Gives a taken slot back: to the next waiter if any, else to the pool. Call once per slot. */
