@@ -225,3 +225,41 @@ export function odsRoutes(count: number, onWhere?: (where: string) => void): Rou
     return false;
   };
 }
+
+/**
+ * The plain HTTP routes the client tests share: `/hello` (echoes `q`, an `x-extra` header), `/etag`
+ * (ETag + Last-Modified, 304 on a matching `If-None-Match`), `/moved` (302 to `/hello?q=moved`), `/big`
+ * (about 10 KB), `/chunked` (about 5 KB without Content-Length) and `/slow` (answers after 2 s).
+ */
+export const httpRoutes: Route = (req, res, url) => {
+  switch (url.pathname) {
+    case '/hello':
+      sendJson(res, 200, { hello: 'world', q: url.searchParams.get('q') }, { 'x-extra': 'yes' });
+      return true;
+    case '/etag':
+      if (req.headers['if-none-match'] === '"v1"') {
+        res.writeHead(304, { etag: '"v1"' });
+        res.end();
+      } else sendJson(res, 200, { v: 1 }, { etag: '"v1"', 'last-modified': 'Wed, 01 Jan 2026 00:00:00 GMT' });
+      return true;
+    case '/moved':
+      res.writeHead(302, { location: '/hello?q=moved' });
+      res.end();
+      return true;
+    case '/big':
+      sendJson(res, 200, { data: 'x'.repeat(10_000) });
+      return true;
+    case '/chunked':
+      // No Content-Length: a size cap is enforced while reading.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.write('{"data":"');
+      res.write('x'.repeat(5_000));
+      res.end('"}');
+      return true;
+    case '/slow':
+      setTimeout(() => sendJson(res, 200, { ok: true }), 2000);
+      return true;
+    default:
+      return false;
+  }
+};

@@ -13,7 +13,7 @@ import {
   isResponseValidationError,
   isTimeoutError,
 } from '../../src/opendata/index.js';
-import { sendJson, startServer, type TestServer } from './_server.js';
+import { httpRoutes, sendJson, startServer, type TestServer } from './_server.js';
 
 const fast = { retries: 3, minDelay: 1, maxDelay: 5 };
 let server: TestServer | undefined;
@@ -30,36 +30,7 @@ async function tempDir(): Promise<string> {
   return d;
 }
 
-const hello = async () =>
-  startServer([
-    (req, res, url) => {
-      if (url.pathname === '/hello') {
-        sendJson(res, 200, { hello: 'world', q: url.searchParams.get('q') });
-        return true;
-      }
-      if (url.pathname === '/etag') {
-        if (req.headers['if-none-match'] === '"v1"') {
-          res.writeHead(304, { etag: '"v1"' });
-          res.end();
-        } else sendJson(res, 200, { v: 1 }, { etag: '"v1"' });
-        return true;
-      }
-      if (url.pathname === '/moved') {
-        res.writeHead(302, { location: '/hello?q=moved' });
-        res.end();
-        return true;
-      }
-      if (url.pathname === '/big') {
-        sendJson(res, 200, { data: 'x'.repeat(10_000) });
-        return true;
-      }
-      if (url.pathname === '/slow') {
-        setTimeout(() => sendJson(res, 200, { ok: true }), 2000);
-        return true;
-      }
-      return false;
-    },
-  ]);
+const hello = async () => startServer([httpRoutes]);
 
 describe('HTTP client', () => {
   it('retries 5xx, resets and truncated bodies, then succeeds', async () => {

@@ -14,7 +14,7 @@ import {
   isResponseValidationError,
   isTimeoutError,
 } from '../../src/opendata/index.js';
-import { sendJson, startServer, type TestServer } from './_server.js';
+import { httpRoutes, startServer, type TestServer } from './_server.js';
 
 const fast = { retries: 3, minDelay: 1, maxDelay: 5 };
 let server: TestServer | undefined;
@@ -25,41 +25,14 @@ afterEach(async () => {
   seen.length = 0;
 });
 
+/** The shared routes, recording each request's headers first. */
 const start = async () =>
   startServer([
-    (req, res, url) => {
+    (req) => {
       seen.push({ ...req.headers });
-      if (url.pathname === '/hello') {
-        sendJson(res, 200, { hello: 'world', q: url.searchParams.get('q') }, { 'x-extra': 'yes' });
-        return true;
-      }
-      if (url.pathname === '/etag') {
-        if (req.headers['if-none-match'] === '"v1"') {
-          res.writeHead(304, { etag: '"v1"' });
-          res.end();
-        } else
-          sendJson(res, 200, { v: 1 }, { etag: '"v1"', 'last-modified': 'Wed, 01 Jan 2026 00:00:00 GMT' });
-        return true;
-      }
-      if (url.pathname === '/moved') {
-        res.writeHead(302, { location: '/hello?q=moved' });
-        res.end();
-        return true;
-      }
-      if (url.pathname === '/chunked') {
-        // No Content-Length: the size cap is enforced while reading.
-        res.writeHead(200, { 'content-type': 'application/json' });
-        res.write('{"data":"');
-        res.write('x'.repeat(5_000));
-        res.end('"}');
-        return true;
-      }
-      if (url.pathname === '/slow') {
-        setTimeout(() => sendJson(res, 200, { ok: true }), 2000);
-        return true;
-      }
       return false;
     },
+    httpRoutes,
   ]);
 
 describe('URL helpers', () => {
