@@ -1,33 +1,8 @@
-const DAY = 86_400_000;
-const dim = (y: number, m: number) =>
-  m === 2
-    ? y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0)
-      ? 29
-      : 28
-    : m === 4 || m === 6 || m === 9 || m === 11
-      ? 30
-      : 31;
-const two = (s: string, i: number) => {
-  const a = s.charCodeAt(i) - 48;
-  const b = s.charCodeAt(i + 1) - 48;
-  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
-};
-/**
- * Packs a valid `YYYY-MM-DD` calendar date as `y·512 + m·32 + d`, or returns -1 for anything else (one
- * pass, no regex, no Date: hot path). Packed dates order like the strings.
- */
-export function ymd(s: unknown): number {
-  if (typeof s !== 'string' || s.length !== 10 || s.charCodeAt(4) !== 45 || s.charCodeAt(7) !== 45) return -1;
-  const hi = two(s, 0);
-  const lo = two(s, 2);
-  const m = two(s, 5);
-  const d = two(s, 8);
-  const y = hi * 100 + lo;
-  return hi < 0 || lo < 0 || m < 1 || m > 12 || d < 1 || d > dim(y, m) ? -1 : y * 512 + m * 32 + d;
-}
+import { daysInMonth as dim, isIsoDate, packIsoDate as ymd } from '../_shared/isoDate.js';
 
-/** Tells whether a value is a valid `YYYY-MM-DD` calendar date. */
-export const isIsoDate = (s: unknown): s is string => ymd(s) >= 0;
+const DAY = 86_400_000;
+
+export { isIsoDate, ymd };
 
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Formatted dates by packed value (date arithmetic lands on few distinct days: no string building). */
