@@ -1,22 +1,11 @@
 import { z } from 'zod';
+import { FieldDeclaration } from './FieldDeclaration.js';
+import { RuleText } from './RuleText.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-/**
- * A text in French and in English.
- *
- * @example
- * ```ts
- * import { RuleText } from 'cprdfop/rules';
- * RuleText.parse({ fr: 'Oui', en: 'Yes' }); // {"fr":"Oui","en":"Yes"}
- * ```
- * @category Rule sets
- */
-export const RuleText = /* @__PURE__ */ (() =>
-  z.strictObject({ fr: z.string().min(1), en: z.string().min(1) }))();
-/** @category Rule sets */
-export type RuleText = z.infer<typeof RuleText>;
+export { RuleText } from './RuleText.js';
 
 /**
  * An expression of the rule language (see `docs/rules.md`): a JSON literal, a JSON array (a list whose
@@ -241,6 +230,7 @@ export const RuleSet = /* @__PURE__ */ (() =>
       .string()
       .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
       .optional(),
+    fields: z.array(FieldDeclaration).optional(),
     parameters: z.array(Parameter).default([]),
     criteria: z.array(Criterion).default([]),
     remove: z.array(z.string().regex(NAME)).optional(),

@@ -32,6 +32,11 @@ export {
   type Verdict,
 } from './Explanation.js';
 export { NoRuleSetInForceError, RuleSetError } from './errors.js';
+export {
+  FieldDeclaration,
+  FieldType,
+  FieldValue,
+} from './FieldDeclaration.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
   MAX_RULESET_DEPTH,

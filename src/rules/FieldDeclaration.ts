@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { RuleText } from './RuleText.js';
+
+/**
+ * The kinds of value an application field can hold.
+ *
+ * - `integer`, `decimal`: numbers (`decimal` is exact to 6 places in rule arithmetic);
+ * - `money`: an amount in the rule set's currency unit (exact decimal, 2 places on input);
+ * - `percent`: a rate written as a percentage (`35` means 35 %);
+ * - `boolean`, `string`, `date` (`YYYY-MM-DD`, a real calendar date);
+ * - `enum`: one of `values`; `set`: a list of distinct `values`;
+ * - `list`: a list of objects whose fields are declared in `items`;
+ * - `territory`: a territory reference (commune, EPCI, arrondissement, département codes).
+ *
+ * @example
+ * ```ts
+ * import { FieldType } from 'cprdfop/rules';
+ * FieldType.parse('money'); // "money"
+ * ```
+ * @category Rule sets
+ */
+export const FieldType = /* @__PURE__ */ (() =>
+  z.enum([
+    'integer',
+    'decimal',
+    'money',
+    'percent',
+    'boolean',
+    'string',
+    'date',
+    'enum',
+    'set',
+    'list',
+    'territory',
+  ]))();
+/** @category Rule sets */
+export type FieldType = z.infer<typeof FieldType>;
+
+/**
+ * One allowed value of an `enum` or `set` field, with its labels.
+ *
+ * @example
+ * ```ts
+ * import { FieldValue } from 'cprdfop/rules';
+ * FieldValue.parse({ value: 'mobilite', label: { fr: 'Mobilité', en: 'Mobility' } }).value; // "mobilite"
+ * ```
+ * @category Rule sets
+ */
+export const FieldValue = /* @__PURE__ */ (() =>
+  z.strictObject({ value: z.string().min(1), label: RuleText }))();
+/** @category Rule sets */
+export type FieldValue = z.infer<typeof FieldValue>;
+
+/**
+ * A declared application field: its dotted `path` (relative to the list item inside `items`), its
+ * `type`, FR/EN `label`, and optionally the `question` a form asks, the allowed `values`, a `unit`,
+ * inclusive `min`/`max` bounds and, for a `list`, the fields of its objects (`items`).
+ *
+ * @example
+ * ```ts
+ * import { FieldDeclaration } from 'cprdfop/rules';
+ * FieldDeclaration.parse({
+ *   path: 'budget.selfFinancing', type: 'money', unit: 'EUR',
+ *   label: { fr: 'Autofinancement', en: 'Self-financing' },
+ * }).type; // "money"
+ * ```
+ * @category Rule sets
+ */
+export const FieldDeclaration: z.ZodType<FieldDeclaration> = /* @__PURE__ */ (() =>
+  z.lazy(() =>
+    z.strictObject({
+      path: z
+        .string()
+        .regex(
+          /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/,
+          'a dotted field path such as budget.total',
+        ),
+      type: FieldType,
+      label: RuleText,
+      question: RuleText.optional(),
+      values: z.array(FieldValue).min(1).optional(),
+      unit: z.string().min(1).optional(),
+      min: z.number().optional(),
+      max: z.number().optional(),
+      items: z.array(FieldDeclaration).min(1).optional(),
+    }),
+  ))();
+/**
+ * The TypeScript shape of a {@link FieldDeclaration}.
+ * @category Rule sets
+ */
+export interface FieldDeclaration {
+  path: string;
+  type: FieldType;
+  label: RuleText;
+  question?: RuleText | undefined;
+  values?: FieldValue[] | undefined;
+  unit?: string | undefined;
+  min?: number | undefined;
+  max?: number | undefined;
+  items?: FieldDeclaration[] | undefined;
+}
