@@ -65,6 +65,9 @@ export const ISO_DATE_REASON = {
  */
 export const ISO_DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
+/** The shape of a partial date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a full one is then checked by {@link isIsoDate}). */
+export const PARTIAL_DATE_SHAPE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
 /** The message for a value that is not a valid ISO date, naming the value (English, then French). */
 export function isoDateMessage(value: unknown): string {
   const shown =
