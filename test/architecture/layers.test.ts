@@ -3,7 +3,7 @@
  * checked on in-memory files that break each rule (a test of the test).
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { checkLayers, importSpecifiers, LAYERS, moduleOf } from './_layers.js';
