@@ -57,3 +57,22 @@ export const ISO_DATE_REASON = {
   fr: 'une date réelle au format AAAA-MM-JJ',
   en: 'a real calendar date YYYY-MM-DD',
 } as const;
+
+/**
+ * The shape of an ISO date as a regular expression (month 01–12, day 01–31), for JSON Schema `pattern`s
+ * and zod schemas only: the calendar check (no 2023-02-30) is {@link isIsoDate}, which every schema
+ * adds (see `isoDateSchema.ts`).
+ */
+export const ISO_DATE_SHAPE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+
+/** The shape of a partial date `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (a full one is then checked by {@link isIsoDate}). */
+export const PARTIAL_DATE_SHAPE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/** The message for a value that is not a valid ISO date, naming the value (English, then French). */
+export function isoDateMessage(value: unknown): string {
+  const shown =
+    typeof value === 'string'
+      ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
+      : String(value);
+  return `expected ${ISO_DATE_REASON.en}, got ${shown} (attendu\u202f: ${ISO_DATE_REASON.fr})`;
+}

@@ -1,13 +1,9 @@
 import { z } from 'zod';
+import { ARRONDISSEMENT_CODE, COMMUNE_CODE, DEPARTEMENT_CODE, SIREN, SIRET } from '../_shared/inseeCodes.js';
+import { isoDateSchema } from '../_shared/isoDateSchema.js';
 
-const ISO_DATE = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'a valid calendar date');
-const COMMUNE = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'a 5-character commune code (INSEE)');
+const ISO_DATE = isoDateSchema();
+const COMMUNE = z.string().regex(COMMUNE_CODE, 'a 5-character commune code (INSEE)');
 
 /**
  * Legal form of the carrier of an ITIE application.
@@ -127,10 +123,7 @@ export const Application = z.strictObject({
     .strictObject({
       name: z.string().min(1).optional(),
       legalForm: LegalForm.optional(),
-      siret: z
-        .string()
-        .regex(/^\d{14}$/, 'a 14-digit SIRET')
-        .optional(),
+      siret: z.string().regex(SIRET, 'a 14-digit SIRET').optional(),
       commune: COMMUNE.optional(),
     })
     .optional(),
@@ -141,16 +134,13 @@ export const Application = z.strictObject({
   territory: z
     .strictObject({
       communes: z.array(COMMUNE).max(5000).optional(),
-      epcis: z
-        .array(z.string().regex(/^\d{9}$/, 'a 9-digit EPCI SIREN'))
-        .max(500)
-        .optional(),
+      epcis: z.array(z.string().regex(SIREN, 'a 9-digit EPCI SIREN')).max(500).optional(),
       arrondissements: z
-        .array(z.string().regex(/^(\d{3}|2[AB]\d)$/, 'a 3-character arrondissement code'))
+        .array(z.string().regex(ARRONDISSEMENT_CODE, 'an arrondissement code (INSEE), e.g. 595'))
         .max(100)
         .optional(),
       departements: z
-        .array(z.string().regex(/^(\d{2}|2[AB]|97\d)$/, 'a département code'))
+        .array(z.string().regex(DEPARTEMENT_CODE, 'a département code (INSEE), e.g. 59'))
         .max(100)
         .optional(),
     })

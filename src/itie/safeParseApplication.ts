@@ -1,4 +1,4 @@
-import { checkJsonSafety, formatPath } from '../rules/_safe.js';
+import { checkJsonSafety, formatPath } from '../_shared/jsonSafety.js';
 import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
 import { Application } from './Application.js';

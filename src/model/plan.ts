@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_CODE } from '../_shared/inseeCodes.js';
 import { DatedFact, LocalizedText, PartialDate, Provenance } from './provenance.js';
 
 /**
@@ -29,7 +30,7 @@ export type PeriodAlias = z.infer<typeof PeriodAlias>;
  */
 export const Plan = z.object({
   id: z.string().min(1),
-  regionCode: z.string().regex(/^\d{2}$/),
+  regionCode: z.string().regex(REGION_CODE),
   title: z.string().min(1),
   acronym: z.string().min(1),
   nature: z.array(z.object({ text: LocalizedText, provenance: Provenance })),

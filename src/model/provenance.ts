@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isIsoDate, isoDateMessage, PARTIAL_DATE_SHAPE } from '../_shared/isoDate.js';
 
 /**
  * How sure a recorded value is.
@@ -87,7 +88,10 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'expected YYYY, YYYY-MM or YYYY-MM-DD');
+  .regex(PARTIAL_DATE_SHAPE, 'expected YYYY, YYYY-MM or YYYY-MM-DD')
+  .refine((value) => value.length !== 10 || isIsoDate(value), {
+    error: (issue) => isoDateMessage(issue.input),
+  });
 /** @category Models */
 export type PartialDate = z.infer<typeof PartialDate>;
 

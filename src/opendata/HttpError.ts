@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -65,7 +66,7 @@ export class HttpError extends CprdfopError {
  * Tells whether a value is an {@link HttpError}.
  *
  * @param value - Anything caught.
- * @returns `true` for an {@link HttpError}.
+ * @returns `true` for an {@link HttpError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { HttpError, isHttpError } from 'cprdfop/opendata';
@@ -75,7 +76,7 @@ export class HttpError extends CprdfopError {
  * @category Errors
  */
 export function isHttpError(value: unknown): value is HttpError {
-  return value instanceof HttpError;
+  return isErrorOf(value, HttpError, 'HttpError');
 }
 
 /** Parses the known error envelopes: Opendatasoft (both shapes), CKAN, plain text. @internal */

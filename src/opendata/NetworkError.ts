@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -42,7 +43,7 @@ function describeCause(cause: unknown): string {
  * Tells whether a value is a {@link NetworkError}.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link NetworkError}.
+ * @returns `true` for a {@link NetworkError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { NetworkError, isNetworkError } from 'cprdfop/opendata';
@@ -51,5 +52,5 @@ function describeCause(cause: unknown): string {
  * @category Errors
  */
 export function isNetworkError(value: unknown): value is NetworkError {
-  return value instanceof NetworkError;
+  return isErrorOf(value, NetworkError, 'NetworkError');
 }

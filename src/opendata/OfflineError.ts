@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -33,7 +34,7 @@ export class OfflineError extends CprdfopError {
  * Tells whether a value is an {@link OfflineError}.
  *
  * @param value - Anything caught.
- * @returns `true` for an {@link OfflineError}.
+ * @returns `true` for an {@link OfflineError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { OfflineError, isOfflineError } from 'cprdfop/opendata';
@@ -42,5 +43,5 @@ export class OfflineError extends CprdfopError {
  * @category Errors
  */
 export function isOfflineError(value: unknown): value is OfflineError {
-  return value instanceof OfflineError;
+  return isErrorOf(value, OfflineError, 'OfflineError');
 }

@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -55,7 +56,7 @@ export class QuotaExceededError extends CprdfopError {
  * Tells whether a value is a {@link QuotaExceededError}.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link QuotaExceededError}.
+ * @returns `true` for a {@link QuotaExceededError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { QuotaExceededError, isQuotaExceededError } from 'cprdfop/opendata';
@@ -64,5 +65,5 @@ export class QuotaExceededError extends CprdfopError {
  * @category Errors
  */
 export function isQuotaExceededError(value: unknown): value is QuotaExceededError {
-  return value instanceof QuotaExceededError;
+  return isErrorOf(value, QuotaExceededError, 'QuotaExceededError');
 }

@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -32,7 +33,7 @@ export class ResponseTooLargeError extends CprdfopError {
  * Tells whether a value is a {@link ResponseTooLargeError}.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link ResponseTooLargeError}.
+ * @returns `true` for a {@link ResponseTooLargeError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { ResponseTooLargeError, isResponseTooLargeError } from 'cprdfop/opendata';
@@ -41,5 +42,5 @@ export class ResponseTooLargeError extends CprdfopError {
  * @category Errors
  */
 export function isResponseTooLargeError(value: unknown): value is ResponseTooLargeError {
-  return value instanceof ResponseTooLargeError;
+  return isErrorOf(value, ResponseTooLargeError, 'ResponseTooLargeError');
 }

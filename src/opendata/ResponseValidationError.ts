@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /** One problem found in a response: where (`path`, e.g. `["results", 3, "code"]`) and what. */
@@ -48,7 +49,7 @@ export class ResponseValidationError extends CprdfopError {
  * Tells whether a value is a {@link ResponseValidationError}.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link ResponseValidationError}.
+ * @returns `true` for a {@link ResponseValidationError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { ResponseValidationError, isResponseValidationError } from 'cprdfop/opendata';
@@ -57,5 +58,5 @@ export class ResponseValidationError extends CprdfopError {
  * @category Errors
  */
 export function isResponseValidationError(value: unknown): value is ResponseValidationError {
-  return value instanceof ResponseValidationError;
+  return isErrorOf(value, ResponseValidationError, 'ResponseValidationError');
 }

@@ -1,3 +1,4 @@
+import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -36,7 +37,7 @@ export class TimeoutError extends CprdfopError {
  * Tells whether a value is a {@link TimeoutError}.
  *
  * @param value - Anything caught.
- * @returns `true` for a {@link TimeoutError}.
+ * @returns `true` for a {@link TimeoutError}, from any copy of the package (see `isCprdfopError`).
  * @example
  * ```ts
  * import { TimeoutError, isTimeoutError } from 'cprdfop/opendata';
@@ -45,5 +46,5 @@ export class TimeoutError extends CprdfopError {
  * @category Errors
  */
 export function isTimeoutError(value: unknown): value is TimeoutError {
-  return value instanceof TimeoutError;
+  return isErrorOf(value, TimeoutError, 'TimeoutError');
 }

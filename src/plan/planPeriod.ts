@@ -1,5 +1,6 @@
 import { isValid } from 'date-fns/isValid';
 import { parseISO } from 'date-fns/parseISO';
+import { isIsoDate } from '../_shared/isoDate.js';
 import type { Provenance } from '../model/provenance.js';
 import { planData } from './_data.js';
 import { InvalidDateError } from './InvalidDateError.js';
@@ -58,7 +59,7 @@ export function toDate(value: Date | string, where: string): Date {
     if (!isValid(value)) throw new InvalidDateError(value, where);
     return value;
   }
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (isIsoDate(value)) {
     const d = parseISO(value);
     if (isValid(d) && d.getDate() === Number(value.slice(8, 10))) return d;
   }

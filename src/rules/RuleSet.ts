@@ -1,9 +1,9 @@
 import { z } from 'zod';
+import { isoDateSchema } from '../_shared/isoDateSchema.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
 import { RuleText } from './RuleText.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 export { RuleText } from './RuleText.js';
 
@@ -186,7 +186,7 @@ export type Funding = z.infer<typeof Funding>;
 export const RuleExample = /* @__PURE__ */ (() =>
   z.strictObject({
     name: z.string().min(1),
-    asOf: z.string().regex(ISO_DATE).optional(),
+    asOf: isoDateSchema().optional(),
     application: z.unknown(),
     verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
     criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
@@ -220,8 +220,8 @@ export const RuleSet = /* @__PURE__ */ (() =>
     version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
     title: RuleText,
     description: RuleText.optional(),
-    validFrom: z.string().regex(ISO_DATE),
-    validTo: z.string().regex(ISO_DATE).optional(),
+    validFrom: isoDateSchema(),
+    validTo: isoDateSchema().optional(),
     extends: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')

@@ -1,5 +1,5 @@
+import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
 import { dateOps, isIsoDate, ymd } from './_dates.js';
-import { FORBIDDEN_KEYS } from './_safe.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
 import {
   type AssumptionUsed,

@@ -1,4 +1,5 @@
-import { canonicalJson, sha256 } from './_hash.js';
+import { sha256Hex } from '../_shared/sha256.js';
+import { canonicalJson } from './_hash.js';
 import type { RuleSet } from './RuleSet.js';
 
 /**
@@ -19,5 +20,5 @@ import type { RuleSet } from './RuleSet.js';
  */
 export function hashRuleSet(ruleSet: RuleSet): string {
   const { $schema: _s, examples: _e, ...content } = ruleSet;
-  return `sha256-${sha256(canonicalJson(content))}`;
+  return `sha256-${sha256Hex(canonicalJson(content))}`;
 }

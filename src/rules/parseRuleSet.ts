@@ -1,4 +1,4 @@
-import { checkJsonSafety, formatPath } from './_safe.js';
+import { checkJsonSafety, formatPath } from '../_shared/jsonSafety.js';
 import { RuleSetError } from './errors.js';
 import { RuleSet } from './RuleSet.js';
 

@@ -1,4 +1,4 @@
-import { ARRONDISSEMENT_CODE } from './_internal/codes.js';
+import { ARRONDISSEMENT_CODE } from '../_shared/inseeCodes.js';
 import { getGraph } from './_internal/graph.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Arrondissement } from './schemas/Arrondissement.js';

@@ -1,4 +1,4 @@
-import { POSTAL_CODE } from './_internal/codes.js';
+import { POSTAL_CODE } from '../_shared/inseeCodes.js';
 import { getGraph } from './_internal/graph.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Commune } from './schemas/Commune.js';

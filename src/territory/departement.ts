@@ -1,4 +1,4 @@
-import { DEPARTEMENT_CODE } from './_internal/codes.js';
+import { DEPARTEMENT_CODE } from '../_shared/inseeCodes.js';
 import { getGraph } from './_internal/graph.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Departement } from './schemas/Departement.js';

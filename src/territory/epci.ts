@@ -1,4 +1,4 @@
-import { SIREN } from './_internal/codes.js';
+import { SIREN } from '../_shared/inseeCodes.js';
 import { getGraph } from './_internal/graph.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Epci } from './schemas/Epci.js';

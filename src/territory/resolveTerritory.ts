@@ -1,11 +1,5 @@
-import {
-  ARRONDISSEMENT_CODE,
-  COMMUNE_CODE,
-  DEPARTEMENT_CODE,
-  departementInfo,
-  departementOfCode,
-  SIREN,
-} from './_internal/codes.js';
+import { ARRONDISSEMENT_CODE, COMMUNE_CODE, DEPARTEMENT_CODE, SIREN } from '../_shared/inseeCodes.js';
+import { departementInfo, departementOfCode } from './_internal/codes.js';
 import { getGraph } from './_internal/graph.js';
 import { classifyCommuneCode } from './classifyCommuneCode.js';
 import type { ResolvedTerritory, TerritoryDiagnostic, TerritoryRef } from './schemas/TerritoryRef.js';

@@ -1,5 +1,5 @@
+import { normalizeName } from '../_shared/normalizeName.js';
 import { getGraph, getSearchIndex } from './_internal/graph.js';
-import { normalizeName } from './_internal/normalize.js';
 import type { Commune } from './schemas/Commune.js';
 
 /** Options of {@link searchCommunes}. @category Resolvers */

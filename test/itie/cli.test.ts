@@ -51,6 +51,7 @@ describe('cprdfop check', () => {
     expect(r.code).toBe(66);
     expect(r.stderr).not.toMatch(/\n\s+at /);
     expect((await cli(['check', eligible, '--as-of', '03/04/2023'])).code).toBe(64);
+    expect((await cli(['check', eligible, '--as-of', '2023-02-30'])).code).toBe(64); // Date.parse would roll it over
     expect((await cli(['check', eligible, '--lang', 'de'])).code).toBe(64);
     expect((await cli(['check'])).code).toBe(64);
   });

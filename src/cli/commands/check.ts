@@ -1,13 +1,15 @@
 import type { Command } from 'commander';
-import { loadJoinedTopology } from '../../geo/_internal/cliSupport.js';
+import { isIsoDate } from '../../_shared/isoDate.js';
 import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
 import { type ContiguityCheck, checkApplication } from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
+import { loadJoinedTopology } from '../_support/geoInput.js';
+import { parseJson, readInput } from '../_support/io.js';
+import { checkLang } from '../_support/options.js';
+import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
-import { checkLang, loadRuleSet, parseJson, readInput } from './rules.js';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ICON = { pass: '✓ pass', fail: '✗ fail', unknown: '? unknown' } as const;
 const VERDICT = {
   en: { eligible: 'ELIGIBLE', ineligible: 'INELIGIBLE', undetermined: 'UNDETERMINED' },
@@ -83,7 +85,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         opts: { json?: boolean; asOf?: string; rules?: string; contours?: string; lang: string },
       ) => {
         const lang = checkLang(opts.lang);
-        if (opts.asOf !== undefined && (!ISO.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
+        if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
           throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;

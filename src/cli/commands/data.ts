@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { REGION_CODE } from '../../_shared/inseeCodes.js';
 import {
   CONTOURS_LAYERS,
   CONTOURS_RESOLUTIONS,
@@ -161,7 +162,7 @@ export function registerData(program: Command, ctx: CliContext): void {
             true,
           );
         }
-        if (opts.region !== undefined && !/^\d{2}$/.test(opts.region)) {
+        if (opts.region !== undefined && !REGION_CODE.test(opts.region)) {
           throw new CliError(
             `invalid --region "${opts.region}": expected a 2-digit INSEE région code`,
             EXIT.USAGE,

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
-import { loadJoinedTopology, parseBy, writeOutput } from '../../geo/_internal/cliSupport.js';
 import { composeUnits } from '../../geo/composeUnits.js';
 import { exportTerritories } from '../../geo/exportTerritories.js';
+import { loadJoinedTopology, parseBy } from '../_support/geoInput.js';
+import { writeOutput } from '../_support/io.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 

@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
-import { loadJoinedTopology } from '../../geo/_internal/cliSupport.js';
 import { createLocator } from '../../geo/createLocator.js';
 import { cacheDir, findCachedContours } from '../../opendata/index.js';
+import { loadJoinedTopology } from '../_support/geoInput.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 

@@ -1,15 +1,10 @@
 import type { Command } from 'commander';
-import {
-  loadJoinedTopology,
-  parseBy,
-  readHighlight,
-  readValues,
-  writeOutput,
-} from '../../geo/_internal/cliSupport.js';
 import { composeTerritory } from '../../geo/composeTerritory.js';
 import { composeUnits } from '../../geo/composeUnits.js';
 import { type MapLayer, renderSvg } from '../../geo/renderSvg.js';
 import { unitBorders } from '../../geo/unitBorders.js';
+import { loadJoinedTopology, parseBy, readHighlight, readValues } from '../_support/geoInput.js';
+import { writeOutput } from '../_support/io.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 

@@ -1,66 +1,10 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { checkApplication, itieRuleSets } from '../../itie/index.js';
-import {
-  diffRuleSets,
-  formatRuleSetDiff,
-  hashRuleSet,
-  type RuleSet,
-  RuleSetError,
-  resolveRuleSet,
-  runExamples,
-  safeParseRuleSet,
-} from '../../rules/index.js';
+import { checkApplication } from '../../itie/index.js';
+import { diffRuleSets, formatRuleSetDiff, hashRuleSet, runExamples } from '../../rules/index.js';
+import { checkLang } from '../_support/options.js';
+import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
-import { CliError, EXIT } from '../exitCodes.js';
-
-/** Reads a file (or stdin for `-`) as text; an unreadable file is exit 66. */
-export async function readInput(ctx: CliContext, file: string): Promise<string> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin) chunks.push(Buffer.from(chunk as Buffer));
-    return Buffer.concat(chunks).toString('utf8');
-  }
-  try {
-    return await readFile(resolve(ctx.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as { code?: string }).code ?? 'error';
-    throw new CliError(`cannot read ${file}: ${code}`, EXIT.NOINPUT);
-  }
-}
-
-/** Parses JSON text; invalid JSON is exit 65 naming the file. */
-export function parseJson(text: string, file: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch (error) {
-    throw new CliError(`${file}: invalid JSON: ${(error as Error).message}`, EXIT.DATAERR);
-  }
-}
-
-/**
- * Loads a rule set given as a file or as a shipped `id@version` (e.g. `itie-hdf@2023.1`), resolving
- * overlays against the shipped rule sets; every problem is exit 65 (66 for an unreadable file).
- */
-export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Promise<RuleSet> {
-  const shipped = itieRuleSets();
-  if (ref === undefined) return shipped[shipped.length - 1]!;
-  const found = shipped.find((r) => `${r.id}@${r.version}` === ref || r.id === ref);
-  if (found && !/\.json$/i.test(ref)) return found;
-  const parsed = safeParseRuleSet(parseJson(await readInput(ctx, ref), ref));
-  if (!parsed.success) {
-    const i = parsed.issues[0]!;
-    throw new CliError(`invalid rule file ${ref}: ${i.path ? `${i.path}: ` : ''}${i.message}`, EXIT.DATAERR);
-  }
-  try {
-    return resolveRuleSet(parsed.data, shipped);
-  } catch (error) {
-    if (error instanceof RuleSetError)
-      throw new CliError(`invalid rule file ${ref}: ${error.message}`, EXIT.DATAERR);
-    throw error;
-  }
-}
+import { EXIT } from '../exitCodes.js';
 
 /** `cprdfop rules show|diff|test`. */
 export function registerRules(program: Command, ctx: CliContext): void {
@@ -143,11 +87,4 @@ export function registerRules(program: Command, ctx: CliContext): void {
       );
       if (failed) ctx.exitCode = EXIT.FAILURE;
     });
-}
-
-/** Validates `--lang`. */
-export function checkLang(lang: string): 'fr' | 'en' {
-  if (lang !== 'fr' && lang !== 'en')
-    throw new CliError(`--lang must be fr or en, not "${lang}"`, EXIT.USAGE, true);
-  return lang;
 }

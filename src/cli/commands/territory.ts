@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
-import { normalizeName } from '../../territory/_internal/normalize.js';
+import { COMMUNE_CODE, POSTAL_CODE, SIREN } from '../../_shared/inseeCodes.js';
+import { normalizeName } from '../../_shared/normalizeName.js';
 import {
   arrondissement,
   type Commune,
@@ -60,18 +61,18 @@ function communeHit(c: Commune, matchedBy: CommuneHit['matchedBy'], match?: Comm
 /** Resolves a free query: code, old code, postal code, SIREN or name. Throws InvalidCodeError on a malformed code. */
 export function resolveQuery(query: string): Hit[] {
   const q = query.trim();
-  if (/^\d{9}$/.test(q)) {
+  if (SIREN.test(q)) {
     const e = epci(q);
     return e ? [{ type: 'epci', matchedBy: 'siren', epci: e }] : [];
   }
-  if (/^[0-9][0-9AB]\d{3}$/i.test(q)) {
+  if (COMMUNE_CODE.test(q.toUpperCase())) {
     const code = q.toUpperCase();
     const hits: Hit[] = [];
     const c = classifyCommuneCode(code);
     if (c.kind === 'in-region') {
       hits.push(communeHit(c.match.commune, c.match.mapped ? 'old-code' : 'code', c.match));
     }
-    if (/^\d{5}$/.test(code)) {
+    if (POSTAL_CODE.test(code)) {
       for (const pc of communesByPostalCode(code)) {
         if (!hits.some((h) => h.type === 'commune' && h.commune.code === pc.code))
           hits.push(communeHit(pc, 'postal-code'));

@@ -100,10 +100,3 @@ export function hostOf(url: string): string {
 export function seg(value: string): string {
   return encodeURIComponent(value);
 }
-
-/** Hex SHA-256 of a string, with WebCrypto (browsers and Node ≥ 20). */
-export async function sha256Hex(text: string): Promise<string> {
-  const data = new TextEncoder().encode(text);
-  const digest = await crypto.subtle.digest('SHA-256', data);
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
-}

@@ -1,11 +1,6 @@
+import { COMMUNE_CODE } from '../../_shared/inseeCodes.js';
 import { InvalidCodeError } from '../InvalidCodeError.js';
 import type { Graph } from './graph.js';
-
-export const COMMUNE_CODE = /^(?:\d{2}|2[AB])\d{3}$/;
-export const POSTAL_CODE = /^\d{5}$/;
-export const SIREN = /^\d{9}$/;
-export const ARRONDISSEMENT_CODE = /^(?:(?:\d{2}|2[AB])\d|97\d\d)$/;
-export const DEPARTEMENT_CODE = /^(?:\d{2}|2[AB]|9[78]\d)$/;
 
 /** The département part of a well-formed commune or arrondissement code. */
 export function departementOfCode(code: string): string {

@@ -1,3 +1,4 @@
+import { normalizeName } from '../../_shared/normalizeName.js';
 import { GRAPH_JSON } from '../_data/graph.generated.js';
 import type { Arrondissement } from '../schemas/Arrondissement.js';
 import type { Commune, CommuneMatch } from '../schemas/Commune.js';
@@ -6,7 +7,6 @@ import type { Epci } from '../schemas/Epci.js';
 import type { Region } from '../schemas/Region.js';
 import type { TerritoryDataFile } from '../schemas/TerritoryDataFile.js';
 import type { TerritoryVintage } from '../schemas/TerritoryVintage.js';
-import { normalizeName } from './normalize.js';
 
 /** The parsed, indexed territory graph (built once, on first use). */
 export interface Graph {

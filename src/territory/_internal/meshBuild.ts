@@ -1,8 +1,8 @@
+import { COMMUNE_CODE } from '../../_shared/inseeCodes.js';
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
 import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
 import type { Mesh, MeshDiagnostic, MeshLoadResult } from '../schemas/Mesh.js';
-import { COMMUNE_CODE } from './codes.js';
 import { getGraph } from './graph.js';
 
 /** One (commune, unit) row of an input mesh, with where it came from. */

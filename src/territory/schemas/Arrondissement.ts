@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ARRONDISSEMENT_CODE } from '../../_shared/inseeCodes.js';
 
 /**
  * An arrondissement of Hauts-de-France (26 in COG 2026) — since 2016 also the mesh of the local public
@@ -12,7 +13,7 @@ import { z } from 'zod';
  * @category Schemas
  */
 export const Arrondissement = z.object({
-  code: z.string().regex(/^(?:\d{2}|2[AB])\d$/),
+  code: z.string().regex(ARRONDISSEMENT_CODE),
   name: z.string().min(1),
   departement: z.string(),
   chefLieu: z.string(),

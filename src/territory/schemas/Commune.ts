@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMUNE_CODE, POSTAL_CODE, SIREN } from '../../_shared/inseeCodes.js';
 
 /**
  * A current commune of Hauts-de-France (COG 2026).
@@ -16,15 +17,12 @@ import { z } from 'zod';
  * @category Schemas
  */
 export const Commune = z.object({
-  code: z.string().regex(/^(?:\d{2}|2[AB])\d{3}$/),
+  code: z.string().regex(COMMUNE_CODE),
   name: z.string().min(1),
   departement: z.string(),
   arrondissement: z.string(),
-  epci: z
-    .string()
-    .regex(/^\d{9}$/)
-    .nullable(),
-  postalCodes: z.array(z.string().regex(/^\d{5}$/)),
+  epci: z.string().regex(SIREN).nullable(),
+  postalCodes: z.array(z.string().regex(POSTAL_CODE)),
   population: z.number().int().nonnegative(),
 });
 /** @category Schemas */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SIREN } from '../../_shared/inseeCodes.js';
 
 /**
  * An EPCI à fiscalité propre with at least one member in Hauts-de-France (92 in COG 2026).
@@ -14,7 +15,7 @@ import { z } from 'zod';
  * @category Schemas
  */
 export const Epci = z.object({
-  siren: z.string().regex(/^\d{9}$/),
+  siren: z.string().regex(SIREN),
   name: z.string().min(1),
   type: z.enum(['CC', 'CA', 'CU', 'METRO']),
   members: z.array(z.string()),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { COMMUNE_CODE, POSTAL_CODE, SIREN } from '../../_shared/inseeCodes.js';
 import { TerritoryVintage } from './TerritoryVintage.js';
 
 const code = z.string().min(1);
@@ -31,7 +32,7 @@ export const TerritoryDataFile = z.object({
   arrondissements: z.array(z.tuple([code, name, code, code])),
   epcis: z.array(
     z.tuple([
-      z.string().regex(/^\d{9}$/),
+      z.string().regex(SIREN),
       name,
       z.enum(['CC', 'CA', 'CU', 'METRO']),
       z.array(z.tuple([code, name, code])),
@@ -39,15 +40,12 @@ export const TerritoryDataFile = z.object({
   ),
   communes: z.array(
     z.tuple([
-      z.string().regex(/^(?:\d{2}|2[AB])\d{3}$/),
+      z.string().regex(COMMUNE_CODE),
       name,
       code,
       code,
-      z
-        .string()
-        .regex(/^\d{9}$/)
-        .nullable(),
-      z.array(z.string().regex(/^\d{5}$/)),
+      z.string().regex(SIREN).nullable(),
+      z.array(z.string().regex(POSTAL_CODE)),
       z.number().int().nonnegative(),
     ]),
   ),

@@ -1,3 +1,4 @@
+/** Safety checks on untrusted JSON documents (rule sets, applications): forbidden keys, depth, size. Internal. */
 /** Keys that could reach prototypes: rejected anywhere in untrusted documents and field paths. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 

@@ -1,35 +1,21 @@
-/** Node-only helpers shared by the `map`, `export` and `locate` commands (not part of the public API). */
-import { readFile } from 'node:fs/promises';
-import { isAbsolute, resolve } from 'node:path';
-import type { CliContext } from '../../cli/context.js';
-import { CliError, EXIT } from '../../cli/exitCodes.js';
+/** Geometry inputs shared by the `check`, `map`, `export` and `locate` commands (Node only, not part of the public API). */
+import { buildTopology } from '../../geo/buildTopology.js';
+import type { CommuneTopology } from '../../geo/CommuneTopology.js';
+import type { UnitsBy } from '../../geo/composeUnits.js';
+import { GeoDataError } from '../../geo/GeoDataError.js';
+import { joinVintage } from '../../geo/joinVintage.js';
+import { readContours } from '../../geo/readContours.js';
+import type { TerritoryRef, UnitSet } from '../../geo/types.js';
 import { loadMesh } from '../../territory/index.js';
-import { buildTopology } from '../buildTopology.js';
-import type { CommuneTopology } from '../CommuneTopology.js';
-import type { UnitsBy } from '../composeUnits.js';
-import { GeoDataError } from '../GeoDataError.js';
-import { joinVintage } from '../joinVintage.js';
-import { readContours } from '../readContours.js';
-import type { TerritoryRef, UnitSet } from '../types.js';
-
-export const abs = (ctx: CliContext, p: string): string => (isAbsolute(p) ? p : resolve(ctx.cwd, p));
-
-async function readText(ctx: CliContext, file: string, what: string): Promise<string> {
-  try {
-    return await readFile(abs(ctx, file), 'utf8');
-  } catch (error) {
-    throw new CliError(
-      `cannot read ${what} ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      EXIT.NOINPUT,
-    );
-  }
-}
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+import { readInput, resolvePath } from './io.js';
 
 /** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
 export async function loadJoinedTopology(ctx: CliContext, file: string): Promise<CommuneTopology> {
   let contours: Awaited<ReturnType<typeof readContours>>;
   try {
-    contours = await readContours(abs(ctx, file), { source: file });
+    contours = await readContours(resolvePath(ctx, file), { source: file });
   } catch (error) {
     if (error instanceof GeoDataError)
       throw new CliError(error.message, error.code === 'E_READ' ? EXIT.NOINPUT : EXIT.DATAERR);
@@ -72,7 +58,7 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
       true,
     );
   }
-  const text = await readText(ctx, by, 'mesh file');
+  const text = await readInput(ctx, by, 'mesh file');
   try {
     const r = loadMesh(text);
     return r.mesh as UnitSet;
@@ -86,7 +72,7 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
 
 /** `--value <csv>`: `code,value` lines (header optional, `,` `;` or tab). */
 export async function readValues(ctx: CliContext, file: string): Promise<Map<string, number>> {
-  const text = await readText(ctx, file, 'values file');
+  const text = await readInput(ctx, file, 'values file');
   const out = new Map<string, number>();
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -106,7 +92,7 @@ export async function readValues(ctx: CliContext, file: string): Promise<Map<str
 
 /** `--highlight <application.json>`: its `territory` (or the object itself), or an array of commune codes. */
 export async function readHighlight(ctx: CliContext, file: string): Promise<TerritoryRef> {
-  const text = await readText(ctx, file, 'application file');
+  const text = await readInput(ctx, file, 'application file');
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -132,21 +118,4 @@ export async function readHighlight(ctx: CliContext, file: string): Promise<Terr
   const ref: Record<string, string[]> = {};
   for (const k of keys) if (Array.isArray(t[k])) ref[k] = (t[k] as unknown[]).map(String);
   return ref;
-}
-
-/** Writes the output file, or stdout when `-o` is absent or `-`. */
-export async function writeOutput(ctx: CliContext, out: string | undefined, text: string): Promise<void> {
-  if (!out || out === '-') {
-    ctx.stdout.write(text);
-    return;
-  }
-  const { writeFile } = await import('node:fs/promises');
-  try {
-    await writeFile(abs(ctx, out), text);
-  } catch (error) {
-    throw new CliError(
-      `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      EXIT.CANTCREAT,
-    );
-  }
 }

@@ -1,3 +1,4 @@
+/** Name normalisation for search (communes, EPCIs): shared by `territory` and the CLI. Internal. */
 /**
  * Normalises a name for search: no accents, lower case, œ/æ expanded, and every run of spaces,
  * hyphens, apostrophes and other punctuation turned into one space.
