@@ -3,6 +3,8 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // No test reaches a real host: a connection to anything but loopback fails the test.
+    setupFiles: ['test/_helpers/network-guard.ts'],
     typecheck: { enabled: true, include: ['test/**/*.test-d.ts'], tsconfig: 'test/tsconfig.json' },
     testTimeout: 30_000,
     hookTimeout: 120_000,
