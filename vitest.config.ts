@@ -15,6 +15,8 @@ export default defineConfig({
       include: ['src/**/*.ts'],
       reporter: ['text-summary', 'text', 'html'],
       reportsDirectory: 'coverage',
+      // the figure is still printed when a test fails (the failure is reported all the same)
+      reportOnFailure: true,
     },
   },
 });
