@@ -3,6 +3,7 @@
  * other target is refused before a DNS look-up and recorded so that the test fails in afterEach.
  * Only `.invalid` names are used here: even a broken guard would send no packet to a real host.
  */
+import { execFile } from 'node:child_process';
 import { createServer, request } from 'node:http';
 import net, { type AddressInfo } from 'node:net';
 import tls from 'node:tls';
@@ -75,5 +76,28 @@ describe('network guard', () => {
       'guard-test.invalid:80',
       'guard-test.invalid:443',
     ]);
+  });
+
+  it('is inherited by the Node processes a test starts (NODE_OPTIONS)', async () => {
+    const script = [
+      "const net = require('node:net');",
+      'try {',
+      "  net.connect(80, 'guard-test.invalid');",
+      "  console.log('connected');",
+      '} catch (error) {',
+      '  console.log(String(error.message));',
+      '}',
+      `const local = net.connect(${port}, '127.0.0.1', () => { console.log('loopback ok'); local.end(); });`,
+    ].join('\n');
+    const stdout = await new Promise<string>((done, fail) =>
+      execFile(process.execPath, ['-e', script], { env: process.env, timeout: 60_000 }, (error, out) =>
+        error ? fail(error) : done(out),
+      ),
+    );
+    expect(stdout).toContain(
+      'network guard: a process started by a test tried to connect to guard-test.invalid:80',
+    );
+    expect(stdout).toContain('loopback ok');
+    expect(stdout).not.toContain('connected');
   });
 });

@@ -4,6 +4,8 @@
  * undici behind global `fetch`); a target that is not loopback (127.0.0.0/8, ::1, `localhost`) or a
  * local socket path is refused before any DNS look-up or packet, and the test that tried fails in
  * `afterEach`, naming the host (even when the code under test swallowed the connection error).
+ * Node processes that tests start inherit `NODE_OPTIONS=--import network-guard-preload.mjs`, which
+ * refuses the same connections (and says so on stderr).
  */
 import net from 'node:net';
 import { afterEach } from 'vitest';
@@ -50,6 +52,11 @@ if (!proto[GUARD]) {
     }
     return (original as (...a: unknown[]) => net.Socket).apply(this, args);
   } as typeof proto.connect;
+}
+
+const preload = new URL('./network-guard-preload.mjs', import.meta.url).href;
+if (!process.env.NODE_OPTIONS?.includes(preload)) {
+  process.env.NODE_OPTIONS = [process.env.NODE_OPTIONS, `--import=${preload}`].filter(Boolean).join(' ');
 }
 
 afterEach(() => {
