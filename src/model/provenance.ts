@@ -81,7 +81,7 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
  * @example
  * ```ts
  * import { PartialDate } from 'cprdfop';
- * PartialDate.parse('2021-12'); // ok
+ * PartialDate.parse('2021-12'); // "2021-12"
  * PartialDate.safeParse('2021-13').success; // false
  * ```
  * @category Models

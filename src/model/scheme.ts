@@ -23,7 +23,7 @@ export type SchemeAmbitionLink = z.infer<typeof SchemeAmbitionLink>;
  * @example
  * ```ts
  * import { Scheme, schemes } from 'cprdfop';
- * schemes().map((s) => Scheme.parse(s).id); // ["spro", "proch-orientation", …]
+ * schemes().map((s) => Scheme.parse(s).id); // ["spro", "proch-orientation", "proch-emploi", "pric", "prf", "itie"]
  * ```
  * @category Models
  */

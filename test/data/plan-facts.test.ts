@@ -2,19 +2,20 @@
  * Every value in data/plan traces to ../shared/domain/FACTS.md (or the seed article it cites):
  * quotes appear in one of them, URLs are cited there, full dates are stated there.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
+import { requireShared } from '../_helpers/shared.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const shared = resolve(root, '../shared');
-const factsPath = join(shared, 'domain/FACTS.md');
-const seedPath = join(shared, 'seed/article-cprdfop-hauts-de-france.txt');
-const haveShared = existsSync(factsPath) && existsSync(seedPath);
-if (!haveShared) {
-  console.warn(`[skip] data/plan ↔ FACTS.md tracing: ${factsPath} not found (../shared is absent)`);
-}
+const shared = requireShared(
+  'data/plan ↔ FACTS.md tracing',
+  'domain/FACTS.md',
+  'seed/article-cprdfop-hauts-de-france.txt',
+);
+const [factsPath = '', seedPath = ''] = shared.paths;
+const haveShared = shared.present;
 
 const normalise = (s: string) =>
   s.normalize('NFC').replace(/[’‘]/g, "'").replace(/[«»]/g, '').replace(/\s+/g, ' ').toLowerCase().trim();
@@ -41,7 +42,7 @@ function collect(value: unknown, out: { provenances: Prov[]; dates: string[] }):
 const planDir = join(root, 'data/plan');
 const files = readdirSync(planDir).filter((f) => f.endsWith('.json'));
 
-describe.skipIf(!haveShared)('data/plan traces to FACTS.md', () => {
+shared.describe('data/plan traces to FACTS.md', () => {
   const facts = haveShared ? normalise(readFileSync(factsPath, 'utf8')) : '';
   const seed = haveShared ? normalise(readFileSync(seedPath, 'utf8')) : '';
   for (const file of files) {

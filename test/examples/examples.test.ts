@@ -1,6 +1,6 @@
 /** Every runnable example runs (`npm run example:<name>`) and prints what it promises. */
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
@@ -9,6 +9,9 @@ import { describe, expect, it } from 'vitest';
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const run = promisify(execFile);
 const tsx = join(root, 'node_modules/.bin/tsx');
+const examplesCache = join(root, 'test/.tmp/examples-cache');
+// Emptied first: what an earlier run left there must not make an example pass.
+rmSync(examplesCache, { recursive: true, force: true });
 const example = async (file: string, args: string[] = []) =>
   (
     await run(tsx, [join(root, file), ...args], {
@@ -17,7 +20,7 @@ const example = async (file: string, args: string[] = []) =>
       // An empty cache: the examples must not depend on contours pulled on this machine.
       env: {
         ...process.env,
-        CPRDFOP_CACHE_DIR: join(root, 'test/.tmp/examples-cache'),
+        CPRDFOP_CACHE_DIR: examplesCache,
       },
     })
   ).stdout;
@@ -65,8 +68,10 @@ describe('examples', () => {
   });
 
   it('example:map writes an SVG with one shape per EPCI', async () => {
+    const map = join(root, 'examples/out/map.svg');
+    rmSync(map, { force: true }); // a map left by an earlier run must not pass for this one
     const out = await example('examples/draw-map.ts');
-    const svg = readFileSync(join(root, 'examples/out/map.svg'), 'utf8');
+    const svg = readFileSync(map, 'utf8');
     expect(svg.startsWith('<svg')).toBe(true);
     const shapes = (svg.match(/<path [^>]*data-code="\d{9}"/g) ?? []).length;
     const shared = existsSync(resolve(root, '../shared/geo/hauts-de-france-2018/communes.geojson'));

@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { merge } from 'topojson-client';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, expect, it } from 'vitest';
 import {
   buildTopology,
   type CommuneContours,
@@ -19,15 +17,13 @@ import {
   type VintageJoin,
 } from '../../src/geo/index.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const dir = resolve(root, '../shared/geo/hauts-de-france-2018');
-const exists = existsSync(resolve(dir, 'communes.geojson'));
-if (!exists)
-  console.warn(
-    `[test/geo/real] skipped: ${dir} is absent (reference contours, never copied into the repository)`,
-  );
+import { requireShared } from '../_helpers/shared.js';
 
-describe.skipIf(!exists)('real snapshot: 2018 Hauts-de-France communes', () => {
+// Reference contours, never copied into the repository.
+const shared = requireShared('test/geo/real (2018 contours)', 'geo/hauts-de-france-2018/communes.geojson');
+const dir = dirname(shared.path);
+
+shared.describe('real snapshot: 2018 Hauts-de-France communes', () => {
   let contours: CommuneContours;
   let topo: CommuneTopology;
   let join: VintageJoin;

@@ -1,4 +1,3 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
@@ -31,6 +30,7 @@ import {
   unitBorders,
   validateContours,
 } from '../../src/geo/index.js';
+import { expectGolden } from '../_helpers/golden.js';
 import { cellCode, grid4, square } from './_grid.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -487,12 +487,7 @@ describe('renderSvg', () => {
     expect(svg.match(/<text [^>]*text-anchor="middle"/g)).toHaveLength(16);
   });
   it('matches the golden file (REGEN=1 to regenerate)', () => {
-    const file = join(here, 'golden', 'grid.svg');
-    if (process.env.REGEN || !existsSync(file)) {
-      mkdirSync(dirname(file), { recursive: true });
-      writeFileSync(file, svg);
-    }
-    expect(svg).toBe(readFileSync(file, 'utf8'));
+    expectGolden(join(here, 'golden', 'grid.svg'), svg);
   });
   it('projects with Lambert-93 by default (north up, west left) and supports quantize classes', () => {
     const xOf = (code: string): number =>

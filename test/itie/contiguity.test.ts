@@ -2,7 +2,7 @@
  * The optional contiguity criterion of the ITIE rule set (issue 6): decided from commune contours when
  * they are supplied, `unknown` when contiguity is required without contours, never a silent pass.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { createContiguityProvider, joinVintage, readContours } from '../../src/g
 import { type ContiguityCheck, checkApplication, itieRuleSets } from '../../src/itie/index.js';
 import type { Explanation } from '../../src/rules/index.js';
 import { cli } from '../_helpers/cli.js';
+import { requireShared } from '../_helpers/shared.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const sample = JSON.parse(
@@ -59,10 +60,13 @@ describe('contiguity criterion', () => {
   });
 });
 
-const shared = resolve(root, '../shared/geo/hauts-de-france-2018/communes.geojson');
-if (!existsSync(shared)) console.warn(`[skip] contiguity on real contours: ${shared} not found`);
+const realContours = requireShared(
+  'contiguity on real contours',
+  'geo/hauts-de-france-2018/communes.geojson',
+);
+const shared = realContours.path;
 
-describe.skipIf(!existsSync(shared))('contiguity on the real 2018 contours (joined to COG 2026)', () => {
+realContours.describe('contiguity on the real 2018 contours (joined to COG 2026)', () => {
   it('passes an EPCI, fails two EPCI far apart', async () => {
     const { topology } = joinVintage(await readContours(shared));
     const contiguity = createContiguityProvider(topology);

@@ -13,6 +13,7 @@ import {
   isResponseValidationError,
   isTimeoutError,
 } from '../../src/opendata/index.js';
+import { hangingFetch } from '../_helpers/hangingFetch.js';
 import { httpRoutes, sendJson, startServer, type TestServer } from './_server.js';
 
 const fast = { retries: 3, minDelay: 1, maxDelay: 5 };
@@ -79,15 +80,20 @@ describe('HTTP client', () => {
 
   it('times out slow responses and honours caller abort signals', async () => {
     server = await hello();
-    const client = createClient({
+    // Attempts counted on a fetch that never answers (exact under any load), then over real HTTP.
+    const hanging = hangingFetch();
+    const counted = createClient({
       baseUrl: server.url,
+      fetch: hanging.fetch,
       retry: { ...fast, retries: 1 },
       cache: false,
       timeout: 100,
     });
+    expect(isTimeoutError(await counted.json('/slow').catch((e: unknown) => e))).toBe(true);
+    expect(hanging.calls).toHaveLength(2);
+    const client = createClient({ baseUrl: server.url, retry: false, cache: false, timeout: 100 });
     const error = await client.json('/slow').catch((e: unknown) => e);
     expect(isTimeoutError(error)).toBe(true);
-    expect(server.requests).toHaveLength(2);
     const controller = new AbortController();
     const pending = createClient({ baseUrl: server.url, cache: false }).json('/slow', {
       signal: controller.signal,

@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireShared } from '../_helpers/shared.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'web-map');
@@ -20,9 +21,13 @@ const criteriaCount = (
 const tmp = join(repo, 'test', '.tmp');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const sharedContours = resolve(repo, '..', 'shared', 'geo', 'hauts-de-france-2018', 'communes.geojson');
-/** `CPRDFOP_WEB_MAP_CONTOURS=synthetic` runs the test as if the shared snapshot were absent. */
-const hasShared = process.env.CPRDFOP_WEB_MAP_CONTOURS !== 'synthetic' && existsSync(sharedContours);
+/**
+ * `CPRDFOP_WEB_MAP_CONTOURS=synthetic` (or `CPRDFOP_SHARED=/nonexistent`) runs the test as if the shared
+ * snapshot were absent.
+ */
+const hasShared =
+  process.env.CPRDFOP_WEB_MAP_CONTOURS !== 'synthetic' &&
+  requireShared('examples/web-map on the 2018 contours', 'geo/hauts-de-france-2018/communes.geojson').present;
 /** The synthetic fallback: the communes of three EPCI of the Oise (examples/web-map/contours.ts). */
 const SYNTHETIC_EPCIS = ['246000129', '200068047', '246000764'];
 /** CA Creil Sud Oise: on the map with both contour sources. */
