@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { sha256 } from '../../src/rules/_hash.js';
+import { sha256Hex as sha256 } from '../../src/_shared/sha256.js';
 
 const reference = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
 const utf8Length = (text: string) => Buffer.byteLength(text, 'utf8');
