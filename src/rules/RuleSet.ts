@@ -106,6 +106,8 @@ export type Parameter = z.infer<typeof Parameter>;
 
 /**
  * Where a criterion comes from: a reference (title of the text), an optional URL and the quoted sentence.
+ * The URL must be `http:` or `https:` (it is copied into every explanation, which web front-ends render:
+ * `javascript:` or `data:` URLs are refused).
  *
  * @example
  * ```ts
@@ -117,7 +119,10 @@ export type Parameter = z.infer<typeof Parameter>;
 export const RuleSource = /* @__PURE__ */ (() =>
   z.strictObject({
     ref: z.string().min(1),
-    url: z.url().optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .regex(/^https?:\/\//i, 'an http(s) URL')
+      .optional(),
     quote: z.string().min(1).optional(),
   }))();
 /** @category Rule sets */
@@ -213,30 +218,62 @@ export type RuleExample = z.infer<typeof RuleExample>;
  * @category Rule sets
  */
 export const RuleSet = /* @__PURE__ */ (() =>
-  z.strictObject({
-    $schema: z.string().optional(),
-    format: z.literal('cprdfop.ruleset/1'),
-    id: z.string().regex(NAME),
-    version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
-    title: RuleText,
-    description: RuleText.optional(),
-    validFrom: z.string().regex(ISO_DATE),
-    validTo: z.string().regex(ISO_DATE).optional(),
-    extends: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
-      .optional(),
-    asOfField: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
-      .optional(),
-    fields: z.array(FieldDeclaration).optional(),
-    parameters: z.array(Parameter).default([]),
-    criteria: z.array(Criterion).default([]),
-    remove: z.array(z.string().regex(NAME)).optional(),
-    funding: Funding.optional(),
-    examples: z.array(RuleExample).optional(),
-  }))();
+  z
+    .strictObject({
+      $schema: z.string().optional(),
+      format: z.literal('cprdfop.ruleset/1'),
+      id: z.string().regex(NAME),
+      version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+      title: RuleText,
+      description: RuleText.optional(),
+      validFrom: z.string().regex(ISO_DATE),
+      validTo: z.string().regex(ISO_DATE).optional(),
+      extends: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+        .optional(),
+      asOfField: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+        .optional(),
+      fields: z.array(FieldDeclaration).optional(),
+      parameters: z.array(Parameter).default([]),
+      criteria: z.array(Criterion).default([]),
+      remove: z.array(z.string().regex(NAME)).optional(),
+      funding: Funding.optional(),
+      examples: z.array(RuleExample).optional(),
+    })
+    .superRefine((ruleSet, context) => {
+      const unique = (list: readonly string[] | undefined, where: string, what: string) => {
+        const seen = new Map<string, number>();
+        list?.forEach((name, index) => {
+          const first = seen.get(name);
+          if (first === undefined) seen.set(name, index);
+          else
+            context.addIssue({
+              code: 'custom',
+              path: [where, index],
+              message: `duplicate ${what} "${name}" (first at ${where}[${first}])`,
+            });
+        });
+      };
+      unique(
+        ruleSet.parameters?.map((parameter) => parameter.name),
+        'parameters',
+        'parameter',
+      );
+      unique(
+        ruleSet.criteria?.map((criterion) => criterion.id),
+        'criteria',
+        'criterion id',
+      );
+      unique(ruleSet.remove, 'remove', 'removed criterion');
+      unique(
+        ruleSet.examples?.map((example) => example.name),
+        'examples',
+        'example name',
+      );
+    }))();
 /** @category Rule sets */
 export type RuleSet = z.output<typeof RuleSet>;
 /** The input shape of a rule set document (defaults not applied). @category Rule sets */

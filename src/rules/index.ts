@@ -39,11 +39,13 @@ export {
 } from './FieldDeclaration.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
+  MAX_RULESET_BYTES,
   MAX_RULESET_DEPTH,
   MAX_RULESET_NODES,
   parseRuleSet,
   type RuleIssue,
   safeParseRuleSet,
+  safeParseRuleSetJson,
 } from './parseRuleSet.js';
 export {
   Criterion,

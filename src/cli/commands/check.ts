@@ -1,7 +1,13 @@
 import type { Command } from 'commander';
 import { loadJoinedTopology } from '../../geo/_internal/cliSupport.js';
 import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
-import { type ContiguityCheck, checkApplication } from '../../itie/index.js';
+import {
+  type ContiguityCheck,
+  checkApplication,
+  MAX_APPLICATION_BYTES,
+  MAX_APPLICATION_DEPTH,
+  MAX_APPLICATION_NODES,
+} from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -87,7 +93,15 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
-        const application = parseJson(await readInput(ctx, file), file === '-' ? 'stdin' : file);
+        const application = parseJson(
+          await readInput(ctx, file, MAX_APPLICATION_BYTES),
+          file === '-' ? 'stdin' : file,
+          {
+            maxBytes: MAX_APPLICATION_BYTES,
+            maxDepth: MAX_APPLICATION_DEPTH,
+            maxNodes: MAX_APPLICATION_NODES,
+          },
+        );
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));

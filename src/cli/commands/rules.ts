@@ -1,11 +1,15 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
+import { formatBytes, parseJsonWithLimits, type TextLimits } from '../../_shared/jsonSafety.js';
 import { checkApplication, itieRuleSets } from '../../itie/index.js';
 import {
   diffRuleSets,
   formatRuleSetDiff,
   hashRuleSet,
+  MAX_RULESET_BYTES,
+  MAX_RULESET_DEPTH,
+  MAX_RULESET_NODES,
   type RuleSet,
   RuleSetError,
   resolveRuleSet,
@@ -15,29 +19,68 @@ import {
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
-/** Reads a file (or stdin for `-`) as text; an unreadable file is exit 66. */
-export async function readInput(ctx: CliContext, file: string): Promise<string> {
+const tooLarge = (file: string, maxBytes: number) =>
+  new CliError(`${file}: larger than ${formatBytes(maxBytes)}: refused before reading it`, EXIT.DATAERR);
+
+/**
+ * Reads a file (or stdin for `-`) as text, refusing it (exit 65) as soon as it exceeds `maxBytes`: a
+ * regular file is refused from its size before any byte is read, a stream while it is read. An
+ * unreadable file is exit 66.
+ */
+export async function readInput(
+  ctx: CliContext,
+  file: string,
+  maxBytes = Number.POSITIVE_INFINITY,
+): Promise<string> {
+  const name = file === '-' ? 'stdin' : file;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const take = (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > maxBytes) throw tooLarge(name, maxBytes);
+    chunks.push(chunk);
+  };
   if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of ctx.stdin) chunks.push(Buffer.from(chunk as Buffer));
+    for await (const chunk of ctx.stdin) take(Buffer.from(chunk as Buffer));
     return Buffer.concat(chunks).toString('utf8');
   }
+  let handle: Awaited<ReturnType<typeof open>>;
   try {
-    return await readFile(resolve(ctx.cwd, file), 'utf8');
+    handle = await open(resolve(ctx.cwd, file), 'r');
   } catch (error) {
     const code = (error as { code?: string }).code ?? 'error';
     throw new CliError(`cannot read ${file}: ${code}`, EXIT.NOINPUT);
   }
-}
-
-/** Parses JSON text; invalid JSON is exit 65 naming the file. */
-export function parseJson(text: string, file: string): unknown {
   try {
-    return JSON.parse(text);
+    const stats = await handle.stat();
+    if (stats.isFile() && stats.size > maxBytes) throw tooLarge(name, maxBytes);
+    for await (const chunk of handle.createReadStream({ autoClose: false })) take(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
-    throw new CliError(`${file}: invalid JSON: ${(error as Error).message}`, EXIT.DATAERR);
+    if (error instanceof CliError) throw error;
+    const code = (error as { code?: string }).code ?? 'error';
+    throw new CliError(`cannot read ${file}: ${code}`, EXIT.NOINPUT);
+  } finally {
+    await handle.close();
   }
 }
+
+/** Parses JSON text within the limits (size, depth, node count checked before parsing); exit 65 naming the file. */
+export function parseJson(text: string, file: string, limits: TextLimits): unknown {
+  const parsed = parseJsonWithLimits(text, limits);
+  if (!parsed.ok) {
+    const { path, message } = parsed.issue;
+    throw new CliError(`${file}: ${path ? `${path}: ` : ''}${message}`, EXIT.DATAERR);
+  }
+  return parsed.value;
+}
+
+/** The limits of a rule file, read from `cprdfop/rules`. */
+export const RULE_FILE_LIMITS: TextLimits = {
+  maxBytes: MAX_RULESET_BYTES,
+  maxDepth: MAX_RULESET_DEPTH,
+  maxNodes: MAX_RULESET_NODES,
+};
 
 /**
  * Loads a rule set given as a file or as a shipped `id@version` (e.g. `itie-hdf@2023.1`), resolving
@@ -48,7 +91,8 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
   if (ref === undefined) return shipped[shipped.length - 1]!;
   const found = shipped.find((r) => `${r.id}@${r.version}` === ref || r.id === ref);
   if (found && !/\.json$/i.test(ref)) return found;
-  const parsed = safeParseRuleSet(parseJson(await readInput(ctx, ref), ref));
+  const text = await readInput(ctx, ref, MAX_RULESET_BYTES);
+  const parsed = safeParseRuleSet(parseJson(text, ref === '-' ? 'stdin' : ref, RULE_FILE_LIMITS));
   if (!parsed.success) {
     const i = parsed.issues[0]!;
     throw new CliError(`invalid rule file ${ref}: ${i.path ? `${i.path}: ` : ''}${i.message}`, EXIT.DATAERR);
