@@ -1,12 +1,7 @@
 import { z } from 'zod';
+import { ISO_DATE_REASON, isIsoDate } from '../_shared/isoDate.js';
 
-const ISO_DATE = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD')
-  .refine((s) => {
-    const d = new Date(`${s}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'a valid calendar date');
+const ISO_DATE = z.string().refine(isIsoDate, { error: ISO_DATE_REASON.en }).meta({ format: 'date' });
 const COMMUNE = z.string().regex(/^(\d{5}|2[AB]\d{3})$/, 'a 5-character commune code (INSEE)');
 
 /**

@@ -1,8 +1,11 @@
+import { isIsoDate } from '../_shared/isoDate.js';
 import {
   compile,
   defineOperator,
   type Evaluator,
   type Explanation,
+  InvalidDateError,
+  isInForce,
   NoRuleSetInForceError,
   type RuleSet,
   resolveRuleSet,
@@ -134,7 +137,8 @@ export function itieEvaluator(
  * Checks an ITIE application: validates it (shape, then territory codes), picks the rule set in force
  * on the evaluation date (`options.asOf`, else `submittedOn`) and evaluates it. Total: never throws on
  * any JSON input — invalid input gives `{ ok: false, issues }`, and so does a date on which no rule set
- * is in force. Without any date the latest version is used and the verdict is at best `undetermined`
+ * is in force (code `not-in-force`: never a verdict outside the validity window) or an `options.asOf`
+ * that is not a real calendar date (code `invalid`, path `""`). Without any date the latest version is used and the verdict is at best `undetermined`
  * (`submittedOn` is then missing).
  *
  * @param input - The application (any JSON value).
@@ -155,12 +159,16 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   const parsed = safeParseApplication(input);
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    const message = new InvalidDateError('asOf', options.asOf).message;
+    return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
+  }
   const asOf = options.asOf ?? app.submittedOn;
   let rs = options.ruleSet;
   if (asOf) {
     try {
       if (!rs) rs = selectRuleSet(itieRuleSets(), ID, asOf);
-      else if (asOf < rs.validFrom || (rs.validTo && asOf > rs.validTo)) {
+      else if (!isInForce(rs, asOf)) {
         throw new NoRuleSetInForceError(rs.id, asOf, [
           `${rs.version} (${rs.validFrom} → ${rs.validTo ?? '…'})`,
         ]);

@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import { ISO_DATE_REASON, isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
 import { RuleText } from './RuleText.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
-const ISO_DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
+/** A calendar date `YYYY-MM-DD` that exists (the one definition of `src/_shared/isoDate.ts`). */
+const IsoDate = /* @__PURE__ */ (() =>
+  z.string().refine(isIsoDate, { error: ISO_DATE_REASON.en }).meta({ format: 'date' }))();
 
 export { RuleText } from './RuleText.js';
 
@@ -191,7 +194,7 @@ export type Funding = z.infer<typeof Funding>;
 export const RuleExample = /* @__PURE__ */ (() =>
   z.strictObject({
     name: z.string().min(1),
-    asOf: z.string().regex(ISO_DATE).optional(),
+    asOf: IsoDate.optional(),
     application: z.unknown(),
     verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
     criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
@@ -226,8 +229,8 @@ export const RuleSet = /* @__PURE__ */ (() =>
       version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
       title: RuleText,
       description: RuleText.optional(),
-      validFrom: z.string().regex(ISO_DATE),
-      validTo: z.string().regex(ISO_DATE).optional(),
+      validFrom: IsoDate,
+      validTo: IsoDate.optional(),
       extends: z
         .string()
         .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
@@ -244,9 +247,19 @@ export const RuleSet = /* @__PURE__ */ (() =>
       examples: z.array(RuleExample).optional(),
     })
     .superRefine((ruleSet, context) => {
+      const validFrom = packIsoDate(ruleSet.validFrom);
+      const validTo = packIsoDate(ruleSet.validTo);
+      if (validFrom >= 0 && validTo >= 0 && validTo < validFrom) {
+        context.addIssue({
+          code: 'custom',
+          path: ['validTo'],
+          message: `validTo ${ruleSet.validTo} is before validFrom ${ruleSet.validFrom}`,
+        });
+      }
       const unique = (list: readonly string[] | undefined, where: string, what: string) => {
         const seen = new Map<string, number>();
-        list?.forEach((name, index) => {
+        if (!Array.isArray(list)) return;
+        list.forEach((name, index) => {
           const first = seen.get(name);
           if (first === undefined) seen.set(name, index);
           else
@@ -258,18 +271,20 @@ export const RuleSet = /* @__PURE__ */ (() =>
         });
       };
       unique(
-        ruleSet.parameters?.map((parameter) => parameter.name),
+        Array.isArray(ruleSet.parameters)
+          ? ruleSet.parameters.map((parameter) => parameter?.name)
+          : undefined,
         'parameters',
         'parameter',
       );
       unique(
-        ruleSet.criteria?.map((criterion) => criterion.id),
+        Array.isArray(ruleSet.criteria) ? ruleSet.criteria.map((criterion) => criterion?.id) : undefined,
         'criteria',
         'criterion id',
       );
       unique(ruleSet.remove, 'remove', 'removed criterion');
       unique(
-        ruleSet.examples?.map((example) => example.name),
+        Array.isArray(ruleSet.examples) ? ruleSet.examples.map((example) => example?.name) : undefined,
         'examples',
         'example name',
       );

@@ -1,3 +1,4 @@
+import { ISO_DATE_REASON } from '../_shared/isoDate.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -54,5 +55,85 @@ export class NoRuleSetInForceError extends CprdfopError {
     this.name = 'NoRuleSetInForceError';
     this.ruleSetId = ruleSetId;
     this.asOf = asOf;
+  }
+}
+
+/**
+ * A rule set was evaluated on a date outside its validity window (`validFrom` → `validTo`, inclusive).
+ * Such an evaluation has no verdict — never `eligible` or `ineligible` — so `evaluate` throws this
+ * instead of answering. `asOf`, `validFrom` and `validTo` (`null`: open-ended) say which date and window.
+ *
+ * @example
+ * ```ts
+ * import { RuleSetNotInForceError } from 'cprdfop/rules';
+ * const error = new RuleSetNotInForceError(
+ *   { id: 'itie-hdf', version: '2023.1', validFrom: '2023-01-01' }, '2022-06-01');
+ * error.code; // "E_RULESET_NOT_IN_FORCE"
+ * error.message; // "rule set itie-hdf@2023.1 is not in force on 2022-06-01 (valid 2023-01-01 → …) / le jeu de règles itie-hdf@2023.1 n’est pas en vigueur le 2022-06-01 (valable du 2023-01-01 au …)"
+ * ```
+ * @category Errors
+ */
+export class RuleSetNotInForceError extends CprdfopError {
+  /** The rule set id. */
+  readonly ruleSetId: string;
+  /** The rule set version. */
+  readonly version: string;
+  /** The evaluation date, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** First day in force. */
+  readonly validFrom: string;
+  /** Last day in force, `null` when open-ended. */
+  readonly validTo: string | null;
+  /**
+   * @param ruleSet - The rule set's id, version and validity window.
+   * @param asOf - The evaluation date outside the window.
+   */
+  constructor(
+    ruleSet: { id: string; version: string; validFrom: string; validTo?: string | undefined },
+    asOf: string,
+  ) {
+    const name = `${ruleSet.id}@${ruleSet.version}`;
+    const until = ruleSet.validTo ?? '…';
+    super(
+      'E_RULESET_NOT_IN_FORCE',
+      `rule set ${name} is not in force on ${asOf} (valid ${ruleSet.validFrom} → ${until}) / le jeu de règles ${name} n’est pas en vigueur le ${asOf} (valable du ${ruleSet.validFrom} au ${until})`,
+    );
+    this.name = 'RuleSetNotInForceError';
+    this.ruleSetId = ruleSet.id;
+    this.version = ruleSet.version;
+    this.asOf = asOf;
+    this.validFrom = ruleSet.validFrom;
+    this.validTo = ruleSet.validTo ?? null;
+  }
+}
+
+/**
+ * A date given to the rules (an evaluation date `asOf`…) is not a real calendar date `YYYY-MM-DD`
+ * (e.g. `2023-02-30`): invalid input, never read as "no date".
+ *
+ * @example
+ * ```ts
+ * import { InvalidDateError } from 'cprdfop/rules';
+ * new InvalidDateError('asOf', '2023-02-30').message; // "asOf: \"2023-02-30\" is not a real calendar date YYYY-MM-DD / « 2023-02-30 » n’est pas une date réelle au format AAAA-MM-JJ"
+ * ```
+ * @category Errors
+ */
+export class InvalidDateError extends CprdfopError {
+  /** Which date, e.g. `asOf`. */
+  readonly path: string;
+  /** The value refused. */
+  readonly value: unknown;
+  /**
+   * @param path - Which date (e.g. `asOf`).
+   * @param value - The value refused.
+   */
+  constructor(path: string, value: unknown) {
+    super(
+      'E_INVALID_DATE',
+      `${path}: ${JSON.stringify(value)} is not ${ISO_DATE_REASON.en} / « ${String(value)} » n’est pas ${ISO_DATE_REASON.fr}`,
+    );
+    this.name = 'InvalidDateError';
+    this.path = path;
+    this.value = value;
   }
 }

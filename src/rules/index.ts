@@ -31,7 +31,7 @@ export {
   type RuleWarning,
   type Verdict,
 } from './Explanation.js';
-export { NoRuleSetInForceError, RuleSetError } from './errors.js';
+export { InvalidDateError, NoRuleSetInForceError, RuleSetError, RuleSetNotInForceError } from './errors.js';
 export {
   FieldDeclaration,
   FieldType,
@@ -63,5 +63,5 @@ export {
 } from './RuleSet.js';
 export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';
-export { selectRuleSet } from './selectRuleSet.js';
+export { isInForce, selectRuleSet } from './selectRuleSet.js';
 export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';

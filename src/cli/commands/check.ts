@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { ISO_DATE_REASON, isIsoDate } from '../../_shared/isoDate.js';
 import { loadJoinedTopology } from '../../geo/_internal/cliSupport.js';
 import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
 import {
@@ -13,7 +14,6 @@ import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { checkLang, loadRuleSet, parseJson, readInput } from './rules.js';
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 const ICON = { pass: '✓ pass', fail: '✗ fail', unknown: '? unknown' } as const;
 const VERDICT = {
   en: { eligible: 'ELIGIBLE', ineligible: 'INELIGIBLE', undetermined: 'UNDETERMINED' },
@@ -89,8 +89,12 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         opts: { json?: boolean; asOf?: string; rules?: string; contours?: string; lang: string },
       ) => {
         const lang = checkLang(opts.lang);
-        if (opts.asOf !== undefined && (!ISO.test(opts.asOf) || Number.isNaN(Date.parse(opts.asOf)))) {
-          throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
+        if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
+          throw new CliError(
+            `--as-of must be ${ISO_DATE_REASON[lang]}, not "${opts.asOf}"`,
+            EXIT.USAGE,
+            true,
+          );
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
         const application = parseJson(
