@@ -57,7 +57,8 @@ describe('dates of the rule set document', () => {
     expect(example.success ? [] : example.issues.map((i) => i.path)).toEqual(['examples[0].asOf']);
   });
   it('agrees with an independent calendar on random strings of date shape', () => {
-    const digits = (n: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
+    const digits = (n: number) =>
+      fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: n, maxLength: n });
     fc.assert(
       fc.property(digits(4), digits(2), digits(2), (year, month, day) => {
         const date = `${year}-${month}-${day}`;

@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { formatBytes, parseJsonWithLimits, type TextLimits } from '../../_shared/jsonSafety.js';
-import { checkApplication, itieRuleSets } from '../../itie/index.js';
+import { checkApplication, itieEvaluator, itieRuleSets } from '../../itie/index.js';
 import {
   diffRuleSets,
   formatRuleSetDiff,
@@ -84,7 +84,8 @@ export const RULE_FILE_LIMITS: TextLimits = {
 
 /**
  * Loads a rule set given as a file or as a shipped `id@version` (e.g. `itie-hdf@2023.1`), resolving
- * overlays against the shipped rule sets; every problem is exit 65 (66 for an unreadable file).
+ * overlays against the shipped rule sets, and compiles it; every problem (too large, invalid JSON, schema,
+ * overlay, compilation) is exit 65 (66 for an unreadable file).
  */
 export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Promise<RuleSet> {
   const shipped = itieRuleSets();
@@ -98,7 +99,11 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
     throw new CliError(`invalid rule file ${ref}: ${i.path ? `${i.path}: ` : ''}${i.message}`, EXIT.DATAERR);
   }
   try {
-    return resolveRuleSet(parsed.data, shipped);
+    const flat = resolveRuleSet(parsed.data, shipped);
+    // Compiled now (and cached) so that an uncompilable file is a data error for every command, not an
+    // internal error in `rules test` nor a clean exit in `rules show|diff`.
+    itieEvaluator(flat);
+    return flat;
   } catch (error) {
     if (error instanceof RuleSetError)
       throw new CliError(`invalid rule file ${ref}: ${error.message}`, EXIT.DATAERR);
