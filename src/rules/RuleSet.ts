@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ISO_DATE_REASON, isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
+import { fieldDeclarationProblems } from './fieldIndex.js';
 import { RuleText } from './RuleText.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
@@ -283,6 +284,11 @@ export const RuleSet = /* @__PURE__ */ (() =>
         'criterion id',
       );
       unique(ruleSet.remove, 'remove', 'removed criterion');
+      if (Array.isArray(ruleSet.fields)) {
+        for (const problem of fieldDeclarationProblems(ruleSet.fields)) {
+          context.addIssue({ code: 'custom', path: ['fields', ...problem.path], message: problem.message });
+        }
+      }
       unique(
         Array.isArray(ruleSet.examples) ? ruleSet.examples.map((example) => example?.name) : undefined,
         'examples',

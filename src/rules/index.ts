@@ -7,6 +7,12 @@
  *
  * @packageDocumentation
  */
+
+export {
+  APPLICATION_SCHEMA_KEYWORDS,
+  applicationJsonSchema,
+  type JsonSchema,
+} from './applicationJsonSchema.js';
 export {
   type CompileOptions,
   compile,
@@ -37,6 +43,7 @@ export {
   FieldType,
   FieldValue,
 } from './FieldDeclaration.js';
+export { type FieldIndex, fieldIndex } from './fieldIndex.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
   MAX_RULESET_BYTES,
@@ -65,3 +72,8 @@ export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';
 export { isInForce, selectRuleSet } from './selectRuleSet.js';
 export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
+export {
+  type ApplicationValidation,
+  type FieldIssue,
+  validateApplication,
+} from './validateApplication.js';

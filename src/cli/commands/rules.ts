@@ -4,6 +4,7 @@ import type { Command } from 'commander';
 import { formatBytes, parseJsonWithLimits, type TextLimits } from '../../_shared/jsonSafety.js';
 import { checkApplication, itieEvaluator, itieRuleSets } from '../../itie/index.js';
 import {
+  applicationJsonSchema,
   diffRuleSets,
   formatRuleSetDiff,
   hashRuleSet,
@@ -111,9 +112,11 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
   }
 }
 
-/** `cprdfop rules show|diff|test`. */
+/** `cprdfop rules show|diff|schema|test`. */
 export function registerRules(program: Command, ctx: CliContext): void {
-  const rules = program.command('rules').description('show, compare and test eligibility rule sets');
+  const rules = program
+    .command('rules')
+    .description('show, compare and test eligibility rule sets; print the JSON Schema of their applications');
 
   rules
     .command('show')
@@ -169,6 +172,23 @@ export function registerRules(program: Command, ctx: CliContext): void {
           `--- ${ra.id}@${ra.version}\n+++ ${rb.id}@${rb.version}\n${formatRuleSetDiff(changes, lang)}`,
         );
       }
+    });
+
+  rules
+    .command('schema')
+    .description(
+      "print the JSON Schema (2020-12) of a rule set's applications, built from its declared fields",
+    )
+    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .action(async (ref: string | undefined) => {
+      const ruleSet = await loadRuleSet(ctx, ref);
+      if (!ruleSet.fields?.length) {
+        throw new CliError(
+          `${ref ?? `${ruleSet.id}@${ruleSet.version}`}: the rule set declares no fields: no application schema to print`,
+          EXIT.DATAERR,
+        );
+      }
+      ctx.stdout.write(`${JSON.stringify(applicationJsonSchema(ruleSet), null, 2)}\n`);
     });
 
   rules
