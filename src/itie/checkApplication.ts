@@ -8,6 +8,7 @@ import {
   isInForce,
   NoRuleSetInForceError,
   type RuleSet,
+  RuleSetNotInForceError,
   resolveRuleSet,
   selectRuleSet,
   type TerritoryProvider,
@@ -181,8 +182,12 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       };
     }
   }
-  return {
-    ok: true,
-    explanation: itieEvaluator(rs, options.territory, options.contiguity).evaluate(app, { asOf }),
-  };
+  const evaluator = itieEvaluator(rs, options.territory, options.contiguity);
+  try {
+    return { ok: true, explanation: evaluator.evaluate(app, { asOf }) };
+  } catch (error) {
+    // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
+    if (!(error instanceof RuleSetNotInForceError)) throw error;
+    return { ok: false, issues: [{ path: '', code: 'not-in-force', message: error.message }] };
+  }
 }

@@ -59,7 +59,7 @@ function mergeFields(
  * @param bases - The rule sets it may extend.
  * @returns The flat rule set.
  * @throws {@link RuleSetError} when the base is not found, the chain loops, an override changes a
- * parameter's or a field's type, or `remove` names a criterion the base does not have.
+ * parameter's or a field's type, the overlay lists a parameter, criterion or removed id twice, or `remove` names a criterion the base does not have.
  * @example
  * ```ts
  * import { parseRuleSet, resolveRuleSet } from 'cprdfop/rules';
@@ -89,6 +89,25 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   if (_seen.includes(self) || _seen.length > 8) {
     throw new RuleSetError('extends', `circular or too long chain: ${[..._seen, self].join(' → ')}`);
   }
+  // A RuleSet value built in code may not have been through the schema: duplicates in the overlay itself
+  // would silently keep the last one.
+  const duplicate = (names: readonly string[], where: string, what: string) => {
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index)
+        throw new RuleSetError(`${where}[${index}]`, `duplicate ${what} "${name}"`);
+    });
+  };
+  duplicate(
+    ruleSet.parameters.map((parameter) => parameter.name),
+    'parameters',
+    'parameter',
+  );
+  duplicate(
+    ruleSet.criteria.map((criterion) => criterion.id),
+    'criteria',
+    'criterion id',
+  );
+  duplicate(ruleSet.remove ?? [], 'remove', 'removed criterion');
   const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
   if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
   const base = resolve(found, bases, [..._seen, self]);

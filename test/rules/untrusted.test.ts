@@ -161,6 +161,12 @@ describe('hostile content', () => {
     expect(dupRemove.success ? [] : dupRemove.issues).toEqual([
       { path: 'remove[1]', message: 'duplicate removed criterion "a" (first at remove[0])' },
     ]);
+    // A RuleSet value built in code (never parsed) is checked by resolveRuleSet too.
+    const built = {
+      ...parseRuleSet({ ...overlay, parameters: [], criteria: [] }),
+      criteria: overlay.criteria,
+    };
+    expect(() => resolveRuleSet(built, [baseSet])).toThrow('criteria[1]: duplicate criterion id "a"');
     const fine = parseRuleSet({ ...overlay, parameters: [parameter('p', 2)], criteria: [criterion('a')] });
     expect(resolveRuleSet(fine, [baseSet]).parameters.map((p) => p.value)).toEqual([2]);
   });

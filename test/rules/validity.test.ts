@@ -118,6 +118,17 @@ describe('evaluating outside the validity window', () => {
     expect(r.ok ? [] : r.issues.map((i) => [i.code, i.path])).toEqual([['invalid', '']]);
     const outside = checkApplication({}, { asOf: '2022-06-01' });
     expect(outside.ok ? [] : outside.issues.map((i) => i.code)).toEqual(['not-in-force']);
+    // A rule set reading its date from another field finds it outside the window itself: still an issue.
+    const other = parseRuleSet({
+      ...base,
+      asOfField: 'schedule.start',
+      validTo: undefined,
+      validFrom: '2023-01-01',
+    });
+    const found = checkApplication({ schedule: { start: '2022-05-01' } }, { ruleSet: other });
+    expect(found.ok ? [] : found.issues.map((i) => [i.code, i.message])).toEqual([
+      ['not-in-force', expect.stringContaining('not in force on 2022-05-01')],
+    ]);
   });
 });
 
