@@ -78,6 +78,17 @@ describe('rules test|show|diff on an invalid or uncompilable rule file: exit 65'
   });
 });
 
+describe('rules show', () => {
+  it('lists the declared fields with their type and label', async () => {
+    const r = await cli(['rules', 'show', '--lang', 'fr']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('Declared fields:\n  title (string): Intitulé du projet\n');
+    expect(r.stdout).toContain('  partners[].type (enum): Type de partenaire\n');
+    expect(r.stdout).toContain('  budget.total (money, EUR): Budget total du projet\n');
+    expect((await cli(['rules', 'show', at('ok.json')])).stdout).not.toContain('Declared fields:');
+  });
+});
+
 describe('rules diff reports description changes and reordering', () => {
   it('in text and JSON', async () => {
     const r = await cli(['rules', 'diff', 'itie-hdf@2023.1', at('reordered.json')]);

@@ -6,6 +6,7 @@ import { checkApplication, itieEvaluator, itieRuleSets } from '../../itie/index.
 import {
   applicationJsonSchema,
   diffRuleSets,
+  fieldIndex,
   formatRuleSetDiff,
   hashRuleSet,
   MAX_RULESET_BYTES,
@@ -121,7 +122,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
   rules
     .command('show')
     .description(
-      'print a rule set: validity, hash, parameters (with their marks) and criteria (with sources)',
+      'print a rule set: validity, hash, parameters (with their marks), criteria (with sources) and declared fields',
     )
     .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
     .option('--json', 'print the flat rule set as JSON')
@@ -148,6 +149,16 @@ export function registerRules(program: Command, ctx: CliContext): void {
           (c) =>
             `  ${c.id}: ${c.label[lang]}\n    source: ${c.source ? `${c.source.ref}${c.source.quote ? ` — « ${c.source.quote} »` : ''}` : '(consistency check, no source needed)'}`,
         ),
+        ...(rs.fields?.length
+          ? [
+              '',
+              'Declared fields:',
+              ...[...fieldIndex(rs)].map(
+                ([path, field]) =>
+                  `  ${path} (${field.type}${field.unit ? `, ${field.unit}` : ''}): ${field.label[lang]}`,
+              ),
+            ]
+          : []),
         '',
         `Funding formula: ${rs.funding ? (rs.funding.enabled ? `on (${rs.funding.unit})` : 'off') : 'none'}`,
       ];
