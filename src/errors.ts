@@ -76,6 +76,7 @@ export const CPRDFOP_ERROR_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(
   'ResponseTooLargeError',
   'ResponseValidationError',
   'RuleSetError',
+  'RuleSetNotInForceError',
   'TimeoutError',
   'UnknownCodeError',
 ]);

@@ -10,5 +10,6 @@ export function isoDateSchema() {
   return z
     .string()
     .regex(ISO_DATE_SHAPE, { error: (issue) => isoDateMessage(issue.input), abort: true })
-    .refine(isIsoDate, { error: (issue) => isoDateMessage(issue.input) });
+    .refine(isIsoDate, { error: (issue) => isoDateMessage(issue.input) })
+    .meta({ format: 'date' });
 }

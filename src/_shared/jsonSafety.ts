@@ -1,57 +1,258 @@
-/** Safety checks on untrusted JSON documents (rule sets, applications): forbidden keys, depth, size. Internal. */
+/**
+ * Limits on untrusted JSON documents (rule files, applications), shared by `rules`, `itie` and the CLI.
+ * Internal: not exported by any subpath. No `node:` import (browser-capable).
+ *
+ * Two guards, both in constant memory and without recursion:
+ * - {@link scanJsonText} reads JSON *text* before `JSON.parse`: byte size, nesting depth and node count
+ *   are checked while reading, so a hostile file is refused before anything is expanded in memory;
+ * - {@link checkJsonSafety} walks an already parsed *value* (library callers hand over objects):
+ *   forbidden keys, depth, node count, non-JSON values — refusing an oversized array before visiting it.
+ */
+
 /** Keys that could reach prototypes: rejected anywhere in untrusted documents and field paths. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** Limits on untrusted JSON documents. */
 export interface SafetyLimits {
+  /** Deepest allowed nesting: a value inside `maxDepth` arrays/objects is allowed, one level more is not. */
   maxDepth: number;
+  /** Most JSON values (objects, arrays, strings, numbers, booleans, nulls; object keys not counted). */
   maxNodes: number;
+}
+
+/** Limits on untrusted JSON text: {@link SafetyLimits} plus a size in UTF-8 bytes. */
+export interface TextLimits extends SafetyLimits {
+  /** Largest allowed text, in UTF-8 bytes. */
+  maxBytes: number;
+}
+
+/** A problem found in an untrusted document: where (e.g. `criteria[2].when`) and what. */
+export interface SafetyIssue {
+  path: string;
+  message: string;
 }
 
 /** Formats a path made of keys and indexes, e.g. `criteria[2].when`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
   let out = '';
-  for (const k of path) {
-    if (typeof k === 'number') out += `[${k}]`;
-    else out += out ? `.${String(k)}` : String(k);
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
   }
   return out;
 }
 
+/** Formats a byte count for messages: `33554432 bytes (32 MiB)`. */
+export function formatBytes(bytes: number): string {
+  const mebibytes = bytes / 1_048_576;
+  return mebibytes >= 1
+    ? `${bytes} bytes (${Number.isInteger(mebibytes) ? mebibytes : mebibytes.toFixed(1)} MiB)`
+    : `${bytes} bytes`;
+}
+
+const QUOTE = 34;
+const BACKSLASH = 92;
+const OPEN_ARRAY = 91;
+const CLOSE_ARRAY = 93;
+const OPEN_OBJECT = 123;
+const CLOSE_OBJECT = 125;
+const COMMA = 44;
+const COLON = 58;
+
+const isWhitespace = (code: number) => code === 32 || code === 10 || code === 13 || code === 9;
+const isStructural = (code: number) =>
+  code === OPEN_ARRAY ||
+  code === CLOSE_ARRAY ||
+  code === OPEN_OBJECT ||
+  code === CLOSE_OBJECT ||
+  code === COMMA ||
+  code === COLON ||
+  code === QUOTE;
+
+/** UTF-8 size of the UTF-16 code unit `code` (a surrogate half counts 2: a pair is 4 bytes). */
+const utf8Size = (code: number) =>
+  code < 0x80 ? 1 : code < 0x800 || (code >= 0xd800 && code < 0xe000) ? 2 : 3;
+
+/**
+ * Checks JSON text against size, depth and node limits in one pass, before it is parsed: memory stays
+ * constant (a stack bounded by `maxDepth`), so a 32 MB hostile file costs nothing but the scan. Does not
+ * validate the JSON syntax (`JSON.parse` does that afterwards, on text known to be within limits).
+ *
+ * @returns The first problem (with the path reached), or `undefined` when the text is within limits.
+ */
+export function scanJsonText(text: string, limits: TextLimits): SafetyIssue | undefined {
+  // A UTF-8 encoding is never shorter than the number of UTF-16 code units.
+  if (text.length > limits.maxBytes) {
+    return {
+      path: '',
+      message: `larger than ${formatBytes(limits.maxBytes)}: at least ${formatBytes(text.length)}`,
+    };
+  }
+  // Path of the current position: one entry per open container (bounded by maxDepth + 1).
+  const inObject: boolean[] = [];
+  const keys: (string | number)[] = [];
+  let expectKey = false;
+  let nodes = 0;
+  let bytes = 0;
+  const where = () => formatPath(keys);
+  const countNode = (): SafetyIssue | undefined => {
+    if (++nodes > limits.maxNodes)
+      return { path: where(), message: `more than ${limits.maxNodes} JSON values` };
+    if (inObject.length > limits.maxDepth) {
+      return { path: where(), message: `nested deeper than ${limits.maxDepth} levels` };
+    }
+    return undefined;
+  };
+  const length = text.length;
+  let index = 0;
+  while (index < length) {
+    const code = text.charCodeAt(index);
+    if (isWhitespace(code)) {
+      bytes++;
+      index++;
+      continue;
+    }
+    if (code === QUOTE) {
+      const start = index;
+      index++;
+      bytes++;
+      while (index < length) {
+        const inner = text.charCodeAt(index);
+        bytes += utf8Size(inner);
+        index++;
+        if (inner === BACKSLASH) {
+          if (index < length) bytes += utf8Size(text.charCodeAt(index));
+          index++;
+        } else if (inner === QUOTE) break;
+      }
+      if (expectKey) {
+        expectKey = false;
+        const raw = text.slice(start + 1, Math.min(index - 1, start + 65));
+        keys[keys.length - 1] = raw;
+      } else {
+        const issue = countNode();
+        if (issue) return issue;
+      }
+    } else if (code === OPEN_ARRAY || code === OPEN_OBJECT) {
+      bytes++;
+      index++;
+      const issue = countNode();
+      if (issue) return issue;
+      inObject.push(code === OPEN_OBJECT);
+      keys.push(code === OPEN_OBJECT ? '' : 0);
+      expectKey = code === OPEN_OBJECT;
+    } else if (code === CLOSE_ARRAY || code === CLOSE_OBJECT) {
+      bytes++;
+      index++;
+      inObject.pop();
+      keys.pop();
+      expectKey = false;
+    } else if (code === COMMA) {
+      bytes++;
+      index++;
+      const top = inObject.length - 1;
+      if (top >= 0) {
+        if (inObject[top]) expectKey = true;
+        else keys[top] = (keys[top] as number) + 1;
+      }
+    } else if (code === COLON) {
+      bytes++;
+      index++;
+    } else {
+      // A number or a literal (true, false, null), or garbage that JSON.parse will refuse.
+      const issue = countNode();
+      if (issue) return issue;
+      while (index < length) {
+        const inner = text.charCodeAt(index);
+        if (isStructural(inner) || isWhitespace(inner)) break;
+        bytes += utf8Size(inner);
+        index++;
+      }
+    }
+    if (bytes > limits.maxBytes) {
+      return { path: where(), message: `larger than ${formatBytes(limits.maxBytes)}` };
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Parses untrusted JSON text after {@link scanJsonText} accepted it.
+ *
+ * @returns `{ ok: true, value }`, or `{ ok: false, issue }` for text beyond the limits or invalid JSON.
+ */
+export function parseJsonWithLimits(
+  text: string,
+  limits: TextLimits,
+): { ok: true; value: unknown } | { ok: false; issue: SafetyIssue } {
+  const issue = scanJsonText(text, limits);
+  if (issue) return { ok: false, issue };
+  try {
+    return { ok: true, value: JSON.parse(text) };
+  } catch (error) {
+    return { ok: false, issue: { path: '', message: `invalid JSON: ${(error as Error).message}` } };
+  }
+}
+
+interface Visit {
+  value: unknown;
+  parent: Visit | undefined;
+  key: string | number;
+  depth: number;
+}
+
+const keysOf = (visit: Visit): (string | number)[] => {
+  const keys: (string | number)[] = [];
+  for (let at: Visit | undefined = visit; at?.parent; at = at.parent) keys.push(at.key);
+  return keys.reverse();
+};
+const pathOf = (visit: Visit): string => formatPath(keysOf(visit));
+
 /**
  * Walks a JSON value iteratively (no recursion: cannot exhaust the stack) and returns the first
- * problem: a forbidden key, a depth or size beyond the limits, or a non-JSON value.
+ * problem: a forbidden key, a depth or size beyond the limits, or a non-JSON value. Paths are built only
+ * for the problem reported, and an array or object is refused before its items are visited when they
+ * alone exceed the node limit (a huge array costs no extra memory).
  */
-export function checkJsonSafety(
-  value: unknown,
-  limits: SafetyLimits,
-): { path: string; message: string } | undefined {
-  const stack: Array<[unknown, (string | number)[]]> = [[value, []]];
+export function checkJsonSafety(value: unknown, limits: SafetyLimits): SafetyIssue | undefined {
+  const stack: Visit[] = [{ value, parent: undefined, key: '', depth: 0 }];
   let nodes = 0;
   while (stack.length > 0) {
-    const [v, path] = stack.pop()!;
+    const visit = stack.pop()!;
+    const current = visit.value;
     if (++nodes > limits.maxNodes)
-      return { path: formatPath(path), message: `more than ${limits.maxNodes} nodes` };
-    if (path.length > limits.maxDepth) {
-      return { path: formatPath(path), message: `nested deeper than ${limits.maxDepth} levels` };
+      return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
+    if (visit.depth > limits.maxDepth) {
+      return { path: pathOf(visit), message: `nested deeper than ${limits.maxDepth} levels` };
     }
-    if (v === null || typeof v !== 'object') {
-      if (typeof v === 'function' || typeof v === 'symbol' || typeof v === 'bigint') {
-        return { path: formatPath(path), message: 'not a JSON value' };
+    if (current === null || typeof current !== 'object') {
+      if (typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint') {
+        return { path: pathOf(visit), message: 'not a JSON value' };
       }
       continue;
     }
-    if (Array.isArray(v)) {
-      for (let i = v.length - 1; i >= 0; i--) stack.push([v[i], [...path, i]]);
+    const depth = visit.depth + 1;
+    if (Array.isArray(current)) {
+      if (nodes + stack.length + current.length > limits.maxNodes) {
+        return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
+      }
+      for (let index = current.length - 1; index >= 0; index--) {
+        stack.push({ value: current[index], parent: visit, key: index, depth });
+      }
       continue;
     }
-    const proto = Object.getPrototypeOf(v);
+    const proto = Object.getPrototypeOf(current);
     if (proto !== Object.prototype && proto !== null)
-      return { path: formatPath(path), message: 'not a plain object' };
-    for (const key of Object.keys(v)) {
-      if (FORBIDDEN_KEYS.has(key))
-        return { path: formatPath([...path, key]), message: `forbidden key "${key}"` };
-      stack.push([(v as Record<string, unknown>)[key], [...path, key]]);
+      return { path: pathOf(visit), message: 'not a plain object' };
+    const objectKeys = Object.keys(current);
+    if (nodes + stack.length + objectKeys.length > limits.maxNodes) {
+      return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
+    }
+    for (const key of objectKeys) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        return { path: formatPath([...keysOf(visit), key]), message: `forbidden key "${key}"` };
+      }
+      stack.push({ value: (current as Record<string, unknown>)[key], parent: visit, key, depth });
     }
   }
   return undefined;

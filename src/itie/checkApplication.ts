@@ -1,10 +1,14 @@
+import { isIsoDate } from '../_shared/isoDate.js';
 import {
   compile,
   defineOperator,
   type Evaluator,
   type Explanation,
+  InvalidDateError,
+  isInForce,
   NoRuleSetInForceError,
   type RuleSet,
+  RuleSetNotInForceError,
   resolveRuleSet,
   selectRuleSet,
   type TerritoryProvider,
@@ -134,7 +138,8 @@ export function itieEvaluator(
  * Checks an ITIE application: validates it (shape, then territory codes), picks the rule set in force
  * on the evaluation date (`options.asOf`, else `submittedOn`) and evaluates it. Total: never throws on
  * any JSON input — invalid input gives `{ ok: false, issues }`, and so does a date on which no rule set
- * is in force. Without any date the latest version is used and the verdict is at best `undetermined`
+ * is in force (code `not-in-force`: never a verdict outside the validity window) or an `options.asOf`
+ * that is not a real calendar date (code `invalid`, path `""`). Without any date the latest version is used and the verdict is at best `undetermined`
  * (`submittedOn` is then missing).
  *
  * @param input - The application (any JSON value).
@@ -155,12 +160,16 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   const parsed = safeParseApplication(input);
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
+  if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
+    const message = new InvalidDateError(options.asOf, 'asOf').message;
+    return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
+  }
   const asOf = options.asOf ?? app.submittedOn;
   let rs = options.ruleSet;
   if (asOf) {
     try {
       if (!rs) rs = selectRuleSet(itieRuleSets(), ID, asOf);
-      else if (asOf < rs.validFrom || (rs.validTo && asOf > rs.validTo)) {
+      else if (!isInForce(rs, asOf)) {
         throw new NoRuleSetInForceError(rs.id, asOf, [
           `${rs.version} (${rs.validFrom} → ${rs.validTo ?? '…'})`,
         ]);
@@ -173,8 +182,12 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       };
     }
   }
-  return {
-    ok: true,
-    explanation: itieEvaluator(rs, options.territory, options.contiguity).evaluate(app, { asOf }),
-  };
+  const evaluator = itieEvaluator(rs, options.territory, options.contiguity);
+  try {
+    return { ok: true, explanation: evaluator.evaluate(app, { asOf }) };
+  } catch (error) {
+    // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
+    if (!(error instanceof RuleSetNotInForceError)) throw error;
+    return { ok: false, issues: [{ path: '', code: 'not-in-force', message: error.message }] };
+  }
 }

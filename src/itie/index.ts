@@ -18,4 +18,10 @@ export {
 export { type HautsDeFranceTerritoryOptions, hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 export { itieRuleSets } from './itieRuleSets.js';
 export { parseApplication } from './parseApplication.js';
-export { safeParseApplication } from './safeParseApplication.js';
+export {
+  MAX_APPLICATION_BYTES,
+  MAX_APPLICATION_DEPTH,
+  MAX_APPLICATION_NODES,
+  safeParseApplication,
+  safeParseApplicationJson,
+} from './safeParseApplication.js';

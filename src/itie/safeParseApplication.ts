@@ -1,8 +1,41 @@
-import { checkJsonSafety, formatPath } from '../_shared/jsonSafety.js';
+import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
 import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
 import { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
+
+/**
+ * Maximum nesting of an application document.
+ * @example
+ * ```ts
+ * import { MAX_APPLICATION_DEPTH } from 'cprdfop/itie';
+ * MAX_APPLICATION_DEPTH; // 32
+ * ```
+ * @category Application
+ */
+export const MAX_APPLICATION_DEPTH = 32;
+/**
+ * Maximum number of JSON values in an application document.
+ * @example
+ * ```ts
+ * import { MAX_APPLICATION_NODES } from 'cprdfop/itie';
+ * MAX_APPLICATION_NODES; // 100000
+ * ```
+ * @category Application
+ */
+export const MAX_APPLICATION_NODES = 100_000;
+/**
+ * Maximum size of an application's JSON text, in UTF-8 bytes (1 MiB: the largest valid ITIE
+ * application, 5,000 communes and 1,000 partners, is far below), checked before parsing by
+ * {@link safeParseApplicationJson}.
+ * @example
+ * ```ts
+ * import { MAX_APPLICATION_BYTES } from 'cprdfop/itie';
+ * MAX_APPLICATION_BYTES; // 1048576
+ * ```
+ * @category Application
+ */
+export const MAX_APPLICATION_BYTES = 1024 * 1024;
 
 /**
  * Validates an untrusted application without throwing: safety limits (forbidden keys, depth 32,
@@ -23,15 +56,20 @@ import type { ApplicationIssue } from './ApplicationError.js';
 export function safeParseApplication(
   input: unknown,
 ): { success: true; data: Application } | { success: false; issues: ApplicationIssue[] } {
-  const unsafe = checkJsonSafety(input, { maxDepth: 32, maxNodes: 100_000 });
+  const unsafe = checkJsonSafety(input, {
+    maxDepth: MAX_APPLICATION_DEPTH,
+    maxNodes: MAX_APPLICATION_NODES,
+  });
   if (unsafe) return { success: false, issues: [{ ...unsafe, code: 'unsafe' }] };
   const r = Application.safeParse(input);
   if (!r.success) {
     return {
       success: false,
-      issues: r.error.issues
-        .slice(0, 20)
-        .map((i) => ({ path: formatPath(i.path), code: 'invalid' as const, message: i.message })),
+      issues: r.error.issues.map((i) => ({
+        path: formatPath(i.path),
+        code: 'invalid' as const,
+        message: i.message,
+      })),
     };
   }
   const issues: ApplicationIssue[] = [];
@@ -50,4 +88,36 @@ export function safeParseApplication(
       issues.push({ path: 'carrier.commune', code: 'unknown-code', message: c.message });
   }
   return issues.length ? { success: false, issues } : { success: true, data: r.data };
+}
+
+/**
+ * Validates an untrusted application given as JSON text, without throwing: size
+ * ({@link MAX_APPLICATION_BYTES}), nesting and node count are checked by one scan of the text before it
+ * is parsed (a hostile 8 MB file is refused in milliseconds, in constant memory), then as
+ * {@link safeParseApplication}.
+ *
+ * @param text - The JSON text.
+ * @returns `{ success: true, data }` or `{ success: false, issues }` (too large or invalid JSON: one
+ * issue, code `unsafe` or `invalid`).
+ * @example
+ * ```ts
+ * import { safeParseApplicationJson } from 'cprdfop/itie';
+ * const r = safeParseApplicationJson('{"themes": ["mobilite"]');
+ * r.success ? '' : r.issues[0]!.code; // "invalid"
+ * ```
+ * @category Application
+ */
+export function safeParseApplicationJson(
+  text: string,
+): { success: true; data: Application } | { success: false; issues: ApplicationIssue[] } {
+  const parsed = parseJsonWithLimits(text, {
+    maxBytes: MAX_APPLICATION_BYTES,
+    maxDepth: MAX_APPLICATION_DEPTH,
+    maxNodes: MAX_APPLICATION_NODES,
+  });
+  if (!parsed.ok) {
+    const code = parsed.issue.message.startsWith('invalid JSON') ? 'invalid' : 'unsafe';
+    return { success: false, issues: [{ ...parsed.issue, code }] };
+  }
+  return safeParseApplication(parsed.value);
 }

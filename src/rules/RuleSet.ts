@@ -1,9 +1,13 @@
 import { z } from 'zod';
+import { packIsoDate } from '../_shared/isoDate.js';
 import { isoDateSchema } from '../_shared/isoDateSchema.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
+import { fieldDeclarationProblems } from './fieldIndex.js';
 import { RuleText } from './RuleText.js';
 
 const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+/** A calendar date `YYYY-MM-DD` that exists (the one definition of `src/_shared/isoDate.ts`). */
+const IsoDate = /* @__PURE__ */ (() => isoDateSchema())();
 
 export { RuleText } from './RuleText.js';
 
@@ -106,6 +110,8 @@ export type Parameter = z.infer<typeof Parameter>;
 
 /**
  * Where a criterion comes from: a reference (title of the text), an optional URL and the quoted sentence.
+ * The URL must be `http:` or `https:` (it is copied into every explanation, which web front-ends render:
+ * `javascript:` or `data:` URLs are refused).
  *
  * @example
  * ```ts
@@ -117,7 +123,10 @@ export type Parameter = z.infer<typeof Parameter>;
 export const RuleSource = /* @__PURE__ */ (() =>
   z.strictObject({
     ref: z.string().min(1),
-    url: z.url().optional(),
+    url: z
+      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
+      .regex(/^https?:\/\//i, 'an http(s) URL')
+      .optional(),
     quote: z.string().min(1).optional(),
   }))();
 /** @category Rule sets */
@@ -186,7 +195,7 @@ export type Funding = z.infer<typeof Funding>;
 export const RuleExample = /* @__PURE__ */ (() =>
   z.strictObject({
     name: z.string().min(1),
-    asOf: isoDateSchema().optional(),
+    asOf: IsoDate.optional(),
     application: z.unknown(),
     verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
     criteria: z.record(z.string().regex(NAME), z.enum(['pass', 'fail', 'unknown'])).optional(),
@@ -213,30 +222,79 @@ export type RuleExample = z.infer<typeof RuleExample>;
  * @category Rule sets
  */
 export const RuleSet = /* @__PURE__ */ (() =>
-  z.strictObject({
-    $schema: z.string().optional(),
-    format: z.literal('cprdfop.ruleset/1'),
-    id: z.string().regex(NAME),
-    version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
-    title: RuleText,
-    description: RuleText.optional(),
-    validFrom: isoDateSchema(),
-    validTo: isoDateSchema().optional(),
-    extends: z
-      .string()
-      .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
-      .optional(),
-    asOfField: z
-      .string()
-      .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
-      .optional(),
-    fields: z.array(FieldDeclaration).optional(),
-    parameters: z.array(Parameter).default([]),
-    criteria: z.array(Criterion).default([]),
-    remove: z.array(z.string().regex(NAME)).optional(),
-    funding: Funding.optional(),
-    examples: z.array(RuleExample).optional(),
-  }))();
+  z
+    .strictObject({
+      $schema: z.string().optional(),
+      format: z.literal('cprdfop.ruleset/1'),
+      id: z.string().regex(NAME),
+      version: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/),
+      title: RuleText,
+      description: RuleText.optional(),
+      validFrom: IsoDate,
+      validTo: IsoDate.optional(),
+      extends: z
+        .string()
+        .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+        .optional(),
+      asOfField: z
+        .string()
+        .regex(/^[A-Za-z0-9_-]+(\.[A-Za-z0-9_-]+)*$/)
+        .optional(),
+      fields: z.array(FieldDeclaration).optional(),
+      parameters: z.array(Parameter).default([]),
+      criteria: z.array(Criterion).default([]),
+      remove: z.array(z.string().regex(NAME)).optional(),
+      funding: Funding.optional(),
+      examples: z.array(RuleExample).optional(),
+    })
+    .superRefine((ruleSet, context) => {
+      const validFrom = packIsoDate(ruleSet.validFrom);
+      const validTo = packIsoDate(ruleSet.validTo);
+      if (validFrom >= 0 && validTo >= 0 && validTo < validFrom) {
+        context.addIssue({
+          code: 'custom',
+          path: ['validTo'],
+          message: `validTo ${ruleSet.validTo} is before validFrom ${ruleSet.validFrom}`,
+        });
+      }
+      const unique = (list: readonly string[] | undefined, where: string, what: string) => {
+        const seen = new Map<string, number>();
+        if (!Array.isArray(list)) return;
+        list.forEach((name, index) => {
+          const first = seen.get(name);
+          if (first === undefined) seen.set(name, index);
+          else
+            context.addIssue({
+              code: 'custom',
+              path: [where, index],
+              message: `duplicate ${what} "${name}" (first at ${where}[${first}])`,
+            });
+        });
+      };
+      unique(
+        Array.isArray(ruleSet.parameters)
+          ? ruleSet.parameters.map((parameter) => parameter?.name)
+          : undefined,
+        'parameters',
+        'parameter',
+      );
+      unique(
+        Array.isArray(ruleSet.criteria) ? ruleSet.criteria.map((criterion) => criterion?.id) : undefined,
+        'criteria',
+        'criterion id',
+      );
+      unique(ruleSet.remove, 'remove', 'removed criterion');
+      if (Array.isArray(ruleSet.fields)) {
+        for (const problem of fieldDeclarationProblems(ruleSet.fields)) {
+          context.addIssue({ code: 'custom', path: ['fields', ...problem.path], message: problem.message });
+        }
+      }
+      unique(
+        Array.isArray(ruleSet.examples) ? ruleSet.examples.map((example) => example?.name) : undefined,
+        'examples',
+        'example name',
+      );
+    }))();
 /** @category Rule sets */
 export type RuleSet = z.output<typeof RuleSet>;
 /** The input shape of a rule set document (defaults not applied). @category Rule sets */

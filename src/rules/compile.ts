@@ -10,7 +10,7 @@ import {
   type RuleWarning,
   type Verdict,
 } from './Explanation.js';
-import { RuleSetError } from './errors.js';
+import { RuleSetError, RuleSetNotInForceError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
 import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleSource, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
@@ -840,6 +840,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     }
     const asOf = lastAsOf;
     const asOfWarning = lastWarning;
+    if (asOf !== null && asOfWarning) throw new RuleSetNotInForceError(ruleSet, asOf);
     let v = t;
     if (!flat) {
       v = new Array(nSlots);

@@ -13,13 +13,34 @@ export type RuleSetChange =
   | { kind: 'criterion-added'; id: string; after: Criterion }
   | { kind: 'criterion-removed'; id: string; before: Criterion }
   | { kind: 'criterion-changed'; id: string; fields: string[]; before: Criterion; after: Criterion }
+  | { kind: 'parameters-reordered'; before: string[]; after: string[] }
+  | { kind: 'criteria-reordered'; before: string[]; after: string[] }
   | { kind: 'funding-changed'; before: RuleSet['funding'] | null; after: RuleSet['funding'] | null };
 
 const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
 
 /**
+ * The names both lists share, in each list's order, when that order differs (additions and removals
+ * alone are not a reordering: they are reported as such).
+ */
+function reordering(
+  before: readonly string[],
+  after: readonly string[],
+): { before: string[]; after: string[] } | undefined {
+  const inAfter = new Set(after);
+  const inBefore = new Set(before);
+  const commonBefore = before.filter((name) => inAfter.has(name));
+  const commonAfter = after.filter((name) => inBefore.has(name));
+  return commonBefore.every((name, index) => name === commonAfter[index])
+    ? undefined
+    : { before: commonBefore, after: commonAfter };
+}
+
+/**
  * Lists what changed from rule set `a` to rule set `b` (both flat: resolve overlays first):
- * metadata, parameters added/removed/changed, criteria added/removed/changed (which fields), funding.
+ * metadata (id, version, title, description, validity, `asOfField`), parameters added/removed/changed,
+ * criteria added/removed/changed (which fields), the order of the parameters and criteria both share
+ * (criteria are explained in their order), funding.
  *
  * @param a - The base (e.g. `itie-hdf@2023.1`).
  * @param b - The other (e.g. a resolved overlay).
@@ -35,7 +56,15 @@ const same = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
  */
 export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
   const out: RuleSetChange[] = [];
-  for (const field of ['id', 'version', 'title', 'validFrom', 'validTo', 'asOfField'] as const) {
+  for (const field of [
+    'id',
+    'version',
+    'title',
+    'description',
+    'validFrom',
+    'validTo',
+    'asOfField',
+  ] as const) {
     if (!same(a[field] ?? null, b[field] ?? null)) {
       out.push({ kind: 'metadata', field, before: a[field] ?? null, after: b[field] ?? null });
     }
@@ -62,6 +91,16 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
   for (const d of b.criteria) {
     if (!a.criteria.some((c) => c.id === d.id)) out.push({ kind: 'criterion-added', id: d.id, after: d });
   }
+  const parameterOrder = reordering(
+    a.parameters.map((p) => p.name),
+    b.parameters.map((p) => p.name),
+  );
+  if (parameterOrder) out.push({ kind: 'parameters-reordered', ...parameterOrder });
+  const criterionOrder = reordering(
+    a.criteria.map((c) => c.id),
+    b.criteria.map((c) => c.id),
+  );
+  if (criterionOrder) out.push({ kind: 'criteria-reordered', ...criterionOrder });
   if (!same(a.funding ?? null, b.funding ?? null)) {
     out.push({ kind: 'funding-changed', before: a.funding ?? null, after: b.funding ?? null });
   }
@@ -109,6 +148,10 @@ export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' 
         return `~ criterion ${c.id}: ${c.fields.join(', ')} changed${
           c.fields.includes('when') ? `\n    when: ${JSON.stringify(c.after.when)}` : ''
         }`;
+      case 'parameters-reordered':
+        return `~ parameters reordered: ${c.before.join(', ')}\n                    → ${c.after.join(', ')}`;
+      case 'criteria-reordered':
+        return `~ criteria reordered: ${c.before.join(', ')}\n                  → ${c.after.join(', ')}`;
       default:
         return `~ funding: ${fund(c.before)}\n         → ${fund(c.after)}`;
     }

@@ -56,3 +56,55 @@ export class NoRuleSetInForceError extends CprdfopError {
     this.asOf = asOf;
   }
 }
+
+/**
+ * A rule set was evaluated on a date outside its validity window (`validFrom` → `validTo`, inclusive).
+ * Such an evaluation has no verdict — never `eligible` or `ineligible` — so `evaluate` throws this
+ * instead of answering. `asOf`, `validFrom` and `validTo` (`null`: open-ended) say which date and window.
+ *
+ * @example
+ * ```ts
+ * import { RuleSetNotInForceError } from 'cprdfop/rules';
+ * const error = new RuleSetNotInForceError(
+ *   { id: 'itie-hdf', version: '2023.1', validFrom: '2023-01-01' }, '2022-06-01');
+ * error.code; // "E_RULESET_NOT_IN_FORCE"
+ * error.message; // "rule set itie-hdf@2023.1 is not in force on 2022-06-01 (valid 2023-01-01 → …) / le jeu de règles itie-hdf@2023.1 n’est pas en vigueur le 2022-06-01 (valable du 2023-01-01 au …)"
+ * ```
+ * @category Errors
+ */
+export class RuleSetNotInForceError extends CprdfopError {
+  /** The rule set id. */
+  readonly ruleSetId: string;
+  /** The rule set version. */
+  readonly version: string;
+  /** The evaluation date, `YYYY-MM-DD`. */
+  readonly asOf: string;
+  /** First day in force. */
+  readonly validFrom: string;
+  /** Last day in force, `null` when open-ended. */
+  readonly validTo: string | null;
+  /**
+   * @param ruleSet - The rule set's id, version and validity window.
+   * @param asOf - The evaluation date outside the window.
+   */
+  constructor(
+    ruleSet: { id: string; version: string; validFrom: string; validTo?: string | undefined },
+    asOf: string,
+  ) {
+    const name = `${ruleSet.id}@${ruleSet.version}`;
+    const until = ruleSet.validTo ?? '…';
+    super(
+      'E_RULESET_NOT_IN_FORCE',
+      `rule set ${name} is not in force on ${asOf} (valid ${ruleSet.validFrom} → ${until}) / le jeu de règles ${name} n’est pas en vigueur le ${asOf} (valable du ${ruleSet.validFrom} au ${until})`,
+    );
+    this.name = 'RuleSetNotInForceError';
+    this.ruleSetId = ruleSet.id;
+    this.version = ruleSet.version;
+    this.asOf = asOf;
+    this.validFrom = ruleSet.validFrom;
+    this.validTo = ruleSet.validTo ?? null;
+  }
+}
+
+/** The package's one invalid-date error (see `cprdfop`'s `InvalidDateError`), also thrown by the rules. */
+export { InvalidDateError } from '../plan/InvalidDateError.js';

@@ -7,6 +7,12 @@
  *
  * @packageDocumentation
  */
+
+export {
+  APPLICATION_SCHEMA_KEYWORDS,
+  applicationJsonSchema,
+  type JsonSchema,
+} from './applicationJsonSchema.js';
 export {
   type CompileOptions,
   compile,
@@ -31,19 +37,22 @@ export {
   type RuleWarning,
   type Verdict,
 } from './Explanation.js';
-export { NoRuleSetInForceError, RuleSetError } from './errors.js';
+export { InvalidDateError, NoRuleSetInForceError, RuleSetError, RuleSetNotInForceError } from './errors.js';
 export {
   FieldDeclaration,
   FieldType,
   FieldValue,
 } from './FieldDeclaration.js';
+export { type FieldIndex, fieldIndex } from './fieldIndex.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
+  MAX_RULESET_BYTES,
   MAX_RULESET_DEPTH,
   MAX_RULESET_NODES,
   parseRuleSet,
   type RuleIssue,
   safeParseRuleSet,
+  safeParseRuleSetJson,
 } from './parseRuleSet.js';
 export {
   Criterion,
@@ -61,5 +70,10 @@ export {
 } from './RuleSet.js';
 export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';
-export { selectRuleSet } from './selectRuleSet.js';
+export { isInForce, selectRuleSet } from './selectRuleSet.js';
 export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
+export {
+  type ApplicationValidation,
+  type FieldIssue,
+  validateApplication,
+} from './validateApplication.js';

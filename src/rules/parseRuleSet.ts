@@ -1,4 +1,4 @@
-import { checkJsonSafety, formatPath } from '../_shared/jsonSafety.js';
+import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
 import { RuleSetError } from './errors.js';
 import { RuleSet } from './RuleSet.js';
 
@@ -22,6 +22,17 @@ export const MAX_RULESET_DEPTH = 64;
  * @category Rule sets
  */
 export const MAX_RULESET_NODES = 200_000;
+/**
+ * Maximum size of a rule file's JSON text, in UTF-8 bytes (16 MiB), checked by
+ * {@link safeParseRuleSetJson} before the text is parsed.
+ * @example
+ * ```ts
+ * import { MAX_RULESET_BYTES } from 'cprdfop/rules';
+ * MAX_RULESET_BYTES; // 16777216
+ * ```
+ * @category Rule sets
+ */
+export const MAX_RULESET_BYTES = 16 * 1024 * 1024;
 
 /**
  * One problem found in an untrusted document.
@@ -56,8 +67,37 @@ export function safeParseRuleSet(
   if (r.success) return { success: true, data: r.data };
   return {
     success: false,
-    issues: r.error.issues.slice(0, 20).map((i) => ({ path: formatPath(i.path), message: i.message })),
+    issues: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
   };
+}
+
+/**
+ * Validates an untrusted rule file given as JSON text, without throwing. The limits are enforced while
+ * reading, before anything is built in memory: size ({@link MAX_RULESET_BYTES}), nesting
+ * ({@link MAX_RULESET_DEPTH}) and node count ({@link MAX_RULESET_NODES}) are checked by a single scan of
+ * the text, then the text is parsed and validated like {@link safeParseRuleSet}. A 32 MB hostile file is
+ * refused in milliseconds, in constant memory.
+ *
+ * @param text - The JSON text of a rule file.
+ * @returns `{ success: true, data }` or `{ success: false, issues }` (invalid JSON is one issue at `""`).
+ * @example
+ * ```ts
+ * import { safeParseRuleSetJson } from 'cprdfop/rules';
+ * const r = safeParseRuleSetJson('['.repeat(100));
+ * r.success ? '' : r.issues[0]!.message; // "nested deeper than 64 levels"
+ * ```
+ * @category Rule sets
+ */
+export function safeParseRuleSetJson(
+  text: string,
+): { success: true; data: RuleSet } | { success: false; issues: RuleIssue[] } {
+  const parsed = parseJsonWithLimits(text, {
+    maxBytes: MAX_RULESET_BYTES,
+    maxDepth: MAX_RULESET_DEPTH,
+    maxNodes: MAX_RULESET_NODES,
+  });
+  if (!parsed.ok) return { success: false, issues: [parsed.issue] };
+  return safeParseRuleSet(parsed.value);
 }
 
 /**

@@ -1,4 +1,7 @@
+import { formatPath } from '../_shared/jsonSafety.js';
 import { RuleSetError } from './errors.js';
+import type { FieldDeclaration } from './FieldDeclaration.js';
+import { fieldDeclarationProblems } from './fieldIndex.js';
 import type { Parameter, RuleSet } from './RuleSet.js';
 
 const kind = (v: Parameter['value']): string =>
@@ -9,11 +12,46 @@ const kind = (v: Parameter['value']): string =>
     : typeof v;
 
 /**
+ * Merges an overlay's field declarations into the base's, by path: a new path is added (after the
+ * base's), an existing one is refined — the overlay's properties replace the base's, the others are kept,
+ * a list's `items` are merged the same way — and may not change its type.
+ */
+function mergeFields(
+  base: readonly FieldDeclaration[] | undefined,
+  overlay: readonly FieldDeclaration[] | undefined,
+  at: string,
+): FieldDeclaration[] | undefined {
+  if (!overlay) return base ? [...base] : undefined;
+  const merged = [...(base ?? [])];
+  overlay.forEach((field, index) => {
+    const position = merged.findIndex((existing) => existing.path === field.path);
+    if (position < 0) {
+      merged.push(field);
+      return;
+    }
+    const existing = merged[position]!;
+    if (existing.type !== field.type) {
+      throw new RuleSetError(
+        `${at}[${index}]`,
+        `refinement of field "${field.path}" changes its type from ${existing.type} to ${field.type}`,
+      );
+    }
+    const refined: FieldDeclaration = { ...existing, ...field };
+    const items = mergeFields(existing.items, field.items, `${at}[${index}].items`);
+    if (items) refined.items = items;
+    merged[position] = refined;
+  });
+  return merged;
+}
+
+/**
  * Flattens an overlay: applies a rule set that `extends` another (`id@version`, found in `bases`,
  * recursively) and returns a rule set without `extends` or `remove`, ready for `compile`.
  *
  * - parameters with a base's name override it (same type required: overrides are typed), others are added;
  * - criteria with a base's id replace it in place, others are appended; `remove` drops base criteria;
+ * - declared `fields` merge by path: new paths are added, an existing path is refined (the overlay's
+ *   properties replace the base's, others are kept; `items` merge the same way; same type required);
  * - `funding` and `asOfField` replace the base's when given; id, version, title, validity and examples are
  *   the overlay's own.
  *
@@ -21,7 +59,7 @@ const kind = (v: Parameter['value']): string =>
  * @param bases - The rule sets it may extend.
  * @returns The flat rule set.
  * @throws {@link RuleSetError} when the base is not found, the chain loops, an override changes a
- * parameter's type, or `remove` names a criterion the base does not have.
+ * parameter's or a field's type, the overlay lists a parameter, criterion or removed id twice, or `remove` names a criterion the base does not have.
  * @example
  * ```ts
  * import { parseRuleSet, resolveRuleSet } from 'cprdfop/rules';
@@ -51,6 +89,25 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   if (_seen.includes(self) || _seen.length > 8) {
     throw new RuleSetError('extends', `circular or too long chain: ${[..._seen, self].join(' → ')}`);
   }
+  // A RuleSet value built in code may not have been through the schema: duplicates in the overlay itself
+  // would silently keep the last one.
+  const duplicate = (names: readonly string[], where: string, what: string) => {
+    names.forEach((name, index) => {
+      if (names.indexOf(name) !== index)
+        throw new RuleSetError(`${where}[${index}]`, `duplicate ${what} "${name}"`);
+    });
+  };
+  duplicate(
+    ruleSet.parameters.map((parameter) => parameter.name),
+    'parameters',
+    'parameter',
+  );
+  duplicate(
+    ruleSet.criteria.map((criterion) => criterion.id),
+    'criteria',
+    'criterion id',
+  );
+  duplicate(ruleSet.remove ?? [], 'remove', 'removed criterion');
   const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
   if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
   const base = resolve(found, bases, [..._seen, self]);
@@ -81,6 +138,16 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   }
   const { extends: _x, remove: _r, ...own } = ruleSet;
   const out: RuleSet = { ...own, parameters, criteria };
+  const fields = mergeFields(base.fields, ruleSet.fields, 'fields');
+  const problem = fields ? fieldDeclarationProblems(fields)[0] : undefined;
+  if (problem) {
+    throw new RuleSetError(
+      `fields${formatPath(problem.path)}`,
+      `${problem.message} (after merging the overlay's fields into the base's)`,
+    );
+  }
+  if (fields) out.fields = fields;
+  else delete out.fields;
   const funding = ruleSet.funding ?? base.funding;
   if (funding) out.funding = funding;
   const asOfField = ruleSet.asOfField ?? base.asOfField;

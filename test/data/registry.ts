@@ -24,12 +24,13 @@ export const dataSchemas: Array<{ pattern: RegExp; schema: () => Promise<ZodType
     schema: async () => (await import('../../src/territory/index.js')).TerritoryDataFile,
   },
   {
-    pattern: /^data\/rules\/(?!ruleset\.schema\.json$)[^/]+\.json$/,
+    pattern: /^data\/rules\/(?![^/]+\.schema\.json$)[^/]+\.json$/,
     schema: async () => (await import('../../src/rules/index.js')).RuleSet,
   },
   {
-    // Generated from the RuleSet zod schema (its drift is tested by test/rules).
-    pattern: /^data\/rules\/ruleset\.schema\.json$/,
+    // Generated: from the RuleSet zod schema, and applications' schemas from declared fields (their
+    // drift is tested by test/rules).
+    pattern: /^data\/rules\/[^/]+\.schema\.json$/,
     schema: async () => {
       const { z } = await import('zod');
       return z.looseObject({ $schema: z.string().includes('json-schema.org'), type: z.literal('object') });

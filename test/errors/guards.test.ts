@@ -159,6 +159,19 @@ function otherErrors(copy: Record<string, Module>): Error[] {
     thrown(() => at('rules/index', 'parseRuleSet')({})), // RuleSetError
     thrown(() => at('itie/index', 'parseApplication')({ territory: 1 })), // ApplicationError
     thrown(() => at('geo/index', 'parseContours')('not json')), // GeoDataError
+    thrown(() => {
+      const evaluator = at('rules/index', 'compile')({
+        format: 'cprdfop.ruleset/1',
+        id: 'demo',
+        version: '1',
+        title: { fr: 'Démo', en: 'Demo' },
+        validFrom: '2023-01-01',
+        validTo: '2023-12-31',
+        parameters: [],
+        criteria: [],
+      }) as { evaluate: (application: unknown, options: unknown) => unknown };
+      evaluator.evaluate({}, { asOf: '2030-01-01' });
+    }), // RuleSetNotInForceError
   ];
 }
 

@@ -141,7 +141,8 @@ describe('three-valued verdicts', () => {
     const none = ev.evaluate({});
     expect(none).toMatchObject({ verdict: 'undetermined', asOf: null, missing: ['submittedOn'] });
     expect(none.warnings.map((w) => w.code)).toEqual(['no-as-of']);
-    expect(ev.evaluate({}, { asOf: '2022-01-01' }).warnings.map((w) => w.code)).toEqual(['not-in-force']);
+    // Outside the validity window there is no verdict: a typed error (issue 12, item 6).
+    expect(() => ev.evaluate({}, { asOf: '2022-01-01' })).toThrow(/not in force on 2022-01-01/);
   });
   it('stamps every verdict with id, version and hash', () => {
     const r = rs({ criteria: [crit('c', true)] });

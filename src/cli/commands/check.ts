@@ -1,10 +1,18 @@
 import type { Command } from 'commander';
-import { isIsoDate } from '../../_shared/isoDate.js';
+import { ISO_DATE_REASON, isIsoDate } from '../../_shared/isoDate.js';
+import { parseJsonWithLimits } from '../../_shared/jsonSafety.js';
 import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
-import { type ContiguityCheck, checkApplication } from '../../itie/index.js';
+import {
+  type ApplicationIssue,
+  type ContiguityCheck,
+  checkApplication,
+  MAX_APPLICATION_BYTES,
+  MAX_APPLICATION_DEPTH,
+  MAX_APPLICATION_NODES,
+} from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
-import { parseJson, readInput } from '../_support/io.js';
+import { readInput } from '../_support/io.js';
 import { checkLang } from '../_support/options.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
@@ -71,7 +79,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       'check an ITIE application: verdict, criteria, what is missing, assumptions (exit 0 whenever a verdict is produced)',
     )
     .argument('<file>', 'the application JSON file, or - for stdin')
-    .option('--json', 'print the explanation JSON (cprdfop.explanation/1)')
+    .option(
+      '--json',
+      'print the explanation JSON (cprdfop.explanation/1); for invalid input, {"ok": false, "issues": [...]} with every issue (exit 65)',
+    )
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the application submittedOn)')
     .option('--rules <file>', 'another rule file (e.g. an overlay extending itie-hdf@2023.1)')
     .option(
@@ -86,10 +97,50 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       ) => {
         const lang = checkLang(opts.lang);
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
-          throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
+          throw new CliError(
+            `--as-of must be ${ISO_DATE_REASON[lang]}, not "${opts.asOf}"`,
+            EXIT.USAGE,
+            true,
+          );
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
-        const application = parseJson(await readInput(ctx, file), file === '-' ? 'stdin' : file);
+        const name = file === '-' ? 'stdin' : file;
+        /** Invalid input: with --json, every issue as JSON on stdout; always one line on stderr, exit 65. */
+        const refuse = (issues: readonly ApplicationIssue[]): never => {
+          if (opts.json) ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
+          const first = issues[0]!;
+          const what = first.code === 'not-in-force' ? 'no rule set in force' : `invalid application ${name}`;
+          const more =
+            issues.length > 1
+              ? opts.json
+                ? ` (${issues.length} issues, all listed on stdout)`
+                : ` (and ${issues.length - 1} more: --json lists them all)`
+              : '';
+          throw new CliError(
+            `${what}: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
+            EXIT.DATAERR,
+          );
+        };
+        let text: string;
+        try {
+          text = await readInput(ctx, file, undefined, MAX_APPLICATION_BYTES);
+        } catch (error) {
+          if (opts.json && error instanceof CliError && error.exitCode === EXIT.DATAERR) {
+            const issues = [{ path: '', code: 'unsafe', message: error.message }];
+            ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
+          }
+          throw error;
+        }
+        const parsed = parseJsonWithLimits(text, {
+          maxBytes: MAX_APPLICATION_BYTES,
+          maxDepth: MAX_APPLICATION_DEPTH,
+          maxNodes: MAX_APPLICATION_NODES,
+        });
+        if (!parsed.ok) {
+          const code = parsed.issue.message.startsWith('invalid JSON') ? 'invalid' : 'unsafe';
+          refuse([{ ...parsed.issue, code }]);
+        }
+        const application = parsed.ok ? parsed.value : undefined;
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
@@ -102,12 +153,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           }
           throw error;
         }
-        if (!result.ok) {
-          const i = result.issues[0]!;
-          const more = result.issues.length > 1 ? ` (and ${result.issues.length - 1} more)` : '';
-          const what = i.code === 'not-in-force' ? 'no rule set in force' : 'invalid application';
-          throw new CliError(`${what}: ${i.path ? `${i.path}: ` : ''}${i.message}${more}`, EXIT.DATAERR);
-        }
+        if (!result.ok) return refuse(result.issues);
         const e = result.explanation;
         if (opts.json) ctx.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
         else {

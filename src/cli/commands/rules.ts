@@ -1,19 +1,28 @@
 import type { Command } from 'commander';
 import { checkApplication } from '../../itie/index.js';
-import { diffRuleSets, formatRuleSetDiff, hashRuleSet, runExamples } from '../../rules/index.js';
+import {
+  applicationJsonSchema,
+  diffRuleSets,
+  fieldIndex,
+  formatRuleSetDiff,
+  hashRuleSet,
+  runExamples,
+} from '../../rules/index.js';
 import { checkLang } from '../_support/options.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
-import { EXIT } from '../exitCodes.js';
+import { CliError, EXIT } from '../exitCodes.js';
 
-/** `cprdfop rules show|diff|test`. */
+/** `cprdfop rules show|diff|schema|test`. */
 export function registerRules(program: Command, ctx: CliContext): void {
-  const rules = program.command('rules').description('show, compare and test eligibility rule sets');
+  const rules = program
+    .command('rules')
+    .description('show, compare and test eligibility rule sets; print the JSON Schema of their applications');
 
   rules
     .command('show')
     .description(
-      'print a rule set: validity, hash, parameters (with their marks) and criteria (with sources)',
+      'print a rule set: validity, hash, parameters (with their marks), criteria (with sources) and declared fields',
     )
     .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
     .option('--json', 'print the flat rule set as JSON')
@@ -40,6 +49,16 @@ export function registerRules(program: Command, ctx: CliContext): void {
           (c) =>
             `  ${c.id}: ${c.label[lang]}\n    source: ${c.source ? `${c.source.ref}${c.source.quote ? ` — « ${c.source.quote} »` : ''}` : '(consistency check, no source needed)'}`,
         ),
+        ...(rs.fields?.length
+          ? [
+              '',
+              'Declared fields:',
+              ...[...fieldIndex(rs)].map(
+                ([path, field]) =>
+                  `  ${path} (${field.type}${field.unit ? `, ${field.unit}` : ''}): ${field.label[lang]}`,
+              ),
+            ]
+          : []),
         '',
         `Funding formula: ${rs.funding ? (rs.funding.enabled ? `on (${rs.funding.unit})` : 'off') : 'none'}`,
       ];
@@ -64,6 +83,23 @@ export function registerRules(program: Command, ctx: CliContext): void {
           `--- ${ra.id}@${ra.version}\n+++ ${rb.id}@${rb.version}\n${formatRuleSetDiff(changes, lang)}`,
         );
       }
+    });
+
+  rules
+    .command('schema')
+    .description(
+      "print the JSON Schema (2020-12) of a rule set's applications, built from its declared fields",
+    )
+    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .action(async (ref: string | undefined) => {
+      const ruleSet = await loadRuleSet(ctx, ref);
+      if (!ruleSet.fields?.length) {
+        throw new CliError(
+          `${ref ?? `${ruleSet.id}@${ruleSet.version}`}: the rule set declares no fields: no application schema to print`,
+          EXIT.DATAERR,
+        );
+      }
+      ctx.stdout.write(`${JSON.stringify(applicationJsonSchema(ruleSet), null, 2)}\n`);
     });
 
   rules

@@ -1,0 +1,146 @@
+import type { FieldDeclaration } from './FieldDeclaration.js';
+import type { RuleSet } from './RuleSet.js';
+
+/** A JSON Schema (draft 2020-12) object. @category Declared fields */
+export type JsonSchema = { [keyword: string]: unknown };
+
+/**
+ * The annotation keywords of the schemas written by {@link applicationJsonSchema}, beside the standard
+ * `title` (English label) and `description` (English question): a validator in strict mode must know
+ * them (with Ajv: `ajv.addVocabulary(APPLICATION_SCHEMA_KEYWORDS)`).
+ *
+ * @example
+ * ```ts
+ * import { APPLICATION_SCHEMA_KEYWORDS } from 'cprdfop/rules';
+ * APPLICATION_SCHEMA_KEYWORDS; // ["x-cprdfop-type", "x-label", "x-question", "x-unit", "x-values"]
+ * ```
+ * @category Declared fields
+ */
+export const APPLICATION_SCHEMA_KEYWORDS: readonly string[] = Object.freeze([
+  'x-cprdfop-type',
+  'x-label',
+  'x-question',
+  'x-unit',
+  'x-values',
+]);
+
+const TERRITORY_KEYS = ['communes', 'epcis', 'arrondissements', 'departements'] as const;
+
+function annotations(declaration: FieldDeclaration): JsonSchema {
+  const out: JsonSchema = { title: declaration.label.en, 'x-label': declaration.label };
+  if (declaration.question) {
+    out.description = declaration.question.en;
+    out['x-question'] = declaration.question;
+  }
+  if (declaration.unit) out['x-unit'] = declaration.unit;
+  out['x-cprdfop-type'] = declaration.type;
+  return out;
+}
+
+function valueSchema(declaration: FieldDeclaration): JsonSchema {
+  const { min, max } = declaration;
+  const numberBounds: JsonSchema = {};
+  if (min !== undefined) numberBounds.minimum = min;
+  if (max !== undefined) numberBounds.maximum = max;
+  const itemBounds: JsonSchema = {};
+  if (min !== undefined) itemBounds.minItems = min;
+  if (max !== undefined) itemBounds.maxItems = max;
+  const values = declaration.values ?? [];
+  switch (declaration.type) {
+    case 'integer':
+      return { type: 'integer', ...numberBounds };
+    case 'decimal':
+    case 'money':
+    case 'percent':
+      return { type: 'number', ...numberBounds };
+    case 'boolean':
+      return { type: 'boolean' };
+    case 'string':
+      return { type: 'string', minLength: 1 };
+    case 'date':
+      return { type: 'string', format: 'date' };
+    case 'enum':
+      return { type: 'string', enum: values.map((entry) => entry.value), 'x-values': values };
+    case 'set':
+      return {
+        type: 'array',
+        items: { type: 'string', enum: values.map((entry) => entry.value) },
+        uniqueItems: true,
+        ...itemBounds,
+        'x-values': values,
+      };
+    case 'list':
+      return { type: 'array', items: objectSchema(declaration.items ?? []), ...itemBounds };
+    case 'territory': {
+      const codes = { type: 'array', items: { type: 'string', minLength: 1 } };
+      return {
+        type: 'object',
+        properties: Object.fromEntries(TERRITORY_KEYS.map((key) => [key, codes])),
+        additionalProperties: false,
+        anyOf: TERRITORY_KEYS.map((key) => ({
+          required: [key],
+          properties: { [key]: { type: 'array', minItems: 1 } },
+        })),
+      };
+    }
+    default:
+      return {};
+  }
+}
+
+/** The object schema of a list of declarations (dotted paths become nested objects). */
+function objectSchema(fields: readonly FieldDeclaration[], extra: JsonSchema = {}): JsonSchema {
+  const root: JsonSchema = { type: 'object', properties: { ...extra }, additionalProperties: false };
+  for (const declaration of fields) {
+    const segments = declaration.path.split('.');
+    let node = root;
+    segments.forEach((segment, position) => {
+      const properties = node.properties as Record<string, JsonSchema>;
+      if (position === segments.length - 1) {
+        properties[segment] = { ...annotations(declaration), ...valueSchema(declaration) };
+        return;
+      }
+      properties[segment] ??= { type: 'object', properties: {}, additionalProperties: false };
+      node = properties[segment]!;
+    });
+  }
+  return root;
+}
+
+/**
+ * The JSON Schema (draft 2020-12) of the applications of a rule set, built from its declared `fields`:
+ * nested objects for dotted paths, every field optional (an absent field is *missing*, not invalid), no
+ * undeclared property (but `$schema`), `title`/`description` from the English label and question and the
+ * bilingual `x-label`, `x-question`, `x-unit`, `x-values` annotations (see
+ * {@link APPLICATION_SCHEMA_KEYWORDS}). Dates are `format: "date"`. It checks shapes only: what JSON
+ * Schema cannot say — 2 decimals at most for `money`, that a `date` exists (unless the validator checks
+ * formats), territory codes — is checked by `validateApplication` and the rules.
+ *
+ * @param ruleSet - A flat rule set (resolve overlays first).
+ * @returns The schema, a plain JSON object.
+ * @example
+ * ```ts
+ * import { applicationJsonSchema, parseRuleSet } from 'cprdfop/rules';
+ * const rs = parseRuleSet({ format: 'cprdfop.ruleset/1', id: 'x', version: '1',
+ *   title: { fr: 'X', en: 'X' }, validFrom: '2023-01-01',
+ *   fields: [{ path: 'budget.total', type: 'money', min: 0, label: { fr: 'Budget total', en: 'Total budget' } }] });
+ * const schema = applicationJsonSchema(rs);
+ * schema.$schema; // "https://json-schema.org/draft/2020-12/schema"
+ * (schema.properties as any).budget.properties.total.type; // "number"
+ * ```
+ * @category Declared fields
+ */
+export function applicationJsonSchema(
+  ruleSet: Pick<RuleSet, 'id' | 'version' | 'title' | 'fields'>,
+): JsonSchema {
+  const body = objectSchema(ruleSet.fields ?? [], { $schema: { type: 'string' } });
+  return {
+    $schema: 'https://json-schema.org/draft/2020-12/schema',
+    title: `${ruleSet.title.en} — application (${ruleSet.id}@${ruleSet.version})`,
+    'x-label': {
+      fr: `${ruleSet.title.fr} — dossier de candidature (${ruleSet.id}@${ruleSet.version})`,
+      en: `${ruleSet.title.en} — application (${ruleSet.id}@${ruleSet.version})`,
+    },
+    ...body,
+  };
+}
