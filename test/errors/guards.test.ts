@@ -160,7 +160,10 @@ function otherErrors(copy: Record<string, Module>): Error[] {
     thrown(() => at('itie/index', 'parseApplication')({ territory: 1 })), // ApplicationError
     thrown(() => at('geo/index', 'parseContours')('not json')), // GeoDataError
     thrown(() => {
-      const evaluator = at('rules/index', 'compile')({
+      const evaluator = at(
+        'rules/index',
+        'compile',
+      )({
         format: 'cprdfop.ruleset/1',
         id: 'demo',
         version: '1',
