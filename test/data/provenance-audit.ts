@@ -50,7 +50,6 @@ export function auditPlanFile(file: string, json: unknown, texts: AuditTexts): s
   const problems: string[] = [];
   const facts = collapseWhitespace(texts.facts);
   const seed = collapseWhitespace(texts.seed);
-  const foldedSources = [foldProse(texts.facts), foldProse(texts.seed)];
   const byTitle = new Map<string, KnownSource>(knownSources.map((source) => [source.title, source]));
   const urlsCited = `${texts.facts}\n${texts.seed}`;
   let provenances = 0;
@@ -83,13 +82,8 @@ export function auditPlanFile(file: string, json: unknown, texts: AuditTexts): s
     // French typography in the French texts of the package; guillemets quote a source, never a gloss.
     if (isLocalized(value) && frenchTypography(value.fr) !== value.fr)
       problems.push(`${at}.fr: French typography not applied: ${JSON.stringify(value.fr)}`);
-    if (typeof value === 'string' && !/\.quote$/.test(path)) {
-      for (const match of value.matchAll(/«([^»]*)»/g)) {
-        const quoted = foldProse(match[1] ?? '');
-        if (!foldedSources.some((source) => source.includes(quoted)))
-          problems.push(`${at}: « ${quoted} » is in guillemets but is in neither FACTS.md nor the seed`);
-      }
-    }
+    if (typeof value === 'string' && !/\.quote$/.test(path))
+      problems.push(...auditGuillemets(at, value, texts));
 
     if (!isRecord(value) || !isProvenance(value)) return;
     provenances++;
@@ -123,6 +117,32 @@ export function auditPlanFile(file: string, json: unknown, texts: AuditTexts): s
     }
   });
   if (provenances === 0) problems.push(`${file}: no provenance at all`);
+  return problems;
+}
+
+/**
+ * Guillemets quote a source, never a gloss: every passage between « » in a prose text (French
+ * typography and apostrophes folded, see `foldProse`; a cut `[…]` and the case of the first letter
+ * allowed) is in FACTS.md or the seed. The `quote` fields are checked strictly, not by this.
+ */
+export function auditGuillemets(where: string, text: string, texts: AuditTexts): string[] {
+  const sources = [foldProse(texts.facts), foldProse(texts.seed)];
+  const problems: string[] = [];
+  for (const match of text.matchAll(/«([^»]*)»/g)) {
+    const quoted = foldProse(match[1] ?? '');
+    // A quotation in prose may cut the source ([…]) and capitalise its first letter: each part is
+    // looked for, its first letter in either case.
+    const parts = quoted.split(/\s*\[…\]\s*/).filter((part) => part.length > 0);
+    const found = (part: string) =>
+      sources.some(
+        (source) =>
+          source.includes(part) ||
+          source.includes(part.charAt(0).toLowerCase() + part.slice(1)) ||
+          source.includes(part.charAt(0).toUpperCase() + part.slice(1)),
+      );
+    if (parts.length === 0 || !parts.every(found))
+      problems.push(`${where}: « ${quoted} » is in guillemets but is in neither FACTS.md nor the seed`);
+  }
   return problems;
 }
 

@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auditKnownSources, auditPlanFile } from './provenance-audit.js';
+import { auditGuillemets, auditKnownSources, auditPlanFile } from './provenance-audit.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, process.env.CPRDFOP_SHARED ?? '../shared');
@@ -45,6 +45,12 @@ describe.skipIf(missing !== undefined)('data/plan provenance audit', () => {
   for (const file of files) {
     it(`${file} passes the audit`, () => {
       expect(auditPlanFile(file, JSON.parse(read(join(planDir, file))), texts)).toEqual([]);
+    });
+  }
+
+  for (const guide of ['docs/domain.md', 'docs/domaine.md']) {
+    it(`${guide}: every passage in guillemets is in FACTS.md or the seed`, () => {
+      expect(auditGuillemets(guide, read(join(root, guide)), texts)).toEqual([]);
     });
   }
 
@@ -125,6 +131,10 @@ describe.skipIf(missing !== undefined)('data/plan provenance audit', () => {
       };
       const problems = audit(record({ source: irev, mark: 'inferred', justification }));
       expect(problems.join('\n')).toMatch(/« collective and concerted » is in guillemets/);
+      expect(
+        auditGuillemets('guide.md', 'It needs « collective and concerted » projects.', texts),
+      ).toHaveLength(1);
+      expect(auditGuillemets('guide.md', 'Les « projets collectifs et concertés ».', texts)).toEqual([]);
     });
     it('rejects a value without provenance and a closed list without a justification', () => {
       expect(audit([{ id: 'x' }]).join('\n')).toMatch(/\[0\]: a value without a provenance/);
