@@ -79,6 +79,22 @@ export function auditPlanFile(file: string, json: unknown, texts: AuditTexts): s
       }
     }
 
+    // The French names and titles of the package (plain strings) are typeset too.
+    if (isRecord(value)) {
+      for (const key of ['title', 'name', 'legalBasis']) {
+        const text = value[key];
+        if (typeof text === 'string' && frenchTypography(text) !== text)
+          problems.push(`${at}.${key}: French typography not applied: ${JSON.stringify(text)}`);
+      }
+    }
+
+    // An alias that reproduces the seed's wording is byte-exact, like a quote.
+    if (isRecord(value) && typeof value.text === 'string' && isRecord(value.provenance)) {
+      const cited = byTitle.get(String((value.provenance.source as { title?: unknown } | undefined)?.title));
+      if (cited?.quotesFrom === 'seed' && !seed.includes(collapseWhitespace(value.text)))
+        problems.push(`${at}.text: not a byte-exact wording of the seed: ${JSON.stringify(value.text)}`);
+    }
+
     // French typography in the French texts of the package; guillemets quote a source, never a gloss.
     if (isLocalized(value) && frenchTypography(value.fr) !== value.fr)
       problems.push(`${at}.fr: French typography not applied: ${JSON.stringify(value.fr)}`);

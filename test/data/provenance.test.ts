@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { auditGuillemets, auditKnownSources, auditPlanFile } from './provenance-audit.js';
+import { auditGuillemets, auditKnownSources, auditPlanFile, collapseWhitespace } from './provenance-audit.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const shared = resolve(root, process.env.CPRDFOP_SHARED ?? '../shared');
@@ -51,6 +51,17 @@ describe.skipIf(missing !== undefined)('data/plan provenance audit', () => {
   for (const guide of ['docs/domain.md', 'docs/domaine.md']) {
     it(`${guide}: every passage in guillemets is in FACTS.md or the seed`, () => {
       expect(auditGuillemets(guide, read(join(root, guide)), texts)).toEqual([]);
+    });
+  }
+
+  for (const guide of ['docs/domain.md', 'docs/domaine.md', 'docs/itie.md', 'docs/data-sources.md']) {
+    it(`${guide}: never states January 2023 as a fact (the seed says « en janvier »)`, () => {
+      const sentences = collapseWhitespace(read(join(root, guide))).split(/(?<=[.;])\s/);
+      const stated = sentences.filter(
+        (sentence) =>
+          /january 2023|janvier 2023/i.test(sentence) && !/context|contexte|inferred|déduit/i.test(sentence),
+      );
+      expect(stated).toEqual([]);
     });
   }
 
@@ -135,6 +146,21 @@ describe.skipIf(missing !== undefined)('data/plan provenance audit', () => {
         auditGuillemets('guide.md', 'It needs « collective and concerted » projects.', texts),
       ).toHaveLength(1);
       expect(auditGuillemets('guide.md', 'Les « projets collectifs et concertés ».', texts)).toEqual([]);
+    });
+    it('rejects an untypeset French title and an alias that is not the seed’s wording', () => {
+      expect(
+        audit([
+          { id: 'x', name: "Comité régional pour l'emploi", provenance: { source: irev, mark: 'confirmed' } },
+        ]).join('\n'),
+      ).toMatch(/\[0\]\.name: French typography not applied/);
+      const alias = {
+        text: "partagée par l'État",
+        lang: 'fr',
+        provenance: { source: { title: seedTitle }, mark: 'confirmed' },
+      };
+      expect(
+        audit([{ id: 'x', aliases: [alias], provenance: { source: irev, mark: 'confirmed' } }]).join('\n'),
+      ).toMatch(/aliases\[0\]\.text: not a byte-exact wording of the seed/);
     });
     it('rejects a value without provenance and a closed list without a justification', () => {
       expect(audit([{ id: 'x' }]).join('\n')).toMatch(/\[0\]: a value without a provenance/);
