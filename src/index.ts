@@ -12,7 +12,16 @@ export { Ambition, AmbitionAlias } from './model/ambition.js';
 export { GovernanceBody, GovernanceFact } from './model/governanceBody.js';
 export { PartnerCategory } from './model/partnerCategory.js';
 export { PeriodAlias, Plan } from './model/plan.js';
-export { DatedFact, LocalizedText, Mark, PartialDate, Provenance, Source } from './model/provenance.js';
+export {
+  DatedFact,
+  Justification,
+  justificationText,
+  LocalizedText,
+  Mark,
+  PartialDate,
+  Provenance,
+  Source,
+} from './model/provenance.js';
 export { Scheme, SchemeAmbitionLink } from './model/scheme.js';
 export { ambition } from './plan/ambition.js';
 export { ambitions } from './plan/ambitions.js';

@@ -54,7 +54,15 @@ export const Plan = z.object({
     other: z.array(DatedFact),
   }),
   signatories: z.object({
+    /** Categories the sources name as signatories (a confirmed provenance, in `provenance`). */
     categories: z.array(z.string()),
+    /**
+     * Categories the sources name as partners of the plan but not as signatories: probably among the
+     * signatories (the signature was offered to the contributors), never confirmed (`inferred`, in
+     * `otherCategoriesProvenance`).
+     */
+    otherCategories: z.array(z.string()),
+    otherCategoriesProvenance: Provenance,
     count: z.object({ min: z.number().int().positive(), approx: z.number().int().positive() }),
     countProvenance: z.array(Provenance),
     namedListPublished: z.literal(false),

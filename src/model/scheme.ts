@@ -32,6 +32,8 @@ export const Scheme = z.object({
   acronym: z.string().min(1),
   name: LocalizedText,
   period: z.string().optional(),
+  /** Where `period` comes from, when its provenance differs from the scheme's (e.g. a year inferred from context). */
+  periodProvenance: Provenance.optional(),
   description: LocalizedText,
   ambitions: z.array(SchemeAmbitionLink),
   provenance: Provenance,

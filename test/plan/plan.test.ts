@@ -7,6 +7,7 @@ import {
   InvalidDateError,
   isCprdfopError,
   isWithinPlanPeriod,
+  justificationText,
   partnerCategories,
   plan,
   planPeriod,
@@ -30,7 +31,37 @@ describe('plan()', () => {
     expect(s.count).toEqual({ min: 80, approx: 100 });
     expect(s.namedListPublished).toBe(false);
     const ids = new Set(partnerCategories().map((c) => c.id));
-    for (const c of s.categories) expect(ids.has(c)).toBe(true);
+    for (const c of [...s.categories, ...s.otherCategories]) expect(ids.has(c)).toBe(true);
+  });
+  it('lists as signatories only the categories the quoted source names; the others are inferred', () => {
+    const s = plan().signatories;
+    expect(s.categories).toEqual([
+      'etat',
+      'region',
+      'organisations-syndicales-salaries',
+      'organisations-professionnelles-employeurs',
+    ]);
+    expect(s.provenance.mark).toBe('confirmed');
+    expect(s.provenance.quote).toBe(
+      "document contractuel signé par l'Etat, la Région et les partenaires sociaux",
+    );
+    expect(s.otherCategories).toEqual([
+      'branches-professionnelles',
+      'organisations-professionnelles',
+      'acteurs-formation-orientation-insertion-economie',
+    ]);
+    expect(s.otherCategoriesProvenance.mark).toBe('inferred');
+    expect(s.categories.filter((c) => s.otherCategories.includes(c))).toEqual([]);
+  });
+  it('gives every justification in French and English', () => {
+    const j = planPeriod().provenance.justification;
+    expect(
+      typeof j === 'object' &&
+        j.fr.startsWith('Aucune source ne donne') &&
+        j.en.startsWith('No source gives'),
+    ).toBe(true);
+    expect(justificationText(j, 'fr')).toMatch(/^Aucune source/);
+    expect(justificationText(j, 'en')).toMatch(/^No source/);
   });
   it('is frozen and loaded once', () => {
     expect(plan()).toBe(plan());
@@ -44,6 +75,13 @@ describe('ambition(n) / ambitions()', () => {
     expect(ambitions().map((a) => a.verified)).toEqual([true, true, true, false]);
     expect(ambition(4)?.provenance.mark).toBe('inferred');
     for (const a of ambitions()) expect(Ambition.safeParse(a).success).toBe(true);
+  });
+  it('labels with the package’s corrected spelling, quotes with the source’s', () => {
+    expect(ambition(2)?.label.fr.startsWith('Élever le niveau')).toBe(true);
+    expect(ambition(2)?.provenance.quote?.startsWith('Elever le niveau')).toBe(true);
+    expect(ambition(1)?.label.en).toContain('economic, societal and environmental');
+    expect(ambition(1)?.label.fr).toContain('qu’aux besoins');
+    expect(ambition(1)?.provenance.quote).toContain("qu'aux besoins");
   });
   it('keeps the seed paraphrase as an alias of ambitions 1-3', () => {
     for (const n of [1, 2, 3])
@@ -59,7 +97,23 @@ describe('partnerCategories()', () => {
     const all = partnerCategories();
     const attested = partnerCategories({ attestedOnly: true });
     expect(attested.length).toBeLessThan(all.length);
-    expect(attested.every((c) => c.provenance.mark === 'confirmed')).toBe(true);
+    // Attested as a category of partner; confirmed by a cited source, or inferred (with why) when
+    // the project's domain facts attest it without naming the page.
+    for (const c of attested) {
+      if (c.provenance.mark !== 'confirmed') {
+        expect(c.provenance.mark, c.id).toBe('inferred');
+        expect(c.provenance.justification, c.id).toBeDefined();
+      }
+    }
+    expect(attested.filter((c) => c.provenance.mark === 'confirmed').map((c) => c.id)).toEqual([
+      'etat',
+      'region',
+      'partenaires-sociaux',
+      'organisations-syndicales-salaries',
+      'organisations-professionnelles-employeurs',
+      'branches-professionnelles',
+      'organisations-professionnelles',
+    ]);
     expect(all.filter((c) => !c.attested).every((c) => c.provenance.mark !== 'confirmed')).toBe(true);
     expect(attested.map((c) => c.id)).toContain('organisations-syndicales-salaries');
   });
@@ -91,6 +145,19 @@ describe('governance and schemes', () => {
         expect(l.provenance.mark).toBe('inferred');
       }
     }
+  });
+  it('marks the year of ITIE as inferred from context (the seed says « en janvier »)', () => {
+    const itie = schemes().find((s) => s.id === 'itie');
+    expect(itie?.period).toBe('2023-');
+    expect(itie?.periodProvenance?.mark).toBe('inferred');
+    expect(itie?.periodProvenance?.quote).toBe('la Région a adopté en janvier le cadre d’intervention');
+  });
+  it('cites no law number the sources do not give', () => {
+    const text = JSON.stringify(governanceBodies());
+    expect(text).not.toMatch(/2014-288|2023-1196|présentation du CREFOP/);
+    expect(governanceBodies().find((b) => b.id === 'comite-regional-emploi')?.legalBasis).toContain(
+      '2024-560',
+    );
   });
 });
 
