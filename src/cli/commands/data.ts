@@ -8,6 +8,7 @@ import {
   type ContoursResolution,
   cacheDir,
   isHttpError,
+  isIncompleteResultError,
   isNetworkError,
   isOfflineError,
   isResponseValidationError,
@@ -79,7 +80,11 @@ function failure(error: unknown): CliError {
   if (isOfflineError(error) || isNetworkError(error) || isTimeoutError(error) || isHttpError(error)) {
     return new CliError((error as Error).message, EXIT.UNAVAILABLE);
   }
-  if (isResponseValidationError(error) || (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH') {
+  if (
+    isResponseValidationError(error) ||
+    isIncompleteResultError(error) ||
+    (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH'
+  ) {
     return new CliError((error as Error).message, EXIT.DATAERR);
   }
   if (error instanceof CliError) return error;
