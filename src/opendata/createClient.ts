@@ -83,8 +83,19 @@ export interface ClientOptions {
   userAgent?: string;
   /** Receives retry and cache messages. */
   logger?: Logger;
-  /** Largest accepted buffered response body in bytes (default 64 MiB). */
+  /**
+   * Largest accepted buffered response body in bytes (default 64 MiB), counted after decoding
+   * (`Content-Encoding: gzip`, `deflate`, `br`), so a small compressed body cannot expand past it.
+   */
   maxResponseBytes?: number;
+  /**
+   * Longest wait for the next chunk of a streamed body, in ms (default: `timeout`). A stalled body
+   * throws {@link TimeoutError} instead of hanging. (Buffered bodies are covered by `timeout`, which
+   * spans the whole attempt, headers and body.)
+   */
+  idleTimeout?: number;
+  /** Largest streamed body in bytes, counted after decoding (default unlimited). */
+  maxStreamBytes?: number;
 }
 
 /**
@@ -155,8 +166,15 @@ export interface Client {
   text(path: string, options?: RequestOptions): Promise<ClientResponse>;
   /** GET with retries and cache; parses JSON (invalid JSON throws {@link ResponseValidationError} and is not cached). */
   json<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
-  /** GET with retries until the headers arrive; the body is streamed and not cached. */
-  stream(path: string, options?: Omit<RequestOptions, 'cache' | 'cacheTtl'>): Promise<StreamResponse>;
+  /**
+   * GET with retries until the headers arrive; the body is streamed and not cached. Reading the body
+   * throws {@link TimeoutError} after `idleTimeout` ms without data, {@link ResponseTooLargeError}
+   * past `maxBytes` decoded bytes, and {@link NetworkError} when the connection breaks.
+   */
+  stream(
+    path: string,
+    options?: Omit<RequestOptions, 'cache' | 'cacheTtl'> & { idleTimeout?: number; maxBytes?: number },
+  ): Promise<StreamResponse>;
 }
 
 const DEFAULT_PER_HOST: Record<string, number> = { 'geo.api.gouv.fr': 10 };
@@ -424,7 +442,13 @@ export function createClient(options: ClientOptions = {}): Client {
               status: response.status,
               headers: pickHeaders(response.headers),
               contentLength: len ? Number(len) : undefined,
-              body: response.body,
+              body: guardBody(
+                response.body,
+                url,
+                req.idleTimeout ?? options.idleTimeout ?? ms,
+                req.maxBytes ?? options.maxStreamBytes ?? Number.POSITIVE_INFINITY,
+                signal,
+              ),
             };
             // The streamed body stays linked to the caller's signal: aborting it cancels the download.
             linked = true;
@@ -593,8 +617,11 @@ async function readText(response: Response, url: string, limit: number, truncate
     throw new ResponseTooLargeError(url, limit);
   }
   if (!response.body) return '';
-  // Fast path: a declared length within the limit (undici enforces it; a short body rejects).
-  if (!truncate && declared <= limit) return response.text();
+  // Fast path: a declared length within the limit and no content coding (undici enforces the length;
+  // a short body rejects). A coded body's Content-Length is its compressed size: it is read and counted
+  // after decoding below, so a gzip bomb stops at the limit instead of expanding in memory.
+  const coding = response.headers.get('content-encoding');
+  if (!truncate && declared <= limit && (coding === null || coding === 'identity')) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -617,4 +644,55 @@ async function readText(response: Response, url: string, limit: number, truncate
     at += c.byteLength;
   }
   return new TextDecoder().decode(all);
+}
+
+/**
+ * Wraps a streamed body: every read waits at most `idleMs` for data (then {@link TimeoutError} and the
+ * download is cancelled), decoded bytes are counted against `maxBytes` ({@link ResponseTooLargeError}),
+ * and a broken connection (`TypeError: terminated`, resets) becomes a {@link NetworkError}.
+ */
+function guardBody(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  idleMs: number,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let size = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const idle = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
+        });
+        try {
+          const { done, value } = await Promise.race([reader.read(), idle]);
+          if (done) {
+            controller.close();
+            return;
+          }
+          size += value.byteLength;
+          if (size > maxBytes) throw new ResponseTooLargeError(url, maxBytes);
+          controller.enqueue(value);
+        } catch (error) {
+          const typed =
+            signal?.aborted === true
+              ? signal.reason
+              : error instanceof TimeoutError || error instanceof ResponseTooLargeError
+                ? error
+                : new NetworkError('GET', url, error);
+          reader.cancel(typed).catch(() => undefined);
+          controller.error(typed);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
 }

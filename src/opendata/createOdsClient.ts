@@ -464,7 +464,7 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
       });
       const url = http.url(path(`/catalog/datasets/${seg(id)}/exports/jsonl`));
       let line = 0;
-      const lines = readLines(stream);
+      const lines = readLines(stream, url);
       for (;;) {
         let next: IteratorResult<string>;
         try {

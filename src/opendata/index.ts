@@ -8,6 +8,7 @@
  */
 
 export type { PageCursor, PagedIterator } from './_internal/paging.js';
+export { CacheWriteError, isCacheWriteError } from './CacheWriteError.js';
 export { cacheDir } from './cacheDir.js';
 export {
   CONTOURS_LAYERS,
@@ -15,6 +16,7 @@ export {
   type ContoursLayer,
   type ContoursResolution,
   type ContoursSpec,
+  checkContoursSpec,
   contoursFileName,
   contoursPath,
   contoursUrl,
