@@ -226,6 +226,8 @@ export function createClient(options: ClientOptions = {}): Client {
   );
   const logger = options.logger;
   const baseUrl = options.baseUrl;
+  /** Per-host circuit breaker: host → when its exhausted quota resets (ms since epoch). */
+  const exhausted = new Map<string, number>();
   // Every relative path resolves to the base URL's host: parse it once, not per request.
   const baseHost = baseUrl === undefined ? '' : hostOf(baseUrl);
   const baseHeaders: Record<string, string> = { ...options.headers };
@@ -291,21 +293,45 @@ export function createClient(options: ClientOptions = {}): Client {
     return new NetworkError('GET', url, error);
   }
 
-  /** Sends the request of an attempt; a non-2xx, non-304 status throws its typed error. */
+  /**
+   * Sends the request of an attempt; a non-2xx, non-304 status throws its typed error. The host's
+   * circuit breaker is checked first (an exhausted quota refuses without sending), and every response's
+   * quota headers (`X-RateLimit-Remaining` 0 with a reset) open it until the reset.
+   */
   async function send(
     a: Attempt,
     url: string,
+    host: string,
     headers: Record<string, string> | undefined,
   ): Promise<Response> {
+    if (exhausted.size > 0) {
+      const resetAt = exhausted.get(host);
+      if (resetAt !== undefined) {
+        const wait = resetAt - Date.now();
+        // A reset further than the client would wait: refuse without sending; a near one: wait for it.
+        if (wait > maxRetryAfter)
+          throw new QuotaExceededError({ url, resetTime: new Date(resetAt).toISOString(), sent: false });
+        if (wait > 0) await sleep(wait, a.signal);
+        exhausted.delete(host);
+      }
+    }
     let response: Response;
     try {
       response = await doFetch(url, headers, a.controller.signal);
     } catch (error) {
       throw attemptError(a, url, error);
     }
+    const quotaReset = quotaResetOf(response.headers);
+    if (quotaReset !== undefined) {
+      exhausted.set(host, quotaReset);
+      logger?.warn?.(`quota of ${host} exhausted until ${new Date(quotaReset).toISOString()}`);
+    }
     if (!response.ok && response.status !== 304) {
       const body = await readText(response, url, 64 * 1024, true).catch(() => '');
-      throw statusError(url, response, body);
+      const error = statusError(url, response, body, quotaReset, maxRetryAfter);
+      if (error instanceof QuotaExceededError && error.resetTime)
+        exhausted.set(host, error.resetTime.getTime());
+      throw error;
     }
     return response;
   }
@@ -325,7 +351,7 @@ export function createClient(options: ClientOptions = {}): Client {
     const started = begin(host, signal, ms);
     const a = started instanceof Attempt ? started : await started;
     try {
-      const response = await send(a, url, headers);
+      const response = await send(a, url, host, headers);
       try {
         if (response.status === 304) {
           await response.body?.cancel();
@@ -434,7 +460,7 @@ export function createClient(options: ClientOptions = {}): Client {
           const a = await begin(host, signal, ms);
           let linked = false;
           try {
-            const response = await send(a, url, headers);
+            const response = await send(a, url, host, headers);
             if (!response.body) throw attemptError(a, url, new Error('empty body'));
             const len = response.headers.get('content-length');
             const out: StreamResponse = {
@@ -583,7 +609,36 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function statusError(url: string, response: Response, body: string): Error {
+/**
+ * When a response says its quota is exhausted: `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`
+ * (epoch seconds, epoch ms, seconds from now, or an HTTP/ISO date), as ms since epoch; else `undefined`.
+ */
+function quotaResetOf(headers: Headers): number | undefined {
+  const remaining = headers.get('x-ratelimit-remaining');
+  if (remaining === null || Number(remaining.trim()) !== 0) return undefined;
+  const reset = headers.get('x-ratelimit-reset');
+  if (reset !== null) {
+    const value = reset.trim();
+    const number = Number(value);
+    if (value !== '' && Number.isFinite(number)) {
+      if (number >= 1e12) return number;
+      if (number >= 1e9) return number * 1000;
+      return Date.now() + number * 1000;
+    }
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return date;
+  }
+  const after = parseRetryAfter(headers.get('retry-after'));
+  return after === undefined ? undefined : Date.now() + after;
+}
+
+function statusError(
+  url: string,
+  response: Response,
+  body: string,
+  quotaReset: number | undefined,
+  maxRetryAfter: number,
+): Error {
   if (response.status === 429) {
     try {
       const json = JSON.parse(body) as Record<string, unknown>;
@@ -591,7 +646,12 @@ function statusError(url: string, response: Response, body: string): Error {
         return new QuotaExceededError({
           url,
           errorcode: json.errorcode,
-          resetTime: typeof json.reset_time === 'string' ? json.reset_time : undefined,
+          resetTime:
+            typeof json.reset_time === 'string'
+              ? json.reset_time
+              : quotaReset !== undefined
+                ? new Date(quotaReset).toISOString()
+                : undefined,
           limitTimeUnit: typeof json.limit_time_unit === 'string' ? json.limit_time_unit : undefined,
           callLimit: typeof json.call_limit === 'number' ? json.call_limit : undefined,
         });
@@ -600,13 +660,27 @@ function statusError(url: string, response: Response, body: string): Error {
       // not a quota body
     }
   }
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  // A header-only 429 (or 503) whose quota resets later than the client would wait: not retried.
+  if (quotaReset !== undefined) {
+    const wait = quotaReset - Date.now();
+    if (wait > maxRetryAfter) {
+      const limit = Number(response.headers.get('x-ratelimit-limit') ?? Number.NaN);
+      return new QuotaExceededError({
+        url,
+        resetTime: new Date(quotaReset).toISOString(),
+        callLimit: Number.isFinite(limit) ? limit : undefined,
+      });
+    }
+  }
   return new HttpError({
     method: 'GET',
     url,
     status: response.status,
     body,
     ...parseErrorBody(body),
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    retryAfterMs:
+      retryAfterMs ?? (quotaReset !== undefined ? Math.max(0, quotaReset - Date.now()) : undefined),
   });
 }
 
