@@ -1,5 +1,15 @@
+import CachePolicy from 'http-cache-semantics';
 import { Limiter } from './_internal/limiter.js';
-import { buildUrl, env, hasScheme, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
+import {
+  buildUrl,
+  env,
+  hasScheme,
+  hostOf,
+  normaliseUrl,
+  type QueryValue,
+  sha256Hex,
+  sleep,
+} from './_internal/util.js';
 import { createDiskCache } from './createDiskCache.js';
 import { type CacheEntry, type CacheStore, createMemoryCache } from './createMemoryCache.js';
 import { HttpError, parseErrorBody } from './HttpError.js';
@@ -73,8 +83,20 @@ export interface ClientOptions {
   rateLimit?: RateLimitOptions;
   /** Response cache: a store, `'memory'` (default), `'disk'` (Node: {@link createDiskCache} in the cache directory) or `false`. */
   cache?: CacheStore | 'memory' | 'disk' | false;
-  /** Freshness of cached entries in ms (default 5 minutes); stale entries are revalidated with ETag/Last-Modified. */
+  /**
+   * Freshness in ms of cached responses that carry no freshness information of their own (no
+   * `Cache-Control` nor `Expires`; default 5 minutes). Responses that do are cached by HTTP caching
+   * semantics (`http-cache-semantics`, as a private cache): `no-store` is never stored, `max-age=0` /
+   * `no-cache` are revalidated every time, `Vary` is matched. Stale entries are revalidated with
+   * ETag/Last-Modified.
+   */
   cacheTtl?: number;
+  /**
+   * Serve a stale cached copy when the server fails (network error, timeout, 5xx) after the retries,
+   * with a warning: `true` at any age, a number = at most that many ms past freshness, `false`
+   * (default) only as the response's own `stale-if-error` directive allows (RFC 5861).
+   */
+  staleIfError?: boolean | number;
   /** Serve only from the cache and never open a connection (default: `CPRDFOP_OFFLINE=1`). */
   offline?: boolean;
   /** Aborts every request of this client. */
@@ -178,7 +200,18 @@ export interface Client {
 }
 
 const DEFAULT_PER_HOST: Record<string, number> = { 'geo.api.gouv.fr': 10 };
-const KEPT_HEADERS = ['content-type', 'etag', 'last-modified'];
+/** Response headers a cache entry keeps: what HTTP caching semantics need, and the content type. */
+const KEPT_HEADERS = [
+  'content-type',
+  'etag',
+  'last-modified',
+  'cache-control',
+  'expires',
+  'date',
+  'age',
+  'vary',
+  'pragma',
+];
 
 /**
  * Creates the HTTP client every open-data wrapper builds on: `fetch`-based (browsers and Node),
@@ -211,6 +244,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const cacheTtl = options.cacheTtl ?? 5 * 60_000;
   const offline = options.offline ?? env('CPRDFOP_OFFLINE') === '1';
+  const staleIfError = options.staleIfError ?? false;
   const store: CacheStore | undefined =
     options.cache === false
       ? undefined
@@ -396,23 +430,36 @@ export function createClient(options: ClientOptions = {}): Client {
         }
       }
     }
-    const key = useCache ? normaliseUrl(url) : '';
-    const cached = useCache ? await store.get(key) : undefined;
+    // The key names the credentials' identity (a hash, never the secret) so that a response fetched
+    // with one API key is never served to a request with another, or with none.
+    const requestHeaders = lowerCase(headers);
+    const identity = await identityOf(requestHeaders, url);
+    const key = useCache ? (identity ? `${normaliseUrl(url)}\n${identity}` : normaliseUrl(url)) : '';
+    const policyRequest: CachePolicy.Request = { url, method: 'GET', headers: requestHeaders };
+    let cached = useCache ? await storeGet(key) : undefined;
+    if (cached && !varyMatches(cached, requestHeaders)) cached = undefined;
     if (offline) {
       if (cached) return fromCache(url, cached, mode);
       throw new OfflineError(url, store ? undefined : 'no cache configured');
     }
     const ttl = req.cacheTtl ?? cacheTtl;
-    if (cached && req.cache !== 'reload' && Date.now() - cached.storedAt < ttl) {
+    if (cached && req.cache !== 'reload' && isFresh(cached, policyRequest, ttl)) {
       logger?.debug?.(`cache hit ${url}`);
       return fromCache(url, cached, mode);
     }
-    const etag = cached?.headers.etag;
-    const lastModified = cached?.headers['last-modified'];
-    if (etag || lastModified) {
-      headers = { ...headers };
-      if (etag) headers['if-none-match'] = etag;
-      if (lastModified) headers['if-modified-since'] = lastModified;
+    if (cached) {
+      const conditional = cached.policy
+        ? restorePolicy(cached.policy).revalidationHeaders(policyRequest)
+        : undefined;
+      const etag = cached.headers.etag;
+      const lastModified = cached.headers['last-modified'];
+      if (etag || lastModified) {
+        headers = { ...headers };
+        const ifNoneMatch = conditional?.['if-none-match'] ?? etag;
+        const ifModifiedSince = conditional?.['if-modified-since'] ?? lastModified;
+        if (typeof ifNoneMatch === 'string') headers['if-none-match'] = ifNoneMatch;
+        if (typeof ifModifiedSince === 'string') headers['if-modified-since'] = ifModifiedSince;
+      }
     }
     let fetched: Fetched;
     for (let n = 0; ; n++) {
@@ -420,26 +467,84 @@ export function createClient(options: ClientOptions = {}): Client {
         fetched = await fetchBuffered(url, host, headers, signal, ms, mode === TEXT ? TEXT : mode | KEEP);
         break;
       } catch (error) {
-        await beforeRetry(url, signal, n, error);
+        try {
+          await beforeRetry(url, signal, n, error);
+        } catch (final) {
+          // stale-if-error (RFC 5861): a stale copy rather than nothing, when allowed, with a warning.
+          if (cached && !signal?.aborted && isServerFailure(final) && staleAllowed(cached, staleIfError)) {
+            logger?.warn?.(
+              `serving a stale cached copy of ${url} (stored ${new Date(cached.storedAt).toISOString()}): ${(final as Error).message}`,
+            );
+            return fromCache(url, cached, mode);
+          }
+          throw final;
+        }
       }
     }
     if (fetched.status === 304 && cached) {
-      const refreshed: CacheEntry = { ...cached, storedAt: Date.now() };
-      await store?.set(key, refreshed);
+      let policy = cached.policy;
+      if (policy) {
+        const revalidated = restorePolicy(policy).revalidatedPolicy(policyRequest, {
+          status: 304,
+          headers: fetched.headers,
+        });
+        policy = revalidated.policy.toObject();
+      }
+      await storeSet(key, { ...cached, storedAt: Date.now(), ...(policy ? { policy } : {}) });
       return fromCache(url, cached, mode);
     }
     if (useCache && fetched.status >= 200 && fetched.status < 300) {
       const kept: Record<string, string> = {};
       for (const h of KEPT_HEADERS) if (fetched.headers[h]) kept[h] = fetched.headers[h];
-      await store.set(key, {
-        url: key,
-        status: fetched.status,
-        headers: kept,
-        body: fetched.body,
-        storedAt: Date.now(),
-      });
+      const policy = new CachePolicy(
+        policyRequest,
+        { status: fetched.status, headers: kept },
+        { shared: false, cacheHeuristic: 0, immutableMinTimeToLive: 0 },
+      );
+      // `no-store` (and `Vary: *`) responses are never stored.
+      if (policy.storable() && kept.vary?.trim() !== '*') {
+        const vary: Record<string, string> = {};
+        for (const name of (kept.vary ?? '').split(',')) {
+          const lower = name.trim().toLowerCase();
+          if (lower) vary[lower] = requestHeaders[lower] ?? '';
+        }
+        await storeSet(key, {
+          url: key,
+          status: fetched.status,
+          headers: kept,
+          body: fetched.body,
+          storedAt: Date.now(),
+          policy: policy.toObject(),
+          ...(kept.vary ? { vary } : {}),
+        });
+      } else if (cached) await storeDelete(key);
     }
     return mode === TEXT ? fetched.response() : fetched.value;
+  }
+
+  /** Reads the store; a failing store is a miss with a warning, never the request's failure. */
+  async function storeGet(key: string): Promise<CacheEntry | undefined> {
+    try {
+      return await store?.get(key);
+    } catch (error) {
+      logger?.warn?.(`cache read failed, continuing without it: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+  /** Writes the store; an unwritable cache (EACCES, EROFS, ENOSPC…) is a warning, not an error. */
+  async function storeSet(key: string, entry: CacheEntry): Promise<void> {
+    try {
+      await store?.set(key, entry);
+    } catch (error) {
+      logger?.warn?.(`cache write failed, response not cached: ${(error as Error).message}`);
+    }
+  }
+  async function storeDelete(key: string): Promise<void> {
+    try {
+      await store?.delete(key);
+    } catch (error) {
+      logger?.warn?.(`cache delete failed: ${(error as Error).message}`);
+    }
   }
 
   return {
@@ -769,4 +874,71 @@ function guardBody(
     },
     { highWaterMark: 0 },
   );
+}
+
+/** Request headers with lower-case names (for caching semantics and `Vary`). */
+function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const name in headers) out[name.toLowerCase()] = headers[name] as string;
+  return out;
+}
+
+const identities = new Map<string, string>();
+/**
+ * A hash of the request's credentials (`Authorization`, `apikey` query parameter), or `''` without
+ * any: part of the cache key, so responses are private to the credentials that fetched them.
+ */
+async function identityOf(headers: Record<string, string>, url: string): Promise<string> {
+  const authorization = headers.authorization ?? '';
+  const query = url.indexOf('?');
+  const apikey =
+    query === -1 || !/[?&]apikey=/i.test(url) ? '' : (new URL(url).searchParams.get('apikey') ?? '');
+  if (!authorization && !apikey) return '';
+  const secret = `${authorization}\n${apikey}`;
+  let hash = identities.get(secret);
+  if (hash === undefined) {
+    hash = `id:${(await sha256Hex(secret)).slice(0, 32)}`;
+    if (identities.size > 1000) identities.clear();
+    identities.set(secret, hash);
+  }
+  return hash;
+}
+
+/** Whether a stored entry was fetched with the same values of the headers its response varies on. */
+function varyMatches(entry: CacheEntry, headers: Record<string, string>): boolean {
+  if (!entry.vary) return true;
+  for (const name in entry.vary) if ((headers[name] ?? '') !== entry.vary[name]) return false;
+  return true;
+}
+
+/** Fresh by the response's own caching headers when it has some, else by the client's `cacheTtl`. */
+function isFresh(entry: CacheEntry, request: CachePolicy.Request, ttl: number): boolean {
+  const explicit = entry.headers['cache-control'] !== undefined || entry.headers.expires !== undefined;
+  if (entry.policy && explicit) return restorePolicy(entry.policy).satisfiesWithoutRevalidation(request);
+  return Date.now() - entry.storedAt < ttl;
+}
+
+function isServerFailure(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    (error instanceof HttpError && error.status >= 500)
+  );
+}
+
+/** Whether stale-if-error allows serving this entry now. */
+function staleAllowed(entry: CacheEntry, option: boolean | number): boolean {
+  if (option === true) return true;
+  const directive = /(?:^|,)\s*stale-if-error=(\d+)/i.exec(entry.headers['cache-control'] ?? '');
+  const allowed = Math.max(
+    typeof option === 'number' ? option : 0,
+    directive ? Number(directive[1]) * 1000 : 0,
+  );
+  if (allowed <= 0) return false;
+  const ttl = entry.policy ? restorePolicy(entry.policy).timeToLive() : 0;
+  return Date.now() - entry.storedAt <= Math.max(0, ttl) + allowed;
+}
+
+function restorePolicy(policy: object): CachePolicy {
+  return CachePolicy.fromObject(policy as CachePolicy.CachePolicyObject);
 }

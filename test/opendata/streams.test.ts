@@ -279,7 +279,7 @@ describe('contours failures are typed, with the documented CLI exit codes', () =
       { year: 2026, layer: '../communes', resolution: '100m' },
       { year: 2026, layer: 'communes', resolution: '100m/../../' },
     ]) {
-      const error = await pullContours({ ...(bad as never), cacheDir, urls: [server.url] }).catch(
+      const error = await pullContours({ ...(bad as object), cacheDir, urls: [server.url] } as never).catch(
         (e: unknown) => e,
       );
       expect(error).toMatchObject({ code: 'E_CONTOURS_SPEC' });
