@@ -17,21 +17,22 @@ import { ResponseValidationError } from './ResponseValidationError.js';
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoCommune = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codeDepartement: z.string().optional(),
-  codeRegion: z.string().optional(),
-  codeEpci: z.string().optional(),
-  siren: z.string().optional(),
-  codesPostaux: z.array(z.string()).optional(),
-  population: z.number().optional(),
-  surface: z.number().optional(),
-  centre: z.unknown().optional(),
-  contour: z.unknown().optional(),
-  mairie: z.unknown().optional(),
-  bbox: z.unknown().optional(),
-});
+export const GeoCommune = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codeDepartement: z.string().optional(),
+    codeRegion: z.string().optional(),
+    codeEpci: z.string().optional(),
+    siren: z.string().optional(),
+    codesPostaux: z.array(z.string()).optional(),
+    population: z.number().optional(),
+    surface: z.number().optional(),
+    centre: z.unknown().optional(),
+    contour: z.unknown().optional(),
+    mairie: z.unknown().optional(),
+    bbox: z.unknown().optional(),
+  }))();
 /** A commune from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoCommune = z.infer<typeof GeoCommune>;
 
@@ -44,13 +45,14 @@ export type GeoCommune = z.infer<typeof GeoCommune>;
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoEpci = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codesDepartements: z.array(z.string()).optional(),
-  codesRegions: z.array(z.string()).optional(),
-  population: z.number().optional(),
-});
+export const GeoEpci = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codesDepartements: z.array(z.string()).optional(),
+    codesRegions: z.array(z.string()).optional(),
+    population: z.number().optional(),
+  }))();
 /** An EPCI from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoEpci = z.infer<typeof GeoEpci>;
 
@@ -63,11 +65,12 @@ export type GeoEpci = z.infer<typeof GeoEpci>;
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoDepartement = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codeRegion: z.string().optional(),
-});
+export const GeoDepartement = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codeRegion: z.string().optional(),
+  }))();
 /** A département from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoDepartement = z.infer<typeof GeoDepartement>;
 

@@ -1,10 +1,9 @@
-import { z } from 'zod';
 import { CprdfopError } from '../errors.js';
 import { readLines } from './_internal/lines.js';
 import { type PageCursor, type PagedIterator, withCursor } from './_internal/paging.js';
 import type { StandardSchemaV1 } from './_internal/standardSchema.js';
 import { seg } from './_internal/util.js';
-import { validateAll, zodIssues } from './_internal/validate.js';
+import { validateAll } from './_internal/validate.js';
 import { type Client, type ClientOptions, createClient } from './createClient.js';
 import { HttpError } from './HttpError.js';
 import { type IncompleteReason, IncompleteResultError } from './IncompleteResultError.js';
@@ -203,21 +202,75 @@ export interface OdsClientOptions extends ClientOptions {
   client?: Client;
 }
 
-const FieldSchema = z.looseObject({
-  name: z.string(),
-  label: z.string().nullish(),
-  type: z.string(),
-  description: z.string().nullish(),
-});
-const DatasetSchema = z.looseObject({
-  dataset_id: z.string(),
-  dataset_uid: z.string().nullish(),
-  has_records: z.boolean().nullish(),
-  features: z.array(z.string()).nullish(),
-  metas: z.record(z.string(), z.unknown()).nullish(),
-  fields: z.array(FieldSchema).nullish(),
-});
-const CatalogSchema = z.looseObject({ total_count: z.number().nullish(), results: z.array(DatasetSchema) });
+/** A catalog item as sent (checked by {@link checkDataset}; unknown keys are kept). */
+interface RawDataset {
+  dataset_id: string;
+  dataset_uid?: string | null;
+  has_records?: boolean | null;
+  features?: string[] | null;
+  metas?: Record<string, unknown> | null;
+  fields?: { name: string; label?: string | null; type: string; description?: string | null }[] | null;
+}
+
+type Issues = { path: (string | number)[]; message: string }[];
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const nullish = (v: unknown): boolean => v === undefined || v === null;
+
+/**
+ * Checks a catalog item against the documented shape (hand-written rather than zod, so that the
+ * Opendatasoft client does not pull zod into a browser bundle: see docs/opendata.md, bundle sizes).
+ */
+function checkDataset(value: unknown, path: (string | number)[], issues: Issues): value is RawDataset {
+  const before = issues.length;
+  const expect = (ok: boolean, key: string | number, message: string): void => {
+    if (!ok) issues.push({ path: [...path, key], message });
+  };
+  if (!isObject(value)) {
+    issues.push({
+      path,
+      message: `expected an object, got ${Array.isArray(value) ? 'array' : typeof value}`,
+    });
+    return false;
+  }
+  expect(typeof value.dataset_id === 'string', 'dataset_id', 'expected a string');
+  expect(
+    nullish(value.dataset_uid) || typeof value.dataset_uid === 'string',
+    'dataset_uid',
+    'expected a string',
+  );
+  expect(
+    nullish(value.has_records) || typeof value.has_records === 'boolean',
+    'has_records',
+    'expected a boolean',
+  );
+  expect(
+    nullish(value.features) ||
+      (Array.isArray(value.features) && value.features.every((f) => typeof f === 'string')),
+    'features',
+    'expected an array of strings',
+  );
+  expect(nullish(value.metas) || isObject(value.metas), 'metas', 'expected an object');
+  if (!nullish(value.fields)) {
+    if (!Array.isArray(value.fields)) expect(false, 'fields', 'expected an array');
+    else
+      value.fields.forEach((field: unknown, i: number) => {
+        const at = [...path, 'fields', i];
+        if (!isObject(field)) {
+          issues.push({ path: at, message: 'expected an object' });
+          return;
+        }
+        if (typeof field.name !== 'string')
+          issues.push({ path: [...at, 'name'], message: 'expected a string' });
+        if (typeof field.type !== 'string')
+          issues.push({ path: [...at, 'type'], message: 'expected a string' });
+        for (const key of ['label', 'description'] as const)
+          if (!nullish(field[key]) && typeof field[key] !== 'string')
+            issues.push({ path: [...at, key], message: 'expected a string' });
+      });
+  }
+  return issues.length === before;
+}
 
 const VALUE_TYPES: Record<string, OdsField['valueType']> = {
   text: 'string',
@@ -232,7 +285,7 @@ const VALUE_TYPES: Record<string, OdsField['valueType']> = {
   json_blob: 'unknown',
 };
 
-function toDataset(d: z.infer<typeof DatasetSchema>): OdsDataset {
+function toDataset(d: RawDataset): OdsDataset {
   const metas = (d.metas ?? {}) as Record<string, unknown>;
   const def = (metas.default ?? {}) as Record<string, unknown>;
   return {
@@ -633,9 +686,21 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
         ...(query.signal ? { signal: query.signal } : {}),
         ...(reqHeaders ? { headers: reqHeaders } : {}),
       });
-      const parsed = CatalogSchema.safeParse(body);
-      if (!parsed.success)
-        throw new ResponseValidationError(http.url(p, params(query)), zodIssues(parsed.error.issues));
+      const issues: Issues = [];
+      const catalog = isObject(body) ? body : undefined;
+      if (!catalog) issues.push({ path: [], message: 'expected an object with "results"' });
+      else {
+        if (!nullish(catalog.total_count) && typeof catalog.total_count !== 'number')
+          issues.push({ path: ['total_count'], message: 'expected a number' });
+        if (!Array.isArray(catalog.results)) issues.push({ path: ['results'], message: 'expected an array' });
+        else
+          for (let i = 0; i < catalog.results.length; i++)
+            checkDataset(catalog.results[i], ['results', i], issues);
+      }
+      if (issues.length || !catalog) throw new ResponseValidationError(http.url(p, params(query)), issues);
+      const parsed = {
+        data: catalog as { total_count?: number | null; results: RawDataset[] },
+      };
       return {
         totalCount: parsed.data.total_count ?? undefined,
         datasets: parsed.data.results.map(toDataset),
@@ -653,9 +718,9 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
         if (error instanceof HttpError && error.status === 404) return null;
         throw error;
       }
-      const parsed = DatasetSchema.safeParse(body);
-      if (!parsed.success) throw new ResponseValidationError(http.url(p), zodIssues(parsed.error.issues));
-      return toDataset(parsed.data);
+      const issues: Issues = [];
+      if (!checkDataset(body, [], issues)) throw new ResponseValidationError(http.url(p), issues);
+      return toDataset(body);
     },
     async getRecords<T>(id: string, query: OdsQuery & { schema?: StandardSchemaV1<unknown, T> } = {}) {
       const r = await page<T>(id, query, 0);
