@@ -60,6 +60,27 @@ function transientFaults(seed: number): (n: number) => Fault | undefined {
   };
 }
 
+/** 20 % of requests fail, of every kind: 503, reset, truncated body, header-only 429, HTML 200, stall. */
+function mixedFaults(seed: number): (n: number) => Fault | undefined {
+  const random = seeded(seed);
+  return () => {
+    const roll = random();
+    if (roll < 0.04) return { kind: 'status', status: 503 };
+    if (roll < 0.08) return { kind: 'reset' };
+    if (roll < 0.12) return { kind: 'truncate' };
+    if (roll < 0.16) return { kind: 'status', status: 429, headers: { 'retry-after': '0' } };
+    if (roll < 0.19)
+      return {
+        kind: 'status',
+        status: 200,
+        body: '<!DOCTYPE html><html>maintenance</html>',
+        headers: { 'content-type': 'text/html' },
+      };
+    if (roll < 0.2) return { kind: 'delay', ms: 400 };
+    return undefined;
+  };
+}
+
 /** 25,000 records: unique `rid`, `score` with duplicates and 1 % nulls, a date, a text code. */
 function records(count = 25_000): FakeRecord[] {
   const random = seeded(7);
@@ -87,7 +108,7 @@ describe('CKAN paging follows the server', () => {
     const { items } = await drain(() => ckan(server!).iteratePackages({ pageSize: 5_000 }));
     expect(items).toHaveLength(2_350);
     expect(new Set(items.map((p) => p.id)).size).toBe(2_350);
-  });
+  }, 120_000);
 
   it('returns all 12,345 DataStore rows when the DataStore caps limit at 500', async () => {
     server = await startServer([fakeCkan({ packages: 0, rows: 12_345 })]);
@@ -95,7 +116,7 @@ describe('CKAN paging follows the server', () => {
     expect(items).toHaveLength(12_345);
     expect(new Set(items.map((r) => r._id)).size).toBe(12_345);
     expect(server.requests.every((r) => r.includes('sort=_id%20asc'))).toBe(true);
-  });
+  }, 120_000);
 
   it('without a total, reads until an empty page', async () => {
     server = await startServer([fakeCkan({ packages: 0, rows: 1_234, noTotal: true })]);
@@ -153,7 +174,7 @@ describe('CKAN paging follows the server', () => {
     expect(items).toHaveLength(12_345);
     expect(new Set(items.map((r) => r._id)).size).toBe(12_345);
     expect(resumes).toBeGreaterThanOrEqual(0);
-  });
+  }, 120_000);
 });
 
 describe('Opendatasoft paging beyond the 10,000 window', () => {
@@ -166,7 +187,7 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     );
     expect(items).toHaveLength(25_000);
     expect(distinctRids(items)).toBe(25_000);
-  });
+  }, 120_000);
 
   it('keyset on a non-unique key without a tie-breaker throws instead of dropping records', async () => {
     server = await startServer([fakeOds({ fields: FIELDS, records: records() })]);
@@ -184,7 +205,7 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     );
     expect(distinctRids(items)).toBe(25_000);
     expect(items).toHaveLength(25_000);
-  });
+  }, 120_000);
 
   it('refuses a text key (ODSQL documents only "=" on text) before sending any ">"', async () => {
     server = await startServer([fakeOds({ fields: FIELDS, records: records(100) })]);
@@ -199,7 +220,7 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     const { items } = await drain(() => ods(server!).iterateRecords('ds'));
     expect(items).toHaveLength(25_000);
     expect(server.requests.some((r) => r.includes('count(*)') || r.includes('count%28*%29'))).toBe(true);
-  });
+  }, 120_000);
 
   it('without total_count nor count(*), offset paging throws at the window instead of stopping at 10,000', async () => {
     server = await startServer([
@@ -254,7 +275,7 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     );
     expect(items).toHaveLength(25_000);
     expect(distinctRids(items)).toBe(25_000);
-  });
+  }, 120_000);
 
   it('offset within the window: the cursor resumes where a failure stopped', async () => {
     server = await startServer([fakeOds({ fields: FIELDS, records: records(5_000) })]);
@@ -272,5 +293,49 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     for await (const r of ods(server).iterateRecords('ds', { orderBy: '`rid` ASC', cursor })) rest.push(r);
     expect(distinctRids([...first, ...rest])).toBe(5_000);
     expect(first.length + rest.length).toBe(5_000);
+  });
+
+  describe('under 20 % mixed faults (503, reset, truncated, header-only 429, HTML 200, stalled)', () => {
+    const client = (s: TestServer) =>
+      createOdsClient({ baseUrl: `${s.url}/api/explore/v2.1`, retry: fast, cache: false, timeout: 200 });
+
+    it('keyset: exactly 25,000 or typed errors, resumed from the cursor', async () => {
+      server = await startServer([fakeOds({ fields: FIELDS, records: records() })]);
+      server.fault = mixedFaults(21);
+      const { items } = await drain((cursor) =>
+        client(server!).iterateRecords('ds', {
+          keyField: 'score',
+          tieBreaker: 'rid',
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      expect(items).toHaveLength(25_000);
+      expect(distinctRids(items)).toBe(25_000);
+    }, 120_000);
+
+    it('export ordered by rid: exactly 25,000 or typed errors, resumed from the cursor', async () => {
+      server = await startServer([fakeOds({ fields: FIELDS, records: records() })]);
+      server.fault = mixedFaults(22);
+      const { items } = await drain((cursor) =>
+        client(server!).iterateRecords('ds', {
+          strategy: 'export',
+          orderBy: '`rid` ASC',
+          ...(cursor ? { cursor } : {}),
+        }),
+      );
+      expect(items).toHaveLength(25_000);
+      expect(distinctRids(items)).toBe(25_000);
+    }, 120_000);
+
+    it('CKAN DataStore: exactly 12,345 or typed errors, resumed from the cursor', async () => {
+      server = await startServer([fakeCkan({ packages: 0, rows: 12_345 })]);
+      server.fault = mixedFaults(23);
+      const ckanClient = createCkanClient({ baseUrl: server.url, retry: fast, cache: false, timeout: 200 });
+      const { items } = await drain((cursor) =>
+        ckanClient.iterateDatastore('r1', { pageSize: 500, ...(cursor ? { cursor } : {}) }),
+      );
+      expect(items).toHaveLength(12_345);
+      expect(new Set(items.map((r) => r._id)).size).toBe(12_345);
+    }, 120_000);
   });
 });
