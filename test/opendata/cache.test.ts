@@ -51,6 +51,32 @@ describe('a private cache', () => {
     expect(server.requests).toHaveLength(3);
   });
 
+  it('offline: a keyed entry is served only to the same key, and no socket is opened', async () => {
+    server = await startServer([
+      (_req, res) => {
+        sendJson(res, 200, { v: 'keyed' });
+        return true;
+      },
+    ]);
+    const cache = createMemoryCache();
+    const online = createOdsClient({
+      baseUrl: `${server.url}/api/explore/v2.1`,
+      cache,
+      apiKey: 'k1',
+      retry: fast,
+    });
+    await online.http.json('/catalog/datasets/x');
+    const before = server.connections;
+    const base = { baseUrl: `${server.url}/api/explore/v2.1`, cache, offline: true, retry: fast };
+    expect(await createOdsClient({ ...base, apiKey: 'k1' }).http.json('/catalog/datasets/x')).toEqual({
+      v: 'keyed',
+    });
+    await expect(createOdsClient(base).http.json('/catalog/datasets/x')).rejects.toMatchObject({
+      name: 'OfflineError',
+    });
+    expect(server.connections).toBe(before);
+  });
+
   it('an apikey query parameter is part of the identity too', async () => {
     server = await startServer([
       (_req, res, url) => {

@@ -295,6 +295,22 @@ describe('Opendatasoft paging beyond the 10,000 window', () => {
     expect(first.length + rest.length).toBe(5_000);
   });
 
+  it('exports pass group_by, use_labels, compressed and epsg', async () => {
+    server = await startServer([fakeOds({ fields: FIELDS, records: records(3) })]);
+    const stream = await ods(server).exportDataset('ds', 'jsonl', {
+      groupBy: 'day',
+      useLabels: true,
+      compressed: false,
+      epsg: 2154,
+    });
+    await stream.cancel();
+    const sent = new URL(`http://x${server.requests[0]}`).searchParams;
+    expect(sent.get('group_by')).toBe('day');
+    expect(sent.get('use_labels')).toBe('true');
+    expect(sent.get('compressed')).toBe('false');
+    expect(sent.get('epsg')).toBe('2154');
+  });
+
   describe('under 20 % mixed faults (503, reset, truncated, header-only 429, HTML 200, stalled)', () => {
     const client = (s: TestServer) =>
       createOdsClient({ baseUrl: `${s.url}/api/explore/v2.1`, retry: fast, cache: false, timeout: 200 });
