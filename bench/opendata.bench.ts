@@ -6,7 +6,14 @@
 import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createClient, createOdsClient, pullContours } from '../src/opendata/index.js';
+import { gzipSync } from 'node:zlib';
+import {
+  createClient,
+  createOdsClient,
+  isResponseTooLargeError,
+  isTimeoutError,
+  pullContours,
+} from '../src/opendata/index.js';
 import { expectedRegionCount, writeNationalGz } from '../test/opendata/_fixtures.js';
 import { odsRoutes, sendJson, startServer } from '../test/opendata/_server.js';
 import { fmt, type Scenario } from './_harness.js';
@@ -210,6 +217,58 @@ export const scenario: Scenario = {
       const national = await estimateNational(features, vertices);
       const MB = 1024 * 1024;
 
+      // 4. Bounded checks (not timings): a gzip bomb against the decoded-size limit, a stalled body
+      //    against the idle timeout.
+      const decodedMiB = options.smoke ? 64 : 256;
+      const limitBytes = 8 * MB;
+      const bomb = gzipSync(Buffer.from(`{"data":"${'0'.repeat(decodedMiB * MB)}"}`));
+      const faultServer = await startServer([
+        (_req, res, u) => {
+          if (u.pathname === '/bomb') {
+            res.writeHead(200, {
+              'content-type': 'application/json',
+              'content-encoding': 'gzip',
+              'content-length': String(bomb.length),
+            });
+            res.end(bomb);
+            return true;
+          }
+          if (u.pathname.endsWith('/exports/jsonl')) {
+            res.writeHead(200, { 'content-type': 'application/jsonl' });
+            res.write(`${Array.from({ length: 1930 }, (_, i) => JSON.stringify({ id: i })).join('\n')}\n`);
+            return true; // stalls
+          }
+          return false;
+        },
+      ]);
+      gc();
+      const bombBase = process.memoryUsage();
+      let bombPeak = 0;
+      const bombSampler = setInterval(() => {
+        const u = process.memoryUsage();
+        bombPeak = Math.max(bombPeak, u.heapUsed + u.external - bombBase.heapUsed - bombBase.external);
+      }, 2);
+      const bombClient = createClient({
+        baseUrl: faultServer.url,
+        cache: false,
+        retry: false,
+        maxResponseBytes: limitBytes,
+      });
+      const bombError = await bombClient.text('/bomb').catch((e: unknown) => e);
+      clearInterval(bombSampler);
+      const bombHeld = isResponseTooLargeError(bombError);
+      const stallOds = createOdsClient({
+        baseUrl: `${faultServer.url}/api/explore/v2.1`,
+        cache: false,
+        retry: false,
+        idleTimeout: 300,
+      });
+      let stalledRecords = 0;
+      const stallError = await (async () => {
+        for await (const _ of stallOds.iterateRecords('ds', { strategy: 'export' })) stalledRecords++;
+      })().catch((e: unknown) => e);
+      await faultServer.close();
+
       return {
         tasks: [
           raw,
@@ -237,6 +296,16 @@ export const scenario: Scenario = {
             goal: 'records iterated ≥ 50 k/s',
             measured: `${fmt(keysetRate)} /s keyset, ${fmt(exportRate)} /s export`,
             met: Math.max(keysetRate, exportRate) >= 50_000,
+          },
+          {
+            goal: `decoded-size limit: a ${decodedMiB} MiB gzip body (${fmt(bomb.length / 1024, 0)} KB on the wire) stops at the 8 MiB limit with ResponseTooLargeError, peak heap+external Δ < 4 × limit`,
+            measured: `${bombHeld ? 'ResponseTooLargeError' : `no error (${String(bombError)})`}, peak Δ ${fmt(bombPeak / MB, 1)} MB`,
+            met: bombHeld && bombPeak < 4 * limitBytes,
+          },
+          {
+            goal: 'stalled body: an export stalled after 1,930 records ends with TimeoutError (idle timeout), 1,930 records yielded',
+            measured: `${isTimeoutError(stallError) ? 'TimeoutError' : String(stallError)}, ${stalledRecords} records`,
+            met: isTimeoutError(stallError) && stalledRecords === 1930,
           },
           {
             goal: 'peak memory while filtering < 2 × regional output',

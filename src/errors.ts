@@ -64,8 +64,10 @@ export function isCprdfopError(value: unknown): value is CprdfopError {
 export const CPRDFOP_ERROR_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set([
   'CprdfopError',
   'ApplicationError',
+  'CacheWriteError',
   'GeoDataError',
   'HttpError',
+  'IncompleteResultError',
   'InvalidCodeError',
   'InvalidDateError',
   'MeshError',

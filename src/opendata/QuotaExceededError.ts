@@ -2,8 +2,11 @@ import { isErrorOf } from '../_shared/errorGuard.js';
 import { CprdfopError } from '../errors.js';
 
 /**
- * An Opendatasoft quota 429 (`errorcode` 10002, or 10005 for anonymous calls). Quotas reset at a fixed
- * time (daily, midnight UTC), so the client never retries it: it reports `resetTime` instead.
+ * An exhausted quota: an Opendatasoft quota 429 (`errorcode` 10002, or 10005 for anonymous calls), or
+ * any response whose `X-RateLimit-Remaining` is 0 with an `X-RateLimit-Reset` (or a `Retry-After`)
+ * further away than the client's `maxRetryAfter`. Quotas reset at a fixed time (daily, midnight UTC
+ * on Opendatasoft), so the client does not retry: it reports `resetTime`, and its per-host circuit
+ * breaker refuses further requests to that host until then without sending them (`sent: false`).
  *
  * @example
  * ```ts
@@ -17,8 +20,10 @@ export class QuotaExceededError extends CprdfopError {
   override readonly name = 'QuotaExceededError' as const;
   /** URL of the refused request. */
   readonly url: string;
-  /** The Opendatasoft `errorcode` (10002 or 10005). */
-  readonly errorcode: number;
+  /** The Opendatasoft `errorcode` (10002 or 10005), when the body had one. */
+  readonly errorcode: number | undefined;
+  /** `false` when the circuit breaker refused the request without sending it. */
+  readonly sent: boolean;
   /** When the quota resets (`reset_time`), if the server said. */
   readonly resetTime: Date | undefined;
   /** The quota period (`limit_time_unit`, e.g. `day`). */
@@ -31,7 +36,8 @@ export class QuotaExceededError extends CprdfopError {
    */
   constructor(init: {
     url: string;
-    errorcode: number;
+    errorcode?: number | undefined;
+    sent?: boolean | undefined;
     resetTime?: string | undefined;
     limitTimeUnit?: string | undefined;
     callLimit?: number | undefined;
@@ -39,11 +45,21 @@ export class QuotaExceededError extends CprdfopError {
   }) {
     const reset = init.resetTime ? new Date(init.resetTime) : undefined;
     const resetTime = reset && !Number.isNaN(reset.getTime()) ? reset : undefined;
+    const details = [
+      init.errorcode !== undefined ? `errorcode ${init.errorcode}` : undefined,
+      init.callLimit !== undefined
+        ? `${init.callLimit} calls per ${init.limitTimeUnit ?? 'period'}`
+        : undefined,
+      init.sent === false ? 'not sent: the quota is known to be exhausted' : undefined,
+    ].filter((d) => d !== undefined);
     super(
       'E_QUOTA_EXCEEDED',
-      `quota exceeded on ${init.url} (errorcode ${init.errorcode}${init.callLimit !== undefined ? `, ${init.callLimit} calls per ${init.limitTimeUnit ?? 'period'}` : ''}); ` +
-        (resetTime ? `resets at ${resetTime.toISOString()}` : 'reset time unknown'),
+      `quota exceeded on ${init.url}${details.length ? ` (${details.join(', ')})` : ''}; ` +
+        (resetTime
+          ? `retry after ${resetTime.toISOString()} / quota épuisé : réessayer après ${resetTime.toISOString()}`
+          : 'reset time unknown / quota épuisé, heure de réinitialisation inconnue'),
     );
+    this.sent = init.sent ?? true;
     this.url = init.url;
     this.errorcode = init.errorcode;
     this.resetTime = resetTime;

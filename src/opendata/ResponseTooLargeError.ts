@@ -18,12 +18,20 @@ export class ResponseTooLargeError extends CprdfopError {
   /** The limit exceeded, in bytes. */
   readonly limitBytes: number;
 
+  /** What exceeded it: the response (decoded), or a part such as one feature or one line. */
+  readonly what: string;
+
   /**
    * @param url - URL of the response.
    * @param limitBytes - The limit exceeded.
+   * @param what - What exceeded it (default `response`).
    */
-  constructor(url: string, limitBytes: number) {
-    super('E_RESPONSE_TOO_LARGE', `response from ${url} exceeds the maximum size of ${limitBytes} bytes`);
+  constructor(url: string, limitBytes: number, what = 'response') {
+    super(
+      'E_RESPONSE_TOO_LARGE',
+      `${what} from ${url} exceeds the maximum size of ${limitBytes} bytes (decoded) / taille maximale dépassée`,
+    );
+    this.what = what;
     this.url = url;
     this.limitBytes = limitBytes;
   }

@@ -1,3 +1,4 @@
+import { CprdfopError } from '../errors.js';
 import { cacheDir, joinPath } from './cacheDir.js';
 import { CONTOURS_URLS } from './PRESETS.js';
 
@@ -75,7 +76,41 @@ export const CONTOURS_RESOLUTIONS: readonly ContoursResolution[] = ['5m', '50m',
  * @category Contours
  */
 export function contoursFileName(spec: ContoursSpec): string {
-  return `${spec.layer}-${spec.resolution}${spec.region ? `-r${spec.region}` : ''}.geojson`;
+  checkContoursSpec(spec);
+  const stem = spec.layer === 'mairies' ? 'mairies' : `${spec.layer}-${spec.resolution}`;
+  return `${stem}${spec.region ? `-r${spec.region}` : ''}.geojson`;
+}
+
+/**
+ * Checks a contours spec before it becomes a path or URL: `year` four digits (1900–2999), `layer` and
+ * `resolution` from the published lists, `region` an INSEE région code (two digits, or `COM`-style
+ * three). Nothing else can reach the cache folder's path, so `..` or `/` cannot escape it.
+ *
+ * @param spec - Year, layer, resolution, optional région.
+ * @throws {CprdfopError} `E_CONTOURS_SPEC` naming the bad value.
+ * @example
+ * ```ts
+ * import { checkContoursSpec } from 'cprdfop/opendata';
+ * checkContoursSpec({ year: 2026, layer: 'communes', resolution: '100m', region: '32' }); // undefined
+ * ```
+ * @category Contours
+ */
+export function checkContoursSpec(
+  spec: Pick<ContoursSpec, 'year' | 'layer' | 'resolution' | 'region'>,
+): void {
+  const year = String(spec.year);
+  const bad = (what: string, value: unknown, expected: string): never => {
+    throw new CprdfopError(
+      'E_CONTOURS_SPEC',
+      `invalid contours ${what} ${JSON.stringify(value)}: expected ${expected} / ${what} invalide ${JSON.stringify(value)}`,
+    );
+  };
+  if (!/^(19|2\d)\d\d$/.test(year)) bad('year', spec.year, 'a four-digit year such as 2026');
+  if (!CONTOURS_LAYERS.includes(spec.layer)) bad('layer', spec.layer, CONTOURS_LAYERS.join(', '));
+  if (!CONTOURS_RESOLUTIONS.includes(spec.resolution))
+    bad('resolution', spec.resolution, CONTOURS_RESOLUTIONS.join(', '));
+  if (spec.region !== undefined && !/^\d{2,3}$/.test(spec.region))
+    bad('region', spec.region, 'an INSEE région code such as "32"');
 }
 
 /**
@@ -93,11 +128,15 @@ export function contoursFileName(spec: ContoursSpec): string {
  * @category Contours
  */
 export function contoursPath(spec: ContoursSpec): string {
-  return joinPath(spec.cacheDir ?? cacheDir(), 'contours', String(spec.year), contoursFileName(spec));
+  const name = contoursFileName(spec);
+  return joinPath(spec.cacheDir ?? cacheDir(), 'contours', String(spec.year), name);
 }
 
 /**
- * The source URL of a national contours file on a host.
+ * The source URL of a national contours file on a host: `{YEAR}/geojson/{layer}-{res}.geojson.gz`, and
+ * for `mairies` `{YEAR}/geojson/mairies.geojson.gz` (one file, no resolution suffix: the upstream
+ * build writes `mairies.geojson` and its `.gz`, with properties `commune`, `nom`, `type`; public
+ * consumers download `contours-administratifs/${YEAR}/geojson/mairies.geojson.gz`).
  *
  * @param spec - Year, layer, resolution.
  * @param baseUrl - Host root (default: the first of {@link CONTOURS_URLS}).
@@ -113,5 +152,7 @@ export function contoursUrl(
   spec: Pick<ContoursSpec, 'year' | 'layer' | 'resolution'>,
   baseUrl: string = CONTOURS_URLS[0]!,
 ): string {
-  return `${baseUrl.replace(/\/+$/, '')}/${spec.year}/geojson/${spec.layer}-${spec.resolution}.geojson.gz`;
+  checkContoursSpec(spec);
+  const stem = spec.layer === 'mairies' ? 'mairies' : `${spec.layer}-${spec.resolution}`;
+  return `${baseUrl.replace(/\/+$/, '')}/${spec.year}/geojson/${stem}.geojson.gz`;
 }

@@ -1,6 +1,8 @@
+import { type PageCursor, type PagedIterator, withCursor } from './_internal/paging.js';
 import { seg } from './_internal/util.js';
 import { type Client, type ClientOptions, createClient } from './createClient.js';
 import { HttpError } from './HttpError.js';
+import { IncompleteResultError } from './IncompleteResultError.js';
 import { ResponseValidationError } from './ResponseValidationError.js';
 
 /**
@@ -73,14 +75,21 @@ export interface CkanClient {
     count: number;
     results: CkanPackage[];
   }>;
-  /** Every dataset matching the query, paging with `rows`/`start`. */
+  /**
+   * Every dataset matching the query, paging with `rows`/`start`. Advances by the number of results the
+   * server actually returned (CKAN caps `rows` at `ckan.search.rows_max`, 1,000 by default) until
+   * `count` is reached; sorts by `name asc` unless `sort` is given, so pages do not overlap. Throws
+   * {@link IncompleteResultError} when a page is empty before `count`, when `count` changes while
+   * paging, or when more or fewer than `count` datasets arrive. `cursor` resumes a failed iteration.
+   */
   iteratePackages(query?: {
     q?: string;
     fq?: string;
     sort?: string;
     pageSize?: number;
     signal?: AbortSignal;
-  }): AsyncGenerator<CkanPackage>;
+    cursor?: PageCursor;
+  }): PagedIterator<CkanPackage>;
   /** One dataset, or `null` when CKAN answers "Not Found". */
   packageShow(id: string, options?: { signal?: AbortSignal }): Promise<CkanPackage | null>;
   /** One page of a DataStore resource. */
@@ -92,11 +101,16 @@ export interface CkanClient {
     fields: { id: string; type: string }[];
     records: Record<string, unknown>[];
   }>;
-  /** Every record of a DataStore resource, paging with `limit`/`offset`. */
+  /**
+   * Every record of a DataStore resource, paging with `limit`/`offset`. Advances by the number of
+   * records the server actually returned (the DataStore caps `limit`, e.g. `ckan.datastore.search.rows_max`)
+   * until `total`; sorts by `_id asc` unless `sort` is given. Without `total` (the server may omit it)
+   * it stops at the first empty page. Throws {@link IncompleteResultError} like {@link CkanClient.iteratePackages}.
+   */
   iterateDatastore(
     resourceId: string,
-    query?: Omit<CkanDatastoreQuery, 'limit' | 'offset'> & { pageSize?: number },
-  ): AsyncGenerator<Record<string, unknown>>;
+    query?: Omit<CkanDatastoreQuery, 'limit' | 'offset'> & { pageSize?: number; cursor?: PageCursor },
+  ): PagedIterator<Record<string, unknown>>;
 }
 
 /**
@@ -167,13 +181,22 @@ export function createCkanClient(options: CkanClientOptions): CkanClient {
       }
       return { count: r.count, results: r.results as CkanPackage[] };
     },
-    async *iteratePackages(q = {}) {
-      const rows = q.pageSize ?? 100;
-      for (let start = 0; ; start += rows) {
-        const page = await client.packageSearch({ ...q, rows, start });
-        yield* page.results;
-        if (page.results.length < rows || start + rows >= page.count) return;
-      }
+    iteratePackages(q = {}) {
+      const { cursor: start, pageSize, ...query } = q;
+      return offsetPages(
+        `${base}/api/3/action/package_search`,
+        start,
+        pageSize ?? 100,
+        async (rows, offset) => {
+          const page = await client.packageSearch({
+            ...query,
+            sort: query.sort ?? 'name asc',
+            rows,
+            start: offset,
+          });
+          return { total: page.count, items: page.results };
+        },
+      );
     },
     async packageShow(id, o = {}) {
       try {
@@ -209,14 +232,84 @@ export function createCkanClient(options: CkanClientOptions): CkanClient {
         records: r.records as Record<string, unknown>[],
       };
     },
-    async *iterateDatastore(resourceId, q = {}) {
-      const limit = q.pageSize ?? 1000;
-      for (let offset = 0; ; offset += limit) {
-        const page = await client.datastoreSearch(resourceId, { ...q, limit, offset });
-        yield* page.records;
-        if (page.records.length < limit || (page.total !== undefined && offset + limit >= page.total)) return;
-      }
+    iterateDatastore(resourceId, q = {}) {
+      const { cursor: start, pageSize, ...query } = q;
+      return offsetPages(
+        `${base}/api/3/action/datastore_search?resource_id=${resourceId}`,
+        start,
+        pageSize ?? 1000,
+        async (limit, offset) => {
+          const page = await client.datastoreSearch(resourceId, {
+            ...query,
+            sort: query.sort ?? '_id asc',
+            limit,
+            offset,
+          });
+          return { total: page.total, items: page.records };
+        },
+      );
     },
   };
   return client;
+}
+
+/**
+ * Offset paging that follows what the server returns: the offset advances by the items received (a
+ * server cap on the page size is followed, never mistaken for the end), the end is the server's total
+ * when it sends one (checked exactly), else the first empty page.
+ */
+function offsetPages<T>(
+  source: string,
+  start: PageCursor | undefined,
+  pageSize: number,
+  fetchPage: (size: number, offset: number) => Promise<{ total: number | undefined; items: T[] }>,
+): PagedIterator<T> {
+  if (start !== undefined && start.kind !== 'offset')
+    throw new TypeError(`cursor of kind "${start.kind}" cannot resume offset paging of ${source}`);
+  const state = { offset: start?.offset ?? 0, yielded: start?.yielded ?? 0, total: start?.total };
+  const cursor = (): PageCursor => ({ kind: 'offset', ...state });
+  const fail = (reason: 'empty-page' | 'total-changed' | 'count-mismatch', detail: string) =>
+    new IncompleteResultError({
+      source,
+      reason,
+      expected: state.total,
+      received: state.yielded,
+      detail,
+      cursor: cursor(),
+    });
+  async function* run(): AsyncGenerator<T, void, undefined> {
+    if (state.total !== undefined && state.offset >= state.total) {
+      if (state.yielded !== state.total) throw fail('count-mismatch', 'resumed past the end');
+      return;
+    }
+    for (;;) {
+      const page = await fetchPage(pageSize, state.offset);
+      if (page.total !== undefined) {
+        if (state.total === undefined) state.total = page.total;
+        else if (page.total !== state.total)
+          throw fail('total-changed', `the total changed from ${state.total} to ${page.total} while paging`);
+      }
+      const total = state.total;
+      if (page.items.length === 0) {
+        if (total === undefined || state.offset >= total) {
+          if (total !== undefined && state.yielded !== total)
+            throw fail('count-mismatch', `offset ${state.offset}`);
+          return;
+        }
+        throw fail('empty-page', `empty page at offset ${state.offset}`);
+      }
+      if (total !== undefined && state.offset + page.items.length > total)
+        throw fail('count-mismatch', `page at offset ${state.offset} goes past the total`);
+      for (const item of page.items) {
+        state.offset++;
+        state.yielded++;
+        yield item;
+      }
+      if (total !== undefined && state.offset >= total) {
+        if (state.yielded !== total) throw fail('count-mismatch', 'resumed from a cursor of another query?');
+        return;
+      }
+    }
+  }
+  return withCursor(run(), cursor);
 }

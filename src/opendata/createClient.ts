@@ -1,3 +1,5 @@
+import CachePolicy from 'http-cache-semantics';
+import { sha256Hex } from '../_shared/sha256.js';
 import { Limiter } from './_internal/limiter.js';
 import { buildUrl, env, hasScheme, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
 import { createDiskCache } from './createDiskCache.js';
@@ -73,8 +75,20 @@ export interface ClientOptions {
   rateLimit?: RateLimitOptions;
   /** Response cache: a store, `'memory'` (default), `'disk'` (Node: {@link createDiskCache} in the cache directory) or `false`. */
   cache?: CacheStore | 'memory' | 'disk' | false;
-  /** Freshness of cached entries in ms (default 5 minutes); stale entries are revalidated with ETag/Last-Modified. */
+  /**
+   * Freshness in ms of cached responses that carry no freshness information of their own (no
+   * `Cache-Control` nor `Expires`; default 5 minutes). Responses that do are cached by HTTP caching
+   * semantics (`http-cache-semantics`, as a private cache): `no-store` is never stored, `max-age=0` /
+   * `no-cache` are revalidated every time, `Vary` is matched. Stale entries are revalidated with
+   * ETag/Last-Modified.
+   */
   cacheTtl?: number;
+  /**
+   * Serve a stale cached copy when the server fails (network error, timeout, 5xx) after the retries,
+   * with a warning: `true` at any age, a number = at most that many ms past freshness, `false`
+   * (default) only as the response's own `stale-if-error` directive allows (RFC 5861).
+   */
+  staleIfError?: boolean | number;
   /** Serve only from the cache and never open a connection (default: `CPRDFOP_OFFLINE=1`). */
   offline?: boolean;
   /** Aborts every request of this client. */
@@ -83,8 +97,19 @@ export interface ClientOptions {
   userAgent?: string;
   /** Receives retry and cache messages. */
   logger?: Logger;
-  /** Largest accepted buffered response body in bytes (default 64 MiB). */
+  /**
+   * Largest accepted buffered response body in bytes (default 64 MiB), counted after decoding
+   * (`Content-Encoding: gzip`, `deflate`, `br`), so a small compressed body cannot expand past it.
+   */
   maxResponseBytes?: number;
+  /**
+   * Longest wait for the next chunk of a streamed body, in ms (default: `timeout`). A stalled body
+   * throws {@link TimeoutError} instead of hanging. (Buffered bodies are covered by `timeout`, which
+   * spans the whole attempt, headers and body.)
+   */
+  idleTimeout?: number;
+  /** Largest streamed body in bytes, counted after decoding (default unlimited). */
+  maxStreamBytes?: number;
 }
 
 /**
@@ -155,12 +180,30 @@ export interface Client {
   text(path: string, options?: RequestOptions): Promise<ClientResponse>;
   /** GET with retries and cache; parses JSON (invalid JSON throws {@link ResponseValidationError} and is not cached). */
   json<T = unknown>(path: string, options?: RequestOptions): Promise<T>;
-  /** GET with retries until the headers arrive; the body is streamed and not cached. */
-  stream(path: string, options?: Omit<RequestOptions, 'cache' | 'cacheTtl'>): Promise<StreamResponse>;
+  /**
+   * GET with retries until the headers arrive; the body is streamed and not cached. Reading the body
+   * throws {@link TimeoutError} after `idleTimeout` ms without data, {@link ResponseTooLargeError}
+   * past `maxBytes` decoded bytes, and {@link NetworkError} when the connection breaks.
+   */
+  stream(
+    path: string,
+    options?: Omit<RequestOptions, 'cache' | 'cacheTtl'> & { idleTimeout?: number; maxBytes?: number },
+  ): Promise<StreamResponse>;
 }
 
 const DEFAULT_PER_HOST: Record<string, number> = { 'geo.api.gouv.fr': 10 };
-const KEPT_HEADERS = ['content-type', 'etag', 'last-modified'];
+/** Response headers a cache entry keeps: what HTTP caching semantics need, and the content type. */
+const KEPT_HEADERS = [
+  'content-type',
+  'etag',
+  'last-modified',
+  'cache-control',
+  'expires',
+  'date',
+  'age',
+  'vary',
+  'pragma',
+];
 
 /**
  * Creates the HTTP client every open-data wrapper builds on: `fetch`-based (browsers and Node),
@@ -193,6 +236,7 @@ export function createClient(options: ClientOptions = {}): Client {
   const maxBytes = options.maxResponseBytes ?? 64 * 1024 * 1024;
   const cacheTtl = options.cacheTtl ?? 5 * 60_000;
   const offline = options.offline ?? env('CPRDFOP_OFFLINE') === '1';
+  const staleIfError = options.staleIfError ?? false;
   const store: CacheStore | undefined =
     options.cache === false
       ? undefined
@@ -208,6 +252,8 @@ export function createClient(options: ClientOptions = {}): Client {
   );
   const logger = options.logger;
   const baseUrl = options.baseUrl;
+  /** Per-host circuit breaker: host → when its exhausted quota resets (ms since epoch). */
+  const exhausted = new Map<string, number>();
   // Every relative path resolves to the base URL's host: parse it once, not per request.
   const baseHost = baseUrl === undefined ? '' : hostOf(baseUrl);
   const baseHeaders: Record<string, string> = { ...options.headers };
@@ -273,21 +319,45 @@ export function createClient(options: ClientOptions = {}): Client {
     return new NetworkError('GET', url, error);
   }
 
-  /** Sends the request of an attempt; a non-2xx, non-304 status throws its typed error. */
+  /**
+   * Sends the request of an attempt; a non-2xx, non-304 status throws its typed error. The host's
+   * circuit breaker is checked first (an exhausted quota refuses without sending), and every response's
+   * quota headers (`X-RateLimit-Remaining` 0 with a reset) open it until the reset.
+   */
   async function send(
     a: Attempt,
     url: string,
+    host: string,
     headers: Record<string, string> | undefined,
   ): Promise<Response> {
+    if (exhausted.size > 0) {
+      const resetAt = exhausted.get(host);
+      if (resetAt !== undefined) {
+        const wait = resetAt - Date.now();
+        // A reset further than the client would wait: refuse without sending; a near one: wait for it.
+        if (wait > maxRetryAfter)
+          throw new QuotaExceededError({ url, resetTime: new Date(resetAt).toISOString(), sent: false });
+        if (wait > 0) await sleep(wait, a.signal);
+        exhausted.delete(host);
+      }
+    }
     let response: Response;
     try {
       response = await doFetch(url, headers, a.controller.signal);
     } catch (error) {
       throw attemptError(a, url, error);
     }
+    const quotaReset = quotaResetOf(response.headers);
+    if (quotaReset !== undefined) {
+      exhausted.set(host, quotaReset);
+      logger?.warn?.(`quota of ${host} exhausted until ${new Date(quotaReset).toISOString()}`);
+    }
     if (!response.ok && response.status !== 304) {
       const body = await readText(response, url, 64 * 1024, true).catch(() => '');
-      throw statusError(url, response, body);
+      const error = statusError(url, response, body, quotaReset, maxRetryAfter);
+      if (error instanceof QuotaExceededError && error.resetTime)
+        exhausted.set(host, error.resetTime.getTime());
+      throw error;
     }
     return response;
   }
@@ -307,7 +377,7 @@ export function createClient(options: ClientOptions = {}): Client {
     const started = begin(host, signal, ms);
     const a = started instanceof Attempt ? started : await started;
     try {
-      const response = await send(a, url, headers);
+      const response = await send(a, url, host, headers);
       try {
         if (response.status === 304) {
           await response.body?.cancel();
@@ -352,23 +422,36 @@ export function createClient(options: ClientOptions = {}): Client {
         }
       }
     }
-    const key = useCache ? normaliseUrl(url) : '';
-    const cached = useCache ? await store.get(key) : undefined;
+    // The key names the credentials' identity (a hash, never the secret) so that a response fetched
+    // with one API key is never served to a request with another, or with none.
+    const requestHeaders = lowerCase(headers);
+    const identity = await identityOf(requestHeaders, url);
+    const key = useCache ? (identity ? `${normaliseUrl(url)}\n${identity}` : normaliseUrl(url)) : '';
+    const policyRequest: CachePolicy.Request = { url, method: 'GET', headers: requestHeaders };
+    let cached = useCache ? await storeGet(key) : undefined;
+    if (cached && !varyMatches(cached, requestHeaders)) cached = undefined;
     if (offline) {
       if (cached) return fromCache(url, cached, mode);
       throw new OfflineError(url, store ? undefined : 'no cache configured');
     }
     const ttl = req.cacheTtl ?? cacheTtl;
-    if (cached && req.cache !== 'reload' && Date.now() - cached.storedAt < ttl) {
+    if (cached && req.cache !== 'reload' && isFresh(cached, policyRequest, ttl)) {
       logger?.debug?.(`cache hit ${url}`);
       return fromCache(url, cached, mode);
     }
-    const etag = cached?.headers.etag;
-    const lastModified = cached?.headers['last-modified'];
-    if (etag || lastModified) {
-      headers = { ...headers };
-      if (etag) headers['if-none-match'] = etag;
-      if (lastModified) headers['if-modified-since'] = lastModified;
+    if (cached) {
+      const conditional = cached.policy
+        ? restorePolicy(cached.policy).revalidationHeaders(policyRequest)
+        : undefined;
+      const etag = cached.headers.etag;
+      const lastModified = cached.headers['last-modified'];
+      if (etag || lastModified) {
+        headers = { ...headers };
+        const ifNoneMatch = conditional?.['if-none-match'] ?? etag;
+        const ifModifiedSince = conditional?.['if-modified-since'] ?? lastModified;
+        if (typeof ifNoneMatch === 'string') headers['if-none-match'] = ifNoneMatch;
+        if (typeof ifModifiedSince === 'string') headers['if-modified-since'] = ifModifiedSince;
+      }
     }
     let fetched: Fetched;
     for (let n = 0; ; n++) {
@@ -376,26 +459,84 @@ export function createClient(options: ClientOptions = {}): Client {
         fetched = await fetchBuffered(url, host, headers, signal, ms, mode === TEXT ? TEXT : mode | KEEP);
         break;
       } catch (error) {
-        await beforeRetry(url, signal, n, error);
+        try {
+          await beforeRetry(url, signal, n, error);
+        } catch (final) {
+          // stale-if-error (RFC 5861): a stale copy rather than nothing, when allowed, with a warning.
+          if (cached && !signal?.aborted && isServerFailure(final) && staleAllowed(cached, staleIfError)) {
+            logger?.warn?.(
+              `serving a stale cached copy of ${url} (stored ${new Date(cached.storedAt).toISOString()}): ${(final as Error).message}`,
+            );
+            return fromCache(url, cached, mode);
+          }
+          throw final;
+        }
       }
     }
     if (fetched.status === 304 && cached) {
-      const refreshed: CacheEntry = { ...cached, storedAt: Date.now() };
-      await store?.set(key, refreshed);
+      let policy = cached.policy;
+      if (policy) {
+        const revalidated = restorePolicy(policy).revalidatedPolicy(policyRequest, {
+          status: 304,
+          headers: fetched.headers,
+        });
+        policy = revalidated.policy.toObject();
+      }
+      await storeSet(key, { ...cached, storedAt: Date.now(), ...(policy ? { policy } : {}) });
       return fromCache(url, cached, mode);
     }
     if (useCache && fetched.status >= 200 && fetched.status < 300) {
       const kept: Record<string, string> = {};
       for (const h of KEPT_HEADERS) if (fetched.headers[h]) kept[h] = fetched.headers[h];
-      await store.set(key, {
-        url: key,
-        status: fetched.status,
-        headers: kept,
-        body: fetched.body,
-        storedAt: Date.now(),
-      });
+      const policy = new CachePolicy(
+        policyRequest,
+        { status: fetched.status, headers: kept },
+        { shared: false, cacheHeuristic: 0, immutableMinTimeToLive: 0 },
+      );
+      // `no-store` (and `Vary: *`) responses are never stored.
+      if (policy.storable() && kept.vary?.trim() !== '*') {
+        const vary: Record<string, string> = {};
+        for (const name of (kept.vary ?? '').split(',')) {
+          const lower = name.trim().toLowerCase();
+          if (lower) vary[lower] = requestHeaders[lower] ?? '';
+        }
+        await storeSet(key, {
+          url: key,
+          status: fetched.status,
+          headers: kept,
+          body: fetched.body,
+          storedAt: Date.now(),
+          policy: policy.toObject(),
+          ...(kept.vary ? { vary } : {}),
+        });
+      } else if (cached) await storeDelete(key);
     }
     return mode === TEXT ? fetched.response() : fetched.value;
+  }
+
+  /** Reads the store; a failing store is a miss with a warning, never the request's failure. */
+  async function storeGet(key: string): Promise<CacheEntry | undefined> {
+    try {
+      return await store?.get(key);
+    } catch (error) {
+      logger?.warn?.(`cache read failed, continuing without it: ${(error as Error).message}`);
+      return undefined;
+    }
+  }
+  /** Writes the store; an unwritable cache (EACCES, EROFS, ENOSPC…) is a warning, not an error. */
+  async function storeSet(key: string, entry: CacheEntry): Promise<void> {
+    try {
+      await store?.set(key, entry);
+    } catch (error) {
+      logger?.warn?.(`cache write failed, response not cached: ${(error as Error).message}`);
+    }
+  }
+  async function storeDelete(key: string): Promise<void> {
+    try {
+      await store?.delete(key);
+    } catch (error) {
+      logger?.warn?.(`cache delete failed: ${(error as Error).message}`);
+    }
   }
 
   return {
@@ -416,7 +557,7 @@ export function createClient(options: ClientOptions = {}): Client {
           const a = await begin(host, signal, ms);
           let linked = false;
           try {
-            const response = await send(a, url, headers);
+            const response = await send(a, url, host, headers);
             if (!response.body) throw attemptError(a, url, new Error('empty body'));
             const len = response.headers.get('content-length');
             const out: StreamResponse = {
@@ -424,7 +565,13 @@ export function createClient(options: ClientOptions = {}): Client {
               status: response.status,
               headers: pickHeaders(response.headers),
               contentLength: len ? Number(len) : undefined,
-              body: response.body,
+              body: guardBody(
+                response.body,
+                url,
+                req.idleTimeout ?? options.idleTimeout ?? ms,
+                req.maxBytes ?? options.maxStreamBytes ?? Number.POSITIVE_INFINITY,
+                signal,
+              ),
             };
             // The streamed body stays linked to the caller's signal: aborting it cancels the download.
             linked = true;
@@ -559,7 +706,36 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function statusError(url: string, response: Response, body: string): Error {
+/**
+ * When a response says its quota is exhausted: `X-RateLimit-Remaining: 0` with `X-RateLimit-Reset`
+ * (epoch seconds, epoch ms, seconds from now, or an HTTP/ISO date), as ms since epoch; else `undefined`.
+ */
+function quotaResetOf(headers: Headers): number | undefined {
+  const remaining = headers.get('x-ratelimit-remaining');
+  if (remaining === null || Number(remaining.trim()) !== 0) return undefined;
+  const reset = headers.get('x-ratelimit-reset');
+  if (reset !== null) {
+    const value = reset.trim();
+    const number = Number(value);
+    if (value !== '' && Number.isFinite(number)) {
+      if (number >= 1e12) return number;
+      if (number >= 1e9) return number * 1000;
+      return Date.now() + number * 1000;
+    }
+    const date = Date.parse(value);
+    if (!Number.isNaN(date)) return date;
+  }
+  const after = parseRetryAfter(headers.get('retry-after'));
+  return after === undefined ? undefined : Date.now() + after;
+}
+
+function statusError(
+  url: string,
+  response: Response,
+  body: string,
+  quotaReset: number | undefined,
+  maxRetryAfter: number,
+): Error {
   if (response.status === 429) {
     try {
       const json = JSON.parse(body) as Record<string, unknown>;
@@ -567,7 +743,12 @@ function statusError(url: string, response: Response, body: string): Error {
         return new QuotaExceededError({
           url,
           errorcode: json.errorcode,
-          resetTime: typeof json.reset_time === 'string' ? json.reset_time : undefined,
+          resetTime:
+            typeof json.reset_time === 'string'
+              ? json.reset_time
+              : quotaReset !== undefined
+                ? new Date(quotaReset).toISOString()
+                : undefined,
           limitTimeUnit: typeof json.limit_time_unit === 'string' ? json.limit_time_unit : undefined,
           callLimit: typeof json.call_limit === 'number' ? json.call_limit : undefined,
         });
@@ -576,13 +757,27 @@ function statusError(url: string, response: Response, body: string): Error {
       // not a quota body
     }
   }
+  const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  // A header-only 429 (or 503) whose quota resets later than the client would wait: not retried.
+  if (quotaReset !== undefined) {
+    const wait = quotaReset - Date.now();
+    if (wait > maxRetryAfter) {
+      const limit = Number(response.headers.get('x-ratelimit-limit') ?? Number.NaN);
+      return new QuotaExceededError({
+        url,
+        resetTime: new Date(quotaReset).toISOString(),
+        callLimit: Number.isFinite(limit) ? limit : undefined,
+      });
+    }
+  }
   return new HttpError({
     method: 'GET',
     url,
     status: response.status,
     body,
     ...parseErrorBody(body),
-    retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    retryAfterMs:
+      retryAfterMs ?? (quotaReset !== undefined ? Math.max(0, quotaReset - Date.now()) : undefined),
   });
 }
 
@@ -593,8 +788,11 @@ async function readText(response: Response, url: string, limit: number, truncate
     throw new ResponseTooLargeError(url, limit);
   }
   if (!response.body) return '';
-  // Fast path: a declared length within the limit (undici enforces it; a short body rejects).
-  if (!truncate && declared <= limit) return response.text();
+  // Fast path: a declared length within the limit and no content coding (undici enforces the length;
+  // a short body rejects). A coded body's Content-Length is its compressed size: it is read and counted
+  // after decoding below, so a gzip bomb stops at the limit instead of expanding in memory.
+  const coding = response.headers.get('content-encoding');
+  if (!truncate && declared <= limit && (coding === null || coding === 'identity')) return response.text();
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
@@ -617,4 +815,122 @@ async function readText(response: Response, url: string, limit: number, truncate
     at += c.byteLength;
   }
   return new TextDecoder().decode(all);
+}
+
+/**
+ * Wraps a streamed body: every read waits at most `idleMs` for data (then {@link TimeoutError} and the
+ * download is cancelled), decoded bytes are counted against `maxBytes` ({@link ResponseTooLargeError}),
+ * and a broken connection (`TypeError: terminated`, resets) becomes a {@link NetworkError}.
+ */
+function guardBody(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  idleMs: number,
+  maxBytes: number,
+  signal: AbortSignal | undefined,
+): ReadableStream<Uint8Array> {
+  const reader = body.getReader();
+  let size = 0;
+  return new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        let timer: ReturnType<typeof setTimeout> | undefined;
+        const idle = new Promise<never>((_, reject) => {
+          timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
+        });
+        try {
+          const { done, value } = await Promise.race([reader.read(), idle]);
+          if (done) {
+            controller.close();
+            return;
+          }
+          size += value.byteLength;
+          if (size > maxBytes) throw new ResponseTooLargeError(url, maxBytes);
+          controller.enqueue(value);
+        } catch (error) {
+          const typed =
+            signal?.aborted === true
+              ? signal.reason
+              : error instanceof TimeoutError || error instanceof ResponseTooLargeError
+                ? error
+                : new NetworkError('GET', url, error);
+          reader.cancel(typed).catch(() => undefined);
+          controller.error(typed);
+        } finally {
+          clearTimeout(timer);
+        }
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+}
+
+/** Request headers with lower-case names (for caching semantics and `Vary`). */
+function lowerCase(headers: Record<string, string> | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (headers) for (const name in headers) out[name.toLowerCase()] = headers[name] as string;
+  return out;
+}
+
+const identities = new Map<string, string>();
+/**
+ * A hash of the request's credentials (`Authorization`, `apikey` query parameter), or `''` without
+ * any: part of the cache key, so responses are private to the credentials that fetched them.
+ */
+async function identityOf(headers: Record<string, string>, url: string): Promise<string> {
+  const authorization = headers.authorization ?? '';
+  const query = url.indexOf('?');
+  const apikey =
+    query === -1 || !/[?&]apikey=/i.test(url) ? '' : (new URL(url).searchParams.get('apikey') ?? '');
+  if (!authorization && !apikey) return '';
+  const secret = `${authorization}\n${apikey}`;
+  let hash = identities.get(secret);
+  if (hash === undefined) {
+    hash = `id:${sha256Hex(secret).slice(0, 32)}`;
+    if (identities.size > 1000) identities.clear();
+    identities.set(secret, hash);
+  }
+  return hash;
+}
+
+/** Whether a stored entry was fetched with the same values of the headers its response varies on. */
+function varyMatches(entry: CacheEntry, headers: Record<string, string>): boolean {
+  if (!entry.vary) return true;
+  for (const name in entry.vary) if ((headers[name] ?? '') !== entry.vary[name]) return false;
+  return true;
+}
+
+/** Fresh by the response's own caching headers when it has some, else by the client's `cacheTtl`. */
+function isFresh(entry: CacheEntry, request: CachePolicy.Request, ttl: number): boolean {
+  const explicit = entry.headers['cache-control'] !== undefined || entry.headers.expires !== undefined;
+  if (entry.policy && explicit) return restorePolicy(entry.policy).satisfiesWithoutRevalidation(request);
+  return Date.now() - entry.storedAt < ttl;
+}
+
+function isServerFailure(error: unknown): boolean {
+  return (
+    error instanceof NetworkError ||
+    error instanceof TimeoutError ||
+    (error instanceof HttpError && error.status >= 500)
+  );
+}
+
+/** Whether stale-if-error allows serving this entry now. */
+function staleAllowed(entry: CacheEntry, option: boolean | number): boolean {
+  if (option === true) return true;
+  const directive = /(?:^|,)\s*stale-if-error=(\d+)/i.exec(entry.headers['cache-control'] ?? '');
+  const allowed = Math.max(
+    typeof option === 'number' ? option : 0,
+    directive ? Number(directive[1]) * 1000 : 0,
+  );
+  if (allowed <= 0) return false;
+  const ttl = entry.policy ? restorePolicy(entry.policy).timeToLive() : 0;
+  return Date.now() - entry.storedAt <= Math.max(0, ttl) + allowed;
+}
+
+function restorePolicy(policy: object): CachePolicy {
+  return CachePolicy.fromObject(policy as CachePolicy.CachePolicyObject);
 }

@@ -4,9 +4,11 @@ import type { CacheEntry, CacheStore } from './createMemoryCache.js';
 /**
  * Creates an on-disk response cache (Node only; `node:fs` is loaded lazily on first use).
  *
- * One file per normalised URL, named by its SHA-256, holding the entry and a SHA-256 checksum of it.
- * Writes are atomic (temp file + rename); an entry whose checksum does not match (interrupted or
- * corrupted write) is deleted and reported as a miss, so it is fetched again.
+ * One file per cache key (the normalised URL and the credentials' hash), named by its SHA-256, holding
+ * the entry and a SHA-256 checksum of it. Writes are atomic (temp file + rename); an entry whose
+ * checksum does not match (interrupted or corrupted write) is deleted and reported as a miss, so it is
+ * fetched again; `.tmp` files left by a killed process (older than 10 minutes) are removed on the
+ * first write. A failing write rejects; the client turns that into a warning and serves the response.
  *
  * @param options - `dir` (default `<cacheDir()>/http`).
  * @returns A {@link CacheStore}.
@@ -23,6 +25,7 @@ export function createDiskCache(options: { dir?: string } = {}): CacheStore & { 
     const [fs, crypto] = await Promise.all([import('node:fs/promises'), import('node:crypto')]);
     return { fs, crypto };
   };
+  let cleaned = false;
   const fileOf = async (key: string): Promise<string> => {
     const { crypto } = await nodeMods();
     return joinPath(dir, `${crypto.createHash('sha256').update(key).digest('hex')}.json`);
@@ -53,6 +56,12 @@ export function createDiskCache(options: { dir?: string } = {}): CacheStore & { 
       const { fs, crypto } = await nodeMods();
       const file = await fileOf(key);
       await fs.mkdir(dir, { recursive: true });
+      if (!cleaned) {
+        // Temp files left by a killed process (a live writer's file is recent): removed once per cache.
+        cleaned = true;
+        const { removeStaleTemps } = await import('./_internal/manifest.js');
+        await removeStaleTemps(dir);
+      }
       const payload = JSON.stringify(entry);
       const sha256 = crypto.createHash('sha256').update(payload).digest('hex');
       const tmp = `${file}.${crypto.randomBytes(6).toString('hex')}.tmp`;

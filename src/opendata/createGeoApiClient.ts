@@ -17,21 +17,22 @@ import { ResponseValidationError } from './ResponseValidationError.js';
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoCommune = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codeDepartement: z.string().optional(),
-  codeRegion: z.string().optional(),
-  codeEpci: z.string().optional(),
-  siren: z.string().optional(),
-  codesPostaux: z.array(z.string()).optional(),
-  population: z.number().optional(),
-  surface: z.number().optional(),
-  centre: z.unknown().optional(),
-  contour: z.unknown().optional(),
-  mairie: z.unknown().optional(),
-  bbox: z.unknown().optional(),
-});
+export const GeoCommune = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codeDepartement: z.string().optional(),
+    codeRegion: z.string().optional(),
+    codeEpci: z.string().optional(),
+    siren: z.string().optional(),
+    codesPostaux: z.array(z.string()).optional(),
+    population: z.number().optional(),
+    surface: z.number().optional(),
+    centre: z.unknown().optional(),
+    contour: z.unknown().optional(),
+    mairie: z.unknown().optional(),
+    bbox: z.unknown().optional(),
+  }))();
 /** A commune from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoCommune = z.infer<typeof GeoCommune>;
 
@@ -44,13 +45,14 @@ export type GeoCommune = z.infer<typeof GeoCommune>;
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoEpci = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codesDepartements: z.array(z.string()).optional(),
-  codesRegions: z.array(z.string()).optional(),
-  population: z.number().optional(),
-});
+export const GeoEpci = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codesDepartements: z.array(z.string()).optional(),
+    codesRegions: z.array(z.string()).optional(),
+    population: z.number().optional(),
+  }))();
 /** An EPCI from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoEpci = z.infer<typeof GeoEpci>;
 
@@ -63,11 +65,12 @@ export type GeoEpci = z.infer<typeof GeoEpci>;
  * ```
  * @category geo.api.gouv.fr
  */
-export const GeoDepartement = z.looseObject({
-  nom: z.string(),
-  code: z.string(),
-  codeRegion: z.string().optional(),
-});
+export const GeoDepartement = /* @__PURE__ */ (() =>
+  z.looseObject({
+    nom: z.string(),
+    code: z.string(),
+    codeRegion: z.string().optional(),
+  }))();
 /** A département from geo.api.gouv.fr. @category geo.api.gouv.fr */
 export type GeoDepartement = z.infer<typeof GeoDepartement>;
 
@@ -126,7 +129,10 @@ export interface GeoApiClient {
   ): Promise<GeoEpci[]>;
   /** The member communes of an EPCI. */
   epciCommunes(siren: string, options?: GeoQueryOptions): Promise<GeoCommune[]>;
-  /** Départements (optionally of one région). */
+  /**
+   * Départements (optionally of one région). `nom` filters client-side (case-, accent- and
+   * hyphen-insensitive substring): the API ignores it on `/regions/{code}/departements`.
+   */
   departements(query?: {
     codeRegion?: string;
     nom?: string;
@@ -136,6 +142,28 @@ export interface GeoApiClient {
   departement(code: string, options?: { signal?: AbortSignal }): Promise<GeoDepartement | null>;
   /** The communes of a département. */
   departementCommunes(code: string, options?: GeoQueryOptions): Promise<GeoCommune[]>;
+}
+
+const COMMUNE_FIELDS = [
+  'nom',
+  'code',
+  'codeDepartement',
+  'siren',
+  'codeEpci',
+  'codeRegion',
+  'codesPostaux',
+  'population',
+] as const;
+const EPCI_FIELDS = ['nom', 'code', 'codesDepartements', 'codesRegions', 'population'] as const;
+
+/** Lower case, accents and separators removed: `Pas-de-Calais` and `pas de calais` match. */
+function foldName(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /**
@@ -180,26 +208,25 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
     return parsed.data;
   }
 
-  const fieldsParam = (o: GeoQueryOptions): string | undefined => {
+  /**
+   * The `fields` parameter. Asking for a geometry replaces the API's default field list, so the
+   * defaults of that endpoint are sent with it (communes: `nom, code, codeDepartement, siren,
+   * codeEpci, codeRegion, codesPostaux, population`; EPCI: `nom, code, codesDepartements,
+   * codesRegions, population`) — otherwise `epci(siren, {geometry})` would lose `codesDepartements`.
+   */
+  const fieldsParam = (
+    o: GeoQueryOptions,
+    defaults: readonly string[] = COMMUNE_FIELDS,
+  ): string | undefined => {
     if (!o.fields && !o.geometry) return undefined;
-    const set = new Set(
-      o.fields ?? [
-        'nom',
-        'code',
-        'codeDepartement',
-        'siren',
-        'codeEpci',
-        'codeRegion',
-        'codesPostaux',
-        'population',
-      ],
-    );
+    const set = new Set(o.fields ?? defaults);
     set.add('nom');
     set.add('code');
     if (o.geometry) set.add(o.geometry);
     return [...set].join(',');
   };
   const common = (o: GeoQueryOptions) => ({ fields: fieldsParam(o), limit: o.limit });
+  const epciCommon = (o: GeoQueryOptions) => ({ fields: fieldsParam(o, EPCI_FIELDS), limit: o.limit });
   const communes = z.array(GeoCommune);
   /** The `/communes` filters shared by the JSON and GeoJSON queries. */
   const communeFilters = (q: GeoCommuneQuery) => ({
@@ -240,10 +267,10 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
         features: unknown[];
       };
     },
-    epci: (siren, o = {}) => get(`/epcis/${seg(siren)}`, GeoEpci, common(o), o.signal, true),
+    epci: (siren, o = {}) => get(`/epcis/${seg(siren)}`, GeoEpci, epciCommon(o), o.signal, true),
     async epcis(q) {
       const query = {
-        ...common(q),
+        ...epciCommon(q),
         nom: q.nom,
         codeDepartement: q.codeDepartement,
         codeRegion: q.codeRegion,
@@ -254,8 +281,13 @@ export function createGeoApiClient(options: ClientOptions & { client?: Client } 
       return (await get(`/epcis/${seg(siren)}/communes`, communes, common(o), o.signal, false)) ?? [];
     },
     async departements(q = {}) {
+      // `/regions/{code}/departements` ignores `nom` upstream (all five Hauts-de-France départements
+      // come back for any `nom`), so `nom` is never sent: it filters here, client-side.
       const path = q.codeRegion ? `/regions/${seg(q.codeRegion)}/departements` : '/departements';
-      return (await get(path, z.array(GeoDepartement), { nom: q.nom }, q.signal, false)) ?? [];
+      const all = (await get(path, z.array(GeoDepartement), {}, q.signal, false)) ?? [];
+      if (q.nom === undefined) return all;
+      const wanted = foldName(q.nom);
+      return all.filter((d) => foldName(d.nom).includes(wanted));
     },
     departement: (code, o = {}) => get(`/departements/${seg(code)}`, GeoDepartement, {}, o.signal, true),
     async departementCommunes(code, o = {}) {

@@ -7,12 +7,16 @@ export interface CacheEntry {
   url: string;
   /** HTTP status (always 2xx). */
   status: number;
-  /** Response headers worth keeping (`content-type`, `etag`, `last-modified`). */
+  /** Response headers worth keeping (content type, validators and caching headers). */
   headers: Record<string, string>;
   /** The body, as text. */
   body: string;
   /** When the entry was stored or last revalidated (ms since epoch). */
   storedAt: number;
+  /** The HTTP caching policy (`http-cache-semantics` `toObject()`), when recorded. */
+  policy?: object | undefined;
+  /** The request's values of the headers named by the response's `Vary`. */
+  vary?: Record<string, string> | undefined;
 }
 
 /**
@@ -30,10 +34,11 @@ export interface CacheStore {
 }
 
 /**
- * Creates an in-memory response cache (least recently used entries are dropped beyond `maxEntries`).
- * Works in browsers.
+ * Creates an in-memory response cache bounded in entries and in bytes: least recently used entries
+ * are dropped beyond `maxEntries` or `maxBytes` (bodies and headers, counted as UTF-16, 2 bytes per
+ * character; an entry larger than `maxBytes` alone is not kept). Works in browsers.
  *
- * @param options - `maxEntries` (default 500).
+ * @param options - `maxEntries` (default 500), `maxBytes` (default 32 MiB).
  * @returns A {@link CacheStore}.
  * @example
  * ```ts
@@ -44,9 +49,22 @@ export interface CacheStore {
  * ```
  * @category Cache
  */
-export function createMemoryCache(options: { maxEntries?: number } = {}): CacheStore {
+export function createMemoryCache(options: { maxEntries?: number; maxBytes?: number } = {}): CacheStore {
   const max = options.maxEntries ?? 500;
+  const maxBytes = options.maxBytes ?? 32 * 1024 * 1024;
   const map = new Map<string, CacheEntry>();
+  const sizes = new Map<string, number>();
+  let total = 0;
+  const sizeOf = (key: string, entry: CacheEntry): number => {
+    let chars = key.length + entry.url.length + entry.body.length;
+    for (const name in entry.headers) chars += name.length + (entry.headers[name]?.length ?? 0);
+    return chars * 2 + 256;
+  };
+  const drop = (key: string): void => {
+    total -= sizes.get(key) ?? 0;
+    sizes.delete(key);
+    map.delete(key);
+  };
   return {
     async get(key) {
       const entry = map.get(key);
@@ -57,16 +75,20 @@ export function createMemoryCache(options: { maxEntries?: number } = {}): CacheS
       return entry;
     },
     async set(key, entry) {
-      map.delete(key);
+      drop(key);
+      const size = sizeOf(key, entry);
+      if (size > maxBytes) return;
       map.set(key, entry);
-      while (map.size > max) {
+      sizes.set(key, size);
+      total += size;
+      while (map.size > max || total > maxBytes) {
         const oldest = map.keys().next().value;
         if (oldest === undefined) break;
-        map.delete(oldest);
+        drop(oldest);
       }
     },
     async delete(key) {
-      map.delete(key);
+      drop(key);
     },
   };
 }

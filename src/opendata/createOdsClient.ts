@@ -1,13 +1,14 @@
-import { z } from 'zod';
 import { CprdfopError } from '../errors.js';
 import { readLines } from './_internal/lines.js';
+import { type PageCursor, type PagedIterator, withCursor } from './_internal/paging.js';
 import type { StandardSchemaV1 } from './_internal/standardSchema.js';
 import { seg } from './_internal/util.js';
-import { validateAll, zodIssues } from './_internal/validate.js';
+import { validateAll } from './_internal/validate.js';
 import { type Client, type ClientOptions, createClient } from './createClient.js';
 import { HttpError } from './HttpError.js';
+import { type IncompleteReason, IncompleteResultError } from './IncompleteResultError.js';
 import { NetworkError } from './NetworkError.js';
-import { odsqlAnd, odsqlIdentifier, odsqlLiteral } from './odsql.js';
+import { odsqlAnd, odsqlIdentifier } from './odsql.js';
 import { ResponseValidationError } from './ResponseValidationError.js';
 
 export type { StandardSchemaV1 } from './_internal/standardSchema.js';
@@ -114,15 +115,26 @@ export interface OdsIterateOptions<T> extends Omit<OdsQuery, 'limit' | 'offset' 
   /** Records per request (1–100, default 100). */
   pageSize?: number;
   /**
-   * A unique, sortable field for keyset paging (`order_by key` + `where key > last`): pages through any
-   * number of records with ordinary requests. Takes precedence over `orderBy`.
+   * A sortable numeric or date field for keyset paging (`order_by key, tieBreaker` + `where key > last`):
+   * pages through any number of records with ordinary requests. Must be `int`, `double`, `date` or
+   * `datetime`: ODSQL documents only `=` for text values, so a text key is refused. Records whose key is
+   * null are read after the others (`key is null`, offset paging, at most 10,000 of them). Takes
+   * precedence over `orderBy`.
    */
   keyField?: string;
+  /**
+   * A second numeric or date field, unique among records sharing a `keyField` value (e.g. a record id):
+   * makes the order total when `keyField` has duplicates. Without it, duplicate keys throw
+   * {@link IncompleteResultError} (reason `key`) rather than skip records.
+   */
+  tieBreaker?: string;
   /**
    * `auto` (default): keyset when `keyField` is set, else offset paging when the result fits the 10,000
    * window, else the jsonl export. `offset` fails beyond the window.
    */
   strategy?: 'auto' | 'offset' | 'keyset' | 'export';
+  /** Resumes from the `cursor` of an iterator of the same query that failed. */
+  cursor?: PageCursor;
   /** Validates (and types) every record; failures throw {@link ResponseValidationError}. */
   schema?: StandardSchemaV1<unknown, T>;
 }
@@ -132,6 +144,20 @@ export interface OdsIterateOptions<T> extends Omit<OdsQuery, 'limit' | 'offset' 
  * @category Opendatasoft
  */
 export type OdsExportFormat = 'jsonl' | 'geojson' | 'csv' | 'json' | (string & {});
+
+/**
+ * Query parameters of the export endpoint (`/exports/{format}`): the records parameters (with
+ * `group_by`) plus the export-only ones documented by the Explore API v2.1.
+ * @category Opendatasoft
+ */
+export interface OdsExportQuery extends Omit<OdsQuery, 'offset'> {
+  /** `use_labels`: column headers from field labels instead of names (csv, xlsx). */
+  useLabels?: boolean;
+  /** `compressed`: gzip the file (the stream is then gzip bytes unless the server sets Content-Encoding). */
+  compressed?: boolean;
+  /** `epsg`: the coordinate system of geographic exports (e.g. 2154 for Lambert-93). */
+  epsg?: number;
+}
 
 /**
  * An Opendatasoft Explore v2.1 client.
@@ -149,13 +175,17 @@ export interface OdsClient {
     id: string,
     query?: OdsQuery & { schema?: StandardSchemaV1<unknown, T> },
   ): Promise<OdsRecordsPage<T>>;
-  /** Every matching record, paging transparently beyond the 10,000 window. */
-  iterateRecords<T = OdsRecord>(id: string, options?: OdsIterateOptions<T>): AsyncGenerator<T>;
+  /**
+   * Every matching record, paging transparently beyond the 10,000 window, or an
+   * {@link IncompleteResultError} naming why completeness cannot be guaranteed. The count received is
+   * checked against `total_count` (asked with `count(*)` when a page omits it).
+   */
+  iterateRecords<T = OdsRecord>(id: string, options?: OdsIterateOptions<T>): PagedIterator<T>;
   /** Streams a whole export (`/exports/{format}`), not paginated. */
   exportDataset(
     id: string,
     format: OdsExportFormat,
-    query?: Omit<OdsQuery, 'offset' | 'groupBy'>,
+    query?: OdsExportQuery,
   ): Promise<ReadableStream<Uint8Array>>;
 }
 
@@ -172,21 +202,75 @@ export interface OdsClientOptions extends ClientOptions {
   client?: Client;
 }
 
-const FieldSchema = z.looseObject({
-  name: z.string(),
-  label: z.string().nullish(),
-  type: z.string(),
-  description: z.string().nullish(),
-});
-const DatasetSchema = z.looseObject({
-  dataset_id: z.string(),
-  dataset_uid: z.string().nullish(),
-  has_records: z.boolean().nullish(),
-  features: z.array(z.string()).nullish(),
-  metas: z.record(z.string(), z.unknown()).nullish(),
-  fields: z.array(FieldSchema).nullish(),
-});
-const CatalogSchema = z.looseObject({ total_count: z.number().nullish(), results: z.array(DatasetSchema) });
+/** A catalog item as sent (checked by {@link checkDataset}; unknown keys are kept). */
+interface RawDataset {
+  dataset_id: string;
+  dataset_uid?: string | null;
+  has_records?: boolean | null;
+  features?: string[] | null;
+  metas?: Record<string, unknown> | null;
+  fields?: { name: string; label?: string | null; type: string; description?: string | null }[] | null;
+}
+
+type Issues = { path: (string | number)[]; message: string }[];
+const isObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
+const nullish = (v: unknown): boolean => v === undefined || v === null;
+
+/**
+ * Checks a catalog item against the documented shape (hand-written rather than zod, so that the
+ * Opendatasoft client does not pull zod into a browser bundle: see docs/opendata.md, bundle sizes).
+ */
+function checkDataset(value: unknown, path: (string | number)[], issues: Issues): value is RawDataset {
+  const before = issues.length;
+  const expect = (ok: boolean, key: string | number, message: string): void => {
+    if (!ok) issues.push({ path: [...path, key], message });
+  };
+  if (!isObject(value)) {
+    issues.push({
+      path,
+      message: `expected an object, got ${Array.isArray(value) ? 'array' : typeof value}`,
+    });
+    return false;
+  }
+  expect(typeof value.dataset_id === 'string', 'dataset_id', 'expected a string');
+  expect(
+    nullish(value.dataset_uid) || typeof value.dataset_uid === 'string',
+    'dataset_uid',
+    'expected a string',
+  );
+  expect(
+    nullish(value.has_records) || typeof value.has_records === 'boolean',
+    'has_records',
+    'expected a boolean',
+  );
+  expect(
+    nullish(value.features) ||
+      (Array.isArray(value.features) && value.features.every((f) => typeof f === 'string')),
+    'features',
+    'expected an array of strings',
+  );
+  expect(nullish(value.metas) || isObject(value.metas), 'metas', 'expected an object');
+  if (!nullish(value.fields)) {
+    if (!Array.isArray(value.fields)) expect(false, 'fields', 'expected an array');
+    else
+      value.fields.forEach((field: unknown, i: number) => {
+        const at = [...path, 'fields', i];
+        if (!isObject(field)) {
+          issues.push({ path: at, message: 'expected an object' });
+          return;
+        }
+        if (typeof field.name !== 'string')
+          issues.push({ path: [...at, 'name'], message: 'expected a string' });
+        if (typeof field.type !== 'string')
+          issues.push({ path: [...at, 'type'], message: 'expected a string' });
+        for (const key of ['label', 'description'] as const)
+          if (!nullish(field[key]) && typeof field[key] !== 'string')
+            issues.push({ path: [...at, key], message: 'expected a string' });
+      });
+  }
+  return issues.length === before;
+}
 
 const VALUE_TYPES: Record<string, OdsField['valueType']> = {
   text: 'string',
@@ -201,7 +285,7 @@ const VALUE_TYPES: Record<string, OdsField['valueType']> = {
   json_blob: 'unknown',
 };
 
-function toDataset(d: z.infer<typeof DatasetSchema>): OdsDataset {
+function toDataset(d: RawDataset): OdsDataset {
   const metas = (d.metas ?? {}) as Record<string, unknown>;
   const def = (metas.default ?? {}) as Record<string, unknown>;
   return {
@@ -316,36 +400,281 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     return { totalCount: body.total_count ?? undefined, raw: body.results, records };
   }
 
-  async function* fromExport<T>(id: string, o: OdsIterateOptions<T>): AsyncGenerator<T> {
-    const stream = await client.exportDataset(id, 'jsonl', {
-      ...o,
-      ...(o.keyField ? { orderBy: `${odsqlIdentifier(o.keyField).odsql} ASC` } : {}),
-    });
-    const url = http.url(path(`/catalog/datasets/${seg(id)}/exports/jsonl`));
-    let index = 0;
-    const lines = readLines(stream);
-    for (;;) {
-      let next: IteratorResult<string>;
-      try {
-        next = await lines.next();
-      } catch (error) {
-        // A stream cut mid-way: exports are one request and are not resumed (use keyField for that).
-        throw new NetworkError('GET', url, error);
+  /** The `count(*)` of a query (asked when a page omits `total_count`), or `undefined`. */
+  async function countOf(id: string, query: OdsQuery): Promise<number | undefined> {
+    const p = path(`/catalog/datasets/${seg(id)}/records`);
+    const q = {
+      ...params(query),
+      order_by: undefined,
+      group_by: undefined,
+      limit: undefined,
+      offset: undefined,
+      select: 'count(*) as n',
+    };
+    const body = (await http.json(p, {
+      query: q,
+      ...(query.signal ? { signal: query.signal } : {}),
+      ...(reqHeaders ? { headers: reqHeaders } : {}),
+    })) as { results?: { n?: unknown }[] } | null;
+    const n = body?.results?.[0]?.n;
+    return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : undefined;
+  }
+
+  function iterate<T>(id: string, o: OdsIterateOptions<T>): PagedIterator<T> {
+    const size = Math.max(1, Math.min(100, o.pageSize ?? 100));
+    const strategy = o.strategy ?? 'auto';
+    const { cursor: start, pageSize: _size, keyField, tieBreaker, strategy: _s, schema, ...query } = o;
+    const source = `Opendatasoft dataset "${id}" (${base})`;
+    const keyset = strategy === 'keyset' || (strategy === 'auto' && keyField !== undefined);
+    let state: PageCursor = start
+      ? structuredClone(start)
+      : keyset
+        ? { kind: 'keyset', nulls: 0, yielded: 0 }
+        : strategy === 'export'
+          ? { kind: 'export', offset: 0, yielded: 0 }
+          : { kind: 'offset', offset: 0, yielded: 0 };
+    if (keyset !== (state.kind === 'keyset') || (strategy === 'export' && state.kind !== 'export'))
+      throw new TypeError(
+        `cursor of kind "${state.kind}" does not match strategy "${strategy}" of ${source}`,
+      );
+    const fail = (reason: IncompleteReason, detail: string): IncompleteResultError =>
+      new IncompleteResultError({
+        source,
+        reason,
+        expected: state.total,
+        received: state.yielded,
+        detail,
+        cursor: structuredClone(state),
+      });
+    const finish = (): void => {
+      if (state.total !== undefined && state.yielded !== state.total)
+        throw fail('count-mismatch', 'the number of records received differs from total_count');
+    };
+    const takeTotal = (total: number | undefined): void => {
+      if (total === undefined) return;
+      if (state.total === undefined) state.total = total;
+      else if (state.total !== total)
+        throw fail('total-changed', `total_count changed from ${state.total} to ${total} while paging`);
+    };
+
+    async function* offsetRun(): AsyncGenerator<T, void, undefined> {
+      const s = state as Extract<PageCursor, { kind: 'offset' }>;
+      for (;;) {
+        if (s.total !== undefined && s.offset >= s.total) return finish();
+        if (s.offset >= ODS_RECORDS_WINDOW)
+          throw fail(
+            'window',
+            `more than ${ODS_RECORDS_WINDOW} records and offset paging cannot go further: pass keyField (a numeric or date field) or strategy "export"`,
+          );
+        const limit = Math.min(size, ODS_RECORDS_WINDOW - s.offset);
+        const r = await page<T>(id, { ...query, schema, limit, offset: s.offset }, s.offset);
+        takeTotal(r.totalCount);
+        if (s.total === undefined && s.offset === 0) s.total = await countOf(id, query);
+        if (s.total !== undefined && s.total > ODS_RECORDS_WINDOW && s.offset === 0) {
+          if (strategy === 'offset') {
+            throw new CprdfopError(
+              'E_ODS_WINDOW',
+              `dataset "${id}" has ${s.total} matching records, beyond the ${ODS_RECORDS_WINDOW}-record window of offset paging: use keyField or strategy "export"`,
+            );
+          }
+          state = { kind: 'export', offset: 0, yielded: 0, total: s.total };
+          yield* exportRun();
+          return;
+        }
+        if (r.raw.length === 0) {
+          if (s.total === undefined || s.offset >= s.total) return finish();
+          throw fail('empty-page', `empty page at offset ${s.offset}`);
+        }
+        for (const record of r.records) {
+          s.offset++;
+          s.yielded++;
+          yield record;
+        }
+        if (r.raw.length < limit && s.total === undefined) return;
       }
-      if (next.done) return;
-      const line = next.value;
-      let record: unknown;
-      try {
-        record = JSON.parse(line);
-      } catch (error) {
-        throw new ResponseValidationError(url, [
-          { path: [index], message: `invalid JSON line (${(error as Error).message})` },
-        ]);
-      }
-      const [value] = await validateAll<T>(url, [record], o.schema, index);
-      index++;
-      yield value as T;
     }
+
+    async function* exportRun(): AsyncGenerator<T, void, undefined> {
+      const s = state as Extract<PageCursor, { kind: 'export' }>;
+      if (s.offset > 0 && !query.orderBy && !keyField)
+        throw new CprdfopError(
+          'E_ODS_RESUME',
+          `an export of dataset "${id}" without orderBy or keyField has no guaranteed order: it cannot be resumed at record ${s.offset}`,
+        );
+      if (s.total === undefined) {
+        // The count the export is checked against. An export is one response that ends cleanly or
+        // fails, so a portal refusing the records endpoint (4xx) leaves it unchecked, not refused.
+        try {
+          const probe = await page<T>(id, { ...query, limit: 0, offset: 0 }, 0);
+          s.total = probe.totalCount ?? (await countOf(id, query));
+        } catch (error) {
+          if (!(error instanceof HttpError) || error.status >= 500) throw error;
+        }
+      }
+      const stream = await client.exportDataset(id, 'jsonl', {
+        ...query,
+        ...(keyField ? { orderBy: `${odsqlIdentifier(keyField).odsql} ASC` } : {}),
+      });
+      const url = http.url(path(`/catalog/datasets/${seg(id)}/exports/jsonl`));
+      let line = 0;
+      const lines = readLines(stream, url);
+      for (;;) {
+        let next: IteratorResult<string>;
+        try {
+          next = await lines.next();
+        } catch (error) {
+          if (error instanceof CprdfopError) throw error;
+          throw new NetworkError('GET', url, error);
+        }
+        if (next.done) return finish();
+        const index = line++;
+        if (index < s.offset) continue;
+        let record: unknown;
+        try {
+          record = JSON.parse(next.value);
+        } catch (error) {
+          throw new ResponseValidationError(url, [
+            { path: [index], message: `invalid JSON line (${(error as Error).message})` },
+          ]);
+        }
+        const [value] = await validateAll<T>(url, [record], schema, index);
+        s.offset++;
+        s.yielded++;
+        yield value as T;
+      }
+    }
+
+    async function* keysetRun(): AsyncGenerator<T, void, undefined> {
+      const s = state as Extract<PageCursor, { kind: 'keyset' }>;
+      if (!keyField)
+        throw new CprdfopError('E_ODS_KEYSET', 'keyset paging needs a keyField (a numeric or date field)');
+      const dataset = await client.getDataset(id, query.signal ? { signal: query.signal } : {});
+      if (!dataset) throw new CprdfopError('E_ODS_KEYSET', `dataset "${id}" not found at ${base}`);
+      const typeOf = (name: string): 'number' | 'date' => {
+        const field = dataset.fields.find((f) => f.name === name);
+        if (!field)
+          throw new CprdfopError('E_ODS_KEYSET', `keyset field "${name}" is not a field of dataset "${id}"`);
+        if (field.type === 'int' || field.type === 'double') return 'number';
+        if (field.type === 'date' || field.type === 'datetime') return 'date';
+        throw new CprdfopError(
+          'E_ODS_KEYSET',
+          `keyset field "${name}" of dataset "${id}" has type "${field.type}": ODSQL documents only "=" on text, so keyset paging needs an int, double, date or datetime field (or strategy "export")`,
+        );
+      };
+      const keyType = typeOf(keyField);
+      const tieType = tieBreaker === undefined ? undefined : typeOf(tieBreaker);
+      const key = odsqlIdentifier(keyField).odsql;
+      const tie = tieBreaker === undefined ? undefined : odsqlIdentifier(tieBreaker).odsql;
+      const literal = (value: string | number, type: 'number' | 'date'): string => {
+        if (type === 'number') return String(value);
+        return `date'${String(value).replaceAll("'", '')}'`;
+      };
+      /** The key (and tie-breaker) of a record, checked. */
+      const keyOf = (record: OdsRecord, phase: 'values' | 'nulls'): (string | number)[] => {
+        const out: (string | number)[] = [];
+        const parts: [string, 'number' | 'date'][] = [[keyField, keyType]];
+        if (tieBreaker !== undefined && tieType !== undefined) parts.push([tieBreaker, tieType]);
+        for (const [name, type] of parts) {
+          const value = record[name];
+          if (phase === 'nulls' && name === keyField) continue;
+          const ok =
+            type === 'number'
+              ? typeof value === 'number' && Number.isFinite(value)
+              : typeof value === 'string';
+          if (!ok)
+            throw fail(
+              'key',
+              `record ${s.yielded} has ${JSON.stringify(value)} for "${name}" (expected a ${type})`,
+            );
+          out.push(value as string | number);
+        }
+        return out;
+      };
+      let fresh = s.last === undefined && s.nulls === 0 && s.yielded === 0;
+      if (s.nulls === 0) {
+        for (;;) {
+          const last = s.last;
+          const after =
+            last === undefined
+              ? undefined
+              : tie === undefined || tieType === undefined
+                ? `${key} > ${literal(last[0]!, keyType)}`
+                : `${key} > ${literal(last[0]!, keyType)} OR (${key} = ${literal(last[0]!, keyType)} AND ${tie} > ${literal(last[1]!, tieType)})`;
+          const where = odsqlAnd(query.where, `${key} is not null`, after);
+          const r = await page<T>(
+            id,
+            {
+              ...query,
+              schema,
+              ...(where ? { where } : {}),
+              orderBy: tie ? `${key} ASC, ${tie} ASC` : `${key} ASC`,
+              limit: size,
+              offset: 0,
+            },
+            s.yielded,
+          );
+          if (fresh) {
+            fresh = false;
+            // The first page carries `key is not null`: its total is not the query's; ask count(*).
+            takeTotal(await countOf(id, query));
+            if (s.total === undefined && tie === undefined)
+              throw fail(
+                'no-total',
+                `no count(*) for the query, so duplicate values of "${keyField}" could go unnoticed: pass tieBreaker`,
+              );
+          }
+          let previous: (string | number)[] | undefined = s.last;
+          for (let i = 0; i < r.raw.length; i++) {
+            const current = keyOf(r.raw[i]!, 'values');
+            if (previous !== undefined && compareKeys(current, previous) <= 0)
+              throw fail(
+                'key',
+                `"${keyField}"${tieBreaker ? ` + "${tieBreaker}"` : ''} = ${JSON.stringify(current)} is not unique or not increasing: ${tieBreaker ? 'the tie-breaker must be unique' : 'pass tieBreaker'}`,
+              );
+            previous = current;
+            s.last = current;
+            s.yielded++;
+            yield r.records[i] as T;
+          }
+          if (r.raw.length < size) break;
+        }
+      }
+      // Records whose key is null, after the others (offset paging within the window).
+      const where = odsqlAnd(query.where, `${key} is null`);
+      for (;;) {
+        if (s.nulls >= ODS_RECORDS_WINDOW)
+          throw fail('window', `more than ${ODS_RECORDS_WINDOW} records have a null "${keyField}"`);
+        const limit = Math.min(size, ODS_RECORDS_WINDOW - s.nulls);
+        const r = await page<T>(
+          id,
+          {
+            ...query,
+            schema,
+            ...(where ? { where } : {}),
+            ...(tie ? { orderBy: `${tie} ASC` } : {}),
+            limit,
+            offset: s.nulls,
+          },
+          s.yielded,
+        );
+        for (let i = 0; i < r.raw.length; i++) {
+          if (r.raw[i]![keyField] !== null && r.raw[i]![keyField] !== undefined)
+            throw fail('key', `the "${keyField} is null" page has a record with a value`);
+          s.nulls++;
+          s.yielded++;
+          yield r.records[i] as T;
+        }
+        if (r.raw.length < limit) break;
+      }
+      finish();
+    }
+
+    async function* run(): AsyncGenerator<T, void, undefined> {
+      if (state.kind === 'keyset') yield* keysetRun();
+      else if (state.kind === 'export') yield* exportRun();
+      else yield* offsetRun();
+    }
+    return withCursor(run(), () => state);
   }
 
   const client: OdsClient = {
@@ -357,9 +686,21 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
         ...(query.signal ? { signal: query.signal } : {}),
         ...(reqHeaders ? { headers: reqHeaders } : {}),
       });
-      const parsed = CatalogSchema.safeParse(body);
-      if (!parsed.success)
-        throw new ResponseValidationError(http.url(p, params(query)), zodIssues(parsed.error.issues));
+      const issues: Issues = [];
+      const catalog = isObject(body) ? body : undefined;
+      if (!catalog) issues.push({ path: [], message: 'expected an object with "results"' });
+      else {
+        if (!nullish(catalog.total_count) && typeof catalog.total_count !== 'number')
+          issues.push({ path: ['total_count'], message: 'expected a number' });
+        if (!Array.isArray(catalog.results)) issues.push({ path: ['results'], message: 'expected an array' });
+        else
+          for (let i = 0; i < catalog.results.length; i++)
+            checkDataset(catalog.results[i], ['results', i], issues);
+      }
+      if (issues.length || !catalog) throw new ResponseValidationError(http.url(p, params(query)), issues);
+      const parsed = {
+        data: catalog as { total_count?: number | null; results: RawDataset[] },
+      };
       return {
         totalCount: parsed.data.total_count ?? undefined,
         datasets: parsed.data.results.map(toDataset),
@@ -377,77 +718,26 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
         if (error instanceof HttpError && error.status === 404) return null;
         throw error;
       }
-      const parsed = DatasetSchema.safeParse(body);
-      if (!parsed.success) throw new ResponseValidationError(http.url(p), zodIssues(parsed.error.issues));
-      return toDataset(parsed.data);
+      const issues: Issues = [];
+      if (!checkDataset(body, [], issues)) throw new ResponseValidationError(http.url(p), issues);
+      return toDataset(body);
     },
     async getRecords<T>(id: string, query: OdsQuery & { schema?: StandardSchemaV1<unknown, T> } = {}) {
       const r = await page<T>(id, query, 0);
       return { totalCount: r.totalCount, records: r.records };
     },
-    async *iterateRecords<T>(id: string, o: OdsIterateOptions<T> = {}): AsyncGenerator<T> {
-      const size = Math.max(1, Math.min(100, o.pageSize ?? 100));
-      const strategy = o.strategy ?? 'auto';
-      const { keyField } = o;
-      if (strategy === 'export') {
-        yield* fromExport(id, o);
-        return;
-      }
-      if (strategy === 'keyset' || (strategy === 'auto' && keyField)) {
-        if (!keyField)
-          throw new CprdfopError('E_ODS_KEYSET', 'keyset paging needs a keyField (a unique, sortable field)');
-        const key = odsqlIdentifier(keyField).odsql;
-        let last: unknown;
-        let index = 0;
-        for (;;) {
-          const where = odsqlAnd(
-            o.where,
-            last === undefined ? undefined : `${key} > ${odsqlLiteral(last as string | number)}`,
-          );
-          const r = await page<T>(
-            id,
-            { ...o, ...(where ? { where } : {}), orderBy: `${key} ASC`, limit: size, offset: 0 },
-            index,
-          );
-          index += r.records.length;
-          yield* r.records;
-          if (r.raw.length < size) return;
-          last = r.raw[r.raw.length - 1]?.[keyField];
-          if (last === undefined || last === null || (typeof last !== 'string' && typeof last !== 'number')) {
-            throw new CprdfopError(
-              'E_ODS_KEYSET',
-              `keyset paging on "${keyField}" of dataset "${id}": record ${index - 1} has no string or number value for it`,
-            );
-          }
-        }
-      }
-      let offset = 0;
-      const first = await page<T>(id, { ...o, limit: size, offset: 0 }, 0);
-      if (first.totalCount !== undefined && first.totalCount > ODS_RECORDS_WINDOW) {
-        if (strategy === 'offset') {
-          throw new CprdfopError(
-            'E_ODS_WINDOW',
-            `dataset "${id}" has ${first.totalCount} matching records, beyond the ${ODS_RECORDS_WINDOW}-record window of offset paging: use keyField or strategy "export"`,
-          );
-        }
-        yield* fromExport(id, o);
-        return;
-      }
-      yield* first.records;
-      offset = first.raw.length;
-      if (first.raw.length < size) return;
-      while (offset < ODS_RECORDS_WINDOW) {
-        const limit = Math.min(size, ODS_RECORDS_WINDOW - offset);
-        const r = await page<T>(id, { ...o, limit, offset }, offset);
-        yield* r.records;
-        offset += r.raw.length;
-        if (r.raw.length < limit) return;
-      }
+    iterateRecords<T>(id: string, o: OdsIterateOptions<T> = {}): PagedIterator<T> {
+      return iterate<T>(id, o);
     },
     async exportDataset(id, format, query = {}) {
       const p = path(`/catalog/datasets/${seg(id)}/exports/${seg(format)}`);
       const response = await http.stream(p, {
-        query: params(query),
+        query: {
+          ...params(query),
+          use_labels: query.useLabels,
+          compressed: query.compressed,
+          epsg: query.epsg,
+        },
         ...(query.signal ? { signal: query.signal } : {}),
         ...(reqHeaders ? { headers: reqHeaders } : {}),
       });
@@ -455,4 +745,15 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     },
   };
   return client;
+}
+
+/** Compares two keys (numbers numerically, ISO date strings as text: same format, same order). */
+function compareKeys(a: readonly (string | number)[], b: readonly (string | number)[]): number {
+  for (let i = 0; i < Math.min(a.length, b.length); i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x < y) return -1;
+    if (x > y) return 1;
+  }
+  return 0;
 }

@@ -6,6 +6,9 @@
  * contours downloader and the cache listing are Node only and load `node:*` modules lazily, on first call.
  * @packageDocumentation
  */
+
+export type { PageCursor, PagedIterator } from './_internal/paging.js';
+export { CacheWriteError, isCacheWriteError } from './CacheWriteError.js';
 export { cacheDir } from './cacheDir.js';
 export {
   CONTOURS_LAYERS,
@@ -13,6 +16,7 @@ export {
   type ContoursLayer,
   type ContoursResolution,
   type ContoursSpec,
+  checkContoursSpec,
   contoursFileName,
   contoursPath,
   contoursUrl,
@@ -54,6 +58,7 @@ export {
   type OdsClientOptions,
   type OdsDataset,
   type OdsExportFormat,
+  type OdsExportQuery,
   type OdsField,
   type OdsFieldType,
   type OdsIterateOptions,
@@ -64,6 +69,11 @@ export {
 } from './createOdsClient.js';
 export { type CachedContours, findCachedContours } from './findCachedContours.js';
 export { HttpError, isHttpError } from './HttpError.js';
+export {
+  type IncompleteReason,
+  IncompleteResultError,
+  isIncompleteResultError,
+} from './IncompleteResultError.js';
 export { type CachedContoursInfo, listCache } from './listCache.js';
 export { isNetworkError, NetworkError } from './NetworkError.js';
 export { isOfflineError, OfflineError } from './OfflineError.js';

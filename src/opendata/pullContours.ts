@@ -1,12 +1,16 @@
 import { CprdfopError } from '../errors.js';
 import { FeatureSplitter } from './_internal/featureSplitter.js';
-import { writeManifestEntry } from './_internal/manifest.js';
+import { isWriteRefusal } from './_internal/fsErrors.js';
+import { removeStaleTemps, writeManifestEntry } from './_internal/manifest.js';
 import { env } from './_internal/util.js';
+import { CacheWriteError } from './CacheWriteError.js';
 import { type ContoursSpec, contoursFileName, contoursPath, contoursUrl } from './contoursPath.js';
 import { type ClientOptions, createClient } from './createClient.js';
 import { type CachedContours, findCachedContours } from './findCachedContours.js';
+import { NetworkError } from './NetworkError.js';
 import { OfflineError } from './OfflineError.js';
 import { CONTOURS_URLS } from './PRESETS.js';
+import { ResponseTooLargeError } from './ResponseTooLargeError.js';
 import { ResponseValidationError } from './ResponseValidationError.js';
 import type { StreamedFeature } from './streamFeatures.js';
 
@@ -53,6 +57,12 @@ export interface PullContoursOptions
   onProgress?: (progress: ContoursProgress) => void;
   /** Aborts the download (the temp file is removed). */
   signal?: AbortSignal;
+  /** Longest wait for the next chunk of the download, in ms (default: `timeout`, 30 s). */
+  idleTimeout?: number;
+  /** Largest decompressed size of the national file, in bytes (default 8 GiB). */
+  maxDecodedBytes?: number;
+  /** Largest single feature, in characters (default 256 MiB). */
+  maxFeatureBytes?: number;
 }
 
 /**
@@ -64,26 +74,41 @@ export interface PulledContours extends CachedContours {
   fromCache: boolean;
 }
 
-function regionFilter(o: PullContoursOptions): ((f: StreamedFeature) => boolean) | undefined {
+/**
+ * The région filter of a layer, from the properties each layer has upstream: communes
+ * (`region`, `departement`), communes associées/déléguées (`commune` code prefix), mairies
+ * (`commune`, `nom`, `type`: the commune code's département prefix), départements (`code`, `region`),
+ * régions (`code`), EPCI (`code`, `nom` only: membership comes from the territory graph of
+ * `cprdfop/territory`, which covers one région).
+ */
+async function regionFilter(o: PullContoursOptions): Promise<((f: StreamedFeature) => boolean) | undefined> {
   if (o.filter) return o.filter;
   const region = o.region;
   if (!region) return undefined;
   const deps = o.departements ?? REGION_DEPARTEMENTS[region];
-  const byCode =
-    o.layer === 'communes' ||
-    o.layer === 'communes-associees-deleguees' ||
-    o.layer === 'mairies' ||
-    o.layer === 'departements';
+  if (o.layer === 'epci') {
+    const territory = await import('../territory/index.js');
+    if (territory.region().code !== region)
+      throw new CprdfopError(
+        'E_CONTOURS_NO_FILTER',
+        `the EPCI layer has only "code" and "nom": région ${region} needs its EPCI list, and the territory data covers région ${territory.region().code} only; pass a filter`,
+      );
+    const sirens = new Set(territory.epcis().map((e) => e.siren));
+    return (f) => typeof f.properties?.code === 'string' && sirens.has(f.properties.code);
+  }
   return (f) => {
     const p = f.properties ?? {};
     if (p.region !== undefined) return p.region === region;
     if (o.layer === 'regions') return p.code === region;
     if (!deps) return false;
     if (typeof p.departement === 'string') return deps.includes(p.departement);
-    if (byCode && typeof p.code === 'string') {
-      const code = p.code;
-      return deps.some((d) => code.startsWith(d));
-    }
+    const code =
+      o.layer === 'mairies' || o.layer === 'communes-associees-deleguees'
+        ? (p.commune ?? p.code)
+        : o.layer === 'communes' || o.layer === 'departements'
+          ? p.code
+          : undefined;
+    if (typeof code === 'string') return deps.some((d) => code.startsWith(d));
     return false;
   };
 }
@@ -134,6 +159,7 @@ export async function pullContours(options: PullContoursOptions): Promise<Pulled
     ...(options.logger ? { logger: options.logger } : {}),
     ...(options.userAgent ? { userAgent: options.userAgent } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.idleTimeout !== undefined ? { idleTimeout: options.idleTimeout } : {}),
   });
   const attempts = options.attempts ?? 2;
   let lastError: unknown;
@@ -147,7 +173,11 @@ export async function pullContours(options: PullContoursOptions): Promise<Pulled
         if (options.signal?.aborted) throw options.signal.reason;
         if (
           error instanceof CprdfopError &&
-          (error.code === 'E_CONTOURS_NO_MATCH' || error.code === 'E_QUOTA_EXCEEDED')
+          (error.code === 'E_CONTOURS_NO_MATCH' ||
+            error.code === 'E_CONTOURS_NO_FILTER' ||
+            error.code === 'E_QUOTA_EXCEEDED' ||
+            error.code === 'E_CACHE_WRITE' ||
+            error.code === 'E_RESPONSE_TOO_LARGE')
         )
           throw error;
         lastError = error;
@@ -157,6 +187,83 @@ export async function pullContours(options: PullContoursOptions): Promise<Pulled
     }
   }
   throw lastError;
+}
+
+/** What a failure inside the download pipeline means, as a typed error. */
+function typedFailure(error: unknown, url: string, path: string, signal: AbortSignal | undefined): unknown {
+  if (signal?.aborted) return signal.reason;
+  if (error instanceof CprdfopError) return error;
+  const code = (error as { code?: unknown } | null)?.code;
+  // zlib: an unexpected end is a truncated download (retry); other codes are a corrupt file.
+  if (code === 'Z_BUF_ERROR' || code === 'ERR_STREAM_PREMATURE_CLOSE')
+    return new NetworkError('GET', url, error);
+  if (typeof code === 'string' && code.startsWith('Z_'))
+    return new ResponseValidationError(url, [
+      { path: [], message: `corrupt gzip data (${(error as Error).message})` },
+    ]);
+  if (isWriteRefusal(error)) return new CacheWriteError(path, error);
+  return new NetworkError('GET', url, error);
+}
+
+/** Runs a file-system step; a refusal (EACCES, EROFS, ENOSPC…) becomes a {@link CacheWriteError}. */
+async function fsStep<T>(path: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    throw isWriteRefusal(error) ? new CacheWriteError(path, error) : error;
+  }
+}
+
+/**
+ * Reads the first chunk to tell a gzip file (`1f 8b`) from plain GeoJSON (a server or proxy that
+ * already decoded it) and from anything else (an HTML error page served with 200 → a typed error).
+ */
+async function sniff(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  contentType: string | undefined,
+): Promise<{ gzip: boolean; body: ReadableStream<Uint8Array> }> {
+  const reader = body.getReader();
+  const first = await reader.read();
+  if (first.done || first.value.byteLength === 0)
+    throw new ResponseValidationError(url, [{ path: [], message: 'empty body' }]);
+  const head = first.value;
+  const gzip = head[0] === 0x1f && head[1] === 0x8b;
+  if (!gzip) {
+    const text = new TextDecoder()
+      .decode(head.subarray(0, 256))
+      .replace(/^\uFEFF/, '')
+      .trimStart();
+    if (!text.startsWith('{')) {
+      await reader.cancel().catch(() => undefined);
+      throw new ResponseValidationError(url, [
+        {
+          path: [],
+          message: `not a gzip nor a GeoJSON file (content-type ${contentType ?? 'unknown'}, starts with ${JSON.stringify(text.slice(0, 40))})`,
+        },
+      ]);
+    }
+  }
+  let sentFirst = false;
+  const rest = new ReadableStream<Uint8Array>(
+    {
+      async pull(controller) {
+        if (!sentFirst) {
+          sentFirst = true;
+          controller.enqueue(head);
+          return;
+        }
+        const next = await reader.read();
+        if (next.done) controller.close();
+        else controller.enqueue(next.value);
+      },
+      cancel(reason) {
+        return reader.cancel(reason);
+      },
+    },
+    { highWaterMark: 0 },
+  );
+  return { gzip, body: rest };
 }
 
 async function downloadOnce(
@@ -172,15 +279,24 @@ async function downloadOnce(
     import('node:stream'),
     import('node:stream/promises'),
   ]);
-  const response = await http.stream(url);
+  const keep = await regionFilter(options);
   const yearDir = target.slice(0, target.length - contoursFileName(options).length - 1);
-  await fs.mkdir(yearDir, { recursive: true });
+  await fsStep(yearDir, () => fs.mkdir(yearDir, { recursive: true }));
+  await removeStaleTemps(yearDir);
+  const response = await http.stream(url);
   const tmp = `${target}.${crypto.randomBytes(6).toString('hex')}.tmp`;
-  const handle = await fs.open(tmp, 'w');
+  let handle: import('node:fs/promises').FileHandle;
+  try {
+    handle = await fsStep(tmp, () => fs.open(tmp, 'w'));
+  } catch (error) {
+    await response.body.cancel().catch(() => undefined);
+    throw error;
+  }
   const outHash = crypto.createHash('sha256');
   const srcHash = crypto.createHash('sha256');
-  const keep = regionFilter(options);
-  const splitter = new FeatureSplitter();
+  const maxDecoded = options.maxDecodedBytes ?? 8 * 1024 ** 3;
+  const splitter = new FeatureSplitter(options.maxFeatureBytes ?? 256 * 1024 * 1024, url);
+  let decoded = 0;
   const decoder = new TextDecoder();
   let received = 0;
   let bytes = 0;
@@ -200,7 +316,7 @@ async function downloadOnce(
       pendingLength = 0;
       outHash.update(buf);
       bytes += buf.length;
-      await handle.write(buf);
+      await fsStep(tmp, () => handle.write(buf));
     }
   };
   const progress = (): void => {
@@ -226,32 +342,46 @@ async function downloadOnce(
         cb(null, chunk);
       },
     });
+    const sniffed = await sniff(response.body, url, response.headers['content-type']);
     const source = stream.Readable.fromWeb(
-      response.body as import('node:stream/web').ReadableStream<Uint8Array>,
+      sniffed.body as import('node:stream/web').ReadableStream<Uint8Array>,
     );
-    await streamPromises.pipeline(
-      source,
-      counter,
-      zlib.createGunzip(),
-      async (chunks: AsyncIterable<Buffer>) => {
-        for await (const chunk of chunks) {
-          for (const raw of splitter.push(decoder.decode(chunk, { stream: true }))) {
-            let feature: StreamedFeature;
-            try {
-              feature = JSON.parse(raw) as StreamedFeature;
-            } catch (error) {
-              throw new ResponseValidationError(url, [
-                { path: ['features', read], message: `invalid JSON (${(error as Error).message})` },
-              ]);
-            }
-            read++;
-            if (keep && !keep(feature)) continue;
-            await write(kept === 0 ? raw : `,\n${raw}`);
-            kept++;
+    // The consumer's own typed error: `pipeline` may report it as an AbortError of the stages before.
+    let consumeError: unknown;
+    const consume = async (chunks: AsyncIterable<Buffer>) => {
+      try {
+        await consumeChunks(chunks);
+      } catch (error) {
+        consumeError = error;
+        throw error;
+      }
+    };
+    const consumeChunks = async (chunks: AsyncIterable<Buffer>) => {
+      for await (const chunk of chunks) {
+        decoded += chunk.length;
+        if (decoded > maxDecoded) throw new ResponseTooLargeError(url, maxDecoded, 'decompressed file');
+        for (const raw of splitter.push(decoder.decode(chunk, { stream: true }))) {
+          let feature: StreamedFeature;
+          try {
+            feature = JSON.parse(raw) as StreamedFeature;
+          } catch (error) {
+            throw new ResponseValidationError(url, [
+              { path: ['features', read], message: `invalid JSON (${(error as Error).message})` },
+            ]);
           }
+          read++;
+          if (keep && !keep(feature)) continue;
+          await write(kept === 0 ? raw : `,\n${raw}`);
+          kept++;
         }
-      },
-    );
+      }
+    };
+    try {
+      if (sniffed.gzip) await streamPromises.pipeline(source, counter, zlib.createGunzip(), consume);
+      else await streamPromises.pipeline(source, counter, consume);
+    } catch (error) {
+      throw typedFailure(consumeError ?? error, url, tmp, options.signal);
+    }
     splitter.push(decoder.decode());
     if (keep && kept === 0 && read > 0 && !options.filter) {
       throw new CprdfopError(
@@ -265,26 +395,28 @@ async function downloadOnce(
       ]);
     }
     await write('\n]}\n', true);
-    await handle.close();
+    await fsStep(tmp, () => handle.close());
+    await fsStep(target, () => fs.rename(tmp, target));
     done = true;
-    await fs.rename(tmp, target);
     progress();
     const sha256 = outHash.digest('hex');
     const downloadedAt = new Date().toISOString();
-    await writeManifestEntry(yearDir, {
-      file: contoursFileName(options),
-      year: String(options.year),
-      layer: options.layer,
-      resolution: options.resolution,
-      region: options.region ?? null,
-      sha256,
-      bytes,
-      features: kept,
-      sourceUrl: url,
-      sourceSha256: srcHash.digest('hex'),
-      sourceBytes: received,
-      downloadedAt,
-    });
+    await fsStep(yearDir, () =>
+      writeManifestEntry(yearDir, {
+        file: contoursFileName(options),
+        year: String(options.year),
+        layer: options.layer,
+        resolution: options.resolution,
+        region: options.region ?? null,
+        sha256,
+        bytes,
+        features: kept,
+        sourceUrl: url,
+        sourceSha256: srcHash.digest('hex'),
+        sourceBytes: received,
+        downloadedAt,
+      }),
+    );
     return { path: target, sha256, features: kept, bytes, sourceUrl: url, downloadedAt };
   } finally {
     if (!done) {

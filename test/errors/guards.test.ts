@@ -132,6 +132,16 @@ function samples(copy: Record<string, Module>): { guard: string; entry: string; 
       error: make('ResponseValidationError', 'https://x.test/', [{ path: [0], message: 'bad' }]),
     },
     {
+      guard: 'isIncompleteResultError',
+      entry: 'opendata/index',
+      error: make('IncompleteResultError', { source: 's', reason: 'window', received: 0 }),
+    },
+    {
+      guard: 'isCacheWriteError',
+      entry: 'opendata/index',
+      error: make('CacheWriteError', '/x', new Error('no')),
+    },
+    {
       guard: 'isTimeoutError',
       entry: 'opendata/index',
       error: make('TimeoutError', 'GET', 'https://x.test/', 50),

@@ -200,6 +200,14 @@ export function odsRoutes(count: number, onWhere?: (where: string) => void): Rou
       const gt = /`id` > (\d+)/.exec(where);
       const from = gt ? Number(gt[1]) + 1 : 1;
       const total = count - from + 1;
+      if (q.get('select') === 'count(*) as n') {
+        sendJson(res, 200, { total_count: 1, results: [{ n: Math.max(0, total) }] });
+        return true;
+      }
+      if (/is null/.test(where)) {
+        sendJson(res, 200, { total_count: 0, results: [] });
+        return true;
+      }
       const results = [];
       for (let id = from + offset; id < from + offset + limit && id <= count; id++) results.push(record(id));
       sendJson(res, 200, { total_count: Math.max(0, total), results });

@@ -133,6 +133,20 @@ describe('geo.api.gouv.fr', () => {
           else sendJson(res, 200, [{ code: '59350', nom: 'Lille', codesPostaux: ['59000'] }]);
           return true;
         }
+        if (url.pathname === '/epcis/200093201') {
+          // Like the API: `fields` replaces the default list.
+          const fields = (q.get('fields') ?? 'nom,code,codesDepartements,codesRegions,population').split(',');
+          const full: Record<string, unknown> = {
+            nom: 'Métropole Européenne de Lille',
+            code: '200093201',
+            codesDepartements: ['59'],
+            codesRegions: ['32'],
+            population: 1,
+            contour: { type: 'Polygon', coordinates: [] },
+          };
+          sendJson(res, 200, Object.fromEntries(fields.filter((f) => f in full).map((f) => [f, full[f]])));
+          return true;
+        }
         if (url.pathname === '/regions/32/departements') {
           sendJson(res, 200, [
             { nom: 'Aisne', code: '02', codeRegion: '32' },
@@ -161,6 +175,25 @@ describe('geo.api.gouv.fr', () => {
     expect(await geo.communesByName('Lille')).toHaveLength(1);
     expect(server.requests.at(-1)).toContain('boost=population');
     expect((await geo.departements({ codeRegion: '32' })).map((d) => d.code)).toEqual(['02', '59']);
+  });
+
+  it('departements({codeRegion, nom}) filters by nom client-side (ignored upstream)', async () => {
+    server = await geoServer();
+    const geo = createGeoApiClient({ baseUrl: server.url, retry: fast });
+    expect(await geo.departements({ codeRegion: '32', nom: 'nord' })).toEqual([
+      { nom: 'Nord', code: '59', codeRegion: '32' },
+    ]);
+    expect(await geo.departements({ codeRegion: '32', nom: 'Gironde' })).toEqual([]);
+    expect(server.requests.every((r) => !r.includes('nom='))).toBe(true);
+  });
+
+  it('epci(siren, {geometry}) keeps codesDepartements and codesRegions', async () => {
+    server = await geoServer();
+    const geo = createGeoApiClient({ baseUrl: server.url, retry: fast });
+    const epci = await geo.epci('200093201', { geometry: 'contour' });
+    expect(epci?.codesDepartements).toEqual(['59']);
+    expect(epci?.codesRegions).toEqual(['32']);
+    expect(epci?.contour).toBeDefined();
   });
 
   it('parses plain-text errors and detects schema drift', async () => {

@@ -10,6 +10,8 @@ import {
   isHttpError,
   isQuotaExceededError,
   type OdsRecord,
+  type PageCursor,
+  type PagedIterator,
   type PulledContours,
   pullContours,
   type QuotaExceededError,
@@ -24,10 +26,11 @@ describe('opendata types', () => {
       totalCount: number | undefined;
       records: { code_insee: string; population: number }[];
     }>();
-    expectTypeOf(ods.iterateRecords('x', { schema: Commune, keyField: 'code_insee' })).toEqualTypeOf<
-      AsyncGenerator<{ code_insee: string; population: number }>
+    expectTypeOf(ods.iterateRecords('x', { schema: Commune, keyField: 'population' })).toEqualTypeOf<
+      PagedIterator<{ code_insee: string; population: number }>
     >();
-    expectTypeOf(ods.iterateRecords('x')).toEqualTypeOf<AsyncGenerator<OdsRecord>>();
+    expectTypeOf(ods.iterateRecords('x')).toEqualTypeOf<PagedIterator<OdsRecord>>();
+    expectTypeOf(ods.iterateRecords('x').cursor).toEqualTypeOf<PageCursor>();
   });
 
   it('narrows errors with the guards', () => {

@@ -8,9 +8,13 @@ import {
   type ContoursProgress,
   type ContoursResolution,
   cacheDir,
+  isCacheWriteError,
   isHttpError,
+  isIncompleteResultError,
   isNetworkError,
   isOfflineError,
+  isQuotaExceededError,
+  isResponseTooLargeError,
   isResponseValidationError,
   isTimeoutError,
   listCache,
@@ -76,11 +80,31 @@ async function progressReporter(
   };
 }
 
+/**
+ * The documented exit code of a pull failure: 69 the service (network, timeout, HTTP, quota, offline
+ * without a copy), 65 the data (not GeoJSON, an HTML page, too large, incomplete, no match), 64 a bad
+ * spec, 73 an unwritable cache.
+ */
 function failure(error: unknown): CliError {
-  if (isOfflineError(error) || isNetworkError(error) || isTimeoutError(error) || isHttpError(error)) {
+  if (
+    isOfflineError(error) ||
+    isNetworkError(error) ||
+    isTimeoutError(error) ||
+    isHttpError(error) ||
+    isQuotaExceededError(error)
+  ) {
     return new CliError((error as Error).message, EXIT.UNAVAILABLE);
   }
-  if (isResponseValidationError(error) || (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH') {
+  if (isCacheWriteError(error)) return new CliError((error as Error).message, EXIT.CANTCREAT);
+  const code = (error as { code?: string }).code;
+  if (code === 'E_CONTOURS_SPEC') return new CliError((error as Error).message, EXIT.USAGE);
+  if (
+    isResponseValidationError(error) ||
+    isResponseTooLargeError(error) ||
+    code === 'E_CONTOURS_NO_FILTER' ||
+    isIncompleteResultError(error) ||
+    (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH'
+  ) {
     return new CliError((error as Error).message, EXIT.DATAERR);
   }
   if (error instanceof CliError) return error;

@@ -1,9 +1,21 @@
+import { ResponseTooLargeError } from '../ResponseTooLargeError.js';
+
 /**
  * A streaming splitter for the `features` array of a GeoJSON FeatureCollection: fed text chunks of any
  * size, it returns the complete feature texts found so far, tracking string, escaped and depth state
  * across chunks. Only the current feature is buffered.
  */
 export class FeatureSplitter {
+  /**
+   * @param maxFeature - Largest feature text in characters ({@link ResponseTooLargeError} beyond).
+   * @param url - Named in that error.
+   */
+  constructor(
+    private readonly maxFeature = Number.POSITIVE_INFINITY,
+    private readonly url = '(stream)',
+  ) {}
+  /** Characters of the pending (incomplete) feature. */
+  private pendingLength = 0;
   private depth = 0;
   private inString = false;
   private escaped = false;
@@ -55,17 +67,24 @@ export class FeatureSplitter {
         depth--;
         if (depth === 2 && this.inFeatures && c === 125 && start !== -1) {
           const text = chunk.slice(start, i + 1);
+          if (this.pendingLength + text.length > this.maxFeature)
+            throw new ResponseTooLargeError(this.url, this.maxFeature, 'one feature');
           if (this.featureParts.length) {
             this.featureParts.push(text);
             out.push(this.featureParts.join(''));
             this.featureParts = [];
+            this.pendingLength = 0;
           } else out.push(text);
           start = -1;
         } else if (depth === 1 && this.inFeatures && c === 93) this.inFeatures = false;
       }
     }
     if (start !== -1) {
-      this.featureParts.push(chunk.slice(start));
+      const part = chunk.slice(start);
+      this.pendingLength += part.length;
+      if (this.pendingLength > this.maxFeature)
+        throw new ResponseTooLargeError(this.url, this.maxFeature, 'one feature');
+      this.featureParts.push(part);
       this.featureStart = -2;
     } else this.featureStart = -1;
     this.depth = depth;

@@ -1,11 +1,19 @@
-/** Splits a byte stream into text lines (without the line break); skips empty lines. */
+import { ResponseTooLargeError } from '../ResponseTooLargeError.js';
+
+/**
+ * Splits a byte stream into text lines (without the line break); skips empty lines. A line longer than
+ * `maxLine` characters throws {@link ResponseTooLargeError} (only the current line is buffered).
+ */
 export async function* readLines(
   source: AsyncIterable<Uint8Array> | ReadableStream<Uint8Array>,
+  url = '(stream)',
+  maxLine = 64 * 1024 * 1024,
 ): AsyncGenerator<string> {
   const decoder = new TextDecoder();
   let rest = '';
   for await (const chunk of toAsyncIterable(source)) {
     rest += decoder.decode(chunk, { stream: true });
+
     let start = 0;
     for (let nl = rest.indexOf('\n', start); nl !== -1; nl = rest.indexOf('\n', start)) {
       const line = rest.slice(start, nl).replace(/\r$/, '');
@@ -13,6 +21,7 @@ export async function* readLines(
       if (line) yield line;
     }
     rest = rest.slice(start);
+    if (rest.length > maxLine) throw new ResponseTooLargeError(url, maxLine);
   }
   rest += decoder.decode();
   if (rest.trim()) yield rest.replace(/\r$/, '');
