@@ -9,7 +9,12 @@ export { buildTopology } from './buildTopology.js';
 export { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
 export { communeAdjacency } from './communeAdjacency.js';
 export { components } from './components.js';
-export { type ComposedProperties, type ComposedTerritory, composeTerritory } from './composeTerritory.js';
+export {
+  type ComposedProperties,
+  type ComposedTerritory,
+  composeTerritory,
+  type UnresolvedCode,
+} from './composeTerritory.js';
 export { composeUnits, type UnitsBy } from './composeUnits.js';
 export { type ContiguityProvider, createContiguityProvider } from './createContiguityProvider.js';
 export { createLocator, type Location, type Locator } from './createLocator.js';
