@@ -24,6 +24,7 @@ export type { GeoGraph } from './GeoGraph.js';
 export { EARTH_RADIUS_M, geodesicArea } from './geodesicArea.js';
 export { geodesicPerimeter } from './geodesicPerimeter.js';
 export { type Contiguity, isContiguous } from './isContiguous.js';
+export { joinValues, type ValueJoin } from './joinValues.js';
 export { joinVintage, type VintageJoin } from './joinVintage.js';
 export { labelPoint } from './labelPoint.js';
 export { loadTopology } from './loadTopology.js';

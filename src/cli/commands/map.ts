@@ -8,6 +8,8 @@ import {
 } from '../../geo/_internal/cliSupport.js';
 import { composeTerritory } from '../../geo/composeTerritory.js';
 import { composeUnits } from '../../geo/composeUnits.js';
+import { GeoDataError } from '../../geo/GeoDataError.js';
+import { joinValues } from '../../geo/joinValues.js';
 import { type MapLayer, renderSvg } from '../../geo/renderSvg.js';
 import { unitBorders } from '../../geo/unitBorders.js';
 import type { CliContext } from '../context.js';
@@ -33,6 +35,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
     .option('--labels', 'label each unit')
     .option('--width <px>', 'width in pixels', '800')
     .option('-o, --output <file>', 'output SVG file (default: stdout)')
+    .option('--strict', 'exit 1 (and write nothing) when there is a warning')
     .action(
       async (opts: {
         contours: string;
@@ -43,7 +46,9 @@ export function registerMap(program: Command, ctx: CliContext): void {
         labels?: boolean;
         width: string;
         output?: string;
+        strict?: boolean;
       }) => {
+        const warnings = collectWarnings(ctx);
         const width = Number(opts.width);
         if (!Number.isInteger(width) || width < 100 || width > 10000)
           throw new CliError(
@@ -51,10 +56,17 @@ export function registerMap(program: Command, ctx: CliContext): void {
             EXIT.USAGE,
             true,
           );
-        const topology = await loadJoinedTopology(ctx, opts.contours);
+        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
         const by = await parseBy(ctx, opts.by, topology);
         const units = composeUnits(topology, by);
-        const values = opts.value ? await readValues(ctx, opts.value) : undefined;
+        const values = opts.value
+          ? joinUnitValues(
+              await readValues(ctx, opts.value),
+              opts.value,
+              units.features.map((f) => f.properties.code),
+              warnings.warn,
+            )
+          : undefined;
         const shapes = units.features.map((f) => ({
           code: f.properties.code,
           name: f.properties.label,
@@ -67,9 +79,11 @@ export function registerMap(program: Command, ctx: CliContext): void {
         if (opts.highlight) {
           const ref = await readHighlight(ctx, opts.highlight);
           const t = composeTerritory(topology, ref, { code: 'application', label: 'Application territory' });
+          for (const u of t.properties.unresolved)
+            warnings.warn(`highlighted territory of ${opts.highlight}: ${u.message}; not drawn`);
           if (t.properties.missing.length)
-            ctx.stderr.write(
-              `cprdfop: warning: ${t.properties.missing.length} commune(s) of the highlighted territory have no contour\n`,
+            warnings.warn(
+              `${t.properties.missing.length} commune(s) of the highlighted territory have no contour: ${t.properties.missing.slice(0, 10).join(', ')}${t.properties.missing.length > 10 ? ', …' : ''}`,
             );
           layers.push({
             id: 'highlight',
@@ -83,7 +97,53 @@ export function registerMap(program: Command, ctx: CliContext): void {
           width,
           ...(opts.value ? { valueLabel: 'Value' } : {}),
         });
+        warnings.failIfStrict(opts.strict === true);
         await writeOutput(ctx, opts.output, svg);
       },
     );
+}
+
+/** Joins `--value` codes to the unit codes (former commune codes mapped), warning about what does not join. */
+function joinUnitValues(
+  raw: Map<string, number>,
+  file: string,
+  codes: string[],
+  warn: (message: string) => void,
+): Map<string, number> {
+  let joined: ReturnType<typeof joinValues>;
+  try {
+    joined = joinValues(raw, codes);
+  } catch (error) {
+    if (error instanceof GeoDataError) throw new CliError(`${file}: ${error.message}`, EXIT.DATAERR);
+    throw error;
+  }
+  for (const m of joined.mapped)
+    warn(`${file}: code ${m.from} is a former commune code, its value goes to ${m.code}`);
+  for (const c of joined.conflicts)
+    warn(
+      `${file}: codes ${c.from.join(', ')} all map to ${c.code}; their values cannot be combined, ${c.code} gets no value`,
+    );
+  if (joined.unmatched.length)
+    warn(
+      `${file}: ${joined.unmatched.length} code(s) match no unit and are left out: ${joined.unmatched.slice(0, 10).join(', ')}${joined.unmatched.length > 10 ? ', …' : ''}`,
+    );
+  return joined.values;
+}
+
+/** @internal Warnings on stderr, counted for `--strict`. */
+export function collectWarnings(ctx: CliContext): {
+  warn: (message: string) => void;
+  failIfStrict: (strict: boolean) => void;
+} {
+  let count = 0;
+  return {
+    warn: (message) => {
+      count++;
+      ctx.stderr.write(`cprdfop: warning: ${message}\n`);
+    },
+    failIfStrict: (strict) => {
+      if (strict && count > 0)
+        throw new CliError(`${count} warning(s) with --strict: nothing written`, EXIT.FAILURE);
+    },
+  };
 }

@@ -26,7 +26,11 @@ async function readText(ctx: CliContext, file: string, what: string): Promise<st
 }
 
 /** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
-export async function loadJoinedTopology(ctx: CliContext, file: string): Promise<CommuneTopology> {
+export async function loadJoinedTopology(
+  ctx: CliContext,
+  file: string,
+  warn: (message: string) => void = (message) => ctx.stderr.write(`cprdfop: warning: ${message}\n`),
+): Promise<CommuneTopology> {
   let contours: Awaited<ReturnType<typeof readContours>>;
   try {
     contours = await readContours(abs(ctx, file), { source: file });
@@ -37,10 +41,14 @@ export async function loadJoinedTopology(ctx: CliContext, file: string): Promise
   }
   const join = joinVintage(buildTopology(contours));
   if (join.unmatched.length) {
-    ctx.stderr.write(
-      `cprdfop: warning: ${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}\n`,
+    warn(
+      `${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}`,
     );
   }
+  for (const p of join.partial)
+    warn(
+      `commune ${p.code} is built from part of its former communes (${p.from.join(', ')}): no contour for ${p.absent.join(', ')}, its shape is incomplete`,
+    );
   if (join.merged.length && ctx.env.CPRDFOP_VERBOSE) {
     ctx.stderr.write(`cprdfop: ${join.merged.length} merged commune(s) composed from older contours\n`);
   }
