@@ -33,7 +33,9 @@ export async function loadJoinedTopology(
 ): Promise<CommuneTopology> {
   let contours: Awaited<ReturnType<typeof readContours>>;
   try {
-    contours = await readContours(abs(ctx, file), { source: file });
+    contours = await readContours(abs(ctx, file), { source: file }, (issue) => {
+      if (issue.code !== 'W_WINDING') warn(issue.message);
+    });
   } catch (error) {
     if (error instanceof GeoDataError)
       throw new CliError(error.message, error.code === 'E_READ' ? EXIT.NOINPUT : EXIT.DATAERR);
