@@ -39,6 +39,7 @@ export {
   renderSvg,
   type ShapeFeature,
 } from './renderSvg.js';
+export { pointBudget, simplifyTopology } from './simplifyTopology.js';
 export type {
   CommuneContours,
   CommuneFeature,

@@ -40,6 +40,29 @@ beforeAll(() => {
   writeFileSync(join(dir, 'unknown-epci.json'), JSON.stringify({ territory: { epcis: ['123456789'] } }));
   writeFileSync(join(dir, 'old-codes.csv'), 'code,value\n59355,5\n59009,7\n');
   writeFileSync(join(dir, 'nothing.csv'), 'code,value\n99999,5\nzz,7\n');
+  const disc = (code: string, x: number, y: number) => ({
+    type: 'Feature',
+    properties: { code },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        Array.from({ length: 3001 }, (_, i) => {
+          const a = (2 * Math.PI * (i % 3000)) / 3000;
+          return [
+            Math.round((x + 0.04 * Math.cos(a)) * 1e6) / 1e6,
+            Math.round((y + 0.04 * Math.sin(a)) * 1e6) / 1e6,
+          ];
+        }),
+      ],
+    },
+  });
+  writeFileSync(
+    join(dir, 'detailed.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [disc('59350', 3.05, 50.63), disc('80021', 2.3, 49.9)],
+    }),
+  );
   mkdirSync(join(dir, 'cache'));
 });
 
@@ -146,6 +169,20 @@ describe('cprdfop map / export', () => {
     const none = await cli(['map', '--contours', 'communes.geojson', '--value', 'nothing.csv'], { cwd: dir });
     expect(none.code).toBe(65);
     expect(none.stderr).toMatch(/^cprdfop: nothing\.csv: no value matches a unit/);
+  });
+  it('simplifies the drawing to stay under --max-size', async () => {
+    const args = ['map', '--contours', 'detailed.geojson', '--by', 'commune'];
+    const full = await cli(args, { cwd: dir });
+    expect(full.code).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(30_000);
+    const small = await cli([...args, '--max-size', '20000'], { cwd: dir });
+    expect(small.code).toBe(0);
+    expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(20_000);
+    expect(small.stderr).toMatch(
+      /^cprdfop: map simplified for display \(topology preserved\): \d+ of 6002 points/,
+    );
+    expect(small.stdout).toContain('data-code="59350"');
+    expect((await cli([...args, '--max-size', 'big'], { cwd: dir })).code).toBe(64);
   });
   it('export --strict fails on incomplete units', async () => {
     const r = await cli(['export', '--contours', 'communes.geojson', '--by', 'departement', '--strict'], {
