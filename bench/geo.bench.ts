@@ -122,7 +122,7 @@ async function national(options: { smoke: boolean }): Promise<ScenarioResult> {
     if ((hit?.code ?? null) === locator.locateCode(pts[2 * i] as number, pts[2 * i + 1] as number)) agree++;
   }
   // a huge ring: one polygon of many vertices (a 4-million-vertex ring takes 13.5 s / 3.7 GB per the issue)
-  const hugeN = options.smoke ? 50_000 : 1_000_000;
+  const hugeN = options.smoke ? 50_000 : 4_000_000;
   const huge = Array.from({ length: hugeN + 1 }, (_, i) => {
     const a = (2 * Math.PI * (i % hugeN)) / hugeN;
     const r = 1 + 0.05 * Math.sin(a * 997);
@@ -186,9 +186,9 @@ async function national(options: { smoke: boolean }): Promise<ScenarioResult> {
         met: agree === S,
       },
       {
-        goal: 'huge ring indexed in bounded memory (4 M vertices in < 1 GB)',
-        measured: `${fmt(hugeN)} vertices: ${fmt(hugeMs)} ms, +${fmt(hugeRss)} MB peak RSS (no segment index yet)`,
-        met: false,
+        goal: 'huge ring indexed in bounded memory (4 M vertices: locator build < 1 GB peak RSS increase)',
+        measured: `${fmt(hugeN)} vertices: ${fmt(hugeMs)} ms, +${fmt(hugeRss)} MB peak RSS (segment index)`,
+        met: hugeRss < 1024,
       },
     ],
     notes: [

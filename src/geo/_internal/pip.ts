@@ -289,18 +289,38 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid
   const pos = cellStart.slice(0, nCells);
   last.fill(-1);
   visit(true, cellStart, cellFeat, pos);
-  const cell = new Int32Array(nCells);
-  for (let j = 0; j < ny; j++) {
-    let run = -3;
-    for (let i = 0; i < nx; i++) {
-      const c = j * nx + i;
-      if ((cellStart[c + 1] as number) > (cellStart[c] as number)) {
-        cell[c] = -2;
-        run = -3;
-        continue;
+  // cells crossed by no edge: 4-connected regions of them lie wholly inside one feature or outside
+  // all (an edge along a shared side is listed in both cells), so one point test per region
+  const UNSET = -3;
+  const cell = new Int32Array(nCells).fill(UNSET);
+  for (let c = 0; c < nCells; c++) if ((cellStart[c + 1] as number) > (cellStart[c] as number)) cell[c] = -2;
+  const queue = new Int32Array(nCells);
+  for (let c0 = 0; c0 < nCells; c0++) {
+    if (cell[c0] !== UNSET) continue;
+    const value = locateIndexSlow(pk, minX + ((c0 % nx) + 0.5) / sx, minY + (Math.floor(c0 / nx) + 0.5) / sy);
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = c0;
+    cell[c0] = value;
+    while (head < tail) {
+      const c = queue[head++] as number;
+      const i = c % nx;
+      if (i > 0 && cell[c - 1] === UNSET) {
+        cell[c - 1] = value;
+        queue[tail++] = c - 1;
       }
-      if (run === -3) run = locateIndexSlow(pk, minX + (i + 0.5) / sx, minY + (j + 0.5) / sy);
-      cell[c] = run;
+      if (i < nx - 1 && cell[c + 1] === UNSET) {
+        cell[c + 1] = value;
+        queue[tail++] = c + 1;
+      }
+      if (c >= nx && cell[c - nx] === UNSET) {
+        cell[c - nx] = value;
+        queue[tail++] = c - nx;
+      }
+      if (c + nx < nCells && cell[c + nx] === UNSET) {
+        cell[c + nx] = value;
+        queue[tail++] = c + nx;
+      }
     }
   }
   return { x0: minX, y0: minY, sx, sy, nx, ny, cell, cellStart, cellFeat };
