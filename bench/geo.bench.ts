@@ -34,7 +34,7 @@ const dir = resolve(root, '../shared/geo/hauts-de-france-2018');
 const maxRssMB = (): number => process.resourceUsage().maxRSS / 1024;
 
 /** National scale (issue 18) on a synthetic tessellation of France: ~35,000 polygons. */
-async function national(options: { smoke: boolean }): Promise<ScenarioResult> {
+export async function national(options: { smoke: boolean }): Promise<ScenarioResult> {
   const rss0 = maxRssMB();
   const cols = options.smoke ? 40 : 200;
   const rows = options.smoke ? 35 : 175;
