@@ -2,6 +2,9 @@
  * Issue 6 — `cprdfop/geo` on the real 2018 Hauts-de-France communes (../shared/geo, never copied):
  * locate vs which-polygon vs brute-force turf; compose 5 départements + 92 EPCI vs @turf/union;
  * topology build; heap.
+ * Issue 18 — national scale on a deterministic synthetic tessellation of 35,000 polygons over
+ * France's extent: locate vs which-polygon vs flatbush + turf in the same run, topology + locator
+ * build time and peak memory, a huge ring.
  */
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -10,20 +13,213 @@ import turfArea from '@turf/area';
 import booleanPointInPolygon from '@turf/boolean-point-in-polygon';
 import { featureCollection } from '@turf/helpers';
 import union from '@turf/union';
+import Flatbush from 'flatbush';
 import whichPolygon from 'which-polygon';
-import { buildTopology, composeUnits, createLocator, joinVintage, readContours } from '../src/geo/index.js';
+import {
+  buildTopology,
+  type CommuneContours,
+  composeUnits,
+  createLocator,
+  joinVintage,
+  parseContours,
+  readContours,
+} from '../src/geo/index.js';
 import { builtinMesh } from '../src/territory/index.js';
+import { tessellation } from '../test/geo/_tessellation.js';
 import { compare, fmt, heapMB, type Scenario, type ScenarioResult } from './_harness.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = resolve(root, '../shared/geo/hauts-de-france-2018');
 
+const maxRssMB = (): number => process.resourceUsage().maxRSS / 1024;
+
+/** National scale (issue 18) on a synthetic tessellation of France: ~35,000 polygons. */
+export async function national(options: { smoke: boolean }): Promise<ScenarioResult> {
+  const rss0 = maxRssMB();
+  const cols = options.smoke ? 40 : 200;
+  const rows = options.smoke ? 35 : 175;
+  const tGen = performance.now();
+  const raw = tessellation(cols, rows, 6);
+  const contours: CommuneContours = parseContours(raw, { overlaps: false });
+  const parseMs = performance.now() - tGen;
+  const vertices = contours.features.reduce((n, f) => n + (f.geometry.coordinates[0]?.length ?? 0), 0);
+  const rssParsed = maxRssMB();
+  const t0 = performance.now();
+  const topo = buildTopology(contours);
+  const topologyMs = performance.now() - t0;
+  const t1 = performance.now();
+  const locator = createLocator(topo, { graph: null });
+  const locatorMs = performance.now() - t1;
+  const rssBuilt = maxRssMB();
+  const wp = whichPolygon(contours as never);
+  const boxes = new Flatbush(contours.features.length);
+  for (const f of contours.features) {
+    const ring = f.geometry.coordinates[0] ?? [];
+    let x0 = Infinity;
+    let y0 = Infinity;
+    let x1 = -Infinity;
+    let y1 = -Infinity;
+    for (const p of ring) {
+      x0 = Math.min(x0, p[0] as number);
+      y0 = Math.min(y0, p[1] as number);
+      x1 = Math.max(x1, p[0] as number);
+      y1 = Math.max(y1, p[1] as number);
+    }
+    boxes.add(x0, y0, x1, y1);
+  }
+  boxes.finish();
+  const N = options.smoke ? 20_000 : 400_000;
+  const pts = new Float64Array(2 * N);
+  let seed = 18;
+  const rnd = (): number => {
+    seed = (seed * 1664525 + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
+  for (let i = 0; i < N; i++) {
+    pts[2 * i] = -4.7 + rnd() * 12.8;
+    pts[2 * i + 1] = 42.5 + rnd() * 8.4;
+  }
+  const BATCH = 10_000;
+  const out = new Int32Array(BATCH);
+  let off = 0;
+  const next = (): number => {
+    off = (off + 2 * BATCH) % (2 * N);
+    return off;
+  };
+  const tasks = await compare(
+    {
+      [`cprdfop locateIndices, ${fmt(contours.features.length)} polygons (${fmt(BATCH)} points)`]: () => {
+        const o = next();
+        locator.locateIndices(pts.subarray(o, o + 2 * BATCH), out);
+      },
+      [`which-polygon (${fmt(BATCH)} points)`]: () => {
+        const o = next();
+        for (let k = o; k < o + 2 * BATCH; k += 2) wp([pts[k] as number, pts[k + 1] as number]);
+      },
+      [`flatbush + @turf/boolean-point-in-polygon (${fmt(BATCH)} points)`]: () => {
+        const o = next();
+        for (let k = o; k < o + 2 * BATCH; k += 2) {
+          const x = pts[k] as number;
+          const y = pts[k + 1] as number;
+          for (const i of boxes.search(x, y, x, y))
+            if (booleanPointInPolygon([x, y], contours.features[i] as never)) break;
+        }
+      },
+    },
+    { ...options, time: 1500 },
+  );
+  const ours = (tasks[0]?.opsPerSec ?? 0) * BATCH;
+  const which = (tasks[1]?.opsPerSec ?? 0) * BATCH;
+  const flat = (tasks[2]?.opsPerSec ?? 0) * BATCH;
+  tasks.forEach((t, i) => {
+    (t as { note?: string }).note = `${fmt([ours, which, flat][i] ?? 0)} points/s`;
+  });
+  // agreement with which-polygon on a sample (shared borders may resolve differently: both are inside)
+  let agree = 0;
+  const S = options.smoke ? 1000 : 20_000;
+  for (let i = 0; i < S; i++) {
+    const hit = wp([pts[2 * i] as number, pts[2 * i + 1] as number]) as { code?: string } | null;
+    if ((hit?.code ?? null) === locator.locateCode(pts[2 * i] as number, pts[2 * i + 1] as number)) agree++;
+  }
+  // a huge ring: one polygon of many vertices (a 4-million-vertex ring takes 13.5 s / 3.7 GB per the issue)
+  const hugeN = options.smoke ? 50_000 : 4_000_000;
+  const huge = Array.from({ length: hugeN + 1 }, (_, i) => {
+    const a = (2 * Math.PI * (i % hugeN)) / hugeN;
+    const r = 1 + 0.05 * Math.sin(a * 997);
+    return [2.5 + r * Math.cos(a), 46.5 + r * 0.7 * Math.sin(a)];
+  });
+  const hugeContours = parseContours(
+    {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: 'H' }, geometry: { type: 'Polygon', coordinates: [huge] } },
+      ],
+    },
+    { overlaps: false },
+  );
+  const rssHuge0 = maxRssMB();
+  const tHuge = performance.now();
+  const hugeLocator = createLocator(hugeContours, { graph: null });
+  const hugeMs = performance.now() - tHuge;
+  const hugeRss = maxRssMB() - rssHuge0;
+  const hugeHit = hugeLocator.locateCode(2.5, 46.5);
+  tasks.push(
+    {
+      name: `topology build (${fmt(contours.features.length)} polygons, ${fmt(vertices)} positions)`,
+      medianMs: topologyMs,
+      note: `locator build ${fmt(locatorMs)} ms; parse ${fmt(parseMs)} ms (not counted)`,
+    },
+    {
+      name: `locator build on one ${fmt(hugeN)}-vertex ring`,
+      medianMs: hugeMs,
+      note: `peak RSS +${fmt(hugeRss)} MB; centre located in ${hugeHit ?? 'nothing'}`,
+    },
+  );
+  const buildTotal = topologyMs + locatorMs;
+  const peakBuild = rssBuilt - rssParsed;
+  return {
+    tasks,
+    ratios: [
+      `cprdfop locate / which-polygon = ${fmt(ours / which, 1)}×`,
+      `cprdfop locate / flatbush + turf = ${fmt(ours / flat, 1)}×`,
+    ],
+    goals: [
+      { goal: 'national: locate ≥ 4,000,000 points/s', measured: `${fmt(ours)} points/s`, met: ours >= 4e6 },
+      {
+        goal: 'national: locate ≥ 4× which-polygon',
+        measured: `${fmt(ours / which, 1)}×`,
+        met: ours >= 4 * which,
+      },
+      {
+        goal: 'national: topology + locator build < 2 s',
+        measured: `${fmt(buildTotal)} ms (${fmt(topologyMs)} + ${fmt(locatorMs)})`,
+        met: buildTotal < 2000,
+      },
+      {
+        goal: 'national: topology + locator build < 600 MB peak',
+        measured: `+${fmt(peakBuild)} MB peak RSS over the parsed contours (process peak ${fmt(rssBuilt)} MB, ${fmt(rss0)} MB at start)`,
+        met: rssBuilt < 600,
+      },
+      {
+        goal: 'national: same answer as which-polygon (sample)',
+        measured: `${agree}/${S}`,
+        met: agree === S,
+      },
+      {
+        goal: 'huge ring indexed in bounded memory (4 M vertices: locator build < 1 GB peak RSS increase)',
+        measured: `${fmt(hugeN)} vertices: ${fmt(hugeMs)} ms, +${fmt(hugeRss)} MB peak RSS (segment index)`,
+        met: hugeRss < 1024,
+      },
+    ],
+    notes: [
+      `Synthetic tessellation: ${cols} × ${rows} cells over [-4.8, 42.4, 8.2, 51.0] with jittered corners and 6 jittered points per shared edge (test/geo/_tessellation.ts), points uniform in the extent (${fmt(N)}, seeded).`,
+      'Peak memory is the process maximum resident set size (process.resourceUsage().maxRSS), so it includes the contours and everything allocated before.',
+    ],
+  };
+}
+
 export const scenario: Scenario = {
-  name: 'Geometry: locate, compose, topology (2018 Hauts-de-France communes)',
+  name: 'Geometry: locate, compose, topology (2018 Hauts-de-France communes; national synthetic tessellation)',
   issue: 6,
   async run(options): Promise<ScenarioResult | { skipped: string }> {
+    const nationalResult = await national(options);
     if (!existsSync(resolve(dir, 'communes.geojson')))
-      return { skipped: `${dir} is absent (reference contours for benchmarks only)` };
+      return {
+        ...nationalResult,
+        notes: [...(nationalResult.notes ?? []), `${dir} is absent: the regional part is skipped`],
+      };
+    const regional = await hautsDeFrance(options);
+    return {
+      tasks: [...nationalResult.tasks, ...regional.tasks],
+      ratios: [...nationalResult.ratios, ...regional.ratios],
+      goals: [...nationalResult.goals, ...regional.goals],
+      notes: [...(nationalResult.notes ?? []), ...(regional.notes ?? [])],
+    };
+  },
+};
+
+async function hautsDeFrance(options: { smoke: boolean }): Promise<ScenarioResult> {
+  {
     const heap0 = heapMB();
     const contours = await readContours(resolve(dir, 'communes.geojson'));
     // topology build (median of a few)
@@ -182,5 +378,5 @@ export const scenario: Scenario = {
         'Compose runs on the 2018 contours joined to the 2026 graph (merged communes composed exactly).',
       ],
     };
-  },
-};
+  }
+}

@@ -5,7 +5,8 @@ import { CprdfopError } from '../errors.js';
  * the bad value and where it is (feature index, commune code, ring, position).
  *
  * Codes: `E_INVALID_CONTOURS` (validation), `E_INVALID_TOPOLOGY`, `E_UNKNOWN_UNIT`,
- * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one).
+ * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one),
+ * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit).
  *
  * @example
  * ```ts

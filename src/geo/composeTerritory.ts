@@ -1,5 +1,5 @@
 import type { Feature, MultiPolygon } from 'geojson';
-import { mergeGeometries } from './_internal/merge.js';
+import { isEmptyGeometry, mergeGeometries } from './_internal/merge.js';
 import type { CommuneGeometryObject, CommuneTopology } from './CommuneTopology.js';
 import { defaultGraph, type GeoGraph, requireGraph } from './GeoGraph.js';
 import type { TerritoryRef } from './types.js';
@@ -10,7 +10,7 @@ import type { TerritoryRef } from './types.js';
  * @example
  * ```ts
  * import type { ComposedProperties } from 'cprdfop/geo';
- * const p: ComposedProperties = { code: 'T', label: 'T', communes: ['A'], missing: [] };
+ * const p: ComposedProperties = { code: 'T', label: 'T', communes: ['A'], missing: [], unresolved: [] };
  * p.missing.length; // 0
  * ```
  * @category Compose
@@ -22,8 +22,10 @@ export interface ComposedProperties {
   label: string;
   /** The member communes that have a contour (sorted). */
   communes: string[];
-  /** The member communes with no contour in the topology (sorted): the shape is incomplete when non-empty. */
+  /** The member communes with no contour (or an empty one) in the topology (sorted): the shape is incomplete when non-empty. */
   missing: string[];
+  /** Codes of the reference that resolved to no commune (unknown, malformed, outside): the shape is incomplete when non-empty. */
+  unresolved: UnresolvedCode[];
 }
 
 /**
@@ -32,23 +34,69 @@ export interface ComposedProperties {
  * @example
  * ```ts
  * import type { ComposedTerritory } from 'cprdfop/geo';
- * const t: ComposedTerritory = { type: 'Feature', properties: { code: 'T', label: 'T', communes: [], missing: [] }, geometry: { type: 'MultiPolygon', coordinates: [] } };
+ * const t: ComposedTerritory = { type: 'Feature', properties: { code: 'T', label: 'T', communes: [], missing: [], unresolved: [] }, geometry: { type: 'MultiPolygon', coordinates: [] } };
  * t.geometry.type; // "MultiPolygon"
  * ```
  * @category Compose
  */
 export type ComposedTerritory = Feature<MultiPolygon, ComposedProperties>;
 
-/** @internal Current commune codes of a reference (plain codes are taken as they are). */
-export function resolveCodes(ref: TerritoryRef, graph: GeoGraph | null | undefined): string[] {
-  if (Array.isArray(ref)) return [...new Set(ref as readonly string[])];
+/**
+ * A code of a territory reference that resolved to no current commune: `unknown` (well-formed but
+ * not in the territory graph), `invalid` (malformed) or `outside` (outside the graph's territory;
+ * for an EPCI crossing the boundary, its members outside are left out). A geometry answer with such
+ * a code is incomplete: contiguity is `unknown`, and the code is reported, never dropped.
+ *
+ * @example
+ * ```ts
+ * import type { UnresolvedCode } from 'cprdfop/geo';
+ * const u: UnresolvedCode = { code: '99999', kind: 'unknown', path: 'communes[1]', message: 'unknown commune 99999' };
+ * u.kind; // "unknown"
+ * ```
+ * @category Compose
+ */
+export interface UnresolvedCode {
+  /** The code as given. */
+  code: string;
+  /** Why it did not resolve. */
+  kind: 'unknown' | 'invalid' | 'outside';
+  /** Where it is in the reference, e.g. `epcis[0]`. */
+  path: string;
+  /** The territory graph's message, naming the code and where it is. */
+  message: string;
+}
+
+/** @internal Current commune codes of a reference, and the codes that resolved to none. */
+export function resolveReference(
+  ref: TerritoryRef,
+  graph: GeoGraph | null | undefined,
+): { codes: string[]; unresolved: UnresolvedCode[] } {
+  if (Array.isArray(ref)) return { codes: [...new Set(ref as readonly string[])], unresolved: [] };
   const r = ref as Exclude<TerritoryRef, readonly string[]>;
   if (!r.epcis?.length && !r.arrondissements?.length && !r.departements?.length && r.communes) {
     // communes only: map old codes through the graph when there is one, else use them as they are
     const g = graph === null ? null : (graph ?? defaultGraph());
-    if (!g) return [...new Set(r.communes)];
+    if (!g) return { codes: [...new Set(r.communes)], unresolved: [] };
   }
-  return [...new Set(requireGraph(graph, 'a territory reference by unit').resolveTerritory(r).communes)];
+  const resolved = requireGraph(graph, 'a territory reference by unit').resolveTerritory(r);
+  const unresolved: UnresolvedCode[] = [];
+  for (const d of resolved.diagnostics ?? []) {
+    const kind =
+      d.kind === 'unknown'
+        ? 'unknown'
+        : d.kind === 'invalid'
+          ? 'invalid'
+          : d.kind === 'outside-region'
+            ? 'outside'
+            : null;
+    if (kind) unresolved.push({ code: d.code, kind, path: d.path ?? '', message: d.message });
+  }
+  return { codes: [...new Set(resolved.communes)], unresolved };
+}
+
+/** @internal Current commune codes of a reference (unresolved codes left out: use {@link resolveReference}). */
+export function resolveCodes(ref: TerritoryRef, graph: GeoGraph | null | undefined): string[] {
+  return resolveReference(ref, graph).codes;
 }
 
 /**
@@ -58,7 +106,8 @@ export function resolveCodes(ref: TerritoryRef, graph: GeoGraph | null | undefin
  * @param topology - The commune topology.
  * @param ref - Commune codes, or units (`{ departements, arrondissements, epcis, communes }`) resolved through the territory graph.
  * @param options - `graph`: the territory graph (default `cprdfop/territory`); `code`/`label` of the result.
- * @returns The territory as a MultiPolygon feature, with the member and missing communes.
+ * @returns The territory as a MultiPolygon feature, with the member communes, the members without a
+ *   contour (`missing`) and the codes of `ref` that resolved to no commune (`unresolved`).
  * @throws {@link GeoDataError} `E_NO_TERRITORY_GRAPH` when `ref` names units and no graph is available.
  * @example
  * ```ts
@@ -77,12 +126,13 @@ export function composeTerritory(
   ref: TerritoryRef,
   options: { graph?: GeoGraph | null; code?: string; label?: string } = {},
 ): ComposedTerritory {
-  const codes = resolveCodes(ref, options.graph);
+  const { codes, unresolved } = resolveReference(ref, options.graph);
   return mergeCodes(
     topology,
     codes,
     options.code ?? 'territory',
     options.label ?? options.code ?? 'territory',
+    unresolved,
   );
 }
 
@@ -92,6 +142,7 @@ export function mergeCodes(
   codes: readonly string[],
   code: string,
   label: string,
+  unresolved: UnresolvedCode[] = [],
 ): ComposedTerritory {
   const present: string[] = [];
   const missing: string[] = [];
@@ -99,7 +150,7 @@ export function mergeCodes(
   const all = topology.geometries;
   for (const c of codes) {
     const i = topology.indexOf(c);
-    if (i < 0) missing.push(c);
+    if (i < 0 || isEmptyGeometry(all[i] as CommuneGeometryObject)) missing.push(c);
     else {
       present.push(c);
       geoms.push(all[i] as CommuneGeometryObject);
@@ -108,7 +159,7 @@ export function mergeCodes(
   const geometry = mergeGeometries(topology.topology, geoms);
   return {
     type: 'Feature',
-    properties: { code, label, communes: present.sort(), missing: missing.sort() },
+    properties: { code, label, communes: present.sort(), missing: missing.sort(), unresolved },
     geometry: { type: 'MultiPolygon', coordinates: geometry.coordinates },
   };
 }

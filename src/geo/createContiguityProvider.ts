@@ -18,7 +18,9 @@ export type ContiguityProvider = (communeCodes: readonly string[]) => Contiguity
 
 /**
  * Creates the provider behind the optional ITIE contiguity criterion. With no topology (no
- * contours available) every answer is `unknown` — never a silent pass. Codes are current commune
+ * contours available) every answer is `unknown` — never a silent pass; so is the answer for a list
+ * holding a code that is unknown, malformed or outside the territory graph, or a commune without a
+ * contour (see {@link isContiguous}). Codes are current commune
  * codes; when the topology was built from another vintage, join it first with {@link joinVintage}.
  *
  * @param topology - The commune topology, or `null`/`undefined` when no contours are available.

@@ -1,6 +1,5 @@
-import { geoArea } from 'd3-geo';
 import type { MultiPolygon, Polygon } from 'geojson';
-import { toD3Winding } from './_internal/rings.js';
+import { polygonSphericalArea, polygonsOf } from './_internal/rings.js';
 
 /**
  * The radius used for geodesic measures: the WGS84 authalic radius (sphere of equal area), in metres.
@@ -15,12 +14,15 @@ import { toD3Winding } from './_internal/rings.js';
 export const EARTH_RADIUS_M = 6371007.2;
 
 /**
- * The geodesic area of a polygon or multipolygon, in km²: d3-geo's spherical area (great-circle
- * edges, exact spherical excess) times R², with R the WGS84 authalic radius
- * ({@link EARTH_RADIUS_M}). Expects RFC 7946 winding (as produced by {@link parseContours} and the
- * compose functions). The area of a merge equals the sum of its members' areas.
+ * The geodesic area of a polygon or multipolygon, in km²: the spherical area (great-circle
+ * edges, exact spherical excess per edge, the summation of d3-geo's `geoArea`) times R², with R
+ * the WGS84 authalic radius ({@link EARTH_RADIUS_M}). Each polygon measures its exterior ring minus
+ * its holes; a ring's area is signed by its orientation on the sphere and taken in absolute value,
+ * so a degenerate ring (collinear, or a sliver narrower than the great-circle bulge of its edges)
+ * measures about 0, never the complement of the sphere (510 million km²). The area of a merge
+ * equals the sum of its members' areas.
  *
- * @param geometry - A Polygon or MultiPolygon in lon/lat degrees, exterior rings counterclockwise.
+ * @param geometry - A Polygon or MultiPolygon in lon/lat degrees (RFC 7946 winding expected, not required).
  * @returns The area in km².
  * @example
  * ```ts
@@ -31,5 +33,7 @@ export const EARTH_RADIUS_M = 6371007.2;
  * @category Measures
  */
 export function geodesicArea(geometry: Polygon | MultiPolygon): number {
-  return (geoArea(toD3Winding(geometry)) * EARTH_RADIUS_M * EARTH_RADIUS_M) / 1e6;
+  let steradians = 0;
+  for (const polygon of polygonsOf(geometry)) steradians += polygonSphericalArea(polygon);
+  return (steradians * EARTH_RADIUS_M * EARTH_RADIUS_M) / 1e6;
 }

@@ -9,7 +9,12 @@ export { buildTopology } from './buildTopology.js';
 export { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
 export { communeAdjacency } from './communeAdjacency.js';
 export { components } from './components.js';
-export { type ComposedProperties, type ComposedTerritory, composeTerritory } from './composeTerritory.js';
+export {
+  type ComposedProperties,
+  type ComposedTerritory,
+  composeTerritory,
+  type UnresolvedCode,
+} from './composeTerritory.js';
 export { composeUnits, type UnitsBy } from './composeUnits.js';
 export { type ContiguityProvider, createContiguityProvider } from './createContiguityProvider.js';
 export { createLocator, type Location, type Locator } from './createLocator.js';
@@ -19,6 +24,7 @@ export type { GeoGraph } from './GeoGraph.js';
 export { EARTH_RADIUS_M, geodesicArea } from './geodesicArea.js';
 export { geodesicPerimeter } from './geodesicPerimeter.js';
 export { type Contiguity, isContiguous } from './isContiguous.js';
+export { joinValues, type ValueJoin } from './joinValues.js';
 export { joinVintage, type VintageJoin } from './joinVintage.js';
 export { labelPoint } from './labelPoint.js';
 export { loadTopology } from './loadTopology.js';
@@ -33,6 +39,7 @@ export {
   renderSvg,
   type ShapeFeature,
 } from './renderSvg.js';
+export { pointBudget, simplifyTopology } from './simplifyTopology.js';
 export type {
   CommuneContours,
   CommuneFeature,

@@ -1,5 +1,5 @@
 import type { CommuneTopology } from './CommuneTopology.js';
-import { resolveCodes } from './composeTerritory.js';
+import { resolveReference, type UnresolvedCode } from './composeTerritory.js';
 import { type GeoGraph, requireGraph } from './GeoGraph.js';
 import { geodesicArea } from './geodesicArea.js';
 import type { TerritoryRef } from './types.js';
@@ -10,7 +10,7 @@ import type { TerritoryRef } from './types.js';
  * @example
  * ```ts
  * import type { Density } from 'cprdfop/geo';
- * const d: Density = { population: 100, areaKm2: 2, density: 50, missing: [] };
+ * const d: Density = { population: 100, areaKm2: 2, density: 50, missing: [], unresolved: [] };
  * d.density; // 50
  * ```
  * @category Measures
@@ -24,6 +24,8 @@ export interface Density {
   density: number;
   /** Members with no contour or no population (the figures leave them out). */
   missing: string[];
+  /** Codes of the reference that resolved to no commune (unknown, malformed, outside): the figures are incomplete when non-empty. */
+  unresolved: UnresolvedCode[];
 }
 
 /**
@@ -33,7 +35,8 @@ export interface Density {
  * @param topology - The commune topology, keyed by current commune codes (see {@link joinVintage}).
  * @param ref - Commune codes, or units resolved through the territory graph.
  * @param options - `graph`: the territory graph (default `cprdfop/territory`).
- * @returns Population, area, density and the members left out.
+ * @returns Population, area, density, the members left out (`missing`) and the codes that resolved
+ *   to no commune (`unresolved`).
  * @throws {@link GeoDataError} `E_NO_TERRITORY_GRAPH` when no graph is available.
  * @example
  * ```ts
@@ -58,10 +61,11 @@ export function populationDensity(
   let population = 0;
   let areaKm2 = 0;
   const missing: string[] = [];
-  for (const code of resolveCodes(ref, graph)) {
+  const { codes, unresolved } = resolveReference(ref, graph);
+  for (const code of codes) {
     const f = topology.feature(code);
     const pop = graph.commune(code)?.commune.population;
-    if (!f || typeof pop !== 'number') {
+    if (!f || f.geometry.coordinates.length === 0 || typeof pop !== 'number') {
       missing.push(code);
       continue;
     }
@@ -73,5 +77,6 @@ export function populationDensity(
     areaKm2,
     density: areaKm2 > 0 ? population / areaKm2 : Number.NaN,
     missing: missing.sort(),
+    unresolved,
   };
 }

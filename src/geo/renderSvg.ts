@@ -285,7 +285,12 @@ export function renderSvg(layers: readonly MapLayer[], options: RenderSvgOptions
       }
       return;
     }
-    out.push(`<g class="layer ${k}" data-layer="${id}">`);
+    // shared stroke attributes on the layer, not on each of possibly 35,000 paths
+    out.push(
+      k === 'fill'
+        ? `<g class="layer ${k}" data-layer="${id}" stroke="${esc(layer.stroke ?? '#ffffff')}" stroke-width="0.5" stroke-linejoin="round">`
+        : `<g class="layer ${k}" data-layer="${id}">`,
+    );
     for (const s of shapes) {
       const d = path(toD3Winding(s.geometry)) ?? '';
       const name = s.name ?? s.code;
@@ -304,7 +309,7 @@ export function renderSvg(layers: readonly MapLayer[], options: RenderSvgOptions
             : NO_DATA
           : '#e8e8e8';
         out.push(
-          `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="${fill}" stroke="${esc(layer.stroke ?? '#ffffff')}" stroke-width="0.5" stroke-linejoin="round"><title>${esc(title)}</title></path>`,
+          `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="${fill}"><title>${esc(title)}</title></path>`,
         );
       }
       if (layer.labels) {

@@ -1,7 +1,18 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
-import { signedArea2 } from './_internal/rings.js';
+import {
+  extentCause,
+  findGaps,
+  findOverlaps,
+  findSelfIntersection,
+  projectedHint,
+  ringShape,
+} from './_internal/checks.js';
+import { rewindRfc7946, ringSphericalArea } from './_internal/rings.js';
+import { buildTopology } from './buildTopology.js';
+import type { CommuneGeometryObject } from './CommuneTopology.js';
+import type { CommuneFeature } from './types.js';
 
 /**
  * One problem found in commune contours.
@@ -17,7 +28,13 @@ import { signedArea2 } from './_internal/rings.js';
 export interface ContourIssue {
   /** `error` makes the contours unusable; `warning` is fixed by {@link parseContours} (winding). */
   severity: 'error' | 'warning';
-  /** A stable code: `E_FORMAT`, `E_EMPTY`, `E_NO_CODE`, `E_DUPLICATE_CODE`, `E_GEOMETRY_TYPE`, `E_RING_OPEN`, `E_RING_SHORT`, `E_COORDINATE`, `E_LON_RANGE`, `E_LAT_RANGE`, `W_WINDING`. */
+  /**
+   * A stable code. Errors: `E_FORMAT`, `E_EMPTY`, `E_NO_CODE`, `E_DUPLICATE_CODE`, `E_GEOMETRY_TYPE`,
+   * `E_EMPTY_GEOMETRY`, `E_RING_OPEN`, `E_RING_SHORT`, `E_COORDINATE`, `E_LON_RANGE`, `E_LAT_RANGE`
+   * (with the likely projection), `E_SWAPPED_AXES`, `E_RADIANS`, `E_RING_ZERO_AREA`, `E_RING_SPIKE`,
+   * `E_SELF_INTERSECTION`, `E_OVERLAP` (names the pair and the area), `E_GAP` (with `gaps`).
+   * Warnings: `W_WINDING` (rewound), `W_OUTSIDE_FRANCE`, `W_SLIVER`.
+   */
   code: string;
   /** What is wrong and where (source, feature index, commune code, ring, position). */
   message: string;
@@ -25,6 +42,10 @@ export interface ContourIssue {
   feature?: number;
   /** Commune code of that feature, when known. */
   commune?: string;
+  /** For `E_OVERLAP`: the other feature of the pair (index and code). */
+  other?: { feature: number; commune?: string };
+  /** For `E_OVERLAP` and `E_GAP`: the area concerned, in km². */
+  areaKm2?: number;
 }
 
 /**
@@ -68,6 +89,20 @@ export interface ContourOptions {
   source?: string;
   /** Treat wrong winding as an error instead of a warning fixed by rewinding. Default `false`. */
   strictWinding?: boolean;
+  /**
+   * Where coordinates are expected: `france` (default) checks each feature's extent against
+   * metropolitan and overseas France — swapped axes and radians are errors naming the cause, other
+   * places a `W_OUTSIDE_FRANCE` warning; `any` checks lon/lat ranges only.
+   */
+  extent?: 'france' | 'any';
+  /** Look for features whose interiors overlap (default `true`). */
+  overlaps?: boolean;
+  /** Intersection area below which an overlap is ignored, in km² (default `0.001`, 1000 m²). */
+  overlapToleranceKm2?: number;
+  /** Report holes of the union of all features (areas enclosed but covered by no feature) as `E_GAP` (default `false`). */
+  gaps?: boolean;
+  /** With `gaps`: holes of at most this area are ignored, in km² (default `0`). */
+  gapToleranceKm2?: number;
 }
 
 const CODE_KEYS = ['code', 'insee', 'INSEE_COM', 'codgeo', 'com'];
@@ -212,6 +247,18 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
       return;
     }
     const polys = (g.type === 'Polygon' ? [g.coordinates] : g.coordinates) as unknown[];
+    if (polys.length === 0 || (g.type === 'Polygon' && (g.coordinates as unknown[]).length === 0)) {
+      push({
+        severity: 'error',
+        code: 'E_EMPTY_GEOMETRY',
+        message: `${at}: empty ${g.type} (no polygon): a commune needs a contour`,
+        ...base,
+      });
+      return;
+    }
+    const box: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+    let badCoordinates = false;
+    const errorsBefore = errors.length;
     polys.forEach((poly, p) => {
       if (!Array.isArray(poly) || poly.length === 0) {
         push({
@@ -256,20 +303,26 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
             push({
               severity: 'error',
               code: 'E_LON_RANGE',
-              message: `${ringAt} position ${k}: longitude ${lon} outside [-180, 180] (projected coordinates? contours must be WGS84 lon/lat)`,
+              message: `${ringAt} position ${k}: longitude ${lon} outside [-180, 180]: ${projectedHint(lon, lat)}? contours must be WGS84 lon/lat degrees`,
               ...base,
             });
+            badCoordinates = true;
             return;
           }
           if (lat < -90 || lat > 90) {
             push({
               severity: 'error',
               code: 'E_LAT_RANGE',
-              message: `${ringAt} position ${k}: latitude ${lat} outside [-90, 90] (swapped lat/lon or projected coordinates?)`,
+              message: `${ringAt} position ${k}: latitude ${lat} outside [-90, 90]: ${projectedHint(lon, lat)}? contours must be WGS84 lon/lat degrees`,
               ...base,
             });
+            badCoordinates = true;
             return;
           }
+          if (lon < box[0]) box[0] = lon;
+          if (lat < box[1]) box[1] = lat;
+          if (lon > box[2]) box[2] = lon;
+          if (lat > box[3]) box[3] = lat;
         }
         if (ring.length < 4) {
           push({
@@ -291,7 +344,33 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
           });
           return;
         }
-        const ccw = signedArea2(ring as Position[]) > 0;
+        const shape = ringShape(ring as Position[]);
+        if (shape.zeroArea) {
+          push({
+            severity: 'error',
+            code: 'E_RING_ZERO_AREA',
+            message: `${ringAt}: the ring encloses no area (its positions are collinear or repeated)`,
+            ...base,
+          });
+          return;
+        }
+        if (shape.spike >= 0) {
+          push({
+            severity: 'error',
+            code: 'E_RING_SPIKE',
+            message: `${ringAt} position ${shape.spike}: a spike (the ring goes back along the same line)`,
+            ...base,
+          });
+          return;
+        }
+        if (shape.compactness < 1e-3)
+          push({
+            severity: 'warning',
+            code: 'W_SLIVER',
+            message: `${ringAt}: a sliver (${shape.areaKm2.toPrecision(3)} km², mean width ${shape.widthM.toPrecision(3)} m)`,
+            ...base,
+          });
+        const ccw = ringSphericalArea(ring as Position[]) > 0;
         if ((r === 0) !== ccw) {
           push({
             severity: options.strictWinding ? 'error' : 'warning',
@@ -302,7 +381,80 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
         }
       });
     });
+    if (errors.length > errorsBefore || badCoordinates) return;
+    if ((options.extent ?? 'france') === 'france') {
+      const cause = extentCause(box);
+      const shown = `[${box.map((v) => Number(v.toPrecision(6))).join(', ')}]`;
+      if (cause === 'swapped')
+        push({
+          severity: 'error',
+          code: 'E_SWAPPED_AXES',
+          message: `${at}: extent ${shown} is not in France, but it is with longitude and latitude swapped: positions must be [lon, lat] (RFC 7946)`,
+          ...base,
+        });
+      else if (cause === 'radians')
+        push({
+          severity: 'error',
+          code: 'E_RADIANS',
+          message: `${at}: extent ${shown} is not in France, but it is once read as radians: positions must be in degrees`,
+          ...base,
+        });
+      else if (cause === 'outside')
+        push({
+          severity: 'warning',
+          code: 'W_OUTSIDE_FRANCE',
+          message: `${at}: extent ${shown} lies outside France (metropolitan and overseas); another projection or another place?`,
+          ...base,
+        });
+    }
+    const crossing = findSelfIntersection(polys as Position[][][]);
+    if (crossing)
+      push({
+        severity: 'error',
+        code: 'E_SELF_INTERSECTION',
+        message: `${at}: edges cross near [${crossing.map((v) => Number(v.toPrecision(8))).join(', ')}] (self-intersection)`,
+        ...base,
+      });
   });
+  if (errors.length === 0 && feats.length > 0 && (options.overlaps !== false || options.gaps)) {
+    const features = feats.map((raw): CommuneFeature => {
+      const f = raw as { id?: unknown; properties?: unknown; geometry: Polygon | MultiPolygon };
+      return {
+        type: 'Feature',
+        properties: { code: codeAndName(f, options).code as string, name: null },
+        geometry: rewindRfc7946(f.geometry),
+      };
+    });
+    const codeOf = (i: number): string => (features[i] as CommuneFeature).properties.code;
+    if (options.overlaps !== false) {
+      for (const o of findOverlaps(features, options.overlapToleranceKm2 ?? 0.001)) {
+        const area = Number.isFinite(o.areaKm2)
+          ? `${o.areaKm2.toPrecision(4)} km²`
+          : 'an area that could not be computed';
+        push({
+          severity: 'error',
+          code: 'E_OVERLAP',
+          message: `${where}features[${o.first}] (commune ${codeOf(o.first)}) and features[${o.second}] (commune ${codeOf(o.second)}) overlap over ${area} (a commune and its delegated communes in one file?)`,
+          feature: o.first,
+          commune: codeOf(o.first),
+          other: { feature: o.second, commune: codeOf(o.second) },
+          areaKm2: o.areaKm2,
+        });
+      }
+    }
+    if (options.gaps && errors.length === 0) {
+      const topology = buildTopology({ type: 'FeatureCollection', features });
+      for (const gap of findGaps(topology.topology, topology.geometries as CommuneGeometryObject[])) {
+        if (gap.areaKm2 <= (options.gapToleranceKm2 ?? 0)) continue;
+        push({
+          severity: 'error',
+          code: 'E_GAP',
+          message: `${where}a gap of ${gap.areaKm2.toPrecision(4)} km² covered by no feature, at [${(gap.at as number[]).join(', ')}]`,
+          areaKm2: gap.areaKm2,
+        });
+      }
+    }
+  }
   return { valid: errors.length === 0, errors, warnings, features: feats.length };
 }
 

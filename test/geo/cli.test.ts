@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -36,6 +36,32 @@ beforeAll(() => {
   writeFileSync(
     join(dir, 'application.json'),
     JSON.stringify({ territory: { communes: ['59350', '59009'] } }),
+  );
+  writeFileSync(join(dir, 'unknown-epci.json'), JSON.stringify({ territory: { epcis: ['123456789'] } }));
+  writeFileSync(join(dir, 'old-codes.csv'), 'code,value\n59355,5\n59009,7\n');
+  writeFileSync(join(dir, 'nothing.csv'), 'code,value\n99999,5\nzz,7\n');
+  const disc = (code: string, x: number, y: number) => ({
+    type: 'Feature',
+    properties: { code },
+    geometry: {
+      type: 'Polygon',
+      coordinates: [
+        Array.from({ length: 3001 }, (_, i) => {
+          const a = (2 * Math.PI * (i % 3000)) / 3000;
+          return [
+            Math.round((x + 0.04 * Math.cos(a)) * 1e6) / 1e6,
+            Math.round((y + 0.04 * Math.sin(a)) * 1e6) / 1e6,
+          ];
+        }),
+      ],
+    },
+  });
+  writeFileSync(
+    join(dir, 'detailed.geojson'),
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [disc('59350', 3.05, 50.63), disc('80021', 2.3, 49.9)],
+    }),
   );
   mkdirSync(join(dir, 'cache'));
 });
@@ -117,6 +143,54 @@ describe('cprdfop map / export', () => {
       { cwd: dir },
     );
     expect(JSON.parse(t.stdout).type).toBe('Topology');
+  });
+  it('warns about an unknown EPCI in --highlight, and exits 1 with --strict writing nothing', async () => {
+    const args = ['map', '--contours', 'communes.geojson', '--highlight', 'unknown-epci.json'];
+    const r = await cli([...args, '-o', 'lenient.svg'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^cprdfop: warning: highlighted territory of unknown-epci\.json: .*123456789/);
+    const strict = await cli([...args, '--strict', '-o', 'strict.svg'], { cwd: dir });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/123456789/);
+    expect(strict.stderr).toMatch(/--strict/);
+    expect(existsSync(join(dir, 'strict.svg'))).toBe(false);
+  });
+  it('maps --value codes of former communes with a warning, and rejects a file matching nothing (65)', async () => {
+    const r = await cli(
+      ['map', '--contours', 'communes.geojson', '--by', 'commune', '--value', 'old-codes.csv'],
+      {
+        cwd: dir,
+      },
+    );
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/code 59355 is a former commune code, its value goes to 59350/);
+    expect(r.stdout).toContain('data-code="59350"');
+    expect(r.stdout).toMatch(/<title>Lille \(59350\): 5<\/title>/);
+    const none = await cli(['map', '--contours', 'communes.geojson', '--value', 'nothing.csv'], { cwd: dir });
+    expect(none.code).toBe(65);
+    expect(none.stderr).toMatch(/^cprdfop: nothing\.csv: no value matches a unit/);
+  });
+  it('simplifies the drawing to stay under --max-size', async () => {
+    const args = ['map', '--contours', 'detailed.geojson', '--by', 'commune'];
+    const full = await cli(args, { cwd: dir });
+    expect(full.code).toBe(0);
+    expect(full.stdout.length).toBeGreaterThan(30_000);
+    const small = await cli([...args, '--max-size', '20000'], { cwd: dir });
+    expect(small.code).toBe(0);
+    expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(20_000);
+    expect(small.stderr).toMatch(
+      /^cprdfop: map simplified for display \(topology preserved\): \d+ of 6002 points/,
+    );
+    expect(small.stdout).toContain('data-code="59350"');
+    expect((await cli([...args, '--max-size', 'big'], { cwd: dir })).code).toBe(64);
+  });
+  it('export --strict fails on incomplete units', async () => {
+    const r = await cli(['export', '--contours', 'communes.geojson', '--by', 'departement', '--strict'], {
+      cwd: dir,
+    });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/unit 59: \d+ commune\(s\) have no contour/);
+    expect(r.stdout).toBe('');
   });
   it('rejects a bad --format or --by with exit 64 and the usage', async () => {
     const r = await cli(['export', '--contours', 'communes.geojson', '--format', 'kml'], { cwd: dir });

@@ -61,9 +61,15 @@ shared.describe('real snapshot: 2018 Hauts-de-France communes', () => {
       expect(Math.abs(geodesicArea(theirs as never) - a) / a).toBeLessThan(1e-9);
     }
   });
-  it('finds every département contiguous and two far communes not', () => {
-    for (const d of ['02', '60', '62', '80'])
-      expect(isContiguous(join.topology, { departements: [d] })).toBe(true);
+  it('judges contiguity on geometry pieces: three départements in one piece, Oise and Nord not', () => {
+    for (const d of ['02', '62', '80']) expect(isContiguous(join.topology, { departements: [d] })).toBe(true);
+    // Oise: communes with exclaves (60320 and 60658 have three polygons) leave 4 pieces
+    expect(composeTerritory(join.topology, { departements: ['60'] }).geometry.coordinates).toHaveLength(4);
+    expect(isContiguous(join.topology, { departements: ['60'] })).toBe(false);
+    // CA du Beauvaisis: every commune borders another member, but its geometry has two polygons
+    expect(composeTerritory(join.topology, { epcis: ['200067999'] }).geometry.coordinates).toHaveLength(2);
+    expect(isContiguous(join.topology, { epcis: ['200067999'] })).toBe(false);
+    expect(components(join.topology, { epcis: ['200067999'] })).toHaveLength(1);
     // in this simplified snapshot three communes of Nord touch the rest at a single point only
     expect(isContiguous(join.topology, { departements: ['59'] })).toBe(false);
     expect(components(join.topology, { departements: ['59'] })[1]).toEqual(['59097', '59176', '59405']);

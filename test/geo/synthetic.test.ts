@@ -44,7 +44,7 @@ describe('validateContours / parseContours', () => {
     expect(v.valid).toBe(true);
     expect(v.warnings[0]?.code).toBe('W_WINDING');
     const warnings: string[] = [];
-    const c = parseContours(fcOf([cw]), {}, (w) => warnings.push(w.code));
+    const c = parseContours(fcOf([cw]), { extent: 'any' }, (w) => warnings.push(w.code));
     expect(warnings).toEqual(['W_WINDING']);
     expect(c.features[0]?.geometry.coordinates[0]).toEqual([
       [0, 0],

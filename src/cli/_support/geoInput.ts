@@ -12,10 +12,16 @@ import { CliError, EXIT } from '../exitCodes.js';
 import { readInput, resolvePath } from './io.js';
 
 /** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
-export async function loadJoinedTopology(ctx: CliContext, file: string): Promise<CommuneTopology> {
+export async function loadJoinedTopology(
+  ctx: CliContext,
+  file: string,
+  warn: (message: string) => void = (message) => ctx.stderr.write(`cprdfop: warning: ${message}\n`),
+): Promise<CommuneTopology> {
   let contours: Awaited<ReturnType<typeof readContours>>;
   try {
-    contours = await readContours(resolvePath(ctx, file), { source: file });
+    contours = await readContours(resolvePath(ctx, file), { source: file }, (issue) => {
+      if (issue.code !== 'W_WINDING') warn(issue.message);
+    });
   } catch (error) {
     if (error instanceof GeoDataError)
       throw new CliError(error.message, error.code === 'E_READ' ? EXIT.NOINPUT : EXIT.DATAERR);
@@ -23,10 +29,14 @@ export async function loadJoinedTopology(ctx: CliContext, file: string): Promise
   }
   const join = joinVintage(buildTopology(contours));
   if (join.unmatched.length) {
-    ctx.stderr.write(
-      `cprdfop: warning: ${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}\n`,
+    warn(
+      `${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}`,
     );
   }
+  for (const p of join.partial)
+    warn(
+      `commune ${p.code} is built from part of its former communes (${p.from.join(', ')}): no contour for ${p.absent.join(', ')}, its shape is incomplete`,
+    );
   if (join.merged.length && ctx.env.CPRDFOP_VERBOSE) {
     ctx.stderr.write(`cprdfop: ${join.merged.length} merged commune(s) composed from older contours\n`);
   }

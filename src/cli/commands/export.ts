@@ -3,6 +3,7 @@ import { composeUnits } from '../../geo/composeUnits.js';
 import { exportTerritories } from '../../geo/exportTerritories.js';
 import { loadJoinedTopology, parseBy } from '../_support/geoInput.js';
 import { writeOutput } from '../_support/io.js';
+import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -19,16 +20,34 @@ export function registerExport(program: Command, ctx: CliContext): void {
     )
     .option('--format <format>', 'geojson or topojson', 'geojson')
     .option('-o, --output <file>', 'output file (default: stdout)')
-    .action(async (opts: { contours: string; by: string; format: string; output?: string }) => {
-      if (opts.format !== 'geojson' && opts.format !== 'topojson') {
-        throw new CliError(
-          `invalid --format "${opts.format}": expected geojson or topojson`,
-          EXIT.USAGE,
-          true,
-        );
-      }
-      const topology = await loadJoinedTopology(ctx, opts.contours);
-      const units = composeUnits(topology, await parseBy(ctx, opts.by, topology));
-      await writeOutput(ctx, opts.output, `${JSON.stringify(exportTerritories(units, opts.format))}\n`);
-    });
+    .option('--strict', 'exit 1 (and write nothing) when there is a warning')
+    .action(
+      async (opts: { contours: string; by: string; format: string; output?: string; strict?: boolean }) => {
+        const warnings = collectWarnings(ctx);
+        if (opts.format !== 'geojson' && opts.format !== 'topojson') {
+          throw new CliError(
+            `invalid --format "${opts.format}": expected geojson or topojson`,
+            EXIT.USAGE,
+            true,
+          );
+        }
+        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
+        const units = composeUnits(topology, await parseBy(ctx, opts.by, topology), { skipEmpty: false });
+        const kept = [];
+        for (const f of units.features) {
+          if (f.properties.communes.length === 0) {
+            warnings.warn(`unit ${f.properties.code} has no commune with a contour; left out`);
+            continue;
+          }
+          if (f.properties.missing.length)
+            warnings.warn(
+              `unit ${f.properties.code}: ${f.properties.missing.length} commune(s) have no contour (${f.properties.missing.slice(0, 10).join(', ')}${f.properties.missing.length > 10 ? ', …' : ''}); its shape is incomplete`,
+            );
+          kept.push(f);
+        }
+        units.features = kept;
+        warnings.failIfStrict(opts.strict === true);
+        await writeOutput(ctx, opts.output, `${JSON.stringify(exportTerritories(units, opts.format))}\n`);
+      },
+    );
 }

@@ -1,24 +1,94 @@
 import type { MultiPolygon, Position } from 'geojson';
 import { merge as topoMerge } from 'topojson-client';
 import type { CommuneGeometryObject, CommuneTopoJSON } from '../CommuneTopology.js';
+import { ringSphericalArea } from './rings.js';
 
 const scratch = new WeakMap<object, { count: Int32Array; owner: Int32Array }>();
 
-function planarArea(ring: Position[]): number {
-  let s = 0;
-  for (let i = 0, n = ring.length - 1; i < n; i++) {
-    const a = ring[i] as Position;
-    const b = ring[i + 1] as Position;
-    s += (a[0] as number) * (b[1] as number) - (b[0] as number) * (a[1] as number);
+/** Splits a closed ring at every vertex it passes twice: simple closed rings (GEOS-valid pieces). */
+export function splitSelfTouching(ring: Position[]): Position[][] {
+  const out: Position[][] = [];
+  const path: Position[] = [];
+  const at = new Map<string, number>();
+  for (let i = 0; i < ring.length - 1; i++) {
+    const point = ring[i] as Position;
+    const key = `${point[0]},${point[1]}`;
+    const seen = at.get(key);
+    if (seen !== undefined) {
+      const loop = path.splice(seen);
+      for (const p of loop) at.delete(`${p[0]},${p[1]}`);
+      if (loop.length >= 3) out.push([...loop, loop[0] as Position]);
+    }
+    at.set(key, path.length);
+    path.push(point);
   }
-  return Math.abs(s);
+  if (path.length >= 3) out.push([...path, path[0] as Position]);
+  return out;
+}
+
+/** Whether a point lies strictly inside a ring (planar even-odd test in lon/lat). */
+function insideRing(point: Position, ring: readonly Position[]): boolean {
+  const x = point[0] as number;
+  const y = point[1] as number;
+  let inside = false;
+  for (let i = 0, j = ring.length - 2; i < ring.length - 1; j = i++) {
+    const a = ring[i] as Position;
+    const b = ring[j] as Position;
+    const ay = a[1] as number;
+    const by = b[1] as number;
+    if (ay > y !== by > y) {
+      const ax = a[0] as number;
+      const bx = b[0] as number;
+      if (x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+    }
+  }
+  return inside;
+}
+
+/**
+ * Polygons from the closed rings of one connected group: rings are split where they touch
+ * themselves, counterclockwise rings (on the sphere) are exteriors, clockwise ones holes, each
+ * hole going to the smallest exterior that contains it.
+ */
+export function assemblePolygons(rings: Position[][]): Position[][][] {
+  const exteriors: Array<{ ring: Position[]; area: number }> = [];
+  const holes: Position[][] = [];
+  for (const ring of rings)
+    for (const piece of splitSelfTouching(ring)) {
+      const area = ringSphericalArea(piece);
+      if (area > 0) exteriors.push({ ring: piece, area });
+      else if (area < 0) holes.push(piece);
+    }
+  exteriors.sort((a, b) => b.area - a.area);
+  const polygons: Position[][][] = exteriors.map((e) => [e.ring]);
+  for (const hole of holes) {
+    let owner = 0;
+    if (exteriors.length > 1) {
+      const a = hole[0] as Position;
+      const b = hole[1] as Position;
+      const probe: Position = [
+        ((a[0] as number) + (b[0] as number)) / 2,
+        ((a[1] as number) + (b[1] as number)) / 2,
+      ];
+      owner = -1;
+      for (let i = exteriors.length - 1; i >= 0; i--)
+        if (insideRing(probe, (exteriors[i] as { ring: Position[] }).ring)) {
+          owner = i;
+          break;
+        }
+      if (owner < 0) owner = 0;
+    }
+    polygons[owner]?.push(hole);
+  }
+  return polygons;
 }
 
 /**
  * Merges polygonal geometry objects of a topology into one MultiPolygon, like topojson-client's
- * `merge` (same result: arcs used once are kept and stitched; in each connected group the ring with
- * the largest area is the exterior), with typed-array bookkeeping so it stays fast when called
- * for many units. Falls back to topojson-client for quantized topologies.
+ * `merge` (arcs used once are kept and stitched), with typed-array bookkeeping so it stays fast
+ * when called for many units, and a valid result: rings touching themselves are split, exteriors
+ * and holes are told apart by their orientation on the sphere, each hole goes to its exterior.
+ * Falls back to topojson-client for quantized topologies.
  */
 export function mergeGeometries(
   topology: CommuneTopoJSON,
@@ -113,23 +183,17 @@ export function mergeGeometries(
       }
       if (ring.length >= 4) rings.push(ring);
     }
-    if (rings.length > 1) {
-      let best = 0;
-      let bestArea = planarArea(rings[0] as Position[]);
-      for (let i = 1; i < rings.length; i++) {
-        const ar = planarArea(rings[i] as Position[]);
-        if (ar > bestArea) {
-          bestArea = ar;
-          best = i;
-        }
-      }
-      if (best) [rings[0], rings[best]] = [rings[best] as Position[], rings[0] as Position[]];
-    }
-    if (rings.length) out.push(rings);
+    for (const polygon of assemblePolygons(rings)) out.push(polygon);
   }
   for (const k of touched) {
     count[k] = 0;
     owner[k] = -1;
   }
   return { type: 'MultiPolygon', coordinates: out };
+}
+
+/** A geometry object with no polygon (an empty MultiPolygon): a commune with no usable contour. */
+export function isEmptyGeometry(geometry: CommuneGeometryObject): boolean {
+  const arcs = geometry.arcs as unknown[];
+  return !Array.isArray(arcs) || arcs.length === 0;
 }

@@ -13,6 +13,53 @@ export interface PackedPolygons {
   /** featRing[f] .. featRing[f+1]: rings of feature f. */
   featRing: Uint32Array;
   index: Flatbush;
+  /** Segment indexes of the rings with many edges (ring index → bands), see {@link RingBands}. */
+  bands: Map<number, RingBands>;
+}
+
+/**
+ * A segment index of one large ring: its y-range cut into horizontal bands, each listing the edges
+ * whose y-range meets it. A point only tests the edges of its band, so a ring of millions of
+ * positions answers in about √n edges, and the index costs about one 32-bit entry per edge.
+ */
+export interface RingBands {
+  y0: number;
+  /** bands per degree */
+  sy: number;
+  count: number;
+  /** bandStart[b] .. bandStart[b+1]: entries of band b in `edges`. */
+  bandStart: Uint32Array;
+  /** Position index of the first point of each edge (the edge goes to the next position). */
+  edges: Uint32Array;
+}
+
+/** Rings with at least this many edges get a segment index. */
+export const BANDED_RING_EDGES = 1024;
+
+function buildBands(coords: Float64Array, first: number, end: number, y0: number, y1: number): RingBands {
+  const edgesCount = end - first - 1;
+  const count = Math.max(1, Math.ceil(Math.sqrt(edgesCount)));
+  const sy = count / Math.max(y1 - y0, 1e-12);
+  const band = (y: number): number => Math.min(count - 1, Math.max(0, Math.floor((y - y0) * sy)));
+  const sizes = new Uint32Array(count + 1);
+  for (let k = first; k < end - 1; k++) {
+    const a = band(coords[2 * k + 1] as number);
+    const b = band(coords[2 * k + 3] as number);
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) sizes[i + 1] = (sizes[i + 1] as number) + 1;
+  }
+  const bandStart = new Uint32Array(count + 1);
+  for (let i = 0; i < count; i++) bandStart[i + 1] = (bandStart[i] as number) + (sizes[i + 1] as number);
+  const edges = new Uint32Array(bandStart[count] as number);
+  const fill = bandStart.slice(0, count);
+  for (let k = first; k < end - 1; k++) {
+    const a = band(coords[2 * k + 1] as number);
+    const b = band(coords[2 * k + 3] as number);
+    for (let i = Math.min(a, b); i <= Math.max(a, b); i++) {
+      edges[fill[i] as number] = k;
+      fill[i] = (fill[i] as number) + 1;
+    }
+  }
+  return { y0, sy, count, bandStart, edges };
 }
 
 export const OUTSIDE = 0;
@@ -76,7 +123,17 @@ export function packPolygons(features: readonly CommuneFeature[]): PackedPolygon
   ringStart[nRings] = p;
   if (features.length === 0) index.add(1, 1, 0, 0);
   index.finish();
-  return { coords, ringStart, ringBox, featRing, index };
+  const bands = new Map<number, RingBands>();
+  for (let ring = 0; ring < nRings; ring++) {
+    const first = ringStart[ring] as number;
+    const end = ringStart[ring + 1] as number;
+    if (end - first - 1 >= BANDED_RING_EDGES)
+      bands.set(
+        ring,
+        buildBands(coords, first, end, ringBox[4 * ring + 1] as number, ringBox[4 * ring + 3] as number),
+      );
+  }
+  return { coords, ringStart, ringBox, featRing, index, bands };
 }
 
 /**
@@ -95,6 +152,13 @@ export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: numb
       y > (ringBox[b + 3] as number)
     )
       continue;
+    const banded = pk.bands.get(r);
+    if (banded) {
+      const at = pointInBands(coords, banded, x, y);
+      if (at === BOUNDARY) return BOUNDARY;
+      if (at === INSIDE) inside = !inside;
+      continue;
+    }
     const end = 2 * (ringStart[r + 1] as number) - 2;
     let xi = coords[2 * (ringStart[r] as number)] as number;
     let yi = coords[2 * (ringStart[r] as number) + 1] as number;
@@ -110,6 +174,27 @@ export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: numb
       }
       xi = xj;
       yi = yj;
+    }
+  }
+  return inside ? INSIDE : OUTSIDE;
+}
+
+/** The crossing-number test of {@link pointInFeature} on one banded ring: only the edges of the point's band. */
+function pointInBands(coords: Float64Array, bands: RingBands, x: number, y: number): number {
+  const b = Math.min(bands.count - 1, Math.max(0, Math.floor((y - bands.y0) * bands.sy)));
+  let inside = false;
+  for (let e = bands.bandStart[b] as number, end = bands.bandStart[b + 1] as number; e < end; e++) {
+    const k = 2 * (bands.edges[e] as number);
+    const xi = coords[k] as number;
+    const yi = coords[k + 1] as number;
+    const xj = coords[k + 2] as number;
+    const yj = coords[k + 3] as number;
+    if (yi > y !== yj > y) {
+      const t = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
+      if (t === 0) return BOUNDARY;
+      if (t > 0 === yj > yi) inside = !inside;
+    } else if (yi === y && (xi === x || (yj === y && (x - xi) * (x - xj) <= 0))) {
+      return BOUNDARY;
     }
   }
   return inside ? INSIDE : OUTSIDE;
@@ -204,18 +289,38 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid
   const pos = cellStart.slice(0, nCells);
   last.fill(-1);
   visit(true, cellStart, cellFeat, pos);
-  const cell = new Int32Array(nCells);
-  for (let j = 0; j < ny; j++) {
-    let run = -3;
-    for (let i = 0; i < nx; i++) {
-      const c = j * nx + i;
-      if ((cellStart[c + 1] as number) > (cellStart[c] as number)) {
-        cell[c] = -2;
-        run = -3;
-        continue;
+  // cells crossed by no edge: 4-connected regions of them lie wholly inside one feature or outside
+  // all (an edge along a shared side is listed in both cells), so one point test per region
+  const UNSET = -3;
+  const cell = new Int32Array(nCells).fill(UNSET);
+  for (let c = 0; c < nCells; c++) if ((cellStart[c + 1] as number) > (cellStart[c] as number)) cell[c] = -2;
+  const queue = new Int32Array(nCells);
+  for (let c0 = 0; c0 < nCells; c0++) {
+    if (cell[c0] !== UNSET) continue;
+    const value = locateIndexSlow(pk, minX + ((c0 % nx) + 0.5) / sx, minY + (Math.floor(c0 / nx) + 0.5) / sy);
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = c0;
+    cell[c0] = value;
+    while (head < tail) {
+      const c = queue[head++] as number;
+      const i = c % nx;
+      if (i > 0 && cell[c - 1] === UNSET) {
+        cell[c - 1] = value;
+        queue[tail++] = c - 1;
       }
-      if (run === -3) run = locateIndexSlow(pk, minX + (i + 0.5) / sx, minY + (j + 0.5) / sy);
-      cell[c] = run;
+      if (i < nx - 1 && cell[c + 1] === UNSET) {
+        cell[c + 1] = value;
+        queue[tail++] = c + 1;
+      }
+      if (c >= nx && cell[c - nx] === UNSET) {
+        cell[c - nx] = value;
+        queue[tail++] = c - nx;
+      }
+      if (c + nx < nCells && cell[c + nx] === UNSET) {
+        cell[c + nx] = value;
+        queue[tail++] = c + nx;
+      }
     }
   }
   return { x0: minX, y0: minY, sx, sy, nx, ny, cell, cellStart, cellFeat };
