@@ -1,0 +1,35 @@
+/**
+ * Size budgets, measured the way an app pays them: each subpath and each main function bundled for a
+ * browser by esbuild (minified, tree-shaken) WITH its dependencies — zod included, although it is a
+ * peer dependency (size-limit leaves peers out by default; an app that uses cprdfop ships zod anyway)
+ * — then gzipped. The Node-only parts of `cprdfop/geo` and `cprdfop/opendata` are measured from their
+ * browser builds (the `browser` export condition). `npm run size` fails when a budget is exceeded.
+ * The README's size table is copied from `npm run size`.
+ */
+const includeEverything = (config) => ({ ...config, external: [], logLevel: 'error' });
+
+/** [name, file, import, budget] */
+const checks = [
+  ['cprdfop (whole entry)', 'dist/index.js', '*', '104 KB'],
+  ['cprdfop: ambition', 'dist/index.js', '{ ambition }', '101 KB'],
+  ['cprdfop/territory (whole entry)', 'dist/territory/index.js', '*', '164 KB'],
+  ['cprdfop/territory: commune', 'dist/territory/index.js', '{ commune }', '63 KB'],
+  ['cprdfop/rules (whole entry)', 'dist/rules/index.js', '*', '106 KB'],
+  ['cprdfop/rules: compile', 'dist/rules/index.js', '{ compile }', '8 KB'],
+  ['cprdfop/itie (whole entry)', 'dist/itie/index.js', '*', '175 KB'],
+  ['cprdfop/itie: checkApplication', 'dist/itie/index.js', '{ checkApplication }', '175 KB'],
+  ['cprdfop/geo (browser, whole entry)', 'dist/geo/index.browser.js', '*', '95 KB'],
+  ['cprdfop/geo: renderSvg', 'dist/geo/index.browser.js', '{ renderSvg }', '15 KB'],
+  ['cprdfop/opendata (browser, whole entry)', 'dist/opendata/index.browser.js', '*', '109 KB'],
+  ['cprdfop/opendata: createClient', 'dist/opendata/index.browser.js', '{ createClient }', '104 KB'],
+];
+
+// biome-ignore lint/style/noDefaultExport: size-limit reads the default export of its config file
+export default checks.map(([name, path, imported, limit]) => ({
+  name,
+  path,
+  import: imported,
+  limit,
+  gzip: true,
+  modifyEsbuildConfig: includeEverything,
+}));
