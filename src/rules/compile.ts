@@ -261,6 +261,23 @@ function strict(fns: Fn[], f: (...vals: unknown[]) => unknown): Fn {
   };
 }
 
+/**
+ * A list literal with at least one non-constant item: every item is evaluated, in order; an unknown item
+ * makes the list unknown (with every item's missing fields). Each evaluation builds a new, frozen list.
+ */
+function listOf(items: Fn[]): Fn {
+  return (context) => {
+    let unknown: Unknown | undefined;
+    const values = new Array<unknown>(items.length);
+    for (let index = 0; index < items.length; index++) {
+      const value = items[index]!(context);
+      if (isU(value)) unknown = merge(unknown, value);
+      values[index] = value;
+    }
+    return unknown ?? Object.freeze(values);
+  };
+}
+
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const arr = Array.isArray as (v: unknown) => v is readonly unknown[];
 const numOr = (x: unknown) => (num(x) ? x : NONE);
@@ -445,7 +462,7 @@ function compileNode(node: ExpressionValue, st: St, depth: number, at: string): 
   if (Array.isArray(node)) {
     const fns = node.map((x, i) => compileNode(x, st, depth + 1, `${at}[${i}]`));
     if (fns.every((f) => CONST.has(f))) return constant(Object.freeze(fns.map((f) => CONST.get(f))));
-    return strict(fns, (v) => v);
+    return listOf(fns);
   }
   const keys = Object.keys(node);
   if (keys.length !== 1) throw new RuleSetError(at, 'an operator node has exactly one key');
