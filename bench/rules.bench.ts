@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compare, fmt, type GoalResult, type Scenario } from './_harness.js';
 import { REFERENCE, speedOf } from './rules/anchors.js';
+import { type ItieBench, loadItie } from './rules/itie.js';
 import { createJsonRulesEvaluator } from './rules/json-rules-engine.js';
 import { ENGINE_SOURCE, loadOurs, toResult } from './rules/ours.js';
 import { createPublicodesEvaluator, toPublicodesSituation } from './rules/publicodes.js';
@@ -29,6 +30,8 @@ const SMOKE_PUBLICODES_AGREEMENT = 100;
 const GOAL_FULL = 1_000_000;
 const GOAL_PARTIAL = 250_000;
 const GOAL_SIZE_KB = 10;
+/** Issue #12: evaluate + serialise ≥ 0.25× evaluate alone, on the ITIE rule set. */
+const GOAL_SERIALISE = 0.25;
 
 const T = {
   hand: 'hand-written TypeScript — full, per-criterion',
@@ -40,6 +43,9 @@ const T = {
   publicodes: 'Publicodes 1.10 — full, per-criterion',
   publicodesPartial: 'Publicodes 1.10 — partial, missingVariables',
   jre: 'json-rules-engine 7.3 — full, per-criterion',
+  itie: 'ITIE rule set — evaluate (verdict, missing and every status read)',
+  itieSerialize: 'ITIE rule set — evaluate + serializeExplanation',
+  itieStringify: 'ITIE rule set — evaluate + JSON.stringify',
 } as const;
 
 const fmtRate = (n: number): string => `${fmt(n)} apps/s`;
@@ -79,6 +85,8 @@ export const scenario: Scenario = {
     const jre = createJsonRulesEvaluator();
     const oursLoaded = await loadOurs();
     const ours = 'evaluator' in oursLoaded ? oursLoaded.evaluator : undefined;
+    const itieLoaded = await loadItie(N);
+    const itie: ItieBench | undefined = 'evaluator' in itieLoaded ? itieLoaded : undefined;
 
     // ---- Agreement (verdict and every criterion) ------------------------------------------------
     // Publicodes takes milliseconds per application: the smoke pass checks it on a subset only.
@@ -133,6 +141,29 @@ export const scenario: Scenario = {
       // `observed` is built on first read: this task reads everything (information, not a goal).
       tasks[T.oursJson] = () => {
         for (const a of apps) sink += JSON.stringify(ours.evaluate(a)).length;
+      };
+    }
+    let serialisedAgree = 0;
+    if (itie) {
+      const { evaluator, serialize, applications } = itie;
+      for (const a of applications) {
+        const e = evaluator.evaluate(a);
+        if (serialize(e) === JSON.stringify(e)) serialisedAgree++;
+      }
+      tasks[T.itie] = () => {
+        for (const a of applications) {
+          const e = evaluator.evaluate(a);
+          if (e.verdict === 'eligible') sink++;
+          sink += e.missing.length;
+          const cs = e.criteria;
+          for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
+        }
+      };
+      tasks[T.itieSerialize] = () => {
+        for (const a of applications) sink += serialize(evaluator.evaluate(a)).length;
+      };
+      tasks[T.itieStringify] = () => {
+        for (const a of applications) sink += JSON.stringify(evaluator.evaluate(a)).length;
       };
     }
     const slice = smoke ? SLICE.smoke : SLICE.full;
@@ -246,6 +277,35 @@ export const scenario: Scenario = {
       ].join('; '),
       met: allAgree && !!ours,
     });
+
+    if (itie) {
+      const alone = rate(T.itie);
+      const serialised = rate(T.itieSerialize);
+      const stringified = rate(T.itieStringify);
+      ratios.push(
+        `ITIE: evaluate + serializeExplanation / evaluate alone = ${ratio(serialised, alone)}`,
+        `ITIE: evaluate + JSON.stringify / evaluate alone = ${ratio(stringified, alone)}`,
+        `ITIE: serializeExplanation / JSON.stringify (each after evaluate) = ${ratio(serialised, stringified)}`,
+      );
+      goals.push(
+        {
+          goal: `ITIE rule set: evaluate + serialise ≥ ${GOAL_SERIALISE}× evaluate alone (issue #12)`,
+          measured: `${ratio(serialised, alone)} with serializeExplanation (${fmtRate(serialised)} vs ${fmtRate(alone)}); ${ratio(stringified, alone)} with JSON.stringify`,
+          met: alone > 0 && serialised / alone >= GOAL_SERIALISE,
+        },
+        {
+          goal: `serializeExplanation writes JSON.stringify's text on all ${N} ITIE applications`,
+          measured: `${serialisedAgree}/${N}`,
+          met: serialisedAgree === N,
+        },
+      );
+      notes.push(
+        `ITIE workload: ${N} seeded applications (bench/rules/itie-workload.ts; ${itie.verdicts}), evaluated with the Hauts-de-France territory provider; one explanation is ≈ ${fmt(itie.meanJsonBytes / 1024, 1)} KB of JSON.`,
+      );
+    } else
+      notes.push(
+        `ITIE serialising: not available (${'unavailable' in itieLoaded ? itieLoaded.unavailable : ''}).`,
+      );
 
     // ---- Size (needs the engine; cold start: bench/rules-cold.bench.ts) -------------------------------------------------
     if (ours) {

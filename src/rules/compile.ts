@@ -1,4 +1,5 @@
 import { dateOps, isIsoDate, ymd } from './_dates.js';
+import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { FORBIDDEN_KEYS } from './_safe.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
 import {
@@ -12,7 +13,7 @@ import {
 } from './Explanation.js';
 import { RuleSetError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
-import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleSource, RuleText } from './RuleSet.js';
+import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
 
 /**
@@ -32,7 +33,11 @@ export const MAX_EXPRESSION_NODES = 50_000;
 class Unknown {
   /** Merges already made with this one (stable identities: cached messages, no garbage). */
   m: Map<Unknown, Unknown> | undefined;
-  constructor(readonly paths: readonly string[]) {}
+  /** The fields, frozen and shared (explanations hand this very list out as `missing`). */
+  readonly paths: readonly string[];
+  constructor(paths: string[]) {
+    this.paths = shareFrozen(paths);
+  }
 }
 const NONE = new Unknown([]);
 const isU = (v: unknown): v is Unknown => v instanceof Unknown;
@@ -545,7 +550,8 @@ function territoryOp(kind: 'inRegion' | 'outsideRegion' | 'communes' | 'units' |
         if (r.warnings.length) {
           if (!c.warn) c.warn = [];
           const w = c.warn;
-          for (const x of r.warnings) if (!w.some((y) => y.message === x.message)) w.push(x);
+          for (const x of r.warnings)
+            if (!w.some((y) => y.message === x.message)) w.push(freeze({ code: x.code, message: x.message }));
         }
       }
       if (kind === 'outsideRegion') return r.outside;
@@ -662,7 +668,7 @@ const fill = (t: string, label: string, missing: string) =>
   t.replace('{label}', label.charAt(0).toLowerCase() + label.slice(1)).replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
-const EMPTY: readonly string[] = freeze([]);
+const EMPTY: readonly string[] = shareFrozen([]);
 
 /**
  * Compiles a flat rule set (no `extends`; see `resolveRuleSet`) into an {@link Evaluator}: every
@@ -716,7 +722,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     names.flatMap((n) => {
       const p = paramMap.get(n)!;
       return p.provenance.mark === 'assumption'
-        ? [{ name: n, value: p.value, justification: p.provenance.justification }]
+        ? [shareFrozen({ name: n, value: frozenCopy(p.value), justification: p.provenance.justification })]
         : [];
     });
   const ids = new Set<string>();
@@ -745,27 +751,30 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       throw new RuleSetError(at, 'a criterion must be a boolean expression');
     }
     const parameters: Record<string, ParameterValue> = {};
-    for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
-    freeze(parameters);
+    for (const p of st.params) parameters[p] = frozenCopy(paramMap.get(p)!.value);
+    shareFrozen(parameters);
+    const label = frozenCopy(cr.label);
+    const source = cr.source ? frozenCopy(cr.source) : null;
     const fieldSlots = st.fields.map((f) => slots.get(f)!);
     const msg = (s: CriterionStatus, missing = ''): RuleText => {
       const t = cr.messages?.[s] ?? CATALOGUE[s];
-      return freeze({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
+      return shareFrozen({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
     };
-    // Everything static is computed once and shared by every explanation: one part per status (per
-    // `missing` list for `unknown`), built on first use; each evaluation allocates only a two-field
-    // CriterionResult per criterion.
-    const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part => ({
-      id: cr.id,
-      status,
-      label: cr.label,
-      message,
-      parameters,
-      source: cr.source ?? null,
-      missing,
-      keys: st.fields,
-      slots: fieldSlots,
-    });
+    // Everything static is computed once, frozen and shared by every explanation: one part per status
+    // (per `missing` list for `unknown`), built on first use; each evaluation builds a plain criterion
+    // object with its `observed` values around those parts.
+    const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part =>
+      registerPart({
+        id: cr.id,
+        status,
+        label,
+        message,
+        parameters,
+        source,
+        missing,
+        keys: st.fields,
+        slots: fieldSlots,
+      });
     return {
       fn,
       assumptions: assumption(st.params),
@@ -787,23 +796,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     };
   }
   const nC = crits.length;
-  const allAssumptions = freeze(dedupe(crits.flatMap((c) => c.assumptions))) as AssumptionUsed[];
+  const allAssumptions = shareFrozen(dedupe(crits.flatMap((c) => c.assumptions)));
   /**
    * Assumptions of the failed criteria, by bit set of failed criteria (the first 30): a dense array up
    * to 12 criteria (an index, not a hash lookup), a sparse one beyond; at most 4,096 sets kept.
    */
-  const failedAssumptions: (AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
+  const failedAssumptions: (readonly AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
   let failedSets = 0;
-  // The hash is computed on first read (cold start: the first verdict does not wait for SHA-256).
-  let hash: string | undefined;
-  const stamp = {
-    id: ruleSet.id,
-    version: ruleSet.version,
-    get hash(): string {
-      hash ??= hashRuleSet(ruleSet);
-      return hash;
-    },
-  };
+  // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
+  let stamp: Explanation['ruleSet'] | undefined;
+  const stampOf = (): Explanation['ruleSet'] =>
+    (stamp ??= shareFrozen({ id: ruleSet.id, version: ruleSet.version, hash: hashRuleSet(ruleSet) }));
   const { validFrom, validTo } = ruleSet;
 
   // Slots read the application's top-level properties (`tops`), then the rest of their path.
@@ -831,12 +834,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     return m;
   };
   /** The evaluation date is checked when it changes (applications often share it). */
-  const NO_AS_OF: RuleWarning = freeze({
+  const NO_AS_OF: RuleWarning = shareFrozen({
     code: 'no-as-of',
     message: 'no evaluation date: neither given nor found in the application',
   });
   const notInForce = (d: string): RuleWarning =>
-    freeze({
+    shareFrozen({
       code: 'not-in-force',
       message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${d} (${validFrom} → ${validTo ?? '…'})`,
     });
@@ -865,7 +868,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const c: Ctx = { asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
-    const criteria: CriterionResult[] = new Array(nC);
+    const criteria: CriterionExplanation[] = new Array(nC);
     for (let i = 0; i < nC; i++) {
       const k = crits[i]!;
       const r = k.fn(c);
@@ -878,7 +881,21 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         unknown = true;
         p = unknownPart(k, isU(r) ? r.paths : EMPTY);
       }
-      criteria[i] = new CriterionResult(p, v);
+      // A fresh plain object per evaluation around the frozen shared parts (freezing it would cost
+      // three times its building: what is fresh is the caller's, what is shared is frozen).
+      const observed: Record<string, unknown> = {};
+      const { keys, slots: fieldSlots } = p;
+      for (let j = 0; j < keys.length; j++) observed[keys[j]!] = v[fieldSlots[j]!] ?? null;
+      criteria[i] = {
+        id: p.id,
+        status: p.status,
+        label: p.label,
+        message: p.message,
+        observed,
+        parameters: p.parameters,
+        source: p.source,
+        missing: p.missing,
+      };
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
@@ -887,7 +904,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         const m = criteria[i]!.missing;
         for (let j = 0; j < m.length; j++) if (!missing.includes(m[j]!)) missing.push(m[j]!);
       }
-    const warnings = c.warn ?? [];
+    const warnings: RuleWarning[] = c.warn ?? [];
     if (asOfWarning) {
       warnings.push(asOfWarning);
       if (asOf === null && !failed && asOfField) {
@@ -895,13 +912,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         if (!missing.includes(asOfField)) missing.push(asOfField);
       }
     }
-    let assumptions = allAssumptions;
+    let assumptions: readonly AssumptionUsed[] = allAssumptions;
     if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
-        assumptions = freeze(
+        assumptions = shareFrozen(
           dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : []))),
-        ) as AssumptionUsed[];
+        );
         if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
       }
     }
@@ -914,12 +931,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         missing: isU(v) ? v.paths : EMPTY,
       };
       if (!failed && funding.assumptions.length)
-        assumptions = dedupe([...assumptions, ...funding.assumptions]);
+        assumptions = freeze(dedupe([...assumptions, ...funding.assumptions]));
     }
     return {
       format: EXPLANATION_FORMAT,
       verdict,
-      ruleSet: stamp,
+      ruleSet: stamp ?? stampOf(),
       asOf,
       criteria,
       missing,
@@ -932,77 +949,14 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     id: ruleSet.id,
     version: ruleSet.version,
     get hash() {
-      return stamp.hash;
+      return stampOf().hash;
     },
     ruleSet,
     evaluate,
   };
 }
 
-/** The static part of a criterion explanation for one status, shared by every evaluation. */
-interface Part {
-  id: string;
-  status: CriterionStatus;
-  label: RuleText;
-  message: RuleText;
-  parameters: Record<string, ParameterValue>;
-  source: RuleSource | null;
-  missing: readonly string[];
-  keys: readonly string[];
-  slots: readonly number[];
-}
-
-/**
- * One criterion of an explanation: the shared static part for its status and the evaluation's field
- * values. Every property is a getter of the prototype; `observed` is built on first read; `toJSON` keeps
- * the `cprdfop.explanation/1` key order.
- */
-class CriterionResult implements CriterionExplanation {
-  #p: Part;
-  /** The field values of the evaluation (an array), then `observed` (once built, a plain object). */
-  #v: unknown;
-  constructor(p: Part, v: readonly unknown[]) {
-    this.#p = p;
-    this.#v = v;
-  }
-  get id() {
-    return this.#p.id;
-  }
-  get status() {
-    return this.#p.status;
-  }
-  get label() {
-    return this.#p.label;
-  }
-  get message() {
-    return this.#p.message;
-  }
-  get parameters() {
-    return this.#p.parameters;
-  }
-  get source() {
-    return this.#p.source;
-  }
-  get missing() {
-    return this.#p.missing;
-  }
-  get observed(): Rec {
-    const v = this.#v;
-    if (arr(v)) {
-      const { keys, slots } = this.#p;
-      const o: Rec = {};
-      for (let j = 0; j < keys.length; j++) o[keys[j]!] = v[slots[j]!] ?? null;
-      this.#v = o;
-    }
-    return this.#v as Rec;
-  }
-  toJSON() {
-    const { id, status, label, message, observed, parameters, source, missing } = this;
-    return { id, status, label, message, observed, parameters, source, missing };
-  }
-}
-
-function dedupe(list: AssumptionUsed[]): AssumptionUsed[] {
+function dedupe(list: readonly AssumptionUsed[]): AssumptionUsed[] {
   const seen = new Set<string>();
   return list.filter((a) => {
     if (seen.has(a.name)) return false;

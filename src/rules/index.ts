@@ -62,4 +62,5 @@ export {
 export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';
 export { selectRuleSet } from './selectRuleSet.js';
+export { serializeExplanation } from './serializeExplanation.js';
 export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
