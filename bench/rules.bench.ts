@@ -3,6 +3,7 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compare, fmt, type GoalResult, type Scenario } from './_harness.js';
 import { REFERENCE, speedOf } from './rules/anchors.js';
+import { FLOAT_REVISION, floatBuildEntry, interleavedRatio } from './rules/float-build.js';
 import { type ItieBench, loadItie } from './rules/itie.js';
 import { createJsonRulesEvaluator } from './rules/json-rules-engine.js';
 import { ENGINE_SOURCE, loadOurs, toResult } from './rules/ours.js';
@@ -32,6 +33,8 @@ const GOAL_PARTIAL = 250_000;
 const GOAL_SIZE_KB = 10;
 /** Issue #12: evaluate + serialise ≥ 0.25× evaluate alone, on the ITIE rule set. */
 const GOAL_SERIALISE = 0.25;
+/** Issue #12: exact decimal arithmetic at most 15 % slower than the float build on the workload. */
+const GOAL_EXACT_COST = 0.15;
 
 const T = {
   hand: 'hand-written TypeScript — full, per-criterion',
@@ -43,6 +46,7 @@ const T = {
   publicodes: 'Publicodes 1.10 — full, per-criterion',
   publicodesPartial: 'Publicodes 1.10 — partial, missingVariables',
   jre: 'json-rules-engine 7.3 — full, per-criterion',
+  oursFloat: `cprdfop/rules before exact decimals (float build, ${FLOAT_REVISION.slice(0, 7)}) — full evaluation + explanation`,
   itie: 'ITIE rule set — evaluate (verdict, missing and every status read)',
   itieSerialize: 'ITIE rule set — evaluate + serializeExplanation',
   itieStringify: 'ITIE rule set — evaluate + JSON.stringify',
@@ -85,6 +89,9 @@ export const scenario: Scenario = {
     const jre = createJsonRulesEvaluator();
     const oursLoaded = await loadOurs();
     const ours = 'evaluator' in oursLoaded ? oursLoaded.evaluator : undefined;
+    const floatEntry = floatBuildEntry();
+    const floatLoaded = 'entry' in floatEntry ? await loadOurs(floatEntry.entry) : floatEntry;
+    const oursFloat = 'evaluator' in floatLoaded ? floatLoaded.evaluator : undefined;
     const itieLoaded = await loadItie(N);
     const itie: ItieBench | undefined = 'evaluator' in itieLoaded ? itieLoaded : undefined;
 
@@ -135,6 +142,16 @@ export const scenario: Scenario = {
           for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
         }
       };
+      if (oursFloat)
+        tasks[T.oursFloat] = () => {
+          for (const a of apps) {
+            const e = oursFloat.evaluate(a);
+            if (e.verdict === 'eligible') sink++;
+            sink += e.missing.length;
+            const cs = e.criteria;
+            for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
+          }
+        };
       tasks[T.oursPartial] = () => {
         for (const a of partial) sink += ours.evaluate(a).missing.length;
       };
@@ -278,6 +295,30 @@ export const scenario: Scenario = {
       met: allAgree && !!ours,
     });
 
+    if (ours && oursFloat) {
+      const exact = rate(T.ours);
+      const float = rate(T.oursFloat);
+      ratios.push(`cprdfop/rules exact decimals / float build (tinybench) = ${ratio(exact, float)}`);
+      // Judged on interleaved rounds (ABBA, median): the two tinybench tasks run seconds apart.
+      const evaluateAll = (evaluator: typeof ours) => () => {
+        for (const a of apps) {
+          const e = evaluator.evaluate(a);
+          if (e.verdict === 'eligible') sink++;
+          sink += e.missing.length;
+          for (const c of e.criteria) if (c.status === 'pass') sink++;
+        }
+      };
+      const cost = interleavedRatio(evaluateAll(ours), evaluateAll(oursFloat), smoke ? 4 : 40, smoke ? 1 : 5);
+      const percent = (r: number) => `${fmt((r - 1) * 100, 1)} %`;
+      goals.push({
+        goal: `exact decimal arithmetic costs ≤ ${GOAL_EXACT_COST * 100} % on the 12-criteria workload (vs the float build ${FLOAT_REVISION.slice(0, 7)}, same run; issue #12)`,
+        measured: `${percent(cost.median)} (median of ${smoke ? 4 : 40} interleaved rounds of 1,000 apps × ${smoke ? 1 : 5}; quartiles ${percent(cost.p25)} … ${percent(cost.p75)}); tinybench: ${fmtRate(exact)} exact vs ${fmtRate(float)} float`,
+        met: cost.median - 1 <= GOAL_EXACT_COST,
+      });
+    } else if (ours)
+      notes.push(
+        `Float build: not available (${'unavailable' in floatLoaded ? floatLoaded.unavailable : ''}).`,
+      );
     if (itie) {
       const alone = rate(T.itie);
       const serialised = rate(T.itieSerialize);

@@ -1,4 +1,20 @@
 import { dateOps, isIsoDate, ymd } from './_dates.js';
+import {
+  add,
+  compare,
+  decimalPlaces,
+  divide,
+  Exact,
+  isNumeric,
+  multiply,
+  type Numeric,
+  ROUNDING_MODES,
+  type RoundingMode,
+  roundTo,
+  scaledProduct,
+  subtract,
+  toNumber,
+} from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { FORBIDDEN_KEYS } from './_safe.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
@@ -285,9 +301,9 @@ function listOf(items: Fn[]): Fn {
 
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const arr = Array.isArray as (v: unknown) => v is readonly unknown[];
-const numOr = (x: unknown) => (num(x) ? x : NONE);
 const eq = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
+  if (a instanceof Exact || b instanceof Exact) return isNumeric(a) && isNumeric(b) && compare(a, b) === 0;
   if (arr(a)) return arr(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || arr(b)) return false;
   const ka = Object.keys(a);
@@ -299,21 +315,45 @@ const eq = (a: unknown, b: unknown): boolean => {
   );
 };
 
-/** Two numbers or two strings (the only ordered pairs). */
-const ordered = (a: unknown, b: unknown): a is number =>
-  (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+/**
+ * Orders two numbers (exactly, as decimals) or two strings: negative, zero or positive; `undefined`
+ * for any other pair.
+ */
+const order = (a: unknown, b: unknown): number | undefined => {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  return isNumeric(a) && isNumeric(b) ? compare(a, b) : undefined;
+};
+const comparison = (test: (order: number) => boolean) => (a: unknown, b: unknown) => {
+  const result = order(a, b);
+  return result === undefined ? NONE : test(result);
+};
 function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
   return (a: unknown, b: unknown) => (arr(a) && arr(b) ? op(a, b) : NONE);
 }
-function arith(op: (a: number, b: number) => number) {
-  return (...vals: unknown[]) => {
-    let r = vals[0] as number;
-    for (let i = 0; i < vals.length; i++) {
-      if (!num(vals[i])) return NONE;
-      if (i) r = op(r, vals[i] as number);
+/** Folds exact arithmetic over numeric arguments (anything else, or a division by zero: unknown). */
+function arith(op: (a: Numeric, b: Numeric) => Numeric | undefined) {
+  return (...values: unknown[]) => {
+    let result = values[0];
+    if (!isNumeric(result)) return NONE;
+    for (let index = 1; index < values.length; index++) {
+      const value = values[index];
+      if (!isNumeric(value)) return NONE;
+      const next: Numeric | undefined = op(result as Numeric, value);
+      if (next === undefined) return NONE;
+      result = next;
     }
-    return numOr(r);
+    return result;
   };
+}
+const smaller = (a: Numeric, b: Numeric) => (compare(b, a) < 0 ? b : a);
+const larger = (a: Numeric, b: Numeric) => (compare(b, a) > 0 ? b : a);
+
+/** `round`: `[x]`, `[x, places]` or `[x, places, mode]` (places an integer from -15 to 15). */
+function rounding(value: unknown, places: unknown = 0, mode: unknown = 'half-up'): unknown {
+  if (!isNumeric(value) || !Number.isInteger(places) || Math.abs(places as number) > 15) return NONE;
+  if (!(ROUNDING_MODES as readonly unknown[]).includes(mode)) return NONE;
+  return roundTo(value, places as number, mode as RoundingMode);
 }
 function date2(op: (a: number, b: number) => unknown) {
   return (a: unknown, b: unknown) => {
@@ -325,7 +365,8 @@ function date2(op: (a: number, b: number) => unknown) {
 function dateN(op: (a: number, n: number) => unknown) {
   return (a: unknown, n: unknown) => {
     const p = ymd(a);
-    return p < 0 || !num(n) ? NONE : op(p, Math.trunc(n));
+    if (p < 0 || !isNumeric(n)) return NONE;
+    return op(p, typeof n === 'number' ? Math.trunc(n) : toNumber(roundTo(n, 0, 'trunc')));
   };
 }
 
@@ -398,15 +439,23 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
       return p < 0 ? NONE : add(p, m);
     };
   }
-  if (op === '*' || op === '+' || op === '-' || op === '/')
+  if (op === '*') {
+    // The commonest arithmetic (`total × rate`): scaled integers in doubles, BigInt beyond.
+    const places = decimalPlaces(k);
     return (c) => {
       const x = c.v[i];
-      return x === undefined
-        ? u
-        : num(x)
-          ? numOr(op === '*' ? x * k : op === '+' ? x + k : op === '-' ? x - k : x / k)
-          : NONE;
+      if (x === undefined) return u;
+      if (!num(x)) return NONE;
+      return scaledProduct(x, decimalPlaces(x), k, places) ?? multiply(x, k);
     };
+  }
+  if (op === '+' || op === '-' || op === '/') {
+    const apply = op === '+' ? add : op === '-' ? subtract : divide;
+    return (c) => {
+      const x = c.v[i];
+      return x === undefined ? u : num(x) ? (apply(x, k) ?? NONE) : NONE;
+    };
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each operator declares its own argument types
@@ -415,21 +464,21 @@ type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 const STRICT: Record<string, Strict> = {
   '==': [2, 2, (a, b) => a === b || eq(a, b)],
   '!=': [2, 2, (a, b) => !eq(a, b)],
-  '<': [2, 2, (a, b) => (ordered(a, b) ? a < b : NONE)],
-  '<=': [2, 2, (a, b) => (ordered(a, b) ? a <= b : NONE)],
-  '>': [2, 2, (a, b) => (ordered(a, b) ? a > b : NONE)],
-  '>=': [2, 2, (a, b) => (ordered(a, b) ? a >= b : NONE)],
-  in: [2, 2, (x, l) => (arr(l) ? l.includes(x) : NONE)],
+  '<': [2, 2, comparison((o) => o < 0)],
+  '<=': [2, 2, comparison((o) => o <= 0)],
+  '>': [2, 2, comparison((o) => o > 0)],
+  '>=': [2, 2, comparison((o) => o >= 0)],
+  in: [2, 2, (x, l) => (arr(l) ? (x instanceof Exact ? l.some((y) => eq(x, y)) : l.includes(x)) : NONE)],
   subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
   intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
   intersection: [2, 2, sets((a, b) => a.filter((x) => b.includes(x)))],
-  '+': [2, Number.POSITIVE_INFINITY, arith((a, b) => a + b)],
-  '*': [2, Number.POSITIVE_INFINITY, arith((a, b) => a * b)],
-  '-': [2, 2, arith((a, b) => a - b)],
-  '/': [2, 2, arith((a, b) => a / b)],
-  min: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.min(a, b))],
-  max: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.max(a, b))],
-  round: [1, 2, (x, d = 0) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
+  '+': [2, Number.POSITIVE_INFINITY, arith(add)],
+  '*': [2, Number.POSITIVE_INFINITY, arith(multiply)],
+  '-': [2, 2, arith(subtract)],
+  '/': [2, 2, arith(divide)],
+  min: [1, Number.POSITIVE_INFINITY, arith(smaller)],
+  max: [1, Number.POSITIVE_INFINITY, arith(larger)],
+  round: [1, 3, rounding],
   days: [2, 2, date2(dateOps.days)],
   months: [2, 2, date2(dateOps.months)],
   addDays: [2, 2, dateN(dateOps.addDays)],
@@ -437,6 +486,9 @@ const STRICT: Record<string, Strict> = {
 };
 const UNARY: Record<string, (v: unknown) => unknown> = {
   count: (v) => (arr(v) ? v.length : NONE),
+  floor: (v) => rounding(v, 0, 'floor'),
+  ceil: (v) => rounding(v, 0, 'ceil'),
+  percent: (v) => (isNumeric(v) ? divide(v, 100)! : NONE),
   distinct: (v) => (arr(v) ? [...new Set(v)] : NONE),
   isDate: (v) => isIsoDate(v),
 };
@@ -507,7 +559,9 @@ const TYPE_CHECK: Record<OperatorValueType, (v: unknown) => boolean> = {
 function compileCustom(def: OperatorDefinition, fns: Fn[]): Fn {
   const checks = def.args.map((t) => TYPE_CHECK[t]);
   const out = TYPE_CHECK[def.returns];
-  return strict(fns, (...vals) => {
+  return strict(fns, (...exact) => {
+    // Custom operators take plain numbers: an exact rational is passed as its nearest double.
+    const vals = exact.map((v) => (v instanceof Exact ? toNumber(v) : v));
     if (!vals.every((v, i) => checks[i]!(v))) return NONE;
     try {
       const r = (def.evaluate as (...a: unknown[]) => unknown)(...vals);
@@ -926,7 +980,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     if (funding) {
       const v = failed ? null : funding.fn(c);
       fundingOut = {
-        amount: num(v) ? Math.round(v * 100) / 100 : null,
+        amount: isNumeric(v) ? toNumber(roundTo(v, 2, 'half-up')) : null,
         unit: funding.unit,
         missing: isU(v) ? v.paths : EMPTY,
       };
