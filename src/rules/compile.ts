@@ -29,8 +29,10 @@ import {
 } from './Explanation.js';
 import { RuleSetError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
+import { signatureOf } from './operators/registry.js';
 import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
+import { declaredFieldTypes, type TypeEnvironment, typeOf } from './typeCheck.js';
 
 /**
  * Maximum nesting depth of one expression (deeper is a `RuleSetError`).
@@ -510,6 +512,13 @@ const BOOLEAN_OPS = new Set([
   'withinOne',
 ]);
 
+/** The names of the built-in operators `compile` knows (checked against the registry by a test). */
+export const builtinOperatorNames = (): string[] => [
+  ...Object.keys(SPECIAL),
+  ...Object.keys(STRICT),
+  ...Object.keys(UNARY),
+];
+
 function compileNode(node: ExpressionValue, st: St, depth: number, at: string): Fn {
   if (depth > MAX_EXPRESSION_DEPTH)
     throw new RuleSetError(at, `expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
@@ -643,6 +652,21 @@ const SPECIAL: Record<string, Special> = {
     return constant(Array.isArray(v) ? Object.freeze([...v]) : v);
   },
   lit: (arg) => constant(structuredClone(arg)),
+  /** A custom operator in its own namespace: `{"call": ["name", …arguments]}`. */
+  call: (arg, st, _d, at, sub) => {
+    const [name, ...args] = argList(arg, at, 1, Number.POSITIVE_INFINITY);
+    const custom =
+      typeof name === 'string' && st.opts.operators && Object.hasOwn(st.opts.operators, name)
+        ? st.opts.operators[name]
+        : undefined;
+    if (!custom) throw new RuleSetError(`${at}[0]`, `unknown custom operator ${JSON.stringify(name)}`);
+    if (args.length !== custom.args.length)
+      throw new RuleSetError(at, `expects an array of ${custom.args.length + 1} argument(s)`);
+    return compileCustom(
+      custom,
+      args.map((x, i) => sub(x, i + 1)),
+    );
+  },
   asOf: (_arg, st) => {
     const u = st.asOfField ? new Unknown([st.asOfField]) : NONE;
     return (c) => c.asOf ?? u;
@@ -759,7 +783,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     throw new RuleSetError('extends', `extends "${ruleSet.extends}": resolve it first with resolveRuleSet`);
   }
   for (const name of Object.keys(options.operators ?? {})) {
-    if (!segOk(name) || name in SPECIAL || name in STRICT || name in UNARY) {
+    if (!segOk(name) || name in SPECIAL || name in STRICT || name in UNARY || signatureOf(name)) {
       throw new RuleSetError('', `custom operator "${name}" is reserved or invalid`);
     }
   }
@@ -768,6 +792,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     if (paramMap.has(p.name)) throw new RuleSetError(`parameters[${i}]`, `duplicate parameter "${p.name}"`);
     paramMap.set(p.name, p);
   });
+  // Static types first: wrong operand kinds, arity and unknown fields are errors before any closure.
+  const types: TypeEnvironment = {
+    parameters: paramMap,
+    fields: declaredFieldTypes(ruleSet.fields),
+    custom: new Map(
+      Object.entries(options.operators ?? {}).map(([name, op]) => [
+        name,
+        { operands: op.args, result: op.returns },
+      ]),
+    ),
+  };
+  ruleSet.criteria.forEach((cr, i) => {
+    typeOf(cr.when, types, `criteria[${i}].when`);
+  });
+  if (ruleSet.funding?.enabled) {
+    const amount = typeOf(ruleSet.funding.amount, types, 'funding.amount');
+    if (amount !== 'number' && amount !== 'any')
+      throw new RuleSetError('funding.amount', `the amount must be a number, not a ${amount}`);
+  }
   const nodes = { n: 0 };
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;

@@ -238,7 +238,8 @@ describe('exact decimal arithmetic', () => {
         { r: 7, t: 100, p: 7 },
       ),
     ).toBe('pass');
-    expect(statusOf({ '==': [{ percent: 'x' }, 0] })).toBe('unknown');
+    expect(() => statusOf({ '==': [{ percent: 'x' }, 0] })).toThrow(/expects a number, not a string/);
+    expect(statusOf({ '==': [{ percent: { field: 'x' } }, 0] }, { x: 'x' })).toBe('unknown');
   });
 
   it('min and max compare exactly; a division by zero is unknown', () => {
