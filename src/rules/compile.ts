@@ -1,4 +1,4 @@
-import { dateOps, isIsoDate, ymd } from './_dates.js';
+import { dateLike, dateOps, isIsoDate, ymd } from './_dates.js';
 import {
   add,
   compare,
@@ -323,8 +323,20 @@ const eq = (a: unknown, b: unknown): boolean => {
  */
 const order = (a: unknown, b: unknown): number | undefined => {
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
-  if (typeof a === 'string' && typeof b === 'string') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return orderStrings(a, b);
   return isNumeric(a) && isNumeric(b) ? compare(a, b) : undefined;
+};
+/**
+ * Two strings: as dates when either reads as a date (both must then be valid dates: `2023-02-30` is
+ * not ordered), else in text order.
+ */
+const orderStrings = (a: string, b: string): number | undefined => {
+  if (dateLike(a) || dateLike(b)) {
+    const p = ymd(a);
+    const q = ymd(b);
+    return p < 0 || q < 0 ? undefined : p - q;
+  }
+  return a < b ? -1 : a > b ? 1 : 0;
 };
 const comparison = (test: (order: number) => boolean) => (a: unknown, b: unknown) => {
   const result = order(a, b);
@@ -368,7 +380,7 @@ function dateN(op: (a: number, n: number) => unknown) {
   return (a: unknown, n: unknown) => {
     const p = ymd(a);
     if (p < 0 || !isNumeric(n)) return NONE;
-    return op(p, typeof n === 'number' ? Math.trunc(n) : toNumber(roundTo(n, 0, 'trunc')));
+    return op(p, typeof n === 'number' ? Math.trunc(n) : toNumber(roundTo(n, 0, 'trunc'))) ?? NONE;
   };
 }
 
@@ -395,7 +407,8 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
   const t = typeof k;
   // biome-ignore lint/suspicious/noExplicitAny: a number or a string, both ordered
   const n = k as any;
-  if (t === 'number' || t === 'string')
+  // Numbers only: strings may be dates, ordered as dates (see orderStrings).
+  if (t === 'number')
     switch (op) {
       case '<':
         return (c) => {
@@ -438,7 +451,7 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
       const x = c.v[i];
       if (x === undefined) return u;
       const p = ymd(x);
-      return p < 0 ? NONE : add(p, m);
+      return p < 0 ? NONE : (add(p, m) ?? NONE);
     };
   }
   if (op === '*') {
