@@ -22,7 +22,8 @@
 /** Decimal places handled by the scaled-integer fast path. */
 const MAX_PLACES = 15;
 /** Largest scaled integer whose `m / 10^k` double reads back as exactly `m·10^-k`. */
-const LIMIT = 2 ** 49;
+export const SCALED_LIMIT = 2 ** 49;
+const LIMIT = SCALED_LIMIT;
 const POW10: readonly number[] = Array.from({ length: 23 }, (_, index) => 10 ** index);
 
 /** An exact rational `numerator / denominator` (denominator > 0, reduced). */

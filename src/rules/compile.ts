@@ -11,6 +11,7 @@ import {
   ROUNDING_MODES,
   type RoundingMode,
   roundTo,
+  SCALED_LIMIT,
   scaledProduct,
   subtract,
   toNumber,
@@ -331,17 +332,18 @@ const order = (a: unknown, b: unknown): number | undefined => {
  * not ordered), else in text order.
  */
 const orderStrings = (a: string, b: string): number | undefined => {
-  if (dateLike(a) || dateLike(b)) {
-    const p = ymd(a);
-    const q = ymd(b);
-    return p < 0 || q < 0 ? undefined : p - q;
-  }
+  const p = ymd(a);
+  const q = ymd(b);
+  if (p >= 0 && q >= 0) return p - q;
+  if (p >= 0 || q >= 0 || dateLike(a) || dateLike(b)) return undefined;
   return a < b ? -1 : a > b ? 1 : 0;
 };
-const comparison = (test: (order: number) => boolean) => (a: unknown, b: unknown) => {
+/** `a < b`, `a <= b`, `a > b` or `a >= b` (by `op`), exactly; `NONE` when the two are not ordered. */
+function ordered(a: unknown, b: unknown, op: '<' | '<=' | '>' | '>='): boolean | Unknown {
   const result = order(a, b);
-  return result === undefined ? NONE : test(result);
-};
+  if (result === undefined) return NONE;
+  return op === '<' ? result < 0 : op === '<=' ? result <= 0 : op === '>' ? result > 0 : result >= 0;
+}
 function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
   return (a: unknown, b: unknown) => (arr(a) && arr(b) ? op(a, b) : NONE);
 }
@@ -457,10 +459,18 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
   if (op === '*') {
     // The commonest arithmetic (`total × rate`): scaled integers in doubles, BigInt beyond.
     const places = decimalPlaces(k);
+    const scaled = places > 0 ? Math.round(k * 10 ** places) : k;
+    const divisor = 10 ** places;
     return (c) => {
       const x = c.v[i];
       if (x === undefined) return u;
       if (!num(x)) return NONE;
+      if (places >= 0 && Number.isInteger(x)) {
+        // An integer times a scaled constant: exact while under the bound (see _exact.ts).
+        const product = x * scaled;
+        if (places === 0 ? Number.isSafeInteger(product) : Math.abs(product) <= SCALED_LIMIT)
+          return places ? product / divisor : product;
+      }
       return scaledProduct(x, decimalPlaces(x), k, places) ?? multiply(x, k);
     };
   }
@@ -479,10 +489,11 @@ type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 const STRICT: Record<string, Strict> = {
   '==': [2, 2, (a, b) => a === b || eq(a, b)],
   '!=': [2, 2, (a, b) => !eq(a, b)],
-  '<': [2, 2, comparison((o) => o < 0)],
-  '<=': [2, 2, comparison((o) => o <= 0)],
-  '>': [2, 2, comparison((o) => o > 0)],
-  '>=': [2, 2, comparison((o) => o >= 0)],
+  // Two numbers compare as doubles (exact, see _exact.ts) without a call; anything else via `order`.
+  '<': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : ordered(a, b, '<'))],
+  '<=': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a <= b : ordered(a, b, '<='))],
+  '>': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : ordered(a, b, '>'))],
+  '>=': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : ordered(a, b, '>='))],
   in: [2, 2, (x, l) => (arr(l) ? (x instanceof Exact ? l.some((y) => eq(x, y)) : l.includes(x)) : NONE)],
   subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
   intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
