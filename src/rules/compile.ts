@@ -708,7 +708,15 @@ const SPECIAL: Record<string, Special> = {
     const [cond, yes, no] = subs(argList(arg, at, 3)) as [Fn, Fn, Fn];
     return (c) => {
       const v = cond(c);
-      return v === true ? yes(c) : v === false ? no(c) : isU(v) ? v : NONE;
+      if (v === true) return yes(c);
+      if (v === false) return no(c);
+      if (!isU(v)) return NONE;
+      // The condition is not known yet: the value is decided when both branches agree; otherwise
+      // the fields of the condition and of each undecided branch could all decide it.
+      const a = yes(c);
+      const b = no(c);
+      if (!isU(a) && !isU(b)) return eq(a, b) ? a : v;
+      return merge(merge(v, isU(a) ? a : NONE), isU(b) ? b : NONE);
     };
   },
   pluck: (arg, _st, _d, at, sub) => {
