@@ -3,6 +3,8 @@ import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { compare, fmt, type GoalResult, type Scenario } from './_harness.js';
 import { REFERENCE, speedOf } from './rules/anchors.js';
+import { FLOAT_REVISION, floatBuildEntry, interleavedRatio } from './rules/float-build.js';
+import { type ItieBench, loadItie } from './rules/itie.js';
 import { createJsonRulesEvaluator } from './rules/json-rules-engine.js';
 import { ENGINE_SOURCE, loadOurs, toResult } from './rules/ours.js';
 import { createPublicodesEvaluator, toPublicodesSituation } from './rules/publicodes.js';
@@ -29,6 +31,10 @@ const SMOKE_PUBLICODES_AGREEMENT = 100;
 const GOAL_FULL = 1_000_000;
 const GOAL_PARTIAL = 250_000;
 const GOAL_SIZE_KB = 10;
+/** Issue #12: evaluate + serialise ≥ 0.25× evaluate alone, on the ITIE rule set. */
+const GOAL_SERIALISE = 0.25;
+/** Issue #12: exact decimal arithmetic at most 15 % slower than the float build on the workload. */
+const GOAL_EXACT_COST = 0.15;
 
 const T = {
   hand: 'hand-written TypeScript — full, per-criterion',
@@ -40,6 +46,10 @@ const T = {
   publicodes: 'Publicodes 1.10 — full, per-criterion',
   publicodesPartial: 'Publicodes 1.10 — partial, missingVariables',
   jre: 'json-rules-engine 7.3 — full, per-criterion',
+  oursFloat: `cprdfop/rules before exact decimals (float build, ${FLOAT_REVISION.slice(0, 7)}) — full evaluation + explanation`,
+  itie: 'ITIE rule set — evaluate (verdict, missing and every status read)',
+  itieSerialize: 'ITIE rule set — evaluate + serializeExplanation',
+  itieStringify: 'ITIE rule set — evaluate + JSON.stringify',
 } as const;
 
 const fmtRate = (n: number): string => `${fmt(n)} apps/s`;
@@ -79,6 +89,9 @@ export const scenario: Scenario = {
     const jre = createJsonRulesEvaluator();
     const oursLoaded = await loadOurs();
     const ours = 'evaluator' in oursLoaded ? oursLoaded.evaluator : undefined;
+    const floatEntry = floatBuildEntry();
+    const floatLoaded = 'entry' in floatEntry ? await loadOurs(floatEntry.entry) : floatEntry;
+    const oursFloat = 'evaluator' in floatLoaded ? floatLoaded.evaluator : undefined;
 
     // ---- Agreement (verdict and every criterion) ------------------------------------------------
     // Publicodes takes milliseconds per application: the smoke pass checks it on a subset only.
@@ -101,13 +114,32 @@ export const scenario: Scenario = {
           agree.oursPartial++;
       }
     }
+    let sink = 0;
+    // ---- Cost of exact decimals: interleaved rounds (ABBA, median) against the float build -------
+    // Measured before anything else runs on either build (the ITIE rule set, tinybench), after both
+    // saw the same inputs (complete and partial applications above and here): same type feedback.
+    let exactCost: ReturnType<typeof interleavedRatio> | undefined;
+    if (ours && oursFloat) {
+      for (const a of partial) if (oursFloat.evaluate(a).missing.length < 0) sink++;
+      const evaluateAll = (evaluator: typeof ours) => () => {
+        for (const a of apps) {
+          const e = evaluator.evaluate(a);
+          if (e.verdict === 'eligible') sink++;
+          sink += e.missing.length;
+          for (const c of e.criteria) if (c.status === 'pass') sink++;
+        }
+      };
+      for (const a of apps) if (oursFloat.evaluate(a).verdict === 'eligible') sink++;
+      exactCost = interleavedRatio(evaluateAll(ours), evaluateAll(oursFloat), smoke ? 4 : 40, smoke ? 1 : 5);
+    }
+    const itieLoaded = await loadItie(N);
+    const itie: ItieBench | undefined = 'evaluator' in itieLoaded ? itieLoaded : undefined;
     const eligibleCount = reference.filter((r) => r.eligible).length;
     notes.push(
       `Workload: ${N} complete applications (${eligibleCount} eligible), and ${N} partial ones (≈30 % of fields absent); seeded, see bench/rules/workload.ts.`,
     );
 
     // ---- Throughput: one tinybench run, batches of 1,000 (slices for the slow engines) -----------
-    let sink = 0;
     const tasks: Record<string, () => unknown> = {
       [T.hand]: () => {
         for (const a of apps) if (evaluateReference(a).eligible) sink++;
@@ -127,12 +159,45 @@ export const scenario: Scenario = {
           for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
         }
       };
+      if (oursFloat)
+        tasks[T.oursFloat] = () => {
+          for (const a of apps) {
+            const e = oursFloat.evaluate(a);
+            if (e.verdict === 'eligible') sink++;
+            sink += e.missing.length;
+            const cs = e.criteria;
+            for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
+          }
+        };
       tasks[T.oursPartial] = () => {
         for (const a of partial) sink += ours.evaluate(a).missing.length;
       };
       // `observed` is built on first read: this task reads everything (information, not a goal).
       tasks[T.oursJson] = () => {
         for (const a of apps) sink += JSON.stringify(ours.evaluate(a)).length;
+      };
+    }
+    let serialisedAgree = 0;
+    if (itie) {
+      const { evaluator, serialize, applications } = itie;
+      for (const a of applications) {
+        const e = evaluator.evaluate(a);
+        if (serialize(e) === JSON.stringify(e)) serialisedAgree++;
+      }
+      tasks[T.itie] = () => {
+        for (const a of applications) {
+          const e = evaluator.evaluate(a);
+          if (e.verdict === 'eligible') sink++;
+          sink += e.missing.length;
+          const cs = e.criteria;
+          for (let i = 0; i < cs.length; i++) if (cs[i]!.status === 'pass') sink++;
+        }
+      };
+      tasks[T.itieSerialize] = () => {
+        for (const a of applications) sink += serialize(evaluator.evaluate(a)).length;
+      };
+      tasks[T.itieStringify] = () => {
+        for (const a of applications) sink += JSON.stringify(evaluator.evaluate(a)).length;
       };
     }
     const slice = smoke ? SLICE.smoke : SLICE.full;
@@ -246,6 +311,50 @@ export const scenario: Scenario = {
       ].join('; '),
       met: allAgree && !!ours,
     });
+
+    if (ours && oursFloat) {
+      const exact = rate(T.ours);
+      const float = rate(T.oursFloat);
+      ratios.push(`cprdfop/rules exact decimals / float build (tinybench) = ${ratio(exact, float)}`);
+      const cost = exactCost!;
+      const percent = (r: number) => `${fmt((r - 1) * 100, 1)} %`;
+      goals.push({
+        goal: `exact decimal arithmetic costs ≤ ${GOAL_EXACT_COST * 100} % on the 12-criteria workload (vs the float build ${FLOAT_REVISION.slice(0, 7)}, same run; issue #12)`,
+        measured: `${percent(cost.median)} (median of ${smoke ? 4 : 40} interleaved rounds of 1,000 apps × ${smoke ? 1 : 5}; quartiles ${percent(cost.p25)} … ${percent(cost.p75)}); tinybench: ${fmtRate(exact)} exact vs ${fmtRate(float)} float`,
+        met: cost.median - 1 <= GOAL_EXACT_COST,
+      });
+    } else if (ours)
+      notes.push(
+        `Float build: not available (${'unavailable' in floatLoaded ? floatLoaded.unavailable : ''}).`,
+      );
+    if (itie) {
+      const alone = rate(T.itie);
+      const serialised = rate(T.itieSerialize);
+      const stringified = rate(T.itieStringify);
+      ratios.push(
+        `ITIE: evaluate + serializeExplanation / evaluate alone = ${ratio(serialised, alone)}`,
+        `ITIE: evaluate + JSON.stringify / evaluate alone = ${ratio(stringified, alone)}`,
+        `ITIE: serializeExplanation / JSON.stringify (each after evaluate) = ${ratio(serialised, stringified)}`,
+      );
+      goals.push(
+        {
+          goal: `ITIE rule set: evaluate + serialise ≥ ${GOAL_SERIALISE}× evaluate alone (issue #12)`,
+          measured: `${ratio(serialised, alone)} with serializeExplanation (${fmtRate(serialised)} vs ${fmtRate(alone)}); ${ratio(stringified, alone)} with JSON.stringify`,
+          met: alone > 0 && serialised / alone >= GOAL_SERIALISE,
+        },
+        {
+          goal: `serializeExplanation writes JSON.stringify's text on all ${N} ITIE applications`,
+          measured: `${serialisedAgree}/${N}`,
+          met: serialisedAgree === N,
+        },
+      );
+      notes.push(
+        `ITIE workload: ${N} seeded applications (bench/rules/itie-workload.ts; ${itie.verdicts}), evaluated with the Hauts-de-France territory provider; one explanation is ≈ ${fmt(itie.meanJsonBytes / 1024, 1)} KB of JSON.`,
+      );
+    } else
+      notes.push(
+        `ITIE serialising: not available (${'unavailable' in itieLoaded ? itieLoaded.unavailable : ''}).`,
+      );
 
     // ---- Size (needs the engine; cold start: bench/rules-cold.bench.ts) -------------------------------------------------
     if (ours) {

@@ -53,12 +53,15 @@ export function toResult(e: OurExplanation): OurResult {
 
 /**
  * Loads and compiles our engine on the workload rule set.
+ * @param entry - The engine entry (default: the sources; the float build for the exact-decimals cost).
  * @returns the evaluator, or `{ unavailable }` saying why it cannot run yet.
  */
-export async function loadOurs(): Promise<{ evaluator: OurEvaluator } | { unavailable: string }> {
+export async function loadOurs(
+  entry: string = ENGINE_SOURCE,
+): Promise<{ evaluator: OurEvaluator } | { unavailable: string }> {
   let mod: Partial<OurModule>;
   try {
-    mod = (await import(ENGINE_SOURCE)) as Partial<OurModule>;
+    mod = (await import(entry)) as Partial<OurModule>;
   } catch (error) {
     return { unavailable: `src/rules/index.ts does not load (${String(error)})` };
   }

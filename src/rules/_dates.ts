@@ -4,6 +4,23 @@ const DAY = 86_400_000;
 
 export { isIsoDate, ymd };
 
+/** Days since 1970-01-01 of 0000-01-01 and of 9999-12-31: the range of `YYYY-MM-DD` dates. */
+const FIRST_DAY = -719_528;
+const LAST_DAY = 2_932_896;
+
+/**
+ * Whether a string reads as a date (`NNNN-…`): a comparison involving one must be between two valid
+ * dates (compared as dates), never text order on an invalid one.
+ */
+export const dateLike = (text: string): boolean => {
+  if (text.length < 5 || text.charCodeAt(4) !== 45) return false;
+  for (let index = 0; index < 4; index++) {
+    const code = text.charCodeAt(index);
+    if (code < 48 || code > 57) return false;
+  }
+  return true;
+};
+
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Formatted dates by packed value (date arithmetic lands on few distinct days: no string building). */
 const FORMATTED = new Map<number, string>();
@@ -62,14 +79,18 @@ export const dateOps = {
     const notFull = (w > a ? 1 : w < a ? -1 : 0) === -sign && !(last && diff === 1 && sign === 1);
     return sign * (diff - (notFull ? 1 : 0)) || 0;
   },
-  addDays: (a: number, n: number): string => {
-    const t = new Date((epochDay(a) + n) * DAY);
+  /** `undefined` when the result is not a `YYYY-MM-DD` date (before year 0 or after 9999). */
+  addDays: (a: number, n: number): string | undefined => {
+    const day = epochDay(a) + n;
+    if (!(day >= FIRST_DAY && day <= LAST_DAY)) return;
+    const t = new Date(day * DAY);
     return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
   },
-  /** Adds months, clamping to the end of the month like date-fns `addMonths` (integers only). */
-  addMonths: (a: number, n: number): string => {
+  /** Adds months (`undefined` beyond the years 0–9999), clamping to the end of the month like date-fns `addMonths` (integers only). */
+  addMonths: (a: number, n: number): string | undefined => {
     const k = (a >> 9) * 12 + ((a >> 5) & 15) - 1 + n;
     const ny = Math.floor(k / 12);
+    if (!(ny >= 0 && ny <= 9999)) return;
     const nm = k - ny * 12 + 1;
     const d = a & 31;
     return fmt(ny, nm, d < 29 ? d : Math.min(d, dim(ny, nm)));

@@ -1,5 +1,23 @@
 import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
-import { dateOps, isIsoDate, ymd } from './_dates.js';
+import { dateLike, dateOps, isIsoDate, ymd } from './_dates.js';
+import {
+  add,
+  compare,
+  decimalPlaces,
+  divide,
+  Exact,
+  isNumeric,
+  multiply,
+  type Numeric,
+  ROUNDING_MODES,
+  type RoundingMode,
+  roundTo,
+  SCALED_LIMIT,
+  scaledProduct,
+  subtract,
+  toNumber,
+} from './_exact.js';
+import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import type { OperatorDefinition, OperatorValueType } from './defineOperator.js';
 import {
   type AssumptionUsed,
@@ -12,8 +30,10 @@ import {
 } from './Explanation.js';
 import { RuleSetError, RuleSetNotInForceError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
-import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleSource, RuleText } from './RuleSet.js';
+import { signatureOf } from './operators/registry.js';
+import type { ExpressionValue, Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
 import type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
+import { declaredFieldTypes, type TypeEnvironment, typeOf } from './typeCheck.js';
 
 /**
  * Maximum nesting depth of one expression (deeper is a `RuleSetError`).
@@ -32,7 +52,11 @@ export const MAX_EXPRESSION_NODES = 50_000;
 class Unknown {
   /** Merges already made with this one (stable identities: cached messages, no garbage). */
   m: Map<Unknown, Unknown> | undefined;
-  constructor(readonly paths: readonly string[]) {}
+  /** The fields, frozen and shared (explanations hand this very list out as `missing`). */
+  readonly paths: readonly string[];
+  constructor(paths: string[]) {
+    this.paths = shareFrozen(paths);
+  }
 }
 const NONE = new Unknown([]);
 const isU = (v: unknown): v is Unknown => v instanceof Unknown;
@@ -261,11 +285,28 @@ function strict(fns: Fn[], f: (...vals: unknown[]) => unknown): Fn {
   };
 }
 
+/**
+ * A list literal with at least one non-constant item: every item is evaluated, in order; an unknown item
+ * makes the list unknown (with every item's missing fields). Each evaluation builds a new, frozen list.
+ */
+function listOf(items: Fn[]): Fn {
+  return (context) => {
+    let unknown: Unknown | undefined;
+    const values = new Array<unknown>(items.length);
+    for (let index = 0; index < items.length; index++) {
+      const value = items[index]!(context);
+      if (isU(value)) unknown = merge(unknown, value);
+      values[index] = value;
+    }
+    return unknown ?? Object.freeze(values);
+  };
+}
+
 const num = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const arr = Array.isArray as (v: unknown) => v is readonly unknown[];
-const numOr = (x: unknown) => (num(x) ? x : NONE);
 const eq = (a: unknown, b: unknown): boolean => {
   if (a === b) return true;
+  if (a instanceof Exact || b instanceof Exact) return isNumeric(a) && isNumeric(b) && compare(a, b) === 0;
   if (arr(a)) return arr(b) && a.length === b.length && a.every((x, i) => eq(x, b[i]));
   if (!a || !b || typeof a !== 'object' || typeof b !== 'object' || arr(b)) return false;
   const ka = Object.keys(a);
@@ -277,21 +318,58 @@ const eq = (a: unknown, b: unknown): boolean => {
   );
 };
 
-/** Two numbers or two strings (the only ordered pairs). */
-const ordered = (a: unknown, b: unknown): a is number =>
-  (typeof a === 'number' && typeof b === 'number') || (typeof a === 'string' && typeof b === 'string');
+/**
+ * Orders two numbers (exactly, as decimals) or two strings: negative, zero or positive; `undefined`
+ * for any other pair.
+ */
+const order = (a: unknown, b: unknown): number | undefined => {
+  if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : 0;
+  if (typeof a === 'string' && typeof b === 'string') return orderStrings(a, b);
+  return isNumeric(a) && isNumeric(b) ? compare(a, b) : undefined;
+};
+/**
+ * Two strings: as dates when either reads as a date (both must then be valid dates: `2023-02-30` is
+ * not ordered), else in text order.
+ */
+const orderStrings = (a: string, b: string): number | undefined => {
+  const p = ymd(a);
+  const q = ymd(b);
+  if (p >= 0 && q >= 0) return p - q;
+  if (p >= 0 || q >= 0 || dateLike(a) || dateLike(b)) return undefined;
+  return a < b ? -1 : a > b ? 1 : 0;
+};
+/** `a < b`, `a <= b`, `a > b` or `a >= b` (by `op`), exactly; `NONE` when the two are not ordered. */
+function ordered(a: unknown, b: unknown, op: '<' | '<=' | '>' | '>='): boolean | Unknown {
+  const result = order(a, b);
+  if (result === undefined) return NONE;
+  return op === '<' ? result < 0 : op === '<=' ? result <= 0 : op === '>' ? result > 0 : result >= 0;
+}
 function sets(op: (a: readonly unknown[], b: readonly unknown[]) => unknown) {
   return (a: unknown, b: unknown) => (arr(a) && arr(b) ? op(a, b) : NONE);
 }
-function arith(op: (a: number, b: number) => number) {
-  return (...vals: unknown[]) => {
-    let r = vals[0] as number;
-    for (let i = 0; i < vals.length; i++) {
-      if (!num(vals[i])) return NONE;
-      if (i) r = op(r, vals[i] as number);
+/** Folds exact arithmetic over numeric arguments (anything else, or a division by zero: unknown). */
+function arith(op: (a: Numeric, b: Numeric) => Numeric | undefined) {
+  return (...values: unknown[]) => {
+    let result = values[0];
+    if (!isNumeric(result)) return NONE;
+    for (let index = 1; index < values.length; index++) {
+      const value = values[index];
+      if (!isNumeric(value)) return NONE;
+      const next: Numeric | undefined = op(result as Numeric, value);
+      if (next === undefined) return NONE;
+      result = next;
     }
-    return numOr(r);
+    return result;
   };
+}
+const smaller = (a: Numeric, b: Numeric) => (compare(b, a) < 0 ? b : a);
+const larger = (a: Numeric, b: Numeric) => (compare(b, a) > 0 ? b : a);
+
+/** `round`: `[x]`, `[x, places]` or `[x, places, mode]` (places an integer from -15 to 15). */
+function rounding(value: unknown, places: unknown = 0, mode: unknown = 'half-up'): unknown {
+  if (!isNumeric(value) || !Number.isInteger(places) || Math.abs(places as number) > 15) return NONE;
+  if (!(ROUNDING_MODES as readonly unknown[]).includes(mode)) return NONE;
+  return roundTo(value, places as number, mode as RoundingMode);
 }
 function date2(op: (a: number, b: number) => unknown) {
   return (a: unknown, b: unknown) => {
@@ -303,7 +381,8 @@ function date2(op: (a: number, b: number) => unknown) {
 function dateN(op: (a: number, n: number) => unknown) {
   return (a: unknown, n: unknown) => {
     const p = ymd(a);
-    return p < 0 || !num(n) ? NONE : op(p, Math.trunc(n));
+    if (p < 0 || !isNumeric(n)) return NONE;
+    return op(p, typeof n === 'number' ? Math.trunc(n) : toNumber(roundTo(n, 0, 'trunc'))) ?? NONE;
   };
 }
 
@@ -330,7 +409,8 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
   const t = typeof k;
   // biome-ignore lint/suspicious/noExplicitAny: a number or a string, both ordered
   const n = k as any;
-  if (t === 'number' || t === 'string')
+  // Numbers only: strings may be dates, ordered as dates (see orderStrings).
+  if (t === 'number')
     switch (op) {
       case '<':
         return (c) => {
@@ -373,18 +453,34 @@ function fieldConst(op: string, [i, u]: readonly [number, Unknown], k: unknown):
       const x = c.v[i];
       if (x === undefined) return u;
       const p = ymd(x);
-      return p < 0 ? NONE : add(p, m);
+      return p < 0 ? NONE : (add(p, m) ?? NONE);
     };
   }
-  if (op === '*' || op === '+' || op === '-' || op === '/')
+  if (op === '*') {
+    // The commonest arithmetic (`total × rate`): scaled integers in doubles, BigInt beyond.
+    const places = decimalPlaces(k);
+    const scaled = places > 0 ? Math.round(k * 10 ** places) : k;
+    const divisor = 10 ** places;
     return (c) => {
       const x = c.v[i];
-      return x === undefined
-        ? u
-        : num(x)
-          ? numOr(op === '*' ? x * k : op === '+' ? x + k : op === '-' ? x - k : x / k)
-          : NONE;
+      if (x === undefined) return u;
+      if (!num(x)) return NONE;
+      if (places >= 0 && Number.isInteger(x)) {
+        // An integer times a scaled constant: exact while under the bound (see _exact.ts).
+        const product = x * scaled;
+        if (places === 0 ? Number.isSafeInteger(product) : Math.abs(product) <= SCALED_LIMIT)
+          return places ? product / divisor : product;
+      }
+      return scaledProduct(x, decimalPlaces(x), k, places) ?? multiply(x, k);
     };
+  }
+  if (op === '+' || op === '-' || op === '/') {
+    const apply = op === '+' ? add : op === '-' ? subtract : divide;
+    return (c) => {
+      const x = c.v[i];
+      return x === undefined ? u : num(x) ? (apply(x, k) ?? NONE) : NONE;
+    };
+  }
 }
 
 // biome-ignore lint/suspicious/noExplicitAny: each operator declares its own argument types
@@ -393,21 +489,22 @@ type Strict = [min: number, max: number, f: (...vals: any[]) => unknown];
 const STRICT: Record<string, Strict> = {
   '==': [2, 2, (a, b) => a === b || eq(a, b)],
   '!=': [2, 2, (a, b) => !eq(a, b)],
-  '<': [2, 2, (a, b) => (ordered(a, b) ? a < b : NONE)],
-  '<=': [2, 2, (a, b) => (ordered(a, b) ? a <= b : NONE)],
-  '>': [2, 2, (a, b) => (ordered(a, b) ? a > b : NONE)],
-  '>=': [2, 2, (a, b) => (ordered(a, b) ? a >= b : NONE)],
-  in: [2, 2, (x, l) => (arr(l) ? l.includes(x) : NONE)],
+  // Two numbers compare as doubles (exact, see _exact.ts) without a call; anything else via `order`.
+  '<': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a < b : ordered(a, b, '<'))],
+  '<=': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a <= b : ordered(a, b, '<='))],
+  '>': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a > b : ordered(a, b, '>'))],
+  '>=': [2, 2, (a, b) => (typeof a === 'number' && typeof b === 'number' ? a >= b : ordered(a, b, '>='))],
+  in: [2, 2, (x, l) => (arr(l) ? (x instanceof Exact ? l.some((y) => eq(x, y)) : l.includes(x)) : NONE)],
   subset: [2, 2, sets((a, b) => a.every((x) => b.includes(x)))],
   intersects: [2, 2, sets((a, b) => a.some((x) => b.includes(x)))],
   intersection: [2, 2, sets((a, b) => a.filter((x) => b.includes(x)))],
-  '+': [2, Number.POSITIVE_INFINITY, arith((a, b) => a + b)],
-  '*': [2, Number.POSITIVE_INFINITY, arith((a, b) => a * b)],
-  '-': [2, 2, arith((a, b) => a - b)],
-  '/': [2, 2, arith((a, b) => a / b)],
-  min: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.min(a, b))],
-  max: [1, Number.POSITIVE_INFINITY, arith((a, b) => Math.max(a, b))],
-  round: [1, 2, (x, d = 0) => (num(x) && num(d) ? numOr(Math.round(x * 10 ** d) / 10 ** d) : NONE)],
+  '+': [2, Number.POSITIVE_INFINITY, arith(add)],
+  '*': [2, Number.POSITIVE_INFINITY, arith(multiply)],
+  '-': [2, 2, arith(subtract)],
+  '/': [2, 2, arith(divide)],
+  min: [1, Number.POSITIVE_INFINITY, arith(smaller)],
+  max: [1, Number.POSITIVE_INFINITY, arith(larger)],
+  round: [1, 3, rounding],
   days: [2, 2, date2(dateOps.days)],
   months: [2, 2, date2(dateOps.months)],
   addDays: [2, 2, dateN(dateOps.addDays)],
@@ -415,6 +512,9 @@ const STRICT: Record<string, Strict> = {
 };
 const UNARY: Record<string, (v: unknown) => unknown> = {
   count: (v) => (arr(v) ? v.length : NONE),
+  floor: (v) => rounding(v, 0, 'floor'),
+  ceil: (v) => rounding(v, 0, 'ceil'),
+  percent: (v) => (isNumeric(v) ? divide(v, 100)! : NONE),
   distinct: (v) => (arr(v) ? [...new Set(v)] : NONE),
   isDate: (v) => isIsoDate(v),
 };
@@ -436,6 +536,13 @@ const BOOLEAN_OPS = new Set([
   'withinOne',
 ]);
 
+/** The names of the built-in operators `compile` knows (checked against the registry by a test). */
+export const builtinOperatorNames = (): string[] => [
+  ...Object.keys(SPECIAL),
+  ...Object.keys(STRICT),
+  ...Object.keys(UNARY),
+];
+
 function compileNode(node: ExpressionValue, st: St, depth: number, at: string): Fn {
   if (depth > MAX_EXPRESSION_DEPTH)
     throw new RuleSetError(at, `expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
@@ -445,7 +552,7 @@ function compileNode(node: ExpressionValue, st: St, depth: number, at: string): 
   if (Array.isArray(node)) {
     const fns = node.map((x, i) => compileNode(x, st, depth + 1, `${at}[${i}]`));
     if (fns.every((f) => CONST.has(f))) return constant(Object.freeze(fns.map((f) => CONST.get(f))));
-    return strict(fns, (v) => v);
+    return listOf(fns);
   }
   const keys = Object.keys(node);
   if (keys.length !== 1) throw new RuleSetError(at, 'an operator node has exactly one key');
@@ -485,7 +592,9 @@ const TYPE_CHECK: Record<OperatorValueType, (v: unknown) => boolean> = {
 function compileCustom(def: OperatorDefinition, fns: Fn[]): Fn {
   const checks = def.args.map((t) => TYPE_CHECK[t]);
   const out = TYPE_CHECK[def.returns];
-  return strict(fns, (...vals) => {
+  return strict(fns, (...exact) => {
+    // Custom operators take plain numbers: an exact rational is passed as its nearest double.
+    const vals = exact.map((v) => (v instanceof Exact ? toNumber(v) : v));
     if (!vals.every((v, i) => checks[i]!(v))) return NONE;
     try {
       const r = (def.evaluate as (...a: unknown[]) => unknown)(...vals);
@@ -528,7 +637,8 @@ function territoryOp(kind: 'inRegion' | 'outsideRegion' | 'communes' | 'units' |
         if (r.warnings.length) {
           if (!c.warn) c.warn = [];
           const w = c.warn;
-          for (const x of r.warnings) if (!w.some((y) => y.message === x.message)) w.push(x);
+          for (const x of r.warnings)
+            if (!w.some((y) => y.message === x.message)) w.push(freeze({ code: x.code, message: x.message }));
         }
       }
       if (kind === 'outsideRegion') return r.outside;
@@ -566,6 +676,21 @@ const SPECIAL: Record<string, Special> = {
     return constant(Array.isArray(v) ? Object.freeze([...v]) : v);
   },
   lit: (arg) => constant(structuredClone(arg)),
+  /** A custom operator in its own namespace: `{"call": ["name", …arguments]}`. */
+  call: (arg, st, _d, at, sub) => {
+    const [name, ...args] = argList(arg, at, 1, Number.POSITIVE_INFINITY);
+    const custom =
+      typeof name === 'string' && st.opts.operators && Object.hasOwn(st.opts.operators, name)
+        ? st.opts.operators[name]
+        : undefined;
+    if (!custom) throw new RuleSetError(`${at}[0]`, `unknown custom operator ${JSON.stringify(name)}`);
+    if (args.length !== custom.args.length)
+      throw new RuleSetError(at, `expects an array of ${custom.args.length + 1} argument(s)`);
+    return compileCustom(
+      custom,
+      args.map((x, i) => sub(x, i + 1)),
+    );
+  },
   asOf: (_arg, st) => {
     const u = st.asOfField ? new Unknown([st.asOfField]) : NONE;
     return (c) => c.asOf ?? u;
@@ -583,7 +708,15 @@ const SPECIAL: Record<string, Special> = {
     const [cond, yes, no] = subs(argList(arg, at, 3)) as [Fn, Fn, Fn];
     return (c) => {
       const v = cond(c);
-      return v === true ? yes(c) : v === false ? no(c) : isU(v) ? v : NONE;
+      if (v === true) return yes(c);
+      if (v === false) return no(c);
+      if (!isU(v)) return NONE;
+      // The condition is not known yet: the value is decided when both branches agree; otherwise
+      // the fields of the condition and of each undecided branch could all decide it.
+      const a = yes(c);
+      const b = no(c);
+      if (!isU(a) && !isU(b)) return eq(a, b) ? a : v;
+      return merge(merge(v, isU(a) ? a : NONE), isU(b) ? b : NONE);
     };
   },
   pluck: (arg, _st, _d, at, sub) => {
@@ -645,7 +778,7 @@ const fill = (t: string, label: string, missing: string) =>
   t.replace('{label}', label.charAt(0).toLowerCase() + label.slice(1)).replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
-const EMPTY: readonly string[] = freeze([]);
+const EMPTY: readonly string[] = shareFrozen([]);
 
 /**
  * Compiles a flat rule set (no `extends`; see `resolveRuleSet`) into an {@link Evaluator}: every
@@ -682,7 +815,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     throw new RuleSetError('extends', `extends "${ruleSet.extends}": resolve it first with resolveRuleSet`);
   }
   for (const name of Object.keys(options.operators ?? {})) {
-    if (!segOk(name) || name in SPECIAL || name in STRICT || name in UNARY) {
+    if (!segOk(name) || name in SPECIAL || name in STRICT || name in UNARY || signatureOf(name)) {
       throw new RuleSetError('', `custom operator "${name}" is reserved or invalid`);
     }
   }
@@ -691,6 +824,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     if (paramMap.has(p.name)) throw new RuleSetError(`parameters[${i}]`, `duplicate parameter "${p.name}"`);
     paramMap.set(p.name, p);
   });
+  // Static types first: wrong operand kinds, arity and unknown fields are errors before any closure.
+  const types: TypeEnvironment = {
+    parameters: paramMap,
+    fields: declaredFieldTypes(ruleSet.fields),
+    custom: new Map(
+      Object.entries(options.operators ?? {}).map(([name, op]) => [
+        name,
+        { operands: op.args, result: op.returns },
+      ]),
+    ),
+  };
+  ruleSet.criteria.forEach((cr, i) => {
+    typeOf(cr.when, types, `criteria[${i}].when`);
+  });
+  if (ruleSet.funding?.enabled) {
+    const amount = typeOf(ruleSet.funding.amount, types, 'funding.amount');
+    if (amount !== 'number' && amount !== 'any')
+      throw new RuleSetError('funding.amount', `the amount must be a number, not a ${amount}`);
+  }
   const nodes = { n: 0 };
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
@@ -699,7 +851,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     names.flatMap((n) => {
       const p = paramMap.get(n)!;
       return p.provenance.mark === 'assumption'
-        ? [{ name: n, value: p.value, justification: p.provenance.justification }]
+        ? [shareFrozen({ name: n, value: frozenCopy(p.value), justification: p.provenance.justification })]
         : [];
     });
   const ids = new Set<string>();
@@ -728,27 +880,30 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       throw new RuleSetError(at, 'a criterion must be a boolean expression');
     }
     const parameters: Record<string, ParameterValue> = {};
-    for (const p of st.params) parameters[p] = paramMap.get(p)!.value;
-    freeze(parameters);
+    for (const p of st.params) parameters[p] = frozenCopy(paramMap.get(p)!.value);
+    shareFrozen(parameters);
+    const label = frozenCopy(cr.label);
+    const source = cr.source ? frozenCopy(cr.source) : null;
     const fieldSlots = st.fields.map((f) => slots.get(f)!);
     const msg = (s: CriterionStatus, missing = ''): RuleText => {
       const t = cr.messages?.[s] ?? CATALOGUE[s];
-      return freeze({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
+      return shareFrozen({ fr: fill(t.fr, cr.label.fr, missing), en: fill(t.en, cr.label.en, missing) });
     };
-    // Everything static is computed once and shared by every explanation: one part per status (per
-    // `missing` list for `unknown`), built on first use; each evaluation allocates only a two-field
-    // CriterionResult per criterion.
-    const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part => ({
-      id: cr.id,
-      status,
-      label: cr.label,
-      message,
-      parameters,
-      source: cr.source ?? null,
-      missing,
-      keys: st.fields,
-      slots: fieldSlots,
-    });
+    // Everything static is computed once, frozen and shared by every explanation: one part per status
+    // (per `missing` list for `unknown`), built on first use; each evaluation builds a plain criterion
+    // object with its `observed` values around those parts.
+    const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part =>
+      registerPart({
+        id: cr.id,
+        status,
+        label,
+        message,
+        parameters,
+        source,
+        missing,
+        keys: st.fields,
+        slots: fieldSlots,
+      });
     return {
       fn,
       assumptions: assumption(st.params),
@@ -770,23 +925,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     };
   }
   const nC = crits.length;
-  const allAssumptions = freeze(dedupe(crits.flatMap((c) => c.assumptions))) as AssumptionUsed[];
+  const allAssumptions = shareFrozen(dedupe(crits.flatMap((c) => c.assumptions)));
   /**
    * Assumptions of the failed criteria, by bit set of failed criteria (the first 30): a dense array up
    * to 12 criteria (an index, not a hash lookup), a sparse one beyond; at most 4,096 sets kept.
    */
-  const failedAssumptions: (AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
+  const failedAssumptions: (readonly AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
   let failedSets = 0;
-  // The hash is computed on first read (cold start: the first verdict does not wait for SHA-256).
-  let hash: string | undefined;
-  const stamp = {
-    id: ruleSet.id,
-    version: ruleSet.version,
-    get hash(): string {
-      hash ??= hashRuleSet(ruleSet);
-      return hash;
-    },
-  };
+  // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
+  let stamp: Explanation['ruleSet'] | undefined;
+  const stampOf = (): Explanation['ruleSet'] =>
+    (stamp ??= shareFrozen({ id: ruleSet.id, version: ruleSet.version, hash: hashRuleSet(ruleSet) }));
   const { validFrom, validTo } = ruleSet;
 
   // Slots read the application's top-level properties (`tops`), then the rest of their path.
@@ -814,12 +963,12 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     return m;
   };
   /** The evaluation date is checked when it changes (applications often share it). */
-  const NO_AS_OF: RuleWarning = freeze({
+  const NO_AS_OF: RuleWarning = shareFrozen({
     code: 'no-as-of',
     message: 'no evaluation date: neither given nor found in the application',
   });
   const notInForce = (d: string): RuleWarning =>
-    freeze({
+    shareFrozen({
       code: 'not-in-force',
       message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${d} (${validFrom} → ${validTo ?? '…'})`,
     });
@@ -849,7 +998,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const c: Ctx = { asOf, warn: null, tc: null, v };
     let failed = 0;
     let unknown = false;
-    const criteria: CriterionResult[] = new Array(nC);
+    const criteria: CriterionExplanation[] = new Array(nC);
     for (let i = 0; i < nC; i++) {
       const k = crits[i]!;
       const r = k.fn(c);
@@ -862,7 +1011,21 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         unknown = true;
         p = unknownPart(k, isU(r) ? r.paths : EMPTY);
       }
-      criteria[i] = new CriterionResult(p, v);
+      // A fresh plain object per evaluation around the frozen shared parts (freezing it would cost
+      // three times its building: what is fresh is the caller's, what is shared is frozen).
+      const observed: Record<string, unknown> = {};
+      const { keys, slots: fieldSlots } = p;
+      for (let j = 0; j < keys.length; j++) observed[keys[j]!] = v[fieldSlots[j]!] ?? null;
+      criteria[i] = {
+        id: p.id,
+        status: p.status,
+        label: p.label,
+        message: p.message,
+        observed,
+        parameters: p.parameters,
+        source: p.source,
+        missing: p.missing,
+      };
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
     const missing: string[] = [];
@@ -871,7 +1034,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         const m = criteria[i]!.missing;
         for (let j = 0; j < m.length; j++) if (!missing.includes(m[j]!)) missing.push(m[j]!);
       }
-    const warnings = c.warn ?? [];
+    const warnings: RuleWarning[] = c.warn ?? [];
     if (asOfWarning) {
       warnings.push(asOfWarning);
       if (asOf === null && !failed && asOfField) {
@@ -879,13 +1042,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         if (!missing.includes(asOfField)) missing.push(asOfField);
       }
     }
-    let assumptions = allAssumptions;
+    let assumptions: readonly AssumptionUsed[] = allAssumptions;
     if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
-        assumptions = freeze(
+        assumptions = shareFrozen(
           dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : []))),
-        ) as AssumptionUsed[];
+        );
         if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
       }
     }
@@ -893,17 +1056,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     if (funding) {
       const v = failed ? null : funding.fn(c);
       fundingOut = {
-        amount: num(v) ? Math.round(v * 100) / 100 : null,
+        amount: isNumeric(v) ? toNumber(roundTo(v, 2, 'half-up')) : null,
         unit: funding.unit,
         missing: isU(v) ? v.paths : EMPTY,
       };
       if (!failed && funding.assumptions.length)
-        assumptions = dedupe([...assumptions, ...funding.assumptions]);
+        assumptions = freeze(dedupe([...assumptions, ...funding.assumptions]));
     }
     return {
       format: EXPLANATION_FORMAT,
       verdict,
-      ruleSet: stamp,
+      ruleSet: stamp ?? stampOf(),
       asOf,
       criteria,
       missing,
@@ -916,77 +1079,14 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     id: ruleSet.id,
     version: ruleSet.version,
     get hash() {
-      return stamp.hash;
+      return stampOf().hash;
     },
     ruleSet,
     evaluate,
   };
 }
 
-/** The static part of a criterion explanation for one status, shared by every evaluation. */
-interface Part {
-  id: string;
-  status: CriterionStatus;
-  label: RuleText;
-  message: RuleText;
-  parameters: Record<string, ParameterValue>;
-  source: RuleSource | null;
-  missing: readonly string[];
-  keys: readonly string[];
-  slots: readonly number[];
-}
-
-/**
- * One criterion of an explanation: the shared static part for its status and the evaluation's field
- * values. Every property is a getter of the prototype; `observed` is built on first read; `toJSON` keeps
- * the `cprdfop.explanation/1` key order.
- */
-class CriterionResult implements CriterionExplanation {
-  #p: Part;
-  /** The field values of the evaluation (an array), then `observed` (once built, a plain object). */
-  #v: unknown;
-  constructor(p: Part, v: readonly unknown[]) {
-    this.#p = p;
-    this.#v = v;
-  }
-  get id() {
-    return this.#p.id;
-  }
-  get status() {
-    return this.#p.status;
-  }
-  get label() {
-    return this.#p.label;
-  }
-  get message() {
-    return this.#p.message;
-  }
-  get parameters() {
-    return this.#p.parameters;
-  }
-  get source() {
-    return this.#p.source;
-  }
-  get missing() {
-    return this.#p.missing;
-  }
-  get observed(): Rec {
-    const v = this.#v;
-    if (arr(v)) {
-      const { keys, slots } = this.#p;
-      const o: Rec = {};
-      for (let j = 0; j < keys.length; j++) o[keys[j]!] = v[slots[j]!] ?? null;
-      this.#v = o;
-    }
-    return this.#v as Rec;
-  }
-  toJSON() {
-    const { id, status, label, message, observed, parameters, source, missing } = this;
-    return { id, status, label, message, observed, parameters, source, missing };
-  }
-}
-
-function dedupe(list: AssumptionUsed[]): AssumptionUsed[] {
+function dedupe(list: readonly AssumptionUsed[]): AssumptionUsed[] {
   const seen = new Set<string>();
   return list.filter((a) => {
     if (seen.has(a.name)) return false;

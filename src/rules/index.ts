@@ -71,6 +71,7 @@ export {
 export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';
 export { isInForce, selectRuleSet } from './selectRuleSet.js';
+export { serializeExplanation } from './serializeExplanation.js';
 export type { ResolvedTerritory, TerritoryProvider, TerritoryRef } from './TerritoryProvider.js';
 export {
   type ApplicationValidation,

@@ -35,7 +35,7 @@ function run(ex: DocExample) {
       provenance: { mark: 'assumption', justification: 'doc example' },
     })),
     criteria: [
-      { id: 'x', label: { fr: 'X', en: 'X' }, when: { '==': [ex.expr, { lit: unknown ? 0 : expected }] } },
+      { id: 'x', label: { fr: 'X', en: 'X' }, when: { '==': [ex.expr, { lit: unknown ? null : expected }] } },
     ],
   });
   const out = compile(rs, { territory: toyTerritory }).evaluate(ex.input, { asOf: ex.asOf ?? '2023-01-01' });
