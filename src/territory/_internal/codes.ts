@@ -1,5 +1,4 @@
 import { InvalidCodeError } from '../InvalidCodeError.js';
-import type { Graph } from './graph.js';
 
 export const COMMUNE_CODE = /^(?:\d{2}|2[AB])\d{3}$/;
 export const POSTAL_CODE = /^\d{5}$/;
@@ -14,18 +13,4 @@ export function departementOfCode(code: string): string {
 
 export function assertCommuneCode(code: unknown): asserts code is string {
   if (typeof code !== 'string' || !COMMUNE_CODE.test(code)) throw new InvalidCodeError(code, 'commune');
-}
-
-/** Where a well-formed code's département is: region code and names, or `undefined` if no such département. */
-export function departementInfo(
-  g: Graph,
-  dep: string,
-): { code: string; name: string; region: { code: string; name: string } } | undefined {
-  const d = g.franceDepartements.get(dep);
-  if (!d) return undefined;
-  return {
-    code: dep,
-    name: d.name,
-    region: { code: d.region, name: g.regionNames.get(d.region) ?? d.region },
-  };
 }
