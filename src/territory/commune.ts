@@ -4,6 +4,7 @@ import {
   crossAliases,
   departementOfCommune,
   getGraph,
+  isAtHand,
   isKnownCommuneCode,
   loadedMatch,
 } from './_internal/france.js';
@@ -39,9 +40,14 @@ export function commune(code: string): CommuneMatch | undefined {
   const match = loadedMatch(code);
   if (match !== undefined) return match;
   assertCommuneCode(code);
+  const home = chunkOfDepartement(departementOfCommune(code));
+  if (home !== undefined && isAtHand(home)) {
+    const found = getGraph(home).matchByCode.get(code);
+    if (found !== undefined) return found;
+  }
   if (!isKnownCommuneCode(code)) return undefined;
   const cross = crossAliases().get(code);
-  const chunk = cross ? cross.chunk : chunkOfDepartement(departementOfCommune(code));
+  const chunk = cross ? cross.chunk : home;
   if (chunk === undefined) return undefined;
   return getGraph(chunk).matchByCode.get(code);
 }

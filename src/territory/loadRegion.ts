@@ -8,7 +8,7 @@ import { getCore, loadChunk } from './_internal/france.js';
  *
  * @param region - An INSEE region code, e.g. `"28"`, or `"COM"`.
  * @returns The chunk key, once loaded.
- * @throws {@link InvalidCodeError} (synchronously) when `region` is not a region code.
+ * @throws {@link InvalidCodeError} (rejection) when `region` is not a region code.
  * @throws {@link RegionNotLoadedError} (rejection) when the chunk cannot be imported.
  * @example
  * ```ts

@@ -43,6 +43,14 @@ interface SearchIndex {
   slots: number;
   stamp: Int32Array;
   best: Int32Array;
+  /** Per slot: population (−1 when unknown) and the rank of the commune's code among all codes. */
+  slotPopulation: Float64Array;
+  slotCodeRank: Int32Array;
+  /** Per suffix: its static score (match quality, other-name flag, population, code), higher first. */
+  score: Float64Array;
+  /** Segment tree of the suffix with the best score per node (leaves at `leaves + k`; −1 when empty). */
+  tree: Int32Array;
+  leaves: number;
 }
 
 const indexes = new Map<string, SearchIndex>();
@@ -86,17 +94,71 @@ function buildIndex(graphs: readonly Graph[]): SearchIndex {
     const y = suffixes[b] as string;
     return x < y ? -1 : x > y ? 1 : a - b;
   });
+  const slotPopulation = new Float64Array(slotByCode.size);
+  const slotCodeRank = new Int32Array(slotByCode.size);
+  [...slotByCode.keys()].sort().forEach((code, rank) => {
+    slotCodeRank[slotByCode.get(code) as number] = rank;
+  });
+  results.forEach((r, entry) => {
+    slotPopulation[slotOf[entry] as number] = r.population ?? -1;
+  });
+  const suffixEntry = Int32Array.from(order, (k) => owners[k] as number);
+  const suffixAtStart = Uint8Array.from(order, (k) => atStart[k] as number);
+  const score = new Float64Array(order.length);
+  for (let k = 0; k < order.length; k++) {
+    const entry = suffixEntry[k] as number;
+    const slot = slotOf[entry] as number;
+    score[k] = staticScore(
+      (suffixAtStart[k] === 1 ? 1 : 2) * 2 + (results[entry]?.matchedAlias ? 1 : 0),
+      slotPopulation[slot] as number,
+      slotCodeRank[slot] as number,
+    );
+  }
+  let leaves = 1;
+  while (leaves < order.length) leaves *= 2;
+  const tree = new Int32Array(2 * leaves).fill(-1);
+  for (let k = 0; k < order.length; k++) tree[leaves + k] = k;
+  for (let node = leaves - 1; node >= 1; node--) {
+    const left = tree[2 * node] as number;
+    const right = tree[2 * node + 1] as number;
+    tree[node] =
+      right === -1 || (left !== -1 && (score[left] as number) >= (score[right] as number)) ? left : right;
+  }
   return {
+    score,
+    tree,
+    leaves,
+    slotPopulation,
+    slotCodeRank,
     results,
     slotOf: Int32Array.from(slotOf),
     names,
     suffixes: order.map((k) => suffixes[k] as string),
-    suffixEntry: Int32Array.from(order, (k) => owners[k] as number),
-    suffixAtStart: Uint8Array.from(order, (k) => atStart[k] as number),
+    suffixEntry,
+    suffixAtStart,
     slots: slotByCode.size,
     stamp: new Int32Array(slotByCode.size),
     best: new Int32Array(slotByCode.size),
   };
+}
+
+/** Rank first (lower is better), then population (higher), then code order: one comparable number. */
+function staticScore(rank: number, population: number, codeRank: number): number {
+  return -rank * 1e13 + (population + 1) * 1e5 + (99999 - codeRank);
+}
+
+/** The suffix with the best score in [lo, hi), or −1. */
+function bestIn(index: SearchIndex, lo: number, hi: number): number {
+  const { tree, score, leaves } = index;
+  let best = -1;
+  const take = (k: number): void => {
+    if (k !== -1 && (best === -1 || (score[k] as number) > (score[best] as number))) best = k;
+  };
+  for (let l = lo + leaves, r = hi + leaves; l < r; l >>= 1, r >>= 1) {
+    if (l & 1) take(tree[l++] as number);
+    if (r & 1) take(tree[--r] as number);
+  }
+  return best;
 }
 
 function indexFor(scope: string): SearchIndex {
@@ -182,6 +244,7 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
   const { suffixes, suffixEntry, suffixAtStart, names, slotOf, stamp, best, results } = index;
   generation = (generation + 1) | 0 || 1;
   const hits: number[] = [];
+  const fast = departement === undefined && limit <= 64;
   for (const variant of variants(String(query), q)) {
     // Lower bound of the variant among sorted suffixes.
     let lo = 0;
@@ -190,6 +253,71 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
       const mid = (lo + hi) >>> 1;
       if ((suffixes[mid] as string) < variant) lo = mid + 1;
       else hi = mid;
+    }
+    const consider = (k: number, rank: number): boolean => {
+      const entry = suffixEntry[k] as number;
+      const slot = slotOf[entry] as number;
+      if (stamp[slot] !== generation) {
+        stamp[slot] = generation;
+        best[slot] = rank * 0x1000000 + entry;
+        hits.push(slot);
+        return true;
+      }
+      if (rank < Math.floor((best[slot] as number) / 0x1000000)) best[slot] = rank * 0x1000000 + entry;
+      return false;
+    };
+    if (fast) {
+      // Exact names sort first in the range; then the best `limit` communes of the range by static
+      // score, extracted from the segment tree (no scan of every match).
+      let end = lo;
+      while (end < suffixes.length && suffixes[end] === variant) {
+        if (suffixAtStart[end] === 1)
+          consider(end, results[suffixEntry[end] as number]?.matchedAlias ? 1 : 0);
+        end++;
+      }
+      let stop = end;
+      while (stop < suffixes.length && (suffixes[stop] as string).startsWith(variant)) {
+        if (stop - end > 64) {
+          // Wide range: find its end by binary search on the prefix.
+          let a = stop;
+          let b = suffixes.length;
+          while (a < b) {
+            const mid = (a + b) >>> 1;
+            if ((suffixes[mid] as string).startsWith(variant) || (suffixes[mid] as string) < variant)
+              a = mid + 1;
+            else b = mid;
+          }
+          stop = a;
+          break;
+        }
+        stop++;
+      }
+      const ranges: Array<[number, number, number]> = [];
+      const push = (a: number, b: number): void => {
+        if (a >= b) return;
+        const k = bestIn(index, a, b);
+        if (k !== -1) ranges.push([k, a, b]);
+      };
+      push(lo, stop);
+      let found = 0;
+      while (ranges.length && found < limit) {
+        let at = 0;
+        for (let i = 1; i < ranges.length; i++) {
+          if (
+            (index.score[(ranges[i] as [number, number, number])[0]] as number) >
+            (index.score[(ranges[at] as [number, number, number])[0]] as number)
+          )
+            at = i;
+        }
+        const [k, a, b] = ranges[at] as [number, number, number];
+        ranges.splice(at, 1);
+        const rank =
+          (suffixAtStart[k] === 1 ? 1 : 2) * 2 + (results[suffixEntry[k] as number]?.matchedAlias ? 1 : 0);
+        if (consider(k, rank)) found++;
+        push(a, k);
+        push(k + 1, b);
+      }
+      continue;
     }
     for (let k = lo; k < suffixes.length; k++) {
       const s = suffixes[k] as string;
@@ -200,27 +328,34 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
       // 0: exact name, 1: name prefix, 2: word prefix; ×2, +1 for a match by another name.
       const quality =
         suffixAtStart[k] === 1 ? ((names[entry] as string).length === variant.length ? 0 : 1) : 2;
-      const rank = quality * 2 + (result.matchedAlias ? 1 : 0);
-      const slot = slotOf[entry] as number;
-      if (stamp[slot] !== generation) {
-        stamp[slot] = generation;
-        best[slot] = rank * 0x1000000 + entry;
-        hits.push(slot);
-      } else if (rank < Math.floor((best[slot] as number) / 0x1000000)) best[slot] = rank * 0x1000000 + entry;
+      consider(k, quality * 2 + (result.matchedAlias ? 1 : 0));
     }
   }
-  hits.sort((a, b) => {
-    const ba = best[a] as number;
-    const bb = best[b] as number;
-    const r = Math.floor(ba / 0x1000000) - Math.floor(bb / 0x1000000);
-    if (r !== 0) return r;
-    const ca = results[ba % 0x1000000] as Commune;
-    const cb = results[bb % 0x1000000] as Commune;
-    return (cb.population ?? -1) - (ca.population ?? -1) || (ca.code < cb.code ? -1 : 1);
-  });
+  // Top `limit` by (rank, population descending, code): a bounded insertion, not a sort of every hit.
+  const { slotPopulation, slotCodeRank } = index;
+  const before = (a: number, b: number): boolean => {
+    const ra = Math.floor((best[a] as number) / 0x1000000);
+    const rb = Math.floor((best[b] as number) / 0x1000000);
+    if (ra !== rb) return ra < rb;
+    const pa = slotPopulation[a] as number;
+    const pb = slotPopulation[b] as number;
+    if (pa !== pb) return pa > pb;
+    return (slotCodeRank[a] as number) < (slotCodeRank[b] as number);
+  };
+  let top: number[] = [];
+  if (limit > 64) top = hits.sort((a, b) => (before(a, b) ? -1 : before(b, a) ? 1 : 0)).slice(0, limit);
+  else
+    for (const slot of hits) {
+      if (top.length === limit && !before(slot, top[top.length - 1] as number)) continue;
+      let at = top.length === limit ? limit - 1 : top.length;
+      if (top.length < limit) top.push(slot);
+      while (at > 0 && before(slot, top[at - 1] as number)) {
+        top[at] = top[at - 1] as number;
+        at--;
+      }
+      top[at] = slot;
+    }
   const out: CommuneSearchResult[] = [];
-  for (let k = 0; k < hits.length && k < limit; k++) {
-    out.push(results[(best[hits[k] as number] as number) % 0x1000000] as CommuneSearchResult);
-  }
+  for (const slot of top) out.push(results[(best[slot] as number) % 0x1000000] as CommuneSearchResult);
   return out;
 }

@@ -84,21 +84,10 @@ const knownBits = lazyMap<Uint8Array>(
   (pairs: Array<[string, string]>) => new Map(pairs.map(([dep, b64]) => [dep, decodeBase64(b64)])),
 );
 
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 function decodeBase64(text: string): Uint8Array {
-  const clean = text.replace(/=+$/, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
-  let buffer = 0;
-  let bits = 0;
-  let at = 0;
-  for (const ch of clean) {
-    buffer = (buffer << 6) | B64.indexOf(ch);
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[at++] = (buffer >> bits) & 0xff;
-    }
-  }
+  const binary = (globalThis as { atob(data: string): string }).atob(text);
+  const out = new Uint8Array(binary.length);
+  for (let at = 0; at < binary.length; at++) out[at] = binary.charCodeAt(at);
   return out;
 }
 
@@ -146,17 +135,26 @@ export function departementInfo(dep: string):
 
 const graphs = new Map<string, Graph>();
 const pending = new Map<string, Promise<Graph>>();
-/** Every code (current, old, delegated…) of every loaded chunk → match: the fast path of `commune()`. */
-const allMatches = new Map<string, CommuneMatch>();
+/**
+ * The fast path of `commune()`: the matches of the default chunk (its own map, not copied: an
+ * Hauts-de-France user pays nothing more than before), then every code of the other loaded chunks.
+ */
+let defaultMatches: ReadonlyMap<string, CommuneMatch> = new Map();
+const otherMatches = new Map<string, CommuneMatch>();
 
 /** @internal The loaded chunks (for laziness tests and the benchmark). */
 export function loadedChunks(): string[] {
   return [...graphs.keys()].sort();
 }
 
+/** @internal Whether a chunk is loaded, or is the bundled default chunk (so loading it reads no file). */
+export function isAtHand(key: string): boolean {
+  return key === DEFAULT_REGION || graphs.has(key);
+}
+
 /** @internal The fast path of `commune()`: a match of any loaded chunk. */
 export function loadedMatch(code: string): CommuneMatch | undefined {
-  return allMatches.get(code);
+  return defaultMatches.get(code) ?? otherMatches.get(code);
 }
 
 /** Throws unless `key` is a chunk key (a region code of the COG, or `COM`). */
@@ -182,7 +180,8 @@ function install(text: string, key: string): Graph {
   }
   const graph = buildGraph(data, (siren) => epciChunks().get(siren) ?? [key]);
   graphs.set(key, graph);
-  for (const [code, match] of graph.matchByCode) if (!allMatches.has(code)) allMatches.set(code, match);
+  if (key === DEFAULT_REGION) defaultMatches = graph.matchByCode;
+  else for (const [code, match] of graph.matchByCode) otherMatches.set(code, match);
   return graph;
 }
 

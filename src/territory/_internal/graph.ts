@@ -72,7 +72,7 @@ export function buildGraph(
       region: regionCode,
       arrondissement: arr,
       epci,
-      postalCodes: freezeArr([...postalCodes]) as string[],
+      postalCodes: freezeArr(postalCodes) as string[],
       population,
     });
     communes.push(c);
