@@ -26,6 +26,7 @@ export { loadRegion, ready } from './loadRegion.js';
 export { MeshError } from './MeshError.js';
 export { type MeshCsvOptions, parseMeshCsv } from './parseMeshCsv.js';
 export { type MeshJsonOptions, parseMeshJson } from './parseMeshJson.js';
+export { type MeshXlsxOptions, parseMeshXlsx } from './parseMeshXlsx.js';
 export { RegionNotLoadedError } from './RegionNotLoadedError.js';
 export { region } from './region.js';
 export { regions } from './regions.js';
