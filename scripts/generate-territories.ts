@@ -6,7 +6,7 @@
  *   INSEE region code, `COM` for the collectivités d'outre-mer), one record per line; Node reads them
  *   synchronously on the first lookup of that region;
  * - `data/territory/cog2026-index.json` — the small France-wide index (regions, départements, which
- *   chunk holds a postal code or an EPCI, old codes that moved to another region, and a bitmap of
+ *   chunk holds an EPCI or a postal code not found from its leading digits, old codes that moved to another region, and a bitmap of
  *   every known commune code);
  * - `src/territory/_data/…generated.ts` — the same data as JSON string constants: the index and the
  *   Hauts-de-France chunk are imported statically (as before), every other chunk through a dynamic
@@ -144,6 +144,8 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
   }
   for (const d of collectivites) chunkOfDep.set(d.code, COM_KEY);
   const chunkOfCode = (code: string): string | undefined => chunkOfDep.get(depOf(code));
+  const chunkOfPostalPrefix = (pc: string): string | undefined =>
+    pc.startsWith('20') ? chunkOfDep.get('2A') : chunkOfDep.get(depOf(pc));
 
   const current = allCommunes.filter((c) => c.type === 'commune-actuelle').sort(byCode);
   expectCount('communes', current.length);
@@ -367,7 +369,12 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
     ['epcis', epciChunks],
     [
       'postalCodes',
-      [...postal.entries()].sort((a, b) => cmp(a[0], b[0])).map(([pc, s]) => [pc, [...s].sort(cmp)]),
+      // Only the postal codes whose chunks are not just the chunk of their leading département digits
+      // (20 → Corse; 97x/98x → three digits): the others are found from the code itself.
+      [...postal.entries()]
+        .filter(([pc, set]) => !(set.size === 1 && set.has(chunkOfPostalPrefix(pc) ?? '')))
+        .sort((a, b) => cmp(a[0], b[0]))
+        .map(([pc, set]) => [pc, [...set].sort(cmp)]),
     ],
     ['crossAliases', crossAliases],
     [

@@ -10,7 +10,8 @@ const merged = new Map<string, readonly Commune[]>();
 /**
  * The current communes of France served by a postal code, most populated first. A postal code often
  * covers several communes (sometimes in two régions), and a commune may have several postal codes.
- * Loads only the chunks of the regions that use the code.
+ * Loads only the chunks of the regions that may use the code (the region of its leading digits, or
+ * those the index lists for a postal code used across regions).
  *
  * @param postalCode - A French postal code, e.g. `"59000"`.
  * @param options - `region`: only the communes of this region (INSEE code, or `"COM"`).
@@ -37,7 +38,7 @@ export function communesByPostalCode(
     if (typeof postalCode !== 'string' || !POSTAL_CODE.test(postalCode)) {
       throw new InvalidCodeError(postalCode, 'postal code');
     }
-    return postalCodeChunks().get(postalCode)?.includes(region)
+    return postalCodeChunks(postalCode).includes(region)
       ? (getGraph(region).byPostalCode.get(postalCode) ?? EMPTY)
       : EMPTY;
   }
@@ -46,8 +47,7 @@ export function communesByPostalCode(
   if (typeof postalCode !== 'string' || !POSTAL_CODE.test(postalCode)) {
     throw new InvalidCodeError(postalCode, 'postal code');
   }
-  const chunks = postalCodeChunks().get(postalCode);
-  if (chunks === undefined) return EMPTY;
+  const chunks = postalCodeChunks(postalCode);
   const lists = chunks.map((key) => getGraph(key).byPostalCode.get(postalCode) ?? EMPTY);
   const result =
     lists.length === 1 ? (lists[0] as readonly Commune[]) : Object.freeze(lists.flat().sort(byPopulation));

@@ -96,9 +96,12 @@ function buildIndex(graphs: readonly Graph[]): SearchIndex {
   });
   const slotPopulation = new Float64Array(slotByCode.size);
   const slotCodeRank = new Int32Array(slotByCode.size);
-  [...slotByCode.keys()].sort().forEach((code, rank) => {
-    slotCodeRank[slotByCode.get(code) as number] = rank;
-  });
+  // One chunk's communes are already in code order; several chunks need a sort.
+  if (graphs.length === 1) for (let slot = 0; slot < slotByCode.size; slot++) slotCodeRank[slot] = slot;
+  else
+    [...slotByCode.keys()].sort().forEach((code, rank) => {
+      slotCodeRank[slotByCode.get(code) as number] = rank;
+    });
   results.forEach((r, entry) => {
     slotPopulation[slotOf[entry] as number] = r.population ?? -1;
   });

@@ -68,11 +68,21 @@ export const epciChunks = lazyMap<readonly string[]>(
   INDEX_EPCIS_JSON,
   (pairs: Array<[string, string[]]>) => new Map(pairs),
 );
-/** @internal Postal code → every chunk with a commune served by it. */
-export const postalCodeChunks = lazyMap<readonly string[]>(
+const postalExceptions = lazyMap<readonly string[]>(
   INDEX_POSTAL_CODES_JSON,
   (pairs: Array<[string, string[]]>) => new Map(pairs),
 );
+/**
+ * @internal The chunks that may hold communes served by a well-formed postal code: the index lists the
+ * postal codes used across chunks; any other is in the chunk of its leading département digits
+ * (`20` → Corse, `97x`/`98x` three digits), or nowhere.
+ */
+export function postalCodeChunks(postalCode: string): readonly string[] {
+  const listed = postalExceptions().get(postalCode);
+  if (listed !== undefined) return listed;
+  const chunk = chunkOfDepartement(postalCode.startsWith('20') ? '2A' : departementOfCommune(postalCode));
+  return chunk === undefined ? [] : [chunk];
+}
 /** @internal Old codes whose current commune is in another chunk than their département's. */
 export const crossAliases = lazyMap<{ current: string; name: string; chunk: string }>(
   INDEX_CROSS_ALIASES_JSON,

@@ -66,7 +66,8 @@ export type TerritoryDataFile = z.infer<typeof TerritoryDataFile>;
  * The schema of the France-wide index, `data/territory/cog2026/index.json`: the chunk keys, the 18
  * regions `[code, name, chefLieu]`, départements and collectivités d'outre-mer `[code, name, region |
  * null, chefLieu]`, arrondissements `[code, département]`, which chunks hold each EPCI `[siren,
- * chunks]` and each postal code `[postalCode, chunks]`, the old codes whose current commune is in
+ * chunks]` and each postal code not found in the chunk of its leading département digits
+ * `[postalCode, chunks]`, the old codes whose current commune is in
  * another chunk than their département's `[oldCode, currentCode, currentName, chunk]`, and a bitmap
  * of the known commune codes (current and old) per département `[département, base64]`.
  *
