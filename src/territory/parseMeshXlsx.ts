@@ -25,7 +25,7 @@ export interface MeshXlsxOptions extends Omit<MeshCsvOptions, 'delimiter'> {
  * try {
  *   parseMeshXlsx(new Uint8Array([1, 2, 3]), { unitColumn: 'ZE2020' });
  * } catch (error) {
- *   console.log(error instanceof MeshError); // true
+ *   if (error instanceof MeshError) console.log(error.code); // "E_MESH"
  * }
  * ```
  * @category Meshes
