@@ -201,16 +201,31 @@ interface NodeFs {
 }
 let dataDir: string | null | undefined;
 
+/**
+ * The file of this module, without `import.meta` (which a CommonJS build cannot contain): `__filename`
+ * under CommonJS, else the first frame of a stack trace (V8 names the file or its `file:` URL).
+ * @internal
+ */
+function moduleFile(toPath: (url: string) => string): string | undefined {
+  const absolute = (path: string): boolean => /^(?:\/|[A-Za-z]:[\\/])/.test(path);
+  // `node -e` defines a global `__filename` ("[eval]"): only an absolute path is this module's.
+  if (typeof __filename === 'string' && absolute(__filename)) return __filename;
+  const stack = new Error().stack ?? '';
+  for (const line of stack.split('\n').slice(1)) {
+    const m = /((?:file:\/\/)?(?:\/|[A-Za-z]:[\\/])[^():]*?)(?::\d+){1,2}\)?\s*$/.exec(line);
+    if (!m?.[1]) continue;
+    try {
+      return m[1].startsWith('file:') ? toPath(m[1]) : m[1];
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
 /** Finds `data/territory` of this package by walking up from this module's file (Node only). */
 function findDataDir(fs: NodeFs, toPath: (url: string) => string): string | null {
-  let start: string | undefined;
-  try {
-    const url = (import.meta as { url?: string }).url;
-    if (typeof url === 'string' && url.startsWith('file:')) start = toPath(url);
-  } catch {
-    start = undefined;
-  }
-  if (start === undefined && typeof __filename === 'string') start = __filename;
+  const start = moduleFile(toPath);
   if (start === undefined) return null;
   let dir = start.replace(/[\\/][^\\/]*$/, '');
   for (let depth = 0; depth < 8; depth++) {
