@@ -6,7 +6,10 @@ import type { Region } from '../schemas/Region.js';
 import type { TerritoryDataFile } from '../schemas/TerritoryDataFile.js';
 import type { TerritoryVintage } from '../schemas/TerritoryVintage.js';
 
-/** The parsed, indexed graph of one chunk (a region, or the collectivités d'outre-mer). */
+/**
+ * The parsed, indexed graph of one chunk (a region, or the collectivités d'outre-mer). The communes and
+ * their codes are built with the chunk; the other indexes on first access (getters).
+ */
 export interface Graph {
   /** Chunk key: the region's INSEE code, or `COM`. */
   key: string;
@@ -52,18 +55,12 @@ export function buildGraph(
   });
   const regionCode = data.region ? data.region[0] : null;
 
+  // Eager: what a lookup by code needs. Lazy (built on first use, once): postal codes, EPCI,
+  // arrondissements and départements, so that the first `commune()` of a region pays only for its
+  // communes and codes.
   const communes: Commune[] = [];
   const communeByCode = new Map<string, Commune>();
   const matchByCode = new Map<string, CommuneMatch>();
-  const pcLists = new Map<string, Commune[]>();
-  const epciMembers = new Map<string, string[]>();
-  const arrMembers = new Map<string, string[]>();
-  const depMembers = new Map<string, string[]>();
-  const push = (m: Map<string, string[]>, k: string, v: string): void => {
-    const list = m.get(k);
-    if (list) list.push(v);
-    else m.set(k, [v]);
-  };
   for (const [code, name, dep, arr, epci, postalCodes, population] of data.communes) {
     const c: Commune = Object.freeze({
       code,
@@ -78,14 +75,6 @@ export function buildGraph(
     communes.push(c);
     communeByCode.set(code, c);
     matchByCode.set(code, Object.freeze({ commune: c, mapped: false }));
-    for (const pc of postalCodes) {
-      const list = pcLists.get(pc);
-      if (list) list.push(c);
-      else pcLists.set(pc, [c]);
-    }
-    if (epci) push(epciMembers, epci, code);
-    if (arr) push(arrMembers, arr, code);
-    push(depMembers, dep, code);
   }
   for (const [old, current, via, aliasName] of data.aliases) {
     const c = communeByCode.get(current);
@@ -94,54 +83,109 @@ export function buildGraph(
     if (aliasName !== null) match.aliasName = aliasName;
     matchByCode.set(old, Object.freeze(match));
   }
-  const byPostalCode = new Map<string, readonly Commune[]>();
-  for (const [pc, list] of pcLists) byPostalCode.set(pc, freezeArr(list.sort(byPopulation)));
 
-  const epcis: Epci[] = data.epcis.map(([siren, name, type, outside]) => {
-    const members = epciMembers.get(siren) ?? [];
-    const deps = new Set(members.map((m) => communeByCode.get(m)?.departement ?? ''));
-    for (const [, , d] of outside) deps.add(d);
-    return Object.freeze({
-      siren,
-      name,
-      type,
-      region: data.key,
-      regions: freezeArr([...epciRegions(siren)]) as string[],
-      members: freezeArr(members) as string[],
-      outsideMembers: freezeArr(
-        outside.map(([code, n, departement]) => Object.freeze({ code, name: n, departement })),
-      ) as Epci['outsideMembers'],
-      crossesRegion: outside.length > 0,
-      departements: freezeArr([...deps].sort()) as string[],
-    });
+  const once = <T>(make: () => T): (() => T) => {
+    let value: T | undefined;
+    let made = false;
+    return () => {
+      if (!made) {
+        value = make();
+        made = true;
+      }
+      return value as T;
+    };
+  };
+  const membersBy = (key: (c: Commune) => string | null): Map<string, string[]> => {
+    const out = new Map<string, string[]>();
+    for (const c of communes) {
+      const k = key(c);
+      if (k === null) continue;
+      const list = out.get(k);
+      if (list) list.push(c.code);
+      else out.set(k, [c.code]);
+    }
+    return out;
+  };
+  const byPostalCode = once(() => {
+    const lists = new Map<string, Commune[]>();
+    for (const c of communes) {
+      for (const pc of c.postalCodes) {
+        const list = lists.get(pc);
+        if (list) list.push(c);
+        else lists.set(pc, [c]);
+      }
+    }
+    const out = new Map<string, readonly Commune[]>();
+    for (const [pc, list] of lists) out.set(pc, freezeArr(list.sort(byPopulation)));
+    return out;
   });
-  const arrondissements: Arrondissement[] = data.arrondissements.map(([code, name, departement, chefLieu]) =>
-    Object.freeze({
-      code,
-      name,
-      departement,
-      chefLieu,
-      communes: freezeArr(arrMembers.get(code) ?? []) as string[],
-    }),
-  );
-  const departements: Departement[] = data.departements.map(([code, name, chefLieu]) =>
-    Object.freeze({
-      code,
-      name,
-      region: regionCode,
-      chefLieu,
-      arrondissements: freezeArr(
-        arrondissements.filter((a) => a.departement === code).map((a) => a.code),
-      ) as string[],
-      communes: freezeArr(depMembers.get(code) ?? []) as string[],
-    }),
-  );
+  const epcis = once(() => {
+    const epciMembers = membersBy((c) => c.epci);
+    return freezeArr(
+      data.epcis.map(([siren, name, type, outside]): Epci => {
+        const members = epciMembers.get(siren) ?? [];
+        const deps = new Set(members.map((m) => communeByCode.get(m)?.departement ?? ''));
+        for (const [, , d] of outside) deps.add(d);
+        return Object.freeze({
+          siren,
+          name,
+          type,
+          region: data.key,
+          regions: freezeArr([...epciRegions(siren)]) as string[],
+          members: freezeArr(members) as string[],
+          outsideMembers: freezeArr(
+            outside.map(([code, n, departement]) => Object.freeze({ code, name: n, departement })),
+          ) as Epci['outsideMembers'],
+          crossesRegion: outside.length > 0,
+          departements: freezeArr([...deps].sort()) as string[],
+        });
+      }),
+    );
+  });
+  const epciBySiren = once(() => new Map(epcis().map((e) => [e.siren, e])));
+  const arrondissements = once(() => {
+    const arrMembers = membersBy((c) => c.arrondissement);
+    return freezeArr(
+      data.arrondissements.map(
+        ([code, name, departement, chefLieu]): Arrondissement =>
+          Object.freeze({
+            code,
+            name,
+            departement,
+            chefLieu,
+            communes: freezeArr(arrMembers.get(code) ?? []) as string[],
+          }),
+      ),
+    );
+  });
+  const arrondissementByCode = once(() => new Map(arrondissements().map((a) => [a.code, a])));
+  const departements = once(() => {
+    const depMembers = membersBy((c) => c.departement);
+    return freezeArr(
+      data.departements.map(
+        ([code, name, chefLieu]): Departement =>
+          Object.freeze({
+            code,
+            name,
+            region: regionCode,
+            chefLieu,
+            arrondissements: freezeArr(
+              arrondissements()
+                .filter((a) => a.departement === code)
+                .map((a) => a.code),
+            ) as string[],
+            communes: freezeArr(depMembers.get(code) ?? []) as string[],
+          }),
+      ),
+    );
+  });
+  const departementByCode = once(() => new Map(departements().map((d) => [d.code, d])));
   const region: Region | null = data.region
     ? Object.freeze({
         code: data.region[0],
         name: data.region[1],
         chefLieu: data.region[2],
-        departements: freezeArr(departements.map((d) => d.code)) as string[],
+        departements: freezeArr(data.departements.map((d) => d[0])) as string[],
       })
     : null;
 
@@ -153,13 +197,27 @@ export function buildGraph(
     communes: freezeArr(communes),
     communeByCode,
     matchByCode,
-    byPostalCode,
-    epcis: freezeArr(epcis),
-    epciBySiren: new Map(epcis.map((e) => [e.siren, e])),
-    arrondissements: freezeArr(arrondissements),
-    arrondissementByCode: new Map(arrondissements.map((a) => [a.code, a])),
-    departements: freezeArr(departements),
-    departementByCode: new Map(departements.map((d) => [d.code, d])),
+    get byPostalCode() {
+      return byPostalCode();
+    },
+    get epcis() {
+      return epcis();
+    },
+    get epciBySiren() {
+      return epciBySiren();
+    },
+    get arrondissements() {
+      return arrondissements();
+    },
+    get arrondissementByCode() {
+      return arrondissementByCode();
+    },
+    get departements() {
+      return departements();
+    },
+    get departementByCode() {
+      return departementByCode();
+    },
     searchAliases: data.searchAliases,
   };
 }
