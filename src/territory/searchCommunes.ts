@@ -46,11 +46,12 @@ interface SearchIndex {
   /** Per slot: population (−1 when unknown) and the rank of the commune's code among all codes. */
   slotPopulation: Float64Array;
   slotCodeRank: Int32Array;
-  /** Per suffix: its static score (match quality, other-name flag, population, code), higher first. */
-  score: Float64Array;
-  /** Segment tree of the suffix with the best score per node (leaves at `leaves + k`; −1 when empty). */
-  tree: Int32Array;
-  leaves: number;
+  /**
+   * Built on the first query matching many names: per suffix its static score (match quality,
+   * other-name flag, population, code; higher first) and a segment tree of the suffix with the best
+   * score per node (leaves at `leaves + k`; −1 when empty).
+   */
+  ranking?: { score: Float64Array; tree: Int32Array; leaves: number };
 }
 
 const indexes = new Map<string, SearchIndex>();
@@ -107,30 +108,7 @@ function buildIndex(graphs: readonly Graph[]): SearchIndex {
   });
   const suffixEntry = Int32Array.from(order, (k) => owners[k] as number);
   const suffixAtStart = Uint8Array.from(order, (k) => atStart[k] as number);
-  const score = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) {
-    const entry = suffixEntry[k] as number;
-    const slot = slotOf[entry] as number;
-    score[k] = staticScore(
-      (suffixAtStart[k] === 1 ? 1 : 2) * 2 + (results[entry]?.matchedAlias ? 1 : 0),
-      slotPopulation[slot] as number,
-      slotCodeRank[slot] as number,
-    );
-  }
-  let leaves = 1;
-  while (leaves < order.length) leaves *= 2;
-  const tree = new Int32Array(2 * leaves).fill(-1);
-  for (let k = 0; k < order.length; k++) tree[leaves + k] = k;
-  for (let node = leaves - 1; node >= 1; node--) {
-    const left = tree[2 * node] as number;
-    const right = tree[2 * node + 1] as number;
-    tree[node] =
-      right === -1 || (left !== -1 && (score[left] as number) >= (score[right] as number)) ? left : right;
-  }
   return {
-    score,
-    tree,
-    leaves,
     slotPopulation,
     slotCodeRank,
     results,
@@ -150,9 +128,37 @@ function staticScore(rank: number, population: number, codeRank: number): number
   return -rank * 1e13 + (population + 1) * 1e5 + (99999 - codeRank);
 }
 
+function ranking(index: SearchIndex): NonNullable<SearchIndex['ranking']> {
+  if (index.ranking !== undefined) return index.ranking;
+  const { suffixEntry, suffixAtStart, slotOf, results, slotPopulation, slotCodeRank } = index;
+  const count = index.suffixes.length;
+  const score = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
+    const entry = suffixEntry[k] as number;
+    const slot = slotOf[entry] as number;
+    score[k] = staticScore(
+      (suffixAtStart[k] === 1 ? 1 : 2) * 2 + (results[entry]?.matchedAlias ? 1 : 0),
+      slotPopulation[slot] as number,
+      slotCodeRank[slot] as number,
+    );
+  }
+  let leaves = 1;
+  while (leaves < count) leaves *= 2;
+  const tree = new Int32Array(2 * leaves).fill(-1);
+  for (let k = 0; k < count; k++) tree[leaves + k] = k;
+  for (let node = leaves - 1; node >= 1; node--) {
+    const left = tree[2 * node] as number;
+    const right = tree[2 * node + 1] as number;
+    tree[node] =
+      right === -1 || (left !== -1 && (score[left] as number) >= (score[right] as number)) ? left : right;
+  }
+  index.ranking = { score, tree, leaves };
+  return index.ranking;
+}
+
 /** The suffix with the best score in [lo, hi), or −1. */
 function bestIn(index: SearchIndex, lo: number, hi: number): number {
-  const { tree, score, leaves } = index;
+  const { tree, score, leaves } = ranking(index);
   let best = -1;
   const take = (k: number): void => {
     if (k !== -1 && (best === -1 || (score[k] as number) > (score[best] as number))) best = k;
@@ -247,7 +253,7 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
   const { suffixes, suffixEntry, suffixAtStart, names, slotOf, stamp, best, results } = index;
   generation = (generation + 1) | 0 || 1;
   const hits: number[] = [];
-  const fast = departement === undefined && limit <= 64;
+  const treeable = departement === undefined && limit <= 64;
   for (const variant of variants(String(query), q)) {
     // Lower bound of the variant among sorted suffixes.
     let lo = 0;
@@ -269,9 +275,17 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
       if (rank < Math.floor((best[slot] as number) / 0x1000000)) best[slot] = rank * 0x1000000 + entry;
       return false;
     };
-    if (fast) {
-      // Exact names sort first in the range; then the best `limit` communes of the range by static
-      // score, extracted from the segment tree (no scan of every match).
+    // A query matching many names (a wide range of suffixes) takes the best `limit` communes of the
+    // range by static score from the segment tree, after the exact names (which sort first); a narrow
+    // range is scanned.
+    let wide = false;
+    if (treeable) {
+      let probe = lo;
+      while (probe < suffixes.length && probe - lo <= 64 && (suffixes[probe] as string).startsWith(variant))
+        probe++;
+      wide = probe - lo > 64;
+    }
+    if (wide) {
       let end = lo;
       while (end < suffixes.length && suffixes[end] === variant) {
         if (suffixAtStart[end] === 1)
@@ -295,6 +309,7 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
         }
         stop++;
       }
+      const { score } = ranking(index);
       const ranges: Array<[number, number, number]> = [];
       const push = (a: number, b: number): void => {
         if (a >= b) return;
@@ -307,8 +322,8 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
         let at = 0;
         for (let i = 1; i < ranges.length; i++) {
           if (
-            (index.score[(ranges[i] as [number, number, number])[0]] as number) >
-            (index.score[(ranges[at] as [number, number, number])[0]] as number)
+            (score[(ranges[i] as [number, number, number])[0]] as number) >
+            (score[(ranges[at] as [number, number, number])[0]] as number)
           )
             at = i;
         }
