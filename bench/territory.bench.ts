@@ -131,19 +131,18 @@ async function measure(runs: number): Promise<{ baseline: Load; current: Load; f
         .map((r) => [r.code, communes(r.code)[Math.floor(communes(r.code).length / 2)]?.code]),
     );
     firstCodes.COM = '98735';
-    const franceProbe = probe(dir, 'france', [
+    // One fresh process per region: Hauts-de-France loaded, then the first lookup in that region.
+    const firstProbe = probe(dir, 'first', [
       `const t = await import(${JSON.stringify(curBundle)});`,
-      `const codes = ${JSON.stringify(firstCodes)};`,
-      "t.commune('59350');",
-      'const firstLookupMs = {};',
-      'for (const [key, code] of Object.entries(codes)) {',
-      '  const t0 = performance.now(); if (!t.commune(code)) throw new Error(code); firstLookupMs[key] = performance.now() - t0;',
-      '}',
-      'globalThis.gc(); const h0 = process.memoryUsage().heapUsed;',
-      "t.searchCommunes('lille', { region: 'all' });",
-      'globalThis.gc(); const h1 = process.memoryUsage().heapUsed;',
-      // Heap of all regions: this process's heap after loading all, minus a process that loaded none.
-      'process.stdout.write(JSON.stringify({ firstLookupMs, allHeapMB: h1 / 1048576, searchHeapMB: (h1 - h0) / 1048576 }));',
+      "const code = process.argv[2]; t.commune('59350');",
+      'const t0 = performance.now(); if (!t.commune(code)) throw new Error(code); const ms = performance.now() - t0;',
+      'process.stdout.write(JSON.stringify({ ms }));',
+    ]);
+    const allProbe = probe(dir, 'all', [
+      `const t = await import(${JSON.stringify(curBundle)});`,
+      `for (const code of ${JSON.stringify(Object.values(firstCodes))}) t.commune(code);`,
+      "t.commune('59350'); t.searchCommunes('lille', { region: 'all' });",
+      'globalThis.gc(); process.stdout.write(JSON.stringify({ allHeapMB: process.memoryUsage().heapUsed / 1048576 }));',
     ]);
     const emptyProbe = probe(dir, 'empty', [
       `const t = await import(${JSON.stringify(curBundle)});`,
@@ -156,16 +155,20 @@ async function measure(runs: number): Promise<{ baseline: Load; current: Load; f
       'process.stdout.write(JSON.stringify({ asyncLoadMs: t1 - t0 }));',
     ]);
     const france: FranceProbe[] = [];
-    for (let i = 0; i < Math.max(1, Math.ceil(runs / 2)); i++) {
-      const f = runProbe<{ firstLookupMs: Record<string, number>; allHeapMB: number }>(franceProbe, 1)[0];
+    for (let i = 0; i < Math.max(1, Math.ceil(runs / 3)); i++) {
+      const firstLookupMs: Record<string, number> = {};
+      for (const [key, code] of Object.entries(firstCodes)) {
+        const r = spawnSync(process.execPath, ['--expose-gc', firstProbe, code as string], {
+          encoding: 'utf8',
+        });
+        if (r.status !== 0) throw new Error(`probe ${firstProbe} failed: ${r.stderr}`);
+        firstLookupMs[key] = (JSON.parse(r.stdout) as { ms: number }).ms;
+      }
+      const f = runProbe<{ allHeapMB: number }>(allProbe, 1)[0];
       const e = runProbe<{ heapMB: number }>(emptyProbe, 1)[0];
       const a = runProbe<{ asyncLoadMs: number }>(asyncProbe, 1)[0];
       if (!f || !e || !a) throw new Error('probe gave no sample');
-      france.push({
-        firstLookupMs: f.firstLookupMs,
-        allHeapMB: f.allHeapMB - e.heapMB,
-        asyncLoadMs: a.asyncLoadMs,
-      });
+      france.push({ firstLookupMs, allHeapMB: f.allHeapMB - e.heapMB, asyncLoadMs: a.asyncLoadMs });
     }
     return { baseline: medianLoad(baseSamples), current: medianLoad(curSamples), france };
   } finally {
@@ -345,7 +348,7 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
     ],
     notes: [
       `Baseline: \`src/\` at ${BASELINE_COMMIT} (Hauts-de-France only), bundled with esbuild exactly like this build; both measured in fresh \`node --expose-gc\` processes, interleaved, medians. First lookup = \`commune('59350')\` (parses the Hauts-de-France chunk and builds its indexes); then the first search builds the name index; heap = difference after GC.`,
-      'France-wide first lookups: in a fresh process that has loaded Hauts-de-France, one `commune()` per other region (the sync Node path reads `data/territory/cog2026-<region>.json`, parses and indexes it).',
+      'France-wide first lookups: for each other region, a fresh process that has loaded Hauts-de-France, then one `commune()` in that region (the sync Node path reads `data/territory/cog2026-<region>.json`, parses it and indexes its codes); median per region over runs, the slowest region reported.',
       `Queries: ${hdfQueries.length} (HdF) and ${franceQueries.length} (France) real commune names, whole or half-typed, lower-case without accents.`,
     ],
   };
