@@ -75,6 +75,7 @@ export const CPRDFOP_ERROR_NAMES: ReadonlySet<string> = /* @__PURE__ */ new Set(
   'NoRuleSetInForceError',
   'OfflineError',
   'QuotaExceededError',
+  'RegionNotLoadedError',
   'ResponseTooLargeError',
   'ResponseValidationError',
   'RuleSetError',

@@ -1,7 +1,7 @@
 import { CprdfopError } from '../errors.js';
 
 /** The kinds of code the territory resolvers accept. */
-export type CodeKind = 'commune' | 'postal code' | 'EPCI SIREN' | 'arrondissement' | 'département';
+export type CodeKind = 'commune' | 'postal code' | 'EPCI SIREN' | 'arrondissement' | 'département' | 'region';
 
 const EXPECTED: Record<CodeKind, string> = {
   commune: '5 characters: a 2-character département (2A/2B for Corsica) then 3 digits, e.g. 59350',
@@ -9,6 +9,8 @@ const EXPECTED: Record<CodeKind, string> = {
   'EPCI SIREN': '9 digits, e.g. 200093201',
   arrondissement: 'a département code then one digit, e.g. 595',
   département: '2 characters (2A/2B for Corsica) or 3 digits overseas, e.g. 59',
+  region:
+    'an INSEE region code of COG 2026 (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94), e.g. 28',
 };
 
 /**

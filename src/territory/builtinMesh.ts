@@ -1,30 +1,34 @@
-import { getGraph } from './_internal/graph.js';
+import { DEFAULT_REGION, getGraph } from './_internal/france.js';
+import type { RegionOptions } from './classifyCommuneCode.js';
 import type { Mesh } from './schemas/Mesh.js';
 
 /** The kinds of built-in mesh. @category Meshes */
 export type BuiltinMeshKind = 'departement' | 'arrondissement' | 'epci';
 
-const cache = new Map<BuiltinMeshKind, Mesh>();
+const cache = new Map<string, Mesh>();
 
 /**
- * A built-in mesh of the region from the COG: départements (5), arrondissements (26 — the mesh of the
- * local public employment service since 2016) or EPCI (92; a boundary-crossing EPCI lists only its
- * in-region communes). Built once per kind, frozen.
+ * A built-in mesh of a region from the COG: départements (5 in Hauts-de-France), arrondissements (26 —
+ * the mesh of the local public employment service since 2016) or EPCI (92; a boundary-crossing EPCI
+ * lists only its in-region communes). Built once per kind and region, frozen.
  *
  * @param kind - `'departement'`, `'arrondissement'` or `'epci'`.
+ * @param options - `region` (default `"32"`, Hauts-de-France).
  * @returns The mesh.
  * @example
  * ```ts
  * import { builtinMesh } from 'cprdfop/territory';
  * builtinMesh('arrondissement').units.length; // 26
  * builtinMesh('epci').vintage; // "COG 2026"
+ * builtinMesh('departement', { region: '28' }).units.length; // 5
  * ```
  * @category Meshes
  */
-export function builtinMesh(kind: BuiltinMeshKind): Mesh {
-  const cached = cache.get(kind);
+export function builtinMesh(kind: BuiltinMeshKind, options: RegionOptions = {}): Mesh {
+  const key = `${kind}@${options.region ?? DEFAULT_REGION}`;
+  const cached = cache.get(key);
   if (cached) return cached;
-  const g = getGraph();
+  const g = getGraph(options.region ?? DEFAULT_REGION);
   const units =
     kind === 'departement'
       ? g.departements.map((d) => ({ code: d.code, label: d.name, communes: d.communes }))
@@ -40,13 +44,13 @@ export function builtinMesh(kind: BuiltinMeshKind): Mesh {
     epci: 'EPCI à fiscalité propre',
   };
   const mesh: Mesh = Object.freeze({
-    id: `${kind}-cog${g.vintage.cog}`,
+    id: g.key === DEFAULT_REGION ? `${kind}-cog${g.vintage.cog}` : `${kind}-${g.key}-cog${g.vintage.cog}`,
     label: labels[kind],
     kind,
     vintage: `COG ${g.vintage.cog}`,
     provenance: `${g.vintage.source} ${g.vintage.sourceVersion}`,
     units: Object.freeze(units.map((u) => Object.freeze(u))) as Mesh['units'],
   });
-  cache.set(kind, mesh);
+  cache.set(key, mesh);
   return mesh;
 }

@@ -89,24 +89,42 @@ function records(text: string, delimiter: string): Array<{ line: number; fields:
  */
 export function parseMeshCsv(text: string, options: MeshCsvOptions = {}): MeshLoadResult {
   const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const firstLine = src.slice(0, src.search(/\r?\n|$/));
-  const lower = (s: string): string => s.trim().replace(/^"|"$/g, '').trim().toLowerCase();
-  const wantCommune = options.communeColumn ? [lower(options.communeColumn)] : COMMUNE_COLUMNS;
+  const wantCommune = communeColumns(options);
   // The delimiter is the one that splits the header line (the first line naming the commune column).
   let delimiter = options.delimiter;
   if (delimiter === undefined) {
     for (const line of src.split(/\r?\n/, 50)) {
-      delimiter = [';', '\t', ','].find((d) => line.split(d).some((f) => wantCommune.includes(lower(f))));
+      delimiter = [';', '\t', ','].find((d) =>
+        line.split(d).some((f) => wantCommune.includes(lowerColumn(f))),
+      );
       if (delimiter !== undefined) break;
     }
   }
   delimiter ??= ';';
-  const all = records(src, delimiter);
+  return meshFromRecords(records(src, delimiter), options, 'CSV');
+}
+
+const lowerColumn = (s: string): string => s.trim().replace(/^"|"$/g, '').trim().toLowerCase();
+const communeColumns = (options: MeshCsvOptions): string[] =>
+  options.communeColumn ? [lowerColumn(options.communeColumn)] : COMMUNE_COLUMNS;
+
+/**
+ * @internal The mesh of a table (CSV records or XLSX rows): the header is the first row naming the
+ * commune column (title lines above it are skipped), then one commune per row.
+ */
+export function meshFromRecords(
+  all: ReadonlyArray<{ line: number; fields: string[] }>,
+  options: MeshCsvOptions,
+  what: 'CSV' | 'XLSX',
+): MeshLoadResult {
+  const lower = lowerColumn;
+  const wantCommune = communeColumns(options);
+  const first = all[0]?.fields.join(' ') ?? '';
   const headerAt = all.findIndex((r) => r.fields.some((f) => wantCommune.includes(lower(f))));
   if (headerAt === -1) {
     throw new MeshError(
-      `mesh CSV: no header line naming the commune column (${options.communeColumn ?? COMMUNE_COLUMNS.join(', ')}); first line: ${JSON.stringify(firstLine.slice(0, 80))}`,
-      [1],
+      `mesh ${what}: no header line naming the commune column (${options.communeColumn ?? COMMUNE_COLUMNS.join(', ')}); first line: ${JSON.stringify(first.slice(0, 80))}`,
+      [all[0]?.line ?? 1],
     );
   }
   const header = (all[headerAt] as { line: number; fields: string[] }).fields.map(lower);
@@ -120,23 +138,24 @@ export function parseMeshCsv(text: string, options: MeshCsvOptions = {}): MeshLo
   }
   if (unitCol === -1) {
     throw new MeshError(
-      `mesh CSV: ${options.unitColumn ? `no column ${JSON.stringify(options.unitColumn)}` : 'cannot tell the unit column'} on line ${headerLine} (columns: ${header.join(', ')}); name it with unitColumn`,
+      `mesh ${what}: ${options.unitColumn ? `no column ${JSON.stringify(options.unitColumn)}` : 'cannot tell the unit column'} on line ${headerLine} (columns: ${header.join(', ')}); name it with unitColumn`,
       [headerLine],
     );
   }
   const labelCol = options.unitLabelColumn ? header.indexOf(lower(options.unitLabelColumn)) : -1;
   if (options.unitLabelColumn && labelCol === -1) {
     throw new MeshError(
-      `mesh CSV: no column ${JSON.stringify(options.unitLabelColumn)} on line ${headerLine}`,
+      `mesh ${what}: no column ${JSON.stringify(options.unitLabelColumn)} on line ${headerLine}`,
       [headerLine],
     );
   }
   const rows: MeshRow[] = [];
   for (const r of all.slice(headerAt + 1)) {
+    if (r.fields.every((f) => f.trim() === '')) continue;
     const c = (r.fields[communeCol] ?? '').trim();
     const u = (r.fields[unitCol] ?? '').trim();
     if (u === '')
-      throw new MeshError(`mesh CSV: line ${r.line} has no unit code (commune ${JSON.stringify(c)})`, [
+      throw new MeshError(`mesh ${what}: line ${r.line} has no unit code (commune ${JSON.stringify(c)})`, [
         r.line,
       ]);
     rows.push({

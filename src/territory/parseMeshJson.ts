@@ -26,6 +26,8 @@ export interface MeshJsonOptions {
   vintage?: string | undefined;
   /** Where the mesh comes from (default `user-supplied`). */
   provenance?: string | undefined;
+  /** INSEE code of the region the mesh is checked against (default `"32"`, Hauts-de-France). */
+  region?: string | undefined;
   /** Unit code → label (overrides labels found in the input). */
   unitLabels?: Readonly<Record<string, string>> | undefined;
 }
@@ -75,6 +77,7 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
     vintage: options.vintage ?? m.vintage,
     provenance: options.provenance ?? m.provenance,
     unitLabels: options.unitLabels,
+    region: options.region,
   };
   return buildMesh(rows, meta, { id: 'custom', label: 'Custom mesh' });
 }

@@ -1,7 +1,12 @@
-import { ARRONDISSEMENT_CODE, COMMUNE_CODE, DEPARTEMENT_CODE, SIREN } from '../_shared/inseeCodes.js';
-import { departementInfo, departementOfCode } from './_internal/codes.js';
-import { getGraph } from './_internal/graph.js';
-import { classifyCommuneCode } from './classifyCommuneCode.js';
+import {
+  ARRONDISSEMENT_CODE,
+  COMMUNE_CODE,
+  DEPARTEMENT_CODE,
+  departementOfCode,
+  SIREN,
+} from './_internal/codes.js';
+import { DEFAULT_REGION, departementInfo, epciChunks, getCore, getGraph } from './_internal/france.js';
+import { classifyCommuneCode, type RegionOptions } from './classifyCommuneCode.js';
 import type { ResolvedTerritory, TerritoryDiagnostic, TerritoryRef } from './schemas/TerritoryRef.js';
 
 type Field = TerritoryDiagnostic['field'];
@@ -15,12 +20,14 @@ const EXPECTED: Record<Field, string> = {
 
 /**
  * Resolves a {@link TerritoryRef} (communes, EPCI, arrondissements, départements, in any mix) to the
- * set of current communes of the region. Never throws on bad codes: malformed, unknown, old and
+ * set of current communes of a region (`options.region`, default `"32"`, Hauts-de-France; only that
+ * region's chunk is loaded). Never throws on bad codes: malformed, unknown, old and
  * out-of-region codes are reported in `diagnostics` (with `field`, `index` and `path`). An EPCI that
  * crosses the regional boundary contributes its in-region members, and its members outside the region
  * are reported in an `outside-region` diagnostic (`outside`).
  *
  * @param ref - Codes by field.
+ * @param options - `region`: the INSEE region code (default `"32"`).
  * @returns Current commune codes (sorted, unique), `inRegion` (`false` when any code points outside
  *   the region), diagnostics, and the départements/arrondissements/EPCI covered by the communes.
  * @example
@@ -31,11 +38,13 @@ const EXPECTED: Record<Field, string> = {
  * t.diagnostics.map((d) => d.kind); // ["mapped", "outside-region", "unknown", "invalid"]
  * t.inRegion; // false
  * resolveTerritory({ departements: ['59'] }).communes.length; // 647
+ * resolveTerritory({ communes: ['14118', '76999'] }, { region: '28' }).diagnostics.map((d) => d.kind); // ["unknown"]
  * ```
+ * @throws {@link InvalidCodeError} when `options.region` is not a region code (the codes never throw).
  * @category Resolvers
  */
-export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
-  const g = getGraph();
+export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {}): ResolvedTerritory {
+  const g = getGraph(options.region ?? DEFAULT_REGION);
   const result = new Set<string>();
   const diagnostics: TerritoryDiagnostic[] = [];
   const report = (
@@ -77,15 +86,15 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
     );
   };
   const outsideDep = (field: Field, i: number, code: string, dep: string, what: string): boolean => {
-    const info = departementInfo(g, dep);
+    const info = departementInfo(dep);
     if (!info) return false;
-    if (info.region.code === g.region.code) return false;
+    if (info.chunk === g.key) return false;
     report(
       'outside-region',
       field,
       i,
       code,
-      `${what} ${code} at ${field}[${i}] is outside ${g.region.name} (département ${info.code}, ${info.region.name})`,
+      `${what} ${code} at ${field}[${i}] is outside ${g.name} (département ${info.code}, ${info.region.name})`,
       { departement: info.code, region: info.region },
     );
     return true;
@@ -96,7 +105,7 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
       invalid('communes', i, code ?? raw);
       continue;
     }
-    const c = classifyCommuneCode(code);
+    const c = classifyCommuneCode(code, { region: g.key });
     if (c.kind === 'in-region') {
       result.add(c.match.commune.code);
       if (c.match.mapped) {
@@ -122,13 +131,19 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
     }
     const e = g.epciBySiren.get(code);
     if (!e) {
-      report(
-        'unknown',
-        'epcis',
-        i,
-        code,
-        `no EPCI with SIREN ${code} has a member in ${g.region.name} (epcis[${i}])`,
-      );
+      const elsewhere = epciChunks().get(code);
+      if (elsewhere) {
+        const names = elsewhere.map((k) => getCore().regionNames.get(k) ?? k).join(', ');
+        report(
+          'outside-region',
+          'epcis',
+          i,
+          code,
+          `EPCI ${code} at epcis[${i}] is outside ${g.name} (members in ${names})`,
+        );
+      } else {
+        report('unknown', 'epcis', i, code, `unknown EPCI SIREN ${code} (epcis[${i}])`);
+      }
       continue;
     }
     for (const m of e.members) result.add(m);
@@ -139,7 +154,7 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
         'epcis',
         i,
         code,
-        `EPCI ${code} ${e.name} crosses the regional boundary: ${outside.length} member(s) outside ${g.region.name} left out (epcis[${i}])`,
+        `EPCI ${code} ${e.name} crosses the regional boundary: ${outside.length} member(s) outside ${g.name} left out (epcis[${i}])`,
         { outside },
       );
     }
@@ -155,7 +170,11 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
       for (const m of a.communes) result.add(m);
       continue;
     }
-    if (outsideDep('arrondissements', i, code, departementOfCode(code), 'arrondissement')) continue;
+    if (
+      getCore().arrondissements.has(code) &&
+      outsideDep('arrondissements', i, code, departementOfCode(code), 'arrondissement')
+    )
+      continue;
     report('unknown', 'arrondissements', i, code, `unknown arrondissement ${code} (arrondissements[${i}])`);
   }
 
@@ -181,7 +200,7 @@ export function resolveTerritory(ref: TerritoryRef): ResolvedTerritory {
     const c = g.communeByCode.get(code);
     if (!c) continue;
     deps.add(c.departement);
-    arrs.add(c.arrondissement);
+    if (c.arrondissement) arrs.add(c.arrondissement);
     if (c.epci) epcis.add(c.epci);
   }
   return {

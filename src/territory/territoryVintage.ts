@@ -1,9 +1,9 @@
-import { getGraph } from './_internal/graph.js';
+import { DEFAULT_REGION, getGraph } from './_internal/france.js';
 import type { TerritoryVintage } from './schemas/TerritoryVintage.js';
 
 /**
  * The vintage of the territory data: COG 2026 from `@etalab/decoupage-administratif` 6.0.0, and the
- * source of the populations.
+ * source of the populations (the same for every chunk; loads Hauts-de-France's).
  *
  * @returns The vintage (frozen).
  * @example
@@ -15,5 +15,5 @@ import type { TerritoryVintage } from './schemas/TerritoryVintage.js';
  * @category Resolvers
  */
 export function territoryVintage(): TerritoryVintage {
-  return getGraph().vintage;
+  return getGraph(DEFAULT_REGION).vintage;
 }

@@ -20,8 +20,13 @@ export const dataSchemas: Array<{ pattern: RegExp; schema: () => Promise<ZodType
     schema: async () => (await import('../../src/model/scheme.js')).Scheme.array().length(6),
   },
   {
-    pattern: /^data\/territory\/hdf-cog\d{4}\.json$/,
+    // One chunk per region (INSEE code) and one for the collectivités d'outre-mer.
+    pattern: /^data\/territory\/cog\d{4}-(?:\d{2}|COM)\.json$/,
     schema: async () => (await import('../../src/territory/index.js')).TerritoryDataFile,
+  },
+  {
+    pattern: /^data\/territory\/cog\d{4}-index\.json$/,
+    schema: async () => (await import('../../src/territory/index.js')).TerritoryIndexFile,
   },
   {
     pattern: /^data\/rules\/(?![^/]+\.schema\.json$)[^/]+\.json$/,

@@ -169,6 +169,7 @@ function otherErrors(copy: Record<string, Module>): Error[] {
     thrown(() => at('rules/index', 'parseRuleSet')({})), // RuleSetError
     thrown(() => at('itie/index', 'parseApplication')({ territory: 1 })), // ApplicationError
     thrown(() => at('geo/index', 'parseContours')('not json')), // GeoDataError
+    new (copy['territory/index']!.RegionNotLoadedError as ErrorClass)(...(['28'] as never[])),
     thrown(() => {
       const evaluator = at(
         'rules/index',

@@ -63,9 +63,10 @@ describe('commune()', () => {
     expect(Object.isFrozen(commune('59350')?.commune)).toBe(true);
   });
 
-  it('returns undefined for unknown and outside codes, throws a typed error naming a malformed code', () => {
+  it('returns undefined for unknown codes, throws a typed error naming a malformed code', () => {
     expect(commune('59999')).toBeUndefined();
-    expect(commune('76540')).toBeUndefined();
+    expect(commune('76999')).toBeUndefined();
+    expect(commune('76540')?.commune).toMatchObject({ name: 'Rouen', region: '28' });
     expect(() => commune('5935')).toThrow(InvalidCodeError);
     expect(() => commune('5935')).toThrow(/"5935"/);
     expect(() => commune('ABCDE')).toThrow(InvalidCodeError);
@@ -122,8 +123,9 @@ describe('communesByPostalCode()', () => {
     expect(list[0]?.name).toBe('Trélon');
     expect(communesByPostalCode('59000').map((c) => c.code)).toEqual(['59350']);
   });
-  it('returns an empty array for a postal code of no commune of the region, throws on a malformed one', () => {
-    expect(communesByPostalCode('76000')).toEqual([]);
+  it('returns an empty array for a postal code of no commune, throws on a malformed one', () => {
+    expect(communesByPostalCode('00000')).toEqual([]);
+    expect(communesByPostalCode('76000').map((c) => c.code)).toEqual(['76540']);
     expect(() => communesByPostalCode('5900')).toThrow(InvalidCodeError);
   });
 });
@@ -142,7 +144,9 @@ describe('searchCommunes()', () => {
     expect(names[1]).toBe('Lillers');
     const res = searchCommunes('saint', { limit: 50 });
     for (let i = 1; i < res.length; i++) {
-      expect((res[i - 1] as Commune).population).toBeGreaterThanOrEqual((res[i] as Commune).population);
+      expect((res[i - 1] as Commune).population ?? 0).toBeGreaterThanOrEqual(
+        (res[i] as Commune).population ?? 0,
+      );
     }
   });
   it('honours limit and empty queries', () => {
@@ -162,7 +166,9 @@ describe('EPCI, arrondissements, départements, region', () => {
     expect(epciOf('59350')).toBe(mel);
     expect(epciOf(commune('59350')!.commune)).toBe(mel);
     expect(() => epci('2000932')).toThrow(InvalidCodeError);
-    expect(epci('200000172')).toBeUndefined();
+    expect(epci('200000172')?.regions).toEqual(['84']);
+    expect(epci('200000172', { region: '32' })).toBeUndefined();
+    expect(epci('123456789')).toBeUndefined();
   });
 
   it('flags the members of an EPCI crossing the regional boundary', () => {
@@ -190,10 +196,12 @@ describe('EPCI, arrondissements, départements, region', () => {
 
   it('looks up arrondissements and départements', () => {
     expect(arrondissement('595')).toMatchObject({ name: 'Lille', departement: '59', chefLieu: '59350' });
-    expect(arrondissement('763')).toBeUndefined();
+    expect(arrondissement('763')?.name).toBe('Rouen');
+    expect(arrondissement('599')).toBeUndefined();
     expect(() => arrondissement('5')).toThrow(InvalidCodeError);
     expect(departement('80')?.arrondissements).toEqual(['801', '802', '803', '804']);
-    expect(departement('76')).toBeUndefined();
+    expect(departement('76')?.region).toBe('28');
+    expect(departement('96')).toBeUndefined();
     expect(() => departement('7')).toThrow(InvalidCodeError);
   });
 

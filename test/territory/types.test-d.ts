@@ -4,6 +4,7 @@ import {
   type Commune,
   type CommuneCodeClass,
   type CommuneMatch,
+  type CommuneSearchResult,
   classifyCommuneCode,
   commune,
   communesByPostalCode,
@@ -28,7 +29,8 @@ describe('territory types', () => {
     expectTypeOf<CommuneMatch['commune']>().toEqualTypeOf<Commune>();
     expectTypeOf<Commune['epci']>().toEqualTypeOf<string | null>();
     expectTypeOf(communesByPostalCode).returns.toEqualTypeOf<readonly Commune[]>();
-    expectTypeOf(searchCommunes).returns.toEqualTypeOf<Commune[]>();
+    expectTypeOf(searchCommunes).returns.toEqualTypeOf<CommuneSearchResult[]>();
+    expectTypeOf(searchCommunes).returns.toExtend<Commune[]>();
     expectTypeOf(epci).returns.toEqualTypeOf<Epci | undefined>();
     expectTypeOf(classifyCommuneCode).returns.toEqualTypeOf<CommuneCodeClass>();
     expectTypeOf<CommuneCodeClass['kind']>().toEqualTypeOf<'in-region' | 'outside-region' | 'unknown'>();

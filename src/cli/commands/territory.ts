@@ -41,7 +41,7 @@ type Hit = CommuneHit | EpciHit | OutsideHit;
 
 function communeHit(c: Commune, matchedBy: CommuneHit['matchedBy'], match?: CommuneMatch): CommuneHit {
   const e = c.epci ? epci(c.epci) : undefined;
-  const a = arrondissement(c.arrondissement);
+  const a = c.arrondissement ? arrondissement(c.arrondissement) : undefined;
   const d = departement(c.departement);
   const hit: CommuneHit = {
     type: 'commune',
@@ -73,7 +73,7 @@ export function resolveQuery(query: string): Hit[] {
       hits.push(communeHit(c.match.commune, c.match.mapped ? 'old-code' : 'code', c.match));
     }
     if (POSTAL_CODE.test(code)) {
-      for (const pc of communesByPostalCode(code)) {
+      for (const pc of communesByPostalCode(code, { region: '32' })) {
         if (!hits.some((h) => h.type === 'commune' && h.commune.code === pc.code))
           hits.push(communeHit(pc, 'postal-code'));
       }
@@ -111,7 +111,7 @@ function print(hit: Hit): string {
   }
   const c = hit.commune;
   const lines = [
-    `${c.code} ${c.name}${hit.mappedFrom ? ` (from ${hit.via} ${hit.mappedFrom})` : ''} — population ${fmt(c.population)}`,
+    `${c.code} ${c.name}${hit.mappedFrom ? ` (from ${hit.via} ${hit.mappedFrom})` : ''} — population ${c.population === null ? 'unknown / inconnue' : fmt(c.population)}`,
     `  EPCI:           ${hit.epci ? `${hit.epci.siren} ${hit.epci.name} (${hit.epci.type})` : 'none'}`,
     `  arrondissement: ${hit.arrondissement ? `${hit.arrondissement.code} ${hit.arrondissement.name}` : c.arrondissement}`,
     `  département:    ${hit.departement ? `${hit.departement.code} ${hit.departement.name}` : c.departement}`,

@@ -1,9 +1,9 @@
-import { COMMUNE_CODE } from '../../_shared/inseeCodes.js';
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
 import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
 import type { Mesh, MeshDiagnostic, MeshLoadResult } from '../schemas/Mesh.js';
-import { getGraph } from './graph.js';
+import { COMMUNE_CODE } from './codes.js';
+import { DEFAULT_REGION, getGraph } from './france.js';
 
 /** One (commune, unit) row of an input mesh, with where it came from. */
 export interface MeshRow {
@@ -22,7 +22,8 @@ export function buildMesh(
   meta: MeshMeta,
   defaults: { id: string; label: string },
 ): MeshLoadResult {
-  const g = getGraph();
+  const region = meta.region ?? DEFAULT_REGION;
+  const g = getGraph(region);
   const diagnostics: MeshDiagnostic[] = [];
   const unitOrder: string[] = [];
   const unitLabels = new Map<string, string>();
@@ -45,7 +46,7 @@ export function buildMesh(
       });
       continue;
     }
-    const c = classifyCommuneCode(r.commune);
+    const c = classifyCommuneCode(r.commune, { region });
     if (c.kind !== 'in-region') {
       diagnostics.push({ kind: c.kind, ...base, message: `${c.message} (${where(r)})` });
       continue;

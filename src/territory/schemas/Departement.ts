@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
 /**
- * A département of Hauts-de-France (02, 59, 60, 62, 80).
+ * A département of France (101 in COG 2026) or a collectivité d'outre-mer (8: 975, 977, 978, 984, 986,
+ * 987, 988, 989), with `region` `null` for the latter (the COG puts them in no region).
  *
  * @example
  * ```ts
@@ -13,7 +14,7 @@ import { z } from 'zod';
 export const Departement = z.object({
   code: z.string(),
   name: z.string().min(1),
-  region: z.string(),
+  region: z.string().nullable(),
   chefLieu: z.string(),
   arrondissements: z.array(z.string()),
   communes: z.array(z.string()),

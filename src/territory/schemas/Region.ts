@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 /**
- * The region the package covers: Hauts-de-France, INSEE code 32.
+ * A region of France (18 in COG 2026: 13 in metropolitan France, 5 overseas), by INSEE code.
  *
  * @example
  * ```ts

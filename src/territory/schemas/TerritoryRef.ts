@@ -47,7 +47,7 @@ export const TerritoryDiagnostic = z.object({
   code: z.string(),
   message: z.string(),
   mappedTo: z.string().optional(),
-  via: z.enum(['ancien-code', 'commune-deleguee', 'commune-associee']).optional(),
+  via: z.enum(['ancien-code', 'commune-deleguee', 'commune-associee', 'arrondissement-municipal']).optional(),
   departement: z.string().optional(),
   region: z.object({ code: z.string(), name: z.string() }).optional(),
   outside: z.array(z.string()).optional(),
