@@ -55,29 +55,44 @@ async function expectProblem(response: Response, status: number, field?: string)
 describe('GET endpoints', () => {
   it('healthz, rule sets, schema, plan', async () => {
     expect(await (await fetch(`${server.url}/healthz`)).json()).toMatchObject({ status: 'ok', ruleSets: 1 });
-    const list = (await (await fetch(`${server.url}/v1/rulesets`)).json()) as { ruleSets: { ref: string; hash: string }[] };
+    const list = (await (await fetch(`${server.url}/v1/rulesets`)).json()) as {
+      ruleSets: { ref: string; hash: string }[];
+    };
     expect(list.ruleSets[0]!.ref).toBe('itie-hdf@2023.1');
     expect(list.ruleSets[0]!.hash).toMatch(/^sha256-[0-9a-f]{64}$/);
-    const one = (await (await fetch(`${server.url}/v1/rulesets/itie-hdf@2023.1`)).json()) as Record<string, unknown>;
+    const one = (await (await fetch(`${server.url}/v1/rulesets/itie-hdf@2023.1`)).json()) as Record<
+      string,
+      unknown
+    >;
     expect(one).toMatchObject({ id: 'itie-hdf', version: '2023.1', validFrom: expect.any(String) });
     expect((one.document as { criteria: unknown[] }).criteria.length).toBeGreaterThan(0);
     const schema = await fetch(`${server.url}/v1/rulesets/itie-hdf/schema`);
     expect(schema.headers.get('content-type')).toMatch(/^application\/schema\+json/);
-    expect(((await schema.json()) as { properties: Record<string, unknown> }).properties).toHaveProperty('budget');
-    expect(((await (await fetch(`${server.url}/v1/plan`)).json()) as object)).toBeTypeOf('object');
+    expect(((await schema.json()) as { properties: Record<string, unknown> }).properties).toHaveProperty(
+      'budget',
+    );
+    expect((await (await fetch(`${server.url}/v1/plan`)).json()) as object).toBeTypeOf('object');
   });
   it('communes and EPCIs, with their errors', async () => {
-    const found = (await (await fetch(`${server.url}/v1/communes?q=lille&limit=2`)).json()) as { communes: { code: string }[]; count: number };
+    const found = (await (await fetch(`${server.url}/v1/communes?q=lille&limit=2`)).json()) as {
+      communes: { code: string }[];
+      count: number;
+    };
     expect(found.communes[0]!.code).toBe('59350');
     expect(found.count).toBe(found.communes.length);
     const all = (await (await fetch(`${server.url}/v1/communes?region=32`)).json()) as { count: number };
     expect(all.count).toBeGreaterThan(3000);
     await expectProblem(await fetch(`${server.url}/v1/communes?region=11`), 404, 'region');
     await expectProblem(await fetch(`${server.url}/v1/communes?q=a&limit=0`), 400, 'limit');
-    expect(((await (await fetch(`${server.url}/v1/communes/59350`)).json()) as { commune: { name: string } }).commune.name).toBe('Lille');
+    expect(
+      ((await (await fetch(`${server.url}/v1/communes/59350`)).json()) as { commune: { name: string } })
+        .commune.name,
+    ).toBe('Lille');
     await expectProblem(await fetch(`${server.url}/v1/communes/5935`), 400, 'code');
     await expectProblem(await fetch(`${server.url}/v1/communes/76540`), 404, 'code');
-    expect(((await (await fetch(`${server.url}/v1/epcis/200093201`)).json()) as { type: string }).type).toBe('METRO');
+    expect(((await (await fetch(`${server.url}/v1/epcis/200093201`)).json()) as { type: string }).type).toBe(
+      'METRO',
+    );
     await expectProblem(await fetch(`${server.url}/v1/epcis/12`), 400, 'siren');
   });
   it('an unknown route and an unknown rule set are problems', async () => {
@@ -95,14 +110,24 @@ describe('POST /v1/check', () => {
   });
   it('every error is a problem naming the field, in the language asked', async () => {
     await expectProblem(await post('/v1/check', '{"title":'), 400, 'body');
-    await expectProblem(await post('/v1/check', JSON.stringify(APPLICATION), 'text/plain'), 415, 'content-type');
-    await expectProblem(await post('/v1/check', JSON.stringify({ title: 'x'.repeat(70 * 1024) })), 413, 'body');
+    await expectProblem(
+      await post('/v1/check', JSON.stringify(APPLICATION), 'text/plain'),
+      415,
+      'content-type',
+    );
+    await expectProblem(
+      await post('/v1/check', JSON.stringify({ title: 'x'.repeat(70 * 1024) })),
+      413,
+      'body',
+    );
     await expectProblem(await post('/v1/check', `${'['.repeat(100)}${']'.repeat(100)}`), 400, 'body');
     await expectProblem(await post('/v1/check?ruleset=nope@1', JSON.stringify(APPLICATION)), 404, 'ruleset');
     await expectProblem(await post('/v1/check?asOf=2023-02-30', JSON.stringify(APPLICATION)), 400, 'asOf');
     await expectProblem(await post('/v1/check?asOf=1999-01-01', JSON.stringify(APPLICATION)), 422, 'asOf');
     const invalid = await expectProblem(
-      await post('/v1/check', JSON.stringify({ ...APPLICATION, budget: { total: -1 } }), 'application/json', { 'accept-language': 'fr-FR,fr;q=0.9' }),
+      await post('/v1/check', JSON.stringify({ ...APPLICATION, budget: { total: -1 } }), 'application/json', {
+        'accept-language': 'fr-FR,fr;q=0.9',
+      }),
       422,
       'budget.total',
     );
@@ -123,7 +148,10 @@ describe('POST /v1/check/batch', () => {
     }
     const response = await post('/v1/check/batch', `${lines.join('\n')}\n`, 'application/x-ndjson');
     expect(response.status).toBe(200);
-    const out = (await response.text()).trimEnd().split('\n').map((line) => BatchLineSchema.parse(JSON.parse(line)));
+    const out = (await response.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => BatchLineSchema.parse(JSON.parse(line)));
     expect(out).toHaveLength(10_000);
     expect(invalid.size).toBe(500);
     out.forEach((result, index) => {
@@ -133,7 +161,10 @@ describe('POST /v1/check/batch', () => {
   });
   it('a JSON array works too, and a non-array is a problem', async () => {
     const response = await post('/v1/check/batch', JSON.stringify([APPLICATION, 3, APPLICATION]));
-    const out = (await response.text()).trimEnd().split('\n').map((line) => JSON.parse(line) as { ok: boolean });
+    const out = (await response.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { ok: boolean });
     expect(out.map((result) => result.ok)).toEqual([true, false, true]);
     await expectProblem(await post('/v1/check/batch', '{}'), 400, 'body');
     await expectProblem(await post('/v1/check/batch', 'x', 'text/csv'), 415);
@@ -155,13 +186,22 @@ describe('POST /v1/check/batch', () => {
 
 describe('OpenAPI, page, logs', () => {
   it('the OpenAPI document is valid OpenAPI 3.1 and lists every route', async () => {
-    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as { openapi: string; paths: object };
+    const document = (await (await fetch(`${server.url}/openapi.json`)).json()) as {
+      openapi: string;
+      paths: object;
+    };
     const result = await new Validator().validate(document as never);
     expect(result.errors ?? []).toEqual([]);
     expect(result.valid).toBe(true);
     expect(document.openapi).toBe('3.1.0');
     expect(Object.keys(document.paths)).toEqual(
-      expect.arrayContaining(['/healthz', '/v1/check', '/v1/check/batch', '/v1/rulesets/{id}/schema', '/v1/epcis/{siren}']),
+      expect.arrayContaining([
+        '/healthz',
+        '/v1/check',
+        '/v1/check/batch',
+        '/v1/rulesets/{id}/schema',
+        '/v1/epcis/{siren}',
+      ]),
     );
     const page = await (await fetch(`${server.url}/docs`)).text();
     expect(page).toContain('/v1/check/batch');
@@ -182,17 +222,26 @@ describe('OpenAPI, page, logs', () => {
 
 describe('shutdown', () => {
   it('a request in flight finishes; new connections are refused', async () => {
-    const own = await startServer({ port: 0, ruleSets: loadRuleSets(), version: 't', corsOrigins: ['https://a.example'] });
+    const own = await startServer({
+      port: 0,
+      ruleSets: loadRuleSets(),
+      version: 't',
+      corsOrigins: ['https://a.example'],
+    });
     const cors = await fetch(`${own.url}/healthz`, { headers: { origin: 'https://a.example' } });
     expect(cors.headers.get('access-control-allow-origin')).toBe('https://a.example');
     const answer = new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = request(`${own.url}/v1/check/batch`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } }, (res) => {
-        let body = '';
-        res.on('data', (chunk) => {
-          body += chunk;
-        });
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      });
+      const req = request(
+        `${own.url}/v1/check/batch`,
+        { method: 'POST', headers: { 'content-type': 'application/x-ndjson' } },
+        (res) => {
+          let body = '';
+          res.on('data', (chunk) => {
+            body += chunk;
+          });
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        },
+      );
       req.on('error', reject);
       req.write(`${JSON.stringify(APPLICATION)}\n`);
       setTimeout(() => {
