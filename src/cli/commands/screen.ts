@@ -70,7 +70,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
     .description(
       'screen a spreadsheet export (CSV, XLSX, JSONL): one result row per input row, in order, and a summary',
     )
-    .argument('[applications]', 'the export: .csv, .xlsx or .jsonl')
+    .argument('[export]', 'the export: .csv, .xlsx or .jsonl')
     .option('--mapping <file>', 'mapping file (columns → application fields); required for CSV and XLSX')
     .option('--starter-mapping', 'print a starter mapping generated from the application schema, then exit')
     .option('--rules <file>', 'another rule file or a shipped id@version')
