@@ -47,7 +47,7 @@ export function parseJsonText(text: string, maxDepth: number, lang: Lang, where 
   if (jsonDepth(text, maxDepth) > maxDepth) {
     const detail = say(
       lang,
-      `${where} : JSON imbriqué au-delà de ${maxDepth} niveaux`,
+      `${where} : JSON imbriqué au-delà de ${maxDepth} niveaux`,
       `${where}: JSON nested deeper than ${maxDepth} levels`,
     );
     throw new ProblemError('too-deep', detail, [{ field: where, message: detail }]);
@@ -56,7 +56,7 @@ export function parseJsonText(text: string, maxDepth: number, lang: Lang, where 
     return JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message;
-    const detail = say(lang, `${where} : JSON invalide (${reason})`, `${where}: invalid JSON (${reason})`);
+    const detail = say(lang, `${where} : JSON invalide (${reason})`, `${where}: invalid JSON (${reason})`);
     throw new ProblemError('invalid-json', detail, [{ field: where, message: reason }]);
   }
 }
@@ -94,7 +94,7 @@ export function requireType(
   if (!accepted(type)) {
     const detail = say(
       lang,
-      `Content-Type « ${type || '(absent)'} » non pris en charge : attendu ${expected}`,
+      `Content-Type « ${type || '(absent)'} » non pris en charge : attendu ${expected}`,
       `Content-Type "${type || '(none)'}" is not supported: expected ${expected}`,
     );
     throw new ProblemError('unsupported-media-type', detail, [{ field: 'content-type', message: detail }]);

@@ -168,7 +168,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       const known = options.ruleSets.map((loaded) => loaded.ref).join(', ');
       const detail = say(
         lang,
-        `${field} : jeu de règles « ${ref} » inconnu (connus : ${known})`,
+        `${field} : jeu de règles « ${ref} » inconnu (connus : ${known})`,
         `${field}: unknown rule set "${ref}" (known: ${known})`,
       );
       throw new ProblemError('unknown-rule-set', detail, [{ field, message: detail }]);
@@ -181,7 +181,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (asOf !== undefined && !isIsoDate(asOf)) {
       const detail = say(
         lang,
-        `asOf doit être une date AAAA-MM-JJ, pas « ${asOf} »`,
+        `asOf doit être une date AAAA-MM-JJ, pas « ${asOf} »`,
         `asOf must be a date YYYY-MM-DD, not "${asOf}"`,
       );
       throw new ProblemError('invalid-parameter', detail, [{ field: 'asOf', message: detail }]);
@@ -273,13 +273,13 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (isJsonType(type)) {
       const items = parseJsonText(await readText(context.req.raw, maxBatchBytes, lang), maxDepth + 1, lang);
       if (!Array.isArray(items)) {
-        const detail = say(lang, 'body : un tableau JSON est attendu', 'body: a JSON array is expected');
+        const detail = say(lang, 'body : un tableau JSON est attendu', 'body: a JSON array is expected');
         throw new ProblemError('invalid-json', detail, [{ field: 'body', message: detail }]);
       }
       if (items.length > maxItems) {
         const detail = say(
           lang,
-          `body : ${items.length} éléments, au-delà de ${maxItems}`,
+          `body : ${items.length} éléments, au-delà de ${maxItems}`,
           `body: ${items.length} items, more than ${maxItems}`,
         );
         throw new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]);
@@ -314,7 +314,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       try {
         if (Buffer.byteLength(trimmed) > maxBody) throw tooLarge(maxBody, lang);
         if (trimmed.trim() === '') {
-          const detail = say(lang, `${where} : ligne vide`, `${where}: empty line`);
+          const detail = say(lang, `${where} : ligne vide`, `${where}: empty line`);
           throw new ProblemError('invalid-json', detail, [{ field: where, message: detail }]);
         }
         return line(position, parseJsonText(trimmed, maxDepth, lang, where));
@@ -347,7 +347,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
             if (index >= maxItems) {
               const detail = say(
                 lang,
-                `lot arrêté : plus de ${maxItems} lignes`,
+                `lot arrêté : plus de ${maxItems} lignes`,
                 `batch stopped: more than ${maxItems} lines`,
               );
               return stopWith(
@@ -388,7 +388,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (regionCode !== undefined && !availableRegions().includes(regionCode)) {
       const detail = say(
         lang,
-        `region : la région ${regionCode} n’est pas chargée (disponibles : ${availableRegions().join(', ')})`,
+        `region : la région ${regionCode} n’est pas chargée (disponibles : ${availableRegions().join(', ')})`,
         `region: region ${regionCode} is not loaded (available: ${availableRegions().join(', ')})`,
       );
       throw new ProblemError('not-found', detail, [{ field: 'region', message: detail }]);
@@ -398,7 +398,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
       const detail = say(
         lang,
-        `limit doit être un entier de 1 à 100, pas « ${limitText} »`,
+        `limit doit être un entier de 1 à 100, pas « ${limitText} »`,
         `limit must be an integer 1-100, not "${limitText}"`,
       );
       throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
