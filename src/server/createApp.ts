@@ -307,6 +307,15 @@ export function createApp(options: ServerOptions): Hono<Env> {
     let index = 0;
     let received = 0;
     let finished = false;
+    let skipping = false;
+    const tooMany = () => {
+      const detail = say(
+        lang,
+        `lot arrêté\u202f: plus de ${maxItems} lignes`,
+        `batch stopped: more than ${maxItems} lines`,
+      );
+      return new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]);
+    };
     const handleLine = (text: string): string => {
       const position = index++;
       const where = `line ${position + 1}`;
@@ -334,46 +343,52 @@ export function createApp(options: ServerOptions): Hono<Env> {
       void reader.cancel().catch(() => undefined);
     };
     const body = new ReadableStream<Uint8Array>({
+      // A pull that enqueues nothing is not called again: read until there is output or the end.
       async pull(controller) {
-        if (finished) return;
-        const { done, value } = await reader.read();
-        let out = '';
-        if (value) {
-          received += Buffer.byteLength(value);
-          if (received > maxBatchBytes) return stopWith(controller, out, tooLarge(maxBatchBytes, lang));
-          pending += value;
-          let newline = pending.indexOf('\n');
-          while (newline >= 0) {
-            if (index >= maxItems) {
-              const detail = say(
-                lang,
-                `lot arrêté : plus de ${maxItems} lignes`,
-                `batch stopped: more than ${maxItems} lines`,
-              );
-              return stopWith(
-                controller,
-                out,
-                new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]),
-              );
+        for (;;) {
+          if (finished) return;
+          const { done, value } = await reader.read();
+          let out = '';
+          if (value) {
+            received += Buffer.byteLength(value);
+            if (received > maxBatchBytes) return stopWith(controller, out, tooLarge(maxBatchBytes, lang));
+            pending += value;
+            let from = 0;
+            let newline = pending.indexOf('\n');
+            while (newline >= 0) {
+              if (skipping)
+                skipping = false; // the end of an oversized line, already reported
+              else {
+                if (index >= maxItems) return stopWith(controller, out, tooMany());
+                out += handleLine(pending.slice(from, newline));
+              }
+              from = newline + 1;
+              newline = pending.indexOf('\n', from);
             }
-            out += handleLine(pending.slice(0, newline));
-            pending = pending.slice(newline + 1);
-            newline = pending.indexOf('\n');
+            pending = pending.slice(from);
+            if (!skipping && Buffer.byteLength(pending) > maxBody) {
+              // An oversized line is reported once, at its place; its rest is skipped up to its newline.
+              if (index >= maxItems) return stopWith(controller, out, tooMany());
+              out += failed(index++, tooLarge(maxBody, lang));
+              skipping = true;
+            }
+            if (skipping) pending = '';
           }
-          if (Buffer.byteLength(pending) > maxBody) {
-            out += failed(index++, tooLarge(maxBody, lang));
-            pending = '';
-            // The rest of the oversized line is skipped up to its newline.
+          if (done) {
+            if (pending !== '' && !skipping) {
+              if (index >= maxItems) return stopWith(controller, out, tooMany());
+              out += handleLine(pending);
+            }
+            if (out) controller.enqueue(encoder.encode(out));
+            finished = true;
+            controller.close();
+            return;
+          }
+          if (out) {
+            controller.enqueue(encoder.encode(out));
+            return;
           }
         }
-        if (done) {
-          if (pending !== '') out += handleLine(pending);
-          if (out) controller.enqueue(encoder.encode(out));
-          finished = true;
-          controller.close();
-          return;
-        }
-        if (out) controller.enqueue(encoder.encode(out));
       },
       cancel() {
         void reader.cancel().catch(() => undefined);

@@ -299,3 +299,17 @@ describe('mapping', () => {
     expect(escapeFormula('')).toBe('');
   });
 });
+
+describe('cprdfop screen, unreadable input', () => {
+  it('a file that is not an XLSX workbook is exit 65; a missing file is exit 66', async () => {
+    await writeFile(join(dir, 'fake.xlsx'), 'not a zip');
+    const fake = await cli(['screen', 'fake.xlsx', '--mapping', 'mapping.json', '--out', 'o.csv'], {
+      cwd: dir,
+    });
+    expect(fake.code).toBe(65);
+    expect(fake.stderr).toMatch(/fake\.xlsx: not a readable XLSX workbook/);
+    expect(
+      (await cli(['screen', 'absent.csv', '--mapping', 'mapping.json', '--out', 'o.csv'], { cwd: dir })).code,
+    ).toBe(66);
+  });
+});

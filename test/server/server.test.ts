@@ -257,3 +257,100 @@ describe('shutdown', () => {
     await expect(fetch(`${own.url}/healthz`)).rejects.toThrow();
   });
 });
+
+/** Sends a request with its body in pieces (each after the previous was flushed), returns status and text. */
+function sendInPieces(url: string, type: string, pieces: readonly string[], stallAtEnd = false) {
+  return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
+    const req = request(url, { method: 'POST', headers: { 'content-type': type } }, (res) => {
+      let body = '';
+      res.on('data', (chunk) => {
+        body += chunk;
+      });
+      res.on('end', () =>
+        resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }),
+      );
+    });
+    req.on('error', reject);
+    const writeNext = (position: number) => {
+      if (position === pieces.length) {
+        if (!stallAtEnd) req.end();
+        return;
+      }
+      req.write(pieces[position], () => setImmediate(() => writeNext(position + 1)));
+    };
+    writeNext(0);
+  });
+}
+
+describe('limits', () => {
+  let small: RunningServer;
+  beforeAll(async () => {
+    small = await startServer({
+      port: 0,
+      ruleSets: loadRuleSets(),
+      version: 't',
+      maxBodyBytes: 2048,
+      maxBatchItems: 3,
+      requestTimeoutMs: 300,
+    });
+  });
+  afterAll(async () => {
+    await small.close();
+  });
+  it('a batch longer than the limit: a JSON array is a 413, NDJSON ends with a line saying where it stopped', async () => {
+    const array = await fetch(`${small.url}/v1/check/batch`, {
+      method: 'POST',
+      body: JSON.stringify([APPLICATION, APPLICATION, APPLICATION, APPLICATION]),
+      headers: { 'content-type': 'application/json' },
+    });
+    await expectProblem(array, 413, 'body');
+    const ndjson = await fetch(`${small.url}/v1/check/batch`, {
+      method: 'POST',
+      body: `${Array.from({ length: 5 }, () => JSON.stringify(APPLICATION)).join('\n')}\n`,
+      headers: { 'content-type': 'application/x-ndjson' },
+    });
+    const lines = (await ndjson.text())
+      .trimEnd()
+      .split('\n')
+      .map((line) => BatchLineSchema.parse(JSON.parse(line)));
+    expect(lines.map((line) => line.ok)).toEqual([true, true, true, false]);
+    const last = lines[3]!;
+    expect(!last.ok && last.problem.type).toBe('urn:cprdfop:problem:batch-too-long');
+  });
+  it('an oversized NDJSON line sent in pieces is reported once, at its place', async () => {
+    const big = JSON.stringify({ title: 'z'.repeat(6000) });
+    const pieces = [
+      `${JSON.stringify(APPLICATION)}\n`,
+      big.slice(0, 2500),
+      big.slice(2500, 5000),
+      `${big.slice(5000)}\n`,
+      JSON.stringify(APPLICATION),
+    ];
+    const { status, body } = await sendInPieces(
+      `${small.url}/v1/check/batch`,
+      'application/x-ndjson',
+      pieces,
+    );
+    expect(status).toBe(200);
+    const lines = body
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { index: number; ok: boolean; problem?: { type: string } });
+    expect(lines.map((line) => [line.index, line.ok])).toEqual([
+      [0, true],
+      [1, false],
+      [2, true],
+    ]);
+    expect(lines[1]!.problem!.type).toBe('urn:cprdfop:problem:payload-too-large');
+  });
+  it('a request whose body never ends gets the timeout problem', async () => {
+    const { status, type } = await sendInPieces(
+      `${small.url}/v1/check`,
+      'application/json',
+      ['{"title":'],
+      true,
+    );
+    expect(status).toBe(503);
+    expect(type).toMatch(/^application\/problem\+json/);
+  });
+});
