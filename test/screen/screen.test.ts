@@ -160,6 +160,17 @@ describe('cprdfop screen, CSV → CSV', () => {
     expect(header.code).toBe(0);
     expect(header.stderr).toContain('0 rows');
   });
+  it('a progress bar on a terminal only', async () => {
+    const tty = await cli(['screen', 'ok.csv', '--mapping', 'mapping.json', '--out', 'tty.csv'], {
+      cwd: dir,
+      tty: true,
+    });
+    expect(tty.stderr).toMatch(/progress \[=+\] 100%/);
+    const plain = await cli(['screen', 'ok.csv', '--mapping', 'mapping.json', '--out', 'tty.csv'], {
+      cwd: dir,
+    });
+    expect(plain.stderr).not.toContain('progress');
+  });
   it('an empty file, a mapped duplicate header, a bad mapping are one clear line and exit 65', async () => {
     await writeFile(join(dir, 'empty.csv'), '\ufeff\r\n');
     const empty = await cli(['screen', 'empty.csv', '--mapping', 'mapping.json', '--out', 'e.csv'], {
