@@ -121,6 +121,9 @@ export function tooLarge(limit: number, lang: Lang): ProblemError {
 export async function readText(request: Request, limit: number, lang: Lang): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit, lang);
+  // With a Content-Length within the limit, the HTTP parser delivers no more than that: read it whole
+  // (the fast path of @hono/node-server). Without one (chunked), count the bytes as they come.
+  if (Number.isInteger(declared)) return await request.text();
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

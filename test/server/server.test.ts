@@ -343,6 +343,21 @@ describe('limits', () => {
     ]);
     expect(lines[1]!.problem!.type).toBe('urn:cprdfop:problem:payload-too-large');
   });
+  it('a chunked body (no Content-Length) larger than the limit is a 413; within it, it is read', async () => {
+    const big = JSON.stringify({ title: 'w'.repeat(3000) });
+    const over = await sendInPieces(`${small.url}/v1/check`, 'application/json', [
+      big.slice(0, 1500),
+      big.slice(1500),
+    ]);
+    expect(over.status).toBe(413);
+    expect(over.type).toMatch(/^application\/problem\+json/);
+    const text = JSON.stringify(APPLICATION);
+    const within = await sendInPieces(`${small.url}/v1/check`, 'application/json', [
+      text.slice(0, 50),
+      text.slice(50),
+    ]);
+    expect(within.status).toBe(200);
+  });
   it('a request whose body never ends gets the timeout problem', async () => {
     const { status, type } = await sendInPieces(
       `${small.url}/v1/check`,
