@@ -1,9 +1,7 @@
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Command } from 'commander';
-import { pino } from 'pino';
 import { version } from '../../../package.json';
-import { loadRuleSets, startServer } from '../../server/index.js';
 import { resolvePath } from '../_support/io.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
@@ -65,10 +63,13 @@ export function registerServe(program: Command, ctx: CliContext): void {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
           throw new CliError(`--port must be an integer 0-65535, not "${opts.port}"`, EXIT.USAGE, true);
+        // Loaded here, not at start-up: other commands do not pay for the HTTP stack.
+        const { loadRuleSets, startServer } = await import('../../server/index.js');
+        const { pino } = await import('pino');
         const extra = [];
         for (const file of await ruleFiles(ctx, opts.rules))
           extra.push({ ruleSet: await loadRuleSet(ctx, file), origin: file });
-        let ruleSets: ReturnType<typeof loadRuleSets>;
+        let ruleSets: Awaited<ReturnType<typeof loadRuleSets>>;
         try {
           ruleSets = loadRuleSets(extra);
         } catch (error) {
