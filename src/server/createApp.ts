@@ -418,7 +418,17 @@ export function createApp(options: ServerOptions): Hono<Env> {
       );
       throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
     }
-    const found = findCommunes(context.req.query('q'), limit);
+    const query = context.req.query('q');
+    if (query !== undefined && query.trim() === '') {
+      // An empty search would answer an empty list, which reads like "no such commune".
+      const detail = say(
+        lang,
+        'q est vide\u202f: omettez-le pour toutes les communes',
+        'q is empty: leave it out for every commune',
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'q', message: detail }]);
+    }
+    const found = findCommunes(query, limit);
     return context.json({ communes: found, count: found.length });
   });
   const lookup = <T>(

@@ -84,6 +84,7 @@ describe('GET endpoints', () => {
     expect(all.count).toBeGreaterThan(3000);
     await expectProblem(await fetch(`${server.url}/v1/communes?region=11`), 404, 'region');
     await expectProblem(await fetch(`${server.url}/v1/communes?q=a&limit=0`), 400, 'limit');
+    await expectProblem(await fetch(`${server.url}/v1/communes?q=%20`), 400, 'q');
     expect(
       ((await (await fetch(`${server.url}/v1/communes/59350`)).json()) as { commune: { name: string } })
         .commune.name,
