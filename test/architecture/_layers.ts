@@ -15,6 +15,7 @@ export const LAYERS: readonly (readonly string[])[] = [
   ['rules'],
   ['itie'],
   ['geo', 'opendata'],
+  ['server', 'screen'],
   ['cli'],
 ];
 

@@ -7,6 +7,8 @@ import { registerLocate } from './locate.js';
 import { registerMap } from './map.js';
 import { registerPlan } from './plan.js';
 import { registerRules } from './rules.js';
+import { registerScreen } from './screen.js';
+import { registerServe } from './serve.js';
 import { registerTerritory } from './territory.js';
 
 /**
@@ -22,4 +24,6 @@ export function registerCommands(program: Command, ctx: CliContext): void {
   registerMap(program, ctx);
   registerExport(program, ctx);
   registerLocate(program, ctx);
+  registerServe(program, ctx);
+  registerScreen(program, ctx);
 }

@@ -1,0 +1,213 @@
+import { readFile, writeFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import type { Command } from 'commander';
+import { isIsoDate } from '../../_shared/isoDate.js';
+import {
+  count,
+  emptySummary,
+  Mapping,
+  type ReadResult,
+  type RowResult,
+  readCsv,
+  readJsonl,
+  readXlsx,
+  resultsCsv,
+  resultsJsonl,
+  resultsXlsx,
+  ScreenInputError,
+  type ScreenSummary,
+  screenRow,
+  starterMapping,
+} from '../../screen/index.js';
+import { applicationJsonSchema } from '../../server/adapters.js';
+import { parseJson, readInput, resolvePath, writeOutput } from '../_support/io.js';
+import { checkLang } from '../_support/options.js';
+import { loadRuleSet } from '../_support/ruleSets.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+
+const FORMATS = ['.csv', '.xlsx', '.jsonl'] as const;
+type Format = (typeof FORMATS)[number];
+
+function formatOf(file: string, option: string): Format {
+  const extension = extname(file).toLowerCase() as Format;
+  if (!FORMATS.includes(extension))
+    throw new CliError(`${option} ${file}: expected a .csv, .xlsx or .jsonl file`, EXIT.USAGE, true);
+  return extension;
+}
+
+/** The summary for humans, in French or English (French typography: narrow no-break space before :). */
+export function formatSummary(summary: ScreenSummary, lang: 'fr' | 'en'): string {
+  const colon = lang === 'fr' ? '\u202f:' : ':';
+  const lines =
+    lang === 'fr'
+      ? [
+          `${summary.rows} lignes${colon} ${summary.screened} criblées, ${summary.invalid} invalides`,
+          `Verdicts${colon} éligible ${summary.verdicts.eligible}, inéligible ${summary.verdicts.ineligible}, indéterminé ${summary.verdicts.undetermined}`,
+        ]
+      : [
+          `${summary.rows} rows: ${summary.screened} screened, ${summary.invalid} invalid`,
+          `Verdicts: eligible ${summary.verdicts.eligible}, ineligible ${summary.verdicts.ineligible}, undetermined ${summary.verdicts.undetermined}`,
+        ];
+  const failed = Object.entries(summary.failedCriteria).sort((a, b) => b[1] - a[1]);
+  if (failed.length) {
+    lines.push(`${lang === 'fr' ? 'Critères non remplis' : 'Failed criteria'}${colon}`);
+    for (const [id, number] of failed) lines.push(`  ${id}  ${number}`);
+  }
+  if (summary.invalid)
+    lines.push(
+      lang === 'fr'
+        ? `${summary.invalid} lignes invalides (voir la colonne errors)${colon} code de sortie 1`
+        : `${summary.invalid} invalid rows (see the errors column): exit code 1`,
+    );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `cprdfop screen`: verdicts of every row of an export. */
+export function registerScreen(program: Command, ctx: CliContext): void {
+  program
+    .command('screen')
+    .description(
+      'screen a spreadsheet export (CSV, XLSX, JSONL): one result row per input row, in order, and a summary',
+    )
+    .argument('[export]', 'the export: .csv, .xlsx or .jsonl')
+    .option('--mapping <file>', 'mapping file (columns → application fields); required for CSV and XLSX')
+    .option('--starter-mapping', 'print a starter mapping generated from the application schema, then exit')
+    .option('--rules <file>', 'another rule file or a shipped id@version')
+    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: each application submittedOn)')
+    .option('--out <file>', 'results: .csv, .xlsx or .jsonl')
+    .option('--lang <lang>', 'language of the summary: fr or en', 'en')
+    .action(
+      async (
+        file: string | undefined,
+        opts: {
+          mapping?: string;
+          starterMapping?: boolean;
+          rules?: string;
+          asOf?: string;
+          out?: string;
+          lang: string;
+        },
+      ) => {
+        const lang = checkLang(opts.lang);
+        const ruleSet = await loadRuleSet(ctx, opts.rules);
+        if (opts.starterMapping) {
+          await writeOutput(
+            ctx,
+            opts.out,
+            `${JSON.stringify(starterMapping(applicationJsonSchema(ruleSet)), null, 2)}\n`,
+          );
+          return;
+        }
+        if (!file) throw new CliError('missing the export file (.csv, .xlsx or .jsonl)', EXIT.USAGE, true);
+        if (!opts.out)
+          throw new CliError('--out <file> is required (.csv, .xlsx or .jsonl)', EXIT.USAGE, true);
+        if (opts.asOf !== undefined && !isIsoDate(opts.asOf))
+          throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
+        const inFormat = formatOf(file, 'input');
+        const outFormat = formatOf(opts.out, '--out');
+        let mapping: Mapping | undefined;
+        if (inFormat === '.jsonl') {
+          if (opts.mapping)
+            throw new CliError(
+              '--mapping does not apply to .jsonl input (each line is an application)',
+              EXIT.USAGE,
+              true,
+            );
+        } else {
+          if (!opts.mapping)
+            throw new CliError(
+              '--mapping <file> is required for CSV and XLSX (see --starter-mapping)',
+              EXIT.USAGE,
+              true,
+            );
+          const parsed = Mapping.safeParse(
+            parseJson(await readInput(ctx, opts.mapping, 'mapping file'), opts.mapping),
+          );
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!;
+            throw new CliError(
+              `invalid mapping file ${opts.mapping}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+              EXIT.DATAERR,
+            );
+          }
+          mapping = parsed.data;
+        }
+        let read: ReadResult;
+        try {
+          if (inFormat === '.xlsx') {
+            const data = await readFile(resolvePath(ctx, file)).catch((error: NodeJS.ErrnoException) => {
+              throw new CliError(`cannot read ${file}: ${error.code ?? String(error)}`, EXIT.NOINPUT);
+            });
+            read = await readXlsx(data, file);
+          } else {
+            const text = await readInput(ctx, file);
+            read = inFormat === '.csv' ? readCsv(text, file) : readJsonl(text);
+          }
+        } catch (error) {
+          if (error instanceof ScreenInputError) throw new CliError(error.message, EXIT.DATAERR);
+          throw error;
+        }
+        if (mapping) {
+          const columns = new Set(Object.values(mapping.fields).map((field) => field.column));
+          if (mapping.idColumn) columns.add(mapping.idColumn);
+          const ambiguous = read.duplicateHeaders.filter((header) => columns.has(header));
+          if (ambiguous.length)
+            throw new CliError(
+              `${file}: duplicate header(s) used by the mapping: ${ambiguous.map((h) => `"${h}"`).join(', ')}`,
+              EXIT.DATAERR,
+            );
+          const absent = [...columns].filter((column) => !read.headers.includes(column));
+          if (absent.length === columns.size)
+            throw new CliError(
+              `${file}: none of the mapping's columns is in the header (first: "${[...columns][0]}")`,
+              EXIT.DATAERR,
+            );
+          if (absent.length)
+            ctx.stderr.write(`warning: columns of the mapping absent from ${file}: ${absent.join(', ')}\n`);
+          if (read.duplicateHeaders.length)
+            ctx.stderr.write(
+              `warning: duplicate headers (not mapped, ignored): ${read.duplicateHeaders.join(', ')}\n`,
+            );
+        }
+        const options = { ruleSet: opts.rules ? ruleSet : undefined, asOf: opts.asOf };
+        const { default: cliProgress } = await import('cli-progress');
+        const bar = ctx.stderr.isTTY
+          ? new cliProgress.SingleBar({
+              stream: ctx.stderr as unknown as NodeJS.WritableStream,
+              clearOnComplete: true,
+              hideCursor: true,
+            })
+          : undefined;
+        bar?.start(read.rows.length, 0);
+        const results: RowResult[] = [];
+        const summary = emptySummary();
+        read.rows.forEach((row, position) => {
+          const result = screenRow(row, position + 1, mapping, options);
+          results.push(result);
+          count(summary, result);
+          if (bar && position % 256 === 0) bar.update(position + 1);
+        });
+        bar?.update(read.rows.length);
+        bar?.stop();
+        if (results.length !== read.rows.length)
+          throw new CliError('internal: a row was lost', EXIT.SOFTWARE);
+        const output =
+          outFormat === '.csv'
+            ? resultsCsv(results, { delimiter: read.delimiter, bom: read.bom })
+            : outFormat === '.jsonl'
+              ? resultsJsonl(results)
+              : await resultsXlsx(results, summary);
+        try {
+          await writeFile(resolvePath(ctx, opts.out), output);
+        } catch (error) {
+          throw new CliError(
+            `cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+            EXIT.CANTCREAT,
+          );
+        }
+        ctx.stderr.write(formatSummary(summary, lang));
+        ctx.exitCode = summary.invalid ? EXIT.FAILURE : EXIT.OK;
+      },
+    );
+}

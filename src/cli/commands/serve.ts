@@ -1,0 +1,116 @@
+import { readdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import { version } from '../../../package.json';
+import { resolvePath } from '../_support/io.js';
+import { loadRuleSet } from '../_support/ruleSets.js';
+import type { CliContext } from '../context.js';
+import { CliError, EXIT } from '../exitCodes.js';
+
+const collect = (value: string, previous: string[]) => [...previous, value];
+
+/** A positive integer option, or a usage error naming it. */
+function positive(name: string, text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    throw new CliError(`${name} must be a positive integer, not "${text}"`, EXIT.USAGE, true);
+  return value;
+}
+
+/** The rule files given with `--rules`: a file, or every `.json` file of a directory (sorted). */
+async function ruleFiles(ctx: CliContext, refs: readonly string[]): Promise<string[]> {
+  const files: string[] = [];
+  for (const ref of refs) {
+    const info = await stat(resolvePath(ctx, ref)).catch(() => undefined);
+    if (info?.isDirectory()) {
+      const names = (await readdir(resolvePath(ctx, ref))).filter((name) => name.endsWith('.json')).sort();
+      if (names.length === 0)
+        throw new CliError(`--rules ${ref}: the directory has no .json rule file`, EXIT.NOINPUT);
+      files.push(...names.map((name) => join(ref, name)));
+    } else files.push(ref);
+  }
+  return files;
+}
+
+/** `cprdfop serve`: the HTTP API, until SIGINT or SIGTERM. */
+export function registerServe(program: Command, ctx: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the HTTP API (JSON; OpenAPI at /openapi.json, page at /docs) until SIGINT/SIGTERM')
+    .option('--host <host>', 'address to listen on', '127.0.0.1')
+    .option('--port <port>', 'port (0 = any free port)', '8080')
+    .option('--rules <file|dir>', 'another rule file, or a directory of them (repeatable)', collect, [])
+    .option('--cors <origin>', 'allow this origin (repeatable; * for any). Default: CORS off', collect, [])
+    .option('--max-body <bytes>', 'maximum body of /v1/check and of one batch line', String(1024 * 1024))
+    .option('--max-batch-bytes <bytes>', 'maximum body of /v1/check/batch', String(64 * 1024 * 1024))
+    .option('--max-batch <items>', 'maximum items of one batch', '100000')
+    .option('--max-depth <levels>', 'maximum JSON nesting', '32')
+    .option('--timeout <ms>', 'request timeout in milliseconds', '30000')
+    .option('--quiet', 'no access log')
+    .action(
+      async (opts: {
+        host: string;
+        port: string;
+        rules: string[];
+        cors: string[];
+        maxBody: string;
+        maxBatchBytes: string;
+        maxBatch: string;
+        maxDepth: string;
+        timeout: string;
+        quiet?: boolean;
+      }) => {
+        const port = Number(opts.port);
+        if (!Number.isInteger(port) || port < 0 || port > 65535)
+          throw new CliError(`--port must be an integer 0-65535, not "${opts.port}"`, EXIT.USAGE, true);
+        // Loaded here, not at start-up: other commands do not pay for the HTTP stack.
+        const { loadRuleSets, startServer } = await import('../../server/index.js');
+        const { pino } = await import('pino');
+        const extra = [];
+        for (const file of await ruleFiles(ctx, opts.rules))
+          extra.push({ ruleSet: await loadRuleSet(ctx, file), origin: file });
+        let ruleSets: Awaited<ReturnType<typeof loadRuleSets>>;
+        try {
+          ruleSets = loadRuleSets(extra);
+        } catch (error) {
+          throw new CliError(`invalid rule set: ${(error as Error).message}`, EXIT.DATAERR);
+        }
+        const logger = pino({ enabled: !opts.quiet, base: { service: 'cprdfop' } }, pino.destination(2));
+        let server: Awaited<ReturnType<typeof startServer>>;
+        try {
+          server = await startServer({
+            host: opts.host,
+            port,
+            ruleSets,
+            version,
+            corsOrigins: opts.cors,
+            maxBodyBytes: positive('--max-body', opts.maxBody),
+            maxBatchBytes: positive('--max-batch-bytes', opts.maxBatchBytes),
+            maxBatchItems: positive('--max-batch', opts.maxBatch),
+            maxJsonDepth: positive('--max-depth', opts.maxDepth),
+            requestTimeoutMs: positive('--timeout', opts.timeout),
+            logger,
+          });
+        } catch (error) {
+          if (error instanceof CliError) throw error;
+          const code = (error as NodeJS.ErrnoException).code ?? String(error);
+          throw new CliError(`cannot listen on ${opts.host}:${port}: ${code}`, EXIT.UNAVAILABLE);
+        }
+        ctx.stderr.write(`cprdfop serve: listening on ${server.url} (OpenAPI: ${server.url}/openapi.json)\n`);
+        await new Promise<void>((done) => {
+          const stop = (signal: string) => {
+            process.off('SIGINT', onInt);
+            process.off('SIGTERM', onTerm);
+            ctx.stderr.write(`cprdfop serve: ${signal}, finishing in-flight requests\n`);
+            server.close().then(done, done);
+          };
+          const onInt = () => stop('SIGINT');
+          const onTerm = () => stop('SIGTERM');
+          process.on('SIGINT', onInt);
+          process.on('SIGTERM', onTerm);
+        });
+        logger.flush();
+        ctx.exitCode = EXIT.OK;
+      },
+    );
+}

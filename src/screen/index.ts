@@ -1,0 +1,16 @@
+/**
+ * Batch screening of exported applications (used by `cprdfop screen`; not a public subpath yet).
+ *
+ * @packageDocumentation
+ */
+export { applyMapping, CellType, columnOf, Mapping, starterMapping } from './mapping.js';
+export {
+  type InputRow,
+  type ReadResult,
+  readCsv,
+  readJsonl,
+  readXlsx,
+  ScreenInputError,
+} from './readRows.js';
+export { count, emptySummary, type RowResult, type ScreenSummary, screenRow } from './screen.js';
+export { escapeFormula, RESULT_COLUMNS, resultsCsv, resultsJsonl, resultsXlsx } from './writeResults.js';

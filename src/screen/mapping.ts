@@ -1,0 +1,188 @@
+/** The mapping file of `cprdfop screen`: which column feeds which application field, and how. */
+import { z } from 'zod';
+
+/** How a cell is read. */
+export const CellType = z.enum(['string', 'number', 'integer', 'boolean', 'list', 'number-list']);
+/** How a cell is read. */
+export type CellType = z.infer<typeof CellType>;
+
+/** The mapping file (`cprdfop.screen-mapping/1`). */
+export const Mapping = z.strictObject({
+  format: z.literal('cprdfop.screen-mapping/1'),
+  /** The column copied to the `id` of each result (optional). */
+  idColumn: z.string().min(1).optional(),
+  /** Separator of the items of a list cell (default `;`). */
+  listSeparator: z.string().min(1).default(';'),
+  /** Decimal separator of number cells (default `.`); a cell with the other one is an error, never a guess. */
+  decimalSeparator: z.enum(['.', ',']).default('.'),
+  /** Application field path (`budget.total`, `partners[].type`) → column header and type. */
+  fields: z.record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType })),
+});
+/** The mapping file. */
+export type Mapping = z.infer<typeof Mapping>;
+
+type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema };
+
+/**
+ * A starter mapping from an application JSON Schema: one entry per leaf field, the column named after
+ * the field path (rename the columns to those of your export).
+ *
+ * @param schema - The application JSON Schema.
+ * @returns The mapping.
+ */
+export function starterMapping(schema: Record<string, unknown>): Mapping {
+  const fields: Mapping['fields'] = {};
+  const walk = (node: JsonSchema, path: string, inArray: boolean) => {
+    if (node.type === 'object' && node.properties) {
+      for (const [key, child] of Object.entries(node.properties)) {
+        if (key === '$schema') continue;
+        walk(child, path ? `${path}.${key}` : key, inArray);
+      }
+    } else if (node.type === 'array' && node.items) {
+      if (node.items.type === 'object') walk(node.items, `${path}[]`, true);
+      else fields[path] = { column: path, type: node.items.type === 'number' ? 'number-list' : 'list' };
+    } else {
+      const type: CellType = inArray
+        ? 'list'
+        : node.type === 'number' || node.type === 'integer' || node.type === 'boolean'
+          ? node.type
+          : 'string';
+      fields[path] = { column: path, type };
+    }
+  };
+  walk(schema as JsonSchema, '', false);
+  return { format: 'cprdfop.screen-mapping/1', listSeparator: ';', decimalSeparator: '.', fields };
+}
+
+/** A problem of one cell. */
+export interface CellError {
+  column: string;
+  field: string;
+  message: string;
+}
+
+const SPACES = /[\s\u00a0\u202f]/g;
+
+/** Reads a number cell with the mapping's decimal separator; `undefined` with a message when it is not one. */
+function readNumber(text: string, decimal: '.' | ','): number | string {
+  const compact = text.replace(SPACES, '');
+  const other = decimal === '.' ? ',' : '.';
+  if (compact.includes(other))
+    return `"${text}" is not a number with decimal separator "${decimal}" (set decimalSeparator in the mapping)`;
+  const normal = decimal === ',' ? compact.replace(',', '.') : compact;
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return `"${text}" is not a number`;
+  return Number(normal);
+}
+
+/** Sets `value` at a dotted path, creating objects; `a[].b` spreads a list over array items. */
+function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
+  const arrayAt = path.indexOf('[].');
+  if (arrayAt >= 0) {
+    const head = path.slice(0, arrayAt);
+    const rest = path.slice(arrayAt + 3);
+    const values = value as unknown[];
+    const existing = getOrCreateArray(target, head);
+    values.forEach((item, position) => {
+      existing[position] ??= {};
+      setPath(existing[position] as Record<string, unknown>, rest, item);
+    });
+    return;
+  }
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  node[keys.at(-1)!] = value;
+}
+
+function getOrCreateArray(target: Record<string, unknown>, path: string): unknown[] {
+  const keys = path.split('.');
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    node[key] ??= {};
+    node = node[key] as Record<string, unknown>;
+  }
+  const last = keys.at(-1)!;
+  node[last] ??= [];
+  return node[last] as unknown[];
+}
+
+/**
+ * Builds an application from one row. An empty cell is "not answered" (the field is left out); a cell
+ * holding exactly `[]` is an empty list.
+ *
+ * @param row - Header → cell text.
+ * @param mapping - The mapping.
+ * @returns The application, and the errors of the cells that could not be read.
+ */
+export function applyMapping(
+  row: ReadonlyMap<string, string>,
+  mapping: Mapping,
+): { application: Record<string, unknown>; errors: CellError[] } {
+  const application: Record<string, unknown> = {};
+  const errors: CellError[] = [];
+  for (const [field, { column, type }] of Object.entries(mapping.fields)) {
+    const raw = row.get(column);
+    const text = raw?.trim() ?? '';
+    if (text === '') continue;
+    let value: unknown;
+    if (type === 'string') value = text;
+    else if (type === 'number' || type === 'integer') {
+      const read = readNumber(text, mapping.decimalSeparator);
+      if (typeof read === 'string') {
+        errors.push({ column, field, message: read });
+        continue;
+      }
+      value = read;
+    } else if (type === 'boolean') {
+      const lower = text.toLowerCase();
+      if (['true', 'oui', 'yes', '1', 'vrai'].includes(lower)) value = true;
+      else if (['false', 'non', 'no', '0', 'faux'].includes(lower)) value = false;
+      else {
+        errors.push({ column, field, message: `"${text}" is not a yes/no value (oui/non, true/false)` });
+        continue;
+      }
+    } else {
+      const items = text === '[]' ? [] : text.split(mapping.listSeparator).map((item) => item.trim());
+      if (type === 'number-list') {
+        const numbers = items.map((item) => readNumber(item, mapping.decimalSeparator));
+        const bad = numbers.find((item) => typeof item === 'string');
+        if (bad !== undefined) {
+          errors.push({ column, field, message: bad as string });
+          continue;
+        }
+        value = numbers;
+      } else value = items;
+    }
+    setPath(application, field, value);
+  }
+  return { application, errors };
+}
+
+/**
+ * The column of an application issue path (`territory.communes.2` → the column of `territory.communes`).
+ *
+ * @param mapping - The mapping.
+ * @param issuePath - The path of an issue.
+ * @returns The column, or `undefined`.
+ */
+export function columnOf(mapping: Mapping, issuePath: string): string | undefined {
+  const normal = issuePath.replace(/\[\d+\]/g, '[]').replace(/\.\d+(?=\.|$)/g, '[]');
+  let best: string | undefined;
+  let bestLength = -1;
+  for (const [field, { column }] of Object.entries(mapping.fields)) {
+    const related =
+      normal === field ||
+      normal.startsWith(`${field}.`) ||
+      normal.startsWith(`${field}[`) ||
+      field.startsWith(`${normal}.`) ||
+      field.startsWith(`${normal}[`);
+    if (related && field.length > bestLength) {
+      best = column;
+      bestLength = field.length;
+    }
+  }
+  return best;
+}

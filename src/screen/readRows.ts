@@ -1,0 +1,180 @@
+/** Reading spreadsheet exports: CSV (csv-parse), XLSX (exceljs), JSONL. */
+import { parse } from 'csv-parse/sync';
+
+/** One input row: its line (CSV/JSONL) or row number (XLSX), and its cells by header, or its problem. */
+export interface InputRow {
+  /** 1-based line (CSV, JSONL) or row number (XLSX) of the row in the file. */
+  line: number;
+  cells?: Map<string, string>;
+  /** JSONL: the parsed value. */
+  value?: unknown;
+  error?: string;
+}
+
+/** What was read from a file. */
+export interface ReadResult {
+  headers: string[];
+  rows: InputRow[];
+  /** CSV: the separator found; used for the output. */
+  delimiter: ',' | ';' | '\t';
+  /** The input began with a UTF-8 BOM. */
+  bom: boolean;
+  /** Headers that appear more than once (their cells are ambiguous). */
+  duplicateHeaders: string[];
+}
+
+/** A file that cannot be read as a table at all (empty, no header). */
+export class ScreenInputError extends Error {
+  /** @param message - What is wrong, naming the file. */
+  constructor(message: string) {
+    super(message);
+    this.name = 'ScreenInputError';
+  }
+}
+
+/** The separator of a CSV: the most frequent of `,` `;` tab in the header line, outside quotes. */
+function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let quoted = false;
+  for (const character of text) {
+    if (character === '"') quoted = !quoted;
+    else if (!quoted && (character === '\n' || character === '\r')) break;
+    else if (!quoted && character in counts) counts[character as keyof typeof counts]++;
+  }
+  const best = (Object.entries(counts) as [keyof typeof counts, number][]).sort((a, b) => b[1] - a[1])[0]!;
+  return best[1] === 0 ? ',' : best[0];
+}
+
+function duplicates(headers: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const twice = new Set<string>();
+  for (const header of headers) (seen.has(header) ? twice : seen).add(header);
+  return [...twice];
+}
+
+function toMap(headers: readonly string[], cells: readonly string[]): Map<string, string> {
+  const map = new Map<string, string>();
+  headers.forEach((header, position) => {
+    if (!map.has(header)) map.set(header, cells[position] ?? '');
+  });
+  return map;
+}
+
+/**
+ * Reads a CSV export: BOM, `,` `;` or tab separators (French Excel writes `;`), CRLF, quoted newlines.
+ * A row with a number of cells different from the header is an error of that row, not of the file.
+ *
+ * @param text - The file text.
+ * @param file - Its name, for messages.
+ * @returns The rows.
+ * @throws {@link ScreenInputError} for an empty file or a CSV that cannot be parsed.
+ */
+export function readCsv(text: string, file: string): ReadResult {
+  const bom = text.charCodeAt(0) === 0xfeff;
+  const body = bom ? text.slice(1) : text;
+  if (body.trim() === '') throw new ScreenInputError(`${file}: empty file (no header row)`);
+  const delimiter = detectDelimiter(body);
+  let records: { record: string[]; info: { lines: number } }[];
+  try {
+    records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+  } catch (error) {
+    throw new ScreenInputError(`${file}: ${(error as Error).message}`);
+  }
+  const [header, ...data] = records;
+  const headers = header!.record.map((name) => name.trim());
+  const rows = data.map(({ record, info }): InputRow => {
+    const row: InputRow = { line: info.lines, cells: toMap(headers, record) };
+    if (record.length !== headers.length)
+      row.error = `${record.length} cells where the header has ${headers.length}`;
+    return row;
+  });
+  return { headers, rows, delimiter, bom, duplicateHeaders: duplicates(headers) };
+}
+
+/** The text of an exceljs cell value (formulas by their result, dates as YYYY-MM-DD, rich text joined). */
+function cellText(value: unknown): string | { error: string } {
+  if (value === null || value === undefined) return '';
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value !== 'object') return String(value);
+  const object = value as Record<string, unknown>;
+  if (Array.isArray(object.richText))
+    return (object.richText as { text: string }[]).map((run) => run.text).join('');
+  if ('error' in object) return { error: `cell error ${String(object.error)}` };
+  if ('result' in object) return cellText(object.result);
+  if ('text' in object) return String(object.text);
+  return JSON.stringify(value);
+}
+
+/**
+ * Reads the first worksheet of an XLSX workbook; the first row is the header.
+ *
+ * @param data - The file bytes.
+ * @param file - Its name, for messages.
+ * @returns The rows.
+ * @throws {@link ScreenInputError} for an unreadable workbook or an empty sheet.
+ */
+export async function readXlsx(data: Buffer, file: string): Promise<ReadResult> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+  } catch (error) {
+    throw new ScreenInputError(`${file}: not a readable XLSX workbook (${(error as Error).message})`);
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet || sheet.rowCount === 0) throw new ScreenInputError(`${file}: empty workbook (no header row)`);
+  const headerRow = sheet.getRow(1);
+  const headers: string[] = [];
+  for (let column = 1; column <= headerRow.cellCount; column++) {
+    const text = cellText(headerRow.getCell(column).value);
+    headers.push(typeof text === 'string' ? text.trim() : '');
+  }
+  const rows: InputRow[] = [];
+  for (let number = 2; number <= sheet.rowCount; number++) {
+    const row = sheet.getRow(number);
+    if (!row.hasValues) continue;
+    const cells: string[] = [];
+    const errors: string[] = [];
+    for (let column = 1; column <= headers.length; column++) {
+      const text = cellText(row.getCell(column).value);
+      if (typeof text === 'string') cells.push(text);
+      else {
+        cells.push('');
+        errors.push(`${headers[column - 1]}: ${text.error}`);
+      }
+    }
+    const input: InputRow = { line: number, cells: toMap(headers, cells) };
+    if (row.cellCount > headers.length)
+      errors.push(`${row.cellCount} cells where the header has ${headers.length}`);
+    if (errors.length) input.error = errors.join('; ');
+    rows.push(input);
+  }
+  return { headers, rows, delimiter: ',', bom: false, duplicateHeaders: duplicates(headers) };
+}
+
+/**
+ * Reads JSON Lines: one application per line (no mapping). A line that is not JSON is an error of
+ * that row; blank lines are skipped.
+ *
+ * @param text - The file text.
+ * @returns The rows.
+ */
+export function readJsonl(text: string): ReadResult {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const rows: InputRow[] = [];
+  body.split('\n').forEach((raw, position) => {
+    const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+    if (line.trim() === '') return;
+    try {
+      rows.push({ line: position + 1, value: JSON.parse(line) });
+    } catch (error) {
+      rows.push({ line: position + 1, error: `invalid JSON: ${(error as Error).message}` });
+    }
+  });
+  return { headers: [], rows, delimiter: ',', bom: false, duplicateHeaders: [] };
+}

@@ -1,0 +1,108 @@
+/** Screening rows of an export: one result per row, in order, never dropped; and the summary. */
+import type { Explanation, RuleSet } from '../rules/index.js';
+import { check } from '../server/adapters.js';
+import { applyMapping, columnOf, type Mapping } from './mapping.js';
+import type { InputRow } from './readRows.js';
+
+/** The result of one row. */
+export interface RowResult {
+  /** 1-based position of the row among the data rows. */
+  row: number;
+  /** Line (CSV/JSONL: where the row ends) or row number (XLSX) in the input file. */
+  line: number;
+  id: string;
+  status: 'screened' | 'invalid';
+  verdict: Explanation['verdict'] | '';
+  failed: string[];
+  missing: string[];
+  assumptions: string[];
+  errors: string[];
+  ruleSet: string;
+}
+
+/** Counts of a run. */
+export interface ScreenSummary {
+  rows: number;
+  screened: number;
+  invalid: number;
+  verdicts: Record<Explanation['verdict'], number>;
+  failedCriteria: Record<string, number>;
+}
+
+/**
+ * Screens one row.
+ *
+ * @param input - The row.
+ * @param position - Its 1-based position among the data rows.
+ * @param mapping - The mapping (`undefined` for JSONL, whose lines are applications).
+ * @param options - Rule set and evaluation date.
+ * @returns The result (an invalid row is a result with `errors`).
+ */
+export function screenRow(
+  input: InputRow,
+  position: number,
+  mapping: Mapping | undefined,
+  options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
+): RowResult {
+  const id = mapping?.idColumn ? (input.cells?.get(mapping.idColumn) ?? '') : '';
+  const base = { row: position, line: input.line, id, failed: [], missing: [], assumptions: [], ruleSet: '' };
+  const invalid = (errors: string[]): RowResult => ({ ...base, status: 'invalid', verdict: '', errors });
+  if (input.error) return invalid([input.error]);
+  let application: unknown = input.value;
+  if (mapping && input.cells) {
+    const mapped = applyMapping(input.cells, mapping);
+    if (mapped.errors.length)
+      return invalid(mapped.errors.map((e) => `${e.column} (${e.field}): ${e.message}`));
+    application = mapped.application;
+  }
+  const result = check(application, options);
+  if (!result.ok) {
+    return invalid(
+      result.issues.map((issue) => {
+        const column = mapping ? columnOf(mapping, issue.path) : undefined;
+        return `${column ? `${column} (${issue.path})` : issue.path || '(row)'}: ${issue.message}`;
+      }),
+    );
+  }
+  const explanation = result.explanation;
+  return {
+    ...base,
+    status: 'screened',
+    verdict: explanation.verdict,
+    failed: explanation.criteria
+      .filter((criterion) => criterion.status === 'fail')
+      .map((criterion) => criterion.id),
+    missing: [...explanation.missing],
+    assumptions: explanation.assumptions.map((assumption) => assumption.name),
+    errors: [],
+    ruleSet: `${explanation.ruleSet.id}@${explanation.ruleSet.version}`,
+  };
+}
+
+/** An empty summary. */
+export function emptySummary(): ScreenSummary {
+  return {
+    rows: 0,
+    screened: 0,
+    invalid: 0,
+    verdicts: { eligible: 0, ineligible: 0, undetermined: 0 },
+    failedCriteria: {},
+  };
+}
+
+/**
+ * Adds a result to a summary.
+ *
+ * @param summary - The summary (changed).
+ * @param result - One row's result.
+ */
+export function count(summary: ScreenSummary, result: RowResult): void {
+  summary.rows++;
+  if (result.status === 'invalid') {
+    summary.invalid++;
+    return;
+  }
+  summary.screened++;
+  if (result.verdict) summary.verdicts[result.verdict]++;
+  for (const id of result.failed) summary.failedCriteria[id] = (summary.failedCriteria[id] ?? 0) + 1;
+}

@@ -1,0 +1,98 @@
+/** Writing screening results: CSV (csv-stringify), XLSX (exceljs), JSONL; formula injection escaped. */
+import { stringify } from 'csv-stringify/sync';
+import type { RowResult, ScreenSummary } from './screen.js';
+
+/** The output columns, in order. */
+export const RESULT_COLUMNS = [
+  'row',
+  'line',
+  'id',
+  'status',
+  'verdict',
+  'failed',
+  'missing',
+  'assumptions',
+  'errors',
+  'ruleSet',
+] as const;
+
+/**
+ * Escapes a cell a spreadsheet would run as a formula (starting with `=` `+` `-` `@`, tab or carriage
+ * return): a leading `'` makes it text (OWASP "CSV injection").
+ *
+ * @param text - The cell.
+ * @returns The safe cell.
+ */
+export function escapeFormula(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** The cells of a result, escaped. */
+function cells(result: RowResult): string[] {
+  return [
+    String(result.row),
+    String(result.line),
+    result.id,
+    result.status,
+    result.verdict,
+    result.failed.join(', '),
+    result.missing.join(', '),
+    result.assumptions.join(', '),
+    result.errors.join(' | '),
+    result.ruleSet,
+  ].map(escapeFormula);
+}
+
+/**
+ * CSV text of results (header first).
+ *
+ * @param results - The results, in input order.
+ * @param options - Separator and BOM (the output mirrors the input's).
+ * @returns The text.
+ */
+export function resultsCsv(
+  results: readonly RowResult[],
+  options: { delimiter: string; bom: boolean },
+): string {
+  const text = stringify([[...RESULT_COLUMNS], ...results.map(cells)], {
+    delimiter: options.delimiter,
+    record_delimiter: '\r\n',
+  });
+  return options.bom ? `\ufeff${text}` : text;
+}
+
+/**
+ * JSON Lines of results.
+ *
+ * @param results - The results.
+ * @returns The text.
+ */
+export function resultsJsonl(results: readonly RowResult[]): string {
+  return results.map((result) => `${JSON.stringify(result)}\n`).join('');
+}
+
+/**
+ * An XLSX workbook of results (sheet `results`) and the summary (sheet `summary`).
+ *
+ * @param results - The results.
+ * @param summary - The summary.
+ * @returns The file bytes.
+ */
+export async function resultsXlsx(results: readonly RowResult[], summary: ScreenSummary): Promise<Buffer> {
+  const { default: ExcelJS } = await import('exceljs');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('results');
+  sheet.addRow([...RESULT_COLUMNS]);
+  for (const result of results) {
+    const row = cells(result);
+    sheet.addRow([result.row, result.line, ...row.slice(2)]);
+  }
+  const totals = workbook.addWorksheet('summary');
+  totals.addRow(['rows', summary.rows]);
+  totals.addRow(['screened', summary.screened]);
+  totals.addRow(['invalid', summary.invalid]);
+  for (const [verdict, number] of Object.entries(summary.verdicts)) totals.addRow([verdict, number]);
+  for (const [criterion, number] of Object.entries(summary.failedCriteria))
+    totals.addRow([escapeFormula(`failed: ${criterion}`), number]);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

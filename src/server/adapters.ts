@@ -1,0 +1,187 @@
+/**
+ * The one place where the server and the screening command meet the rest of the library. Each adapter
+ * is a thin call into today's public API (`cprdfop/itie`, `cprdfop/rules`, `cprdfop/territory`, the
+ * plan); when the engine gains declared `fields`, `applicationJsonSchema`, `serializeExplanation` or a
+ * France-wide territory, only this file changes.
+ */
+import { z } from 'zod';
+import { plan } from '../index.js';
+import {
+  Application,
+  type CheckResult,
+  checkApplication,
+  itieEvaluator,
+  itieRuleSets,
+} from '../itie/index.js';
+import { type Explanation, hashRuleSet, type RuleSet } from '../rules/index.js';
+import {
+  type Commune,
+  type CommuneMatch,
+  classifyCommuneCode,
+  commune,
+  communes,
+  type Epci,
+  epci,
+  InvalidCodeError,
+  regions,
+  searchCommunes,
+} from '../territory/index.js';
+
+/** A rule set the server or the screening command can evaluate, with its reference `id@version`. */
+export interface LoadedRuleSet {
+  /** `id@version`. */
+  ref: string;
+  ruleSet: RuleSet;
+  /** `sha256-…` of the canonical document. */
+  hash: string;
+  /** Where it comes from: `shipped` or the file it was read from. */
+  origin: string;
+}
+
+/**
+ * The shipped ITIE rule sets followed by the extra ones (already parsed and resolved), each compiled
+ * once so that an uncompilable rule set fails at start-up, not on the first request.
+ *
+ * @param extra - Rule sets given with `--rules`, with the file each came from.
+ * @returns Every rule set, shipped first.
+ * @throws `RuleSetError` when an extra rule set cannot be compiled.
+ */
+export function loadRuleSets(extra: readonly { ruleSet: RuleSet; origin: string }[] = []): LoadedRuleSet[] {
+  const all = [...itieRuleSets().map((ruleSet) => ({ ruleSet, origin: 'shipped' })), ...extra].map(
+    ({ ruleSet, origin }) => {
+      itieEvaluator(ruleSet);
+      return { ref: `${ruleSet.id}@${ruleSet.version}`, ruleSet, hash: hashRuleSet(ruleSet), origin };
+    },
+  );
+  return all;
+}
+
+/**
+ * Finds a rule set by `id@version`, or by `id` alone (then the latest version, by `validFrom`).
+ *
+ * @param ruleSets - The loaded rule sets.
+ * @param ref - `id@version` or `id`.
+ * @returns The rule set, or `undefined`.
+ */
+export function findRuleSet(ruleSets: readonly LoadedRuleSet[], ref: string): LoadedRuleSet | undefined {
+  if (ref.includes('@')) return ruleSets.find((loaded) => loaded.ref === ref);
+  const versions = ruleSets.filter((loaded) => loaded.ruleSet.id === ref);
+  return versions.sort((a, b) => a.ruleSet.validFrom.localeCompare(b.ruleSet.validFrom)).at(-1);
+}
+
+/**
+ * Checks one application (any JSON value). Today `checkApplication` of `cprdfop/itie`.
+ *
+ * @param input - The application.
+ * @param options - The rule set (default: the one in force) and the evaluation date.
+ * @returns The explanation or the issues.
+ */
+export function check(
+  input: unknown,
+  options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
+): CheckResult {
+  return checkApplication(input, { ruleSet: options.ruleSet, asOf: options.asOf });
+}
+
+/**
+ * The explanation as JSON-ready data. Today the explanation is already plain data; later
+ * `serializeExplanation` of the engine.
+ *
+ * @param explanation - An explanation.
+ * @returns The same data.
+ */
+export function explanationJson(explanation: Explanation): Explanation {
+  return explanation;
+}
+
+let applicationSchemaCache: Record<string, unknown> | undefined;
+
+/**
+ * The JSON Schema (2020-12) of an application for a rule set. Today every rule set evaluates the ITIE
+ * application, so the schema is derived from the zod schema `Application` with `z.toJSONSchema`; later
+ * from the rule set's declared fields.
+ *
+ * @param _ruleSet - The rule set (unused until rule sets declare their fields).
+ * @returns The JSON Schema.
+ */
+export function applicationJsonSchema(_ruleSet: RuleSet): Record<string, unknown> {
+  applicationSchemaCache ??= z.toJSONSchema(Application, {
+    io: 'input',
+    target: 'draft-2020-12',
+    unrepresentable: 'any',
+  }) as Record<string, unknown>;
+  return applicationSchemaCache;
+}
+
+/** The zod schema of an application (for the OpenAPI document). */
+export const applicationZodSchema = Application;
+
+/** The INSEE codes of the regions the territory graph covers (all 18 regions of the COG). */
+export function availableRegions(): string[] {
+  return regions().map((entry) => entry.code);
+}
+
+/** The region the commune endpoints use when the request names none: Hauts-de-France. */
+export const DEFAULT_REGION = '32';
+
+/**
+ * Communes of the loaded territory: a search by name when `query` is given, else all of them.
+ *
+ * @param query - Free text, or `undefined` for every commune.
+ * @param limit - Maximum number of results of a search.
+ * @param regionCode - The region searched or listed (INSEE code), Hauts-de-France by default.
+ * @returns The communes.
+ */
+export function findCommunes(
+  query: string | undefined,
+  limit: number,
+  regionCode = DEFAULT_REGION,
+): Commune[] {
+  return query === undefined
+    ? [...communes(regionCode)]
+    : searchCommunes(query, { limit, region: regionCode });
+}
+
+/** Outcome of a code lookup: found, malformed, or unknown (with a reason). */
+export type Lookup<T> =
+  | { kind: 'found'; value: T }
+  | { kind: 'malformed'; message: string }
+  | { kind: 'unknown'; message: string };
+
+/**
+ * Looks up a commune by code (current, old, delegated).
+ *
+ * @param code - An INSEE code.
+ * @returns The lookup outcome.
+ */
+export function lookupCommune(code: string): Lookup<CommuneMatch> {
+  try {
+    const match = commune(code);
+    if (match) return { kind: 'found', value: match };
+    return { kind: 'unknown', message: classifyCommuneCode(code).message };
+  } catch (error) {
+    if (error instanceof InvalidCodeError) return { kind: 'malformed', message: error.message };
+    throw error;
+  }
+}
+
+/**
+ * Looks up an EPCI by SIREN.
+ *
+ * @param siren - A 9-digit SIREN.
+ * @returns The lookup outcome.
+ */
+export function lookupEpci(siren: string): Lookup<Epci> {
+  try {
+    const found = epci(siren);
+    return found ? { kind: 'found', value: found } : { kind: 'unknown', message: `EPCI ${siren}: unknown` };
+  } catch (error) {
+    if (error instanceof InvalidCodeError) return { kind: 'malformed', message: error.message };
+    throw error;
+  }
+}
+
+/** The plan document. */
+export function planDocument(): unknown {
+  return plan();
+}

@@ -1,0 +1,142 @@
+/** Reading request bodies within limits: size, JSON depth, content type. */
+import { type Lang, ProblemError } from './problem.js';
+
+/** French or English, by language. */
+export const say = (lang: Lang, fr: string, en: string): string => (lang === 'fr' ? fr : en);
+
+/**
+ * The nesting depth of JSON text (brackets outside strings), without parsing it: a hostile body is
+ * refused before `JSON.parse` recurses into it.
+ *
+ * @param text - JSON text.
+ * @param limit - The depth above which counting stops.
+ * @returns The depth, or `limit + 1` when above the limit.
+ */
+export function jsonDepth(text: string, limit: number): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let position = 0; position < text.length; position++) {
+    const code = text.charCodeAt(position);
+    if (inString) {
+      if (code === 92) position++;
+      else if (code === 34) inString = false;
+    } else if (code === 34) inString = true;
+    else if (code === 123 || code === 91) {
+      depth++;
+      if (depth > deepest) {
+        deepest = depth;
+        if (deepest > limit) return limit + 1;
+      }
+    } else if (code === 125 || code === 93) depth--;
+  }
+  return deepest;
+}
+
+/**
+ * Parses JSON text within a depth limit.
+ *
+ * @param text - The text.
+ * @param maxDepth - The deepest nesting allowed.
+ * @param lang - Language of the messages.
+ * @param where - The field named in errors (`body`, `line 3`).
+ * @returns The value.
+ * @throws {@link ProblemError} `invalid-json` or `too-deep`.
+ */
+export function parseJsonText(text: string, maxDepth: number, lang: Lang, where = 'body'): unknown {
+  if (jsonDepth(text, maxDepth) > maxDepth) {
+    const detail = say(
+      lang,
+      `${where} : JSON imbriqué au-delà de ${maxDepth} niveaux`,
+      `${where}: JSON nested deeper than ${maxDepth} levels`,
+    );
+    throw new ProblemError('too-deep', detail, [{ field: where, message: detail }]);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    const reason = (error as Error).message;
+    const detail = say(lang, `${where} : JSON invalide (${reason})`, `${where}: invalid JSON (${reason})`);
+    throw new ProblemError('invalid-json', detail, [{ field: where, message: reason }]);
+  }
+}
+
+/**
+ * The media type of a request, lower case, without parameters.
+ *
+ * @param request - The request.
+ * @returns The media type, or `''`.
+ */
+export function mediaType(request: Request): string {
+  return (request.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+}
+
+/** Whether a media type is JSON (`application/json` or `…+json`). */
+export const isJsonType = (type: string): boolean =>
+  type === 'application/json' || /^application\/[\w.-]+\+json$/.test(type);
+
+/**
+ * Refuses a request whose media type is not one of `accepted`.
+ *
+ * @param request - The request.
+ * @param accepted - Predicate on the media type.
+ * @param expected - The expected types, for the message.
+ * @param lang - Language.
+ * @throws {@link ProblemError} `unsupported-media-type`.
+ */
+export function requireType(
+  request: Request,
+  accepted: (type: string) => boolean,
+  expected: string,
+  lang: Lang,
+): string {
+  const type = mediaType(request);
+  if (!accepted(type)) {
+    const detail = say(
+      lang,
+      `Content-Type « ${type || '(absent)'} » non pris en charge : attendu ${expected}`,
+      `Content-Type "${type || '(none)'}" is not supported: expected ${expected}`,
+    );
+    throw new ProblemError('unsupported-media-type', detail, [{ field: 'content-type', message: detail }]);
+  }
+  return type;
+}
+
+/** The size error of a body. */
+export function tooLarge(limit: number, lang: Lang): ProblemError {
+  const detail = say(lang, `le corps dépasse ${limit} octets`, `the body is larger than ${limit} bytes`);
+  return new ProblemError('payload-too-large', detail, [{ field: 'body', message: detail }]);
+}
+
+/**
+ * Reads a whole body as UTF-8 text within a size limit (the `Content-Length` is checked first, then
+ * the bytes actually received).
+ *
+ * @param request - The request.
+ * @param limit - Maximum size in bytes.
+ * @param lang - Language.
+ * @returns The text.
+ * @throws {@link ProblemError} `payload-too-large`.
+ */
+export async function readText(request: Request, limit: number, lang: Lang): Promise<string> {
+  const declared = Number(request.headers.get('content-length') ?? Number.NaN);
+  if (declared > limit) throw tooLarge(limit, lang);
+  // With a Content-Length within the limit, the HTTP parser delivers no more than that: read it whole
+  // (the fast path of @hono/node-server). Without one (chunked), count the bytes as they come.
+  if (Number.isInteger(declared)) return await request.text();
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw tooLarge(limit, lang);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}

@@ -1,0 +1,455 @@
+/** The HTTP API of cprdfop on Hono (Web-standard `Request`/`Response`, runs on Node with `@hono/node-server`). */
+import { type Context, Hono } from 'hono';
+import { cors } from 'hono/cors';
+import { HTTPException } from 'hono/http-exception';
+import { timeout } from 'hono/timeout';
+import type { Logger } from 'pino';
+import { isIsoDate } from '../_shared/isoDate.js';
+import {
+  applicationJsonSchema,
+  availableRegions,
+  check,
+  explanationJson,
+  findCommunes,
+  findRuleSet,
+  type LoadedRuleSet,
+  lookupCommune,
+  lookupEpci,
+  planDocument,
+} from './adapters.js';
+import { isJsonType, parseJsonText, readText, requireType, say, tooLarge } from './body.js';
+import { openApiDocument } from './openapi.js';
+import { docsPage } from './page.js';
+import { type FieldError, type Lang, ProblemError, problemBody, problemResponse } from './problem.js';
+
+/** Limits and options of the server (every one has a documented default). */
+export interface ServerOptions {
+  /** The rule sets served (see `loadRuleSets`). */
+  ruleSets: readonly LoadedRuleSet[];
+  /** The package version (health, OpenAPI). */
+  version: string;
+  /** Maximum body of `POST /v1/check`, and of one line of a batch, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number | undefined;
+  /** Maximum body of `POST /v1/check/batch`, in bytes. Default 64 MiB. */
+  maxBatchBytes?: number | undefined;
+  /** Maximum items of one batch. Default 100 000. */
+  maxBatchItems?: number | undefined;
+  /** Maximum JSON nesting. Default 32. */
+  maxJsonDepth?: number | undefined;
+  /** Time allowed to a handler, in milliseconds. Default 30 000. */
+  requestTimeoutMs?: number | undefined;
+  /** Origins allowed by CORS; none (CORS off) by default. `*` allows any. */
+  corsOrigins?: readonly string[] | undefined;
+  /** Access logger (pino); no application content is ever logged. */
+  logger?: Logger | undefined;
+}
+
+type Env = { Variables: { lang: Lang } };
+
+/** The language of a request: `?lang=`, else `Accept-Language` (first of fr/en by weight), else en. */
+function languageOf(context: Context): Lang {
+  const asked = context.req.query('lang');
+  if (asked !== undefined) {
+    if (asked === 'fr' || asked === 'en') return asked;
+    throw new ProblemError('invalid-parameter', `lang must be fr or en, not "${asked}"`, [
+      { field: 'lang', message: 'fr or en' },
+    ]);
+  }
+  const header = context.req.header('accept-language') ?? '';
+  const ranked = header
+    .split(',')
+    .map((part) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const weight = params.find((p) => p.trim().startsWith('q='));
+      return {
+        tag: tag.trim().toLowerCase().slice(0, 2),
+        weight: weight ? Number(weight.trim().slice(2)) : 1,
+      };
+    })
+    .filter((entry) => (entry.tag === 'fr' || entry.tag === 'en') && entry.weight > 0)
+    .sort((a, b) => b.weight - a.weight);
+  return (ranked[0]?.tag as Lang | undefined) ?? 'en';
+}
+
+/**
+ * Builds the Hono application of the API (no socket: see `startServer`).
+ *
+ * @param options - Rule sets, limits, CORS, logger.
+ * @returns The Hono application.
+ */
+export function createApp(options: ServerOptions): Hono<Env> {
+  const maxBody = options.maxBodyBytes ?? 1024 * 1024;
+  const maxBatchBytes = options.maxBatchBytes ?? 64 * 1024 * 1024;
+  const maxItems = options.maxBatchItems ?? 100_000;
+  const maxDepth = options.maxJsonDepth ?? 32;
+  const timeoutMs = options.requestTimeoutMs ?? 30_000;
+  const logger = options.logger;
+  const app = new Hono<Env>();
+
+  app.use(async (context, next) => {
+    const started = performance.now();
+    context.set('lang', 'en');
+    await next();
+    // Method, path (no query string: it may carry search text) and status only: never a body.
+    logger?.info(
+      {
+        method: context.req.method,
+        path: context.req.path,
+        status: context.res.status,
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
+      'request',
+    );
+  });
+  if (options.corsOrigins?.length) {
+    const origins = [...options.corsOrigins];
+    app.use(
+      cors({ origin: origins.includes('*') ? '*' : origins, allowMethods: ['GET', 'POST', 'OPTIONS'] }),
+    );
+  }
+  app.use(async (context, next) => {
+    context.set('lang', languageOf(context));
+    await next();
+  });
+  app.use(
+    timeout(timeoutMs, (context) => {
+      const lang = context.get('lang');
+      return new HTTPException(503, {
+        res: new Response(
+          JSON.stringify(
+            problemBody(
+              'timeout',
+              lang,
+              say(lang, `délai de ${timeoutMs} ms dépassé`, `took longer than ${timeoutMs} ms`),
+            ),
+          ),
+          { status: 503, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+        ),
+      });
+    }),
+  );
+
+  app.onError((error, context) => {
+    const lang = context.get('lang') ?? 'en';
+    if (error instanceof ProblemError) return problemResponse(context, lang, error);
+    if (error instanceof HTTPException) return error.getResponse();
+    logger?.error(
+      { err: { name: error.name, message: error.message, stack: error.stack } },
+      'internal error',
+    );
+    return problemResponse(
+      context,
+      lang,
+      new ProblemError(
+        'internal',
+        say(lang, 'erreur interne (signalez-la)', 'internal error (please report it)'),
+      ),
+    );
+  });
+  app.notFound((context) => {
+    const lang = context.get('lang') ?? 'en';
+    return problemResponse(
+      context,
+      lang,
+      new ProblemError(
+        'not-found',
+        say(
+          lang,
+          `aucune route ${context.req.method} ${context.req.path}`,
+          `no route ${context.req.method} ${context.req.path}`,
+        ),
+      ),
+    );
+  });
+
+  const ruleSetOf = (lang: Lang, ref: string, field: string): LoadedRuleSet => {
+    const found = findRuleSet(options.ruleSets, ref);
+    if (!found) {
+      const known = options.ruleSets.map((loaded) => loaded.ref).join(', ');
+      const detail = say(
+        lang,
+        `${field} : jeu de règles « ${ref} » inconnu (connus : ${known})`,
+        `${field}: unknown rule set "${ref}" (known: ${known})`,
+      );
+      throw new ProblemError('unknown-rule-set', detail, [{ field, message: detail }]);
+    }
+    return found;
+  };
+  const checkOptions = (context: Context<Env>) => {
+    const lang = context.get('lang');
+    const asOf = context.req.query('asOf');
+    if (asOf !== undefined && !isIsoDate(asOf)) {
+      const detail = say(
+        lang,
+        `asOf doit être une date AAAA-MM-JJ, pas « ${asOf} »`,
+        `asOf must be a date YYYY-MM-DD, not "${asOf}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'asOf', message: detail }]);
+    }
+    const ref = context.req.query('ruleset');
+    return { asOf, ruleSet: ref === undefined ? undefined : ruleSetOf(lang, ref, 'ruleset').ruleSet };
+  };
+  /** One checked item: the explanation, or the problem of an invalid application. */
+  const checkOne = (application: unknown, opts: ReturnType<typeof checkOptions>, lang: Lang, prefix = '') => {
+    const result = check(application, opts);
+    if (result.ok) return { ok: true as const, explanation: explanationJson(result.explanation) };
+    const errors: FieldError[] = result.issues.map((issue) => ({
+      field: `${prefix}${issue.path || (issue.code === 'not-in-force' ? 'asOf' : 'body')}`,
+      message: issue.message,
+      code: issue.code,
+    }));
+    const first = errors[0]!;
+    const kind =
+      result.issues[0]!.code === 'not-in-force'
+        ? ('not-in-force' as const)
+        : ('invalid-application' as const);
+    const more =
+      errors.length > 1
+        ? say(lang, ` (et ${errors.length - 1} de plus)`, ` (and ${errors.length - 1} more)`)
+        : '';
+    return {
+      ok: false as const,
+      problem: new ProblemError(kind, `${first.field}: ${first.message}${more}`, errors),
+    };
+  };
+  const summary = (loaded: LoadedRuleSet) => ({
+    id: loaded.ruleSet.id,
+    version: loaded.ruleSet.version,
+    ref: loaded.ref,
+    title: loaded.ruleSet.title,
+    validFrom: loaded.ruleSet.validFrom,
+    validTo: loaded.ruleSet.validTo ?? null,
+    hash: loaded.hash,
+    origin: loaded.origin,
+  });
+
+  app.get('/healthz', (context) =>
+    context.json({ status: 'ok', version: options.version, ruleSets: options.ruleSets.length }),
+  );
+  app.get('/openapi.json', (context) => context.json(openApiDocument(options.version)));
+  app.get('/docs', (context) => context.html(docsPage(openApiDocument(options.version))));
+  app.get('/v1/rulesets', (context) => context.json({ ruleSets: options.ruleSets.map(summary) }));
+  app.get('/v1/rulesets/:id', (context) => {
+    const loaded = ruleSetOf(context.get('lang'), context.req.param('id'), 'id');
+    return context.json({ ...summary(loaded), document: loaded.ruleSet });
+  });
+  app.get('/v1/rulesets/:id/schema', (context) => {
+    const loaded = ruleSetOf(context.get('lang'), context.req.param('id'), 'id');
+    return context.body(JSON.stringify(applicationJsonSchema(loaded.ruleSet)), 200, {
+      'content-type': 'application/schema+json; charset=utf-8',
+    });
+  });
+
+  app.post('/v1/check', async (context) => {
+    const lang = context.get('lang');
+    const opts = checkOptions(context);
+    requireType(context.req.raw, isJsonType, 'application/json', lang);
+    const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
+    const outcome = checkOne(application, opts, lang);
+    if (!outcome.ok) throw outcome.problem;
+    return context.json(outcome.explanation);
+  });
+
+  app.post('/v1/check/batch', async (context) => {
+    const lang = context.get('lang');
+    const opts = checkOptions(context);
+    const type = requireType(
+      context.req.raw,
+      (t) => isJsonType(t) || t === 'application/x-ndjson' || t === 'application/jsonl',
+      'application/x-ndjson or application/json',
+      lang,
+    );
+    const failed = (index: number, error: ProblemError): string =>
+      `${JSON.stringify({ index, ok: false, problem: problemBody(error.kind, lang, error.detail, error.errors) })}\n`;
+    const line = (index: number, item: unknown): string => {
+      const outcome = checkOne(item, opts, lang);
+      return outcome.ok
+        ? `{"index":${index},"ok":true,"explanation":${JSON.stringify(outcome.explanation)}}\n`
+        : failed(index, outcome.problem);
+    };
+    const headers = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-language': lang };
+    const encoder = new TextEncoder();
+
+    if (isJsonType(type)) {
+      const items = parseJsonText(await readText(context.req.raw, maxBatchBytes, lang), maxDepth + 1, lang);
+      if (!Array.isArray(items)) {
+        const detail = say(lang, 'body : un tableau JSON est attendu', 'body: a JSON array is expected');
+        throw new ProblemError('invalid-json', detail, [{ field: 'body', message: detail }]);
+      }
+      if (items.length > maxItems) {
+        const detail = say(
+          lang,
+          `body : ${items.length} éléments, au-delà de ${maxItems}`,
+          `body: ${items.length} items, more than ${maxItems}`,
+        );
+        throw new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]);
+      }
+      let next = 0;
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          let chunk = '';
+          const end = Math.min(items.length, next + 64);
+          for (; next < end; next++) chunk += line(next, items[next]);
+          if (chunk) controller.enqueue(encoder.encode(chunk));
+          if (next >= items.length) controller.close();
+        },
+      });
+      return new Response(body, { status: 200, headers });
+    }
+
+    // NDJSON: read and answer line by line (back-pressured: input is read as output is consumed).
+    const declared = Number(context.req.header('content-length') ?? Number.NaN);
+    if (declared > maxBatchBytes) throw tooLarge(maxBatchBytes, lang);
+    const reader = (context.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() }))
+      .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
+      .getReader();
+    let pending = '';
+    let index = 0;
+    let received = 0;
+    let finished = false;
+    let skipping = false;
+    const tooMany = () => {
+      const detail = say(
+        lang,
+        `lot arrêté\u202f: plus de ${maxItems} lignes`,
+        `batch stopped: more than ${maxItems} lines`,
+      );
+      return new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]);
+    };
+    const handleLine = (text: string): string => {
+      const position = index++;
+      const where = `line ${position + 1}`;
+      const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
+      try {
+        if (Buffer.byteLength(trimmed) > maxBody) throw tooLarge(maxBody, lang);
+        if (trimmed.trim() === '') {
+          const detail = say(lang, `${where} : ligne vide`, `${where}: empty line`);
+          throw new ProblemError('invalid-json', detail, [{ field: where, message: detail }]);
+        }
+        return line(position, parseJsonText(trimmed, maxDepth, lang, where));
+      } catch (error) {
+        if (error instanceof ProblemError) return failed(position, error);
+        throw error;
+      }
+    };
+    const stopWith = (
+      controller: ReadableStreamDefaultController<Uint8Array>,
+      out: string,
+      error: ProblemError,
+    ) => {
+      controller.enqueue(encoder.encode(out + failed(index, error)));
+      finished = true;
+      controller.close();
+      void reader.cancel().catch(() => undefined);
+    };
+    const body = new ReadableStream<Uint8Array>({
+      // A pull that enqueues nothing is not called again: read until there is output or the end.
+      async pull(controller) {
+        for (;;) {
+          if (finished) return;
+          const { done, value } = await reader.read();
+          let out = '';
+          if (value) {
+            received += Buffer.byteLength(value);
+            if (received > maxBatchBytes) return stopWith(controller, out, tooLarge(maxBatchBytes, lang));
+            pending += value;
+            let from = 0;
+            let newline = pending.indexOf('\n');
+            while (newline >= 0) {
+              if (skipping)
+                skipping = false; // the end of an oversized line, already reported
+              else {
+                if (index >= maxItems) return stopWith(controller, out, tooMany());
+                out += handleLine(pending.slice(from, newline));
+              }
+              from = newline + 1;
+              newline = pending.indexOf('\n', from);
+            }
+            pending = pending.slice(from);
+            if (!skipping && Buffer.byteLength(pending) > maxBody) {
+              // An oversized line is reported once, at its place; its rest is skipped up to its newline.
+              if (index >= maxItems) return stopWith(controller, out, tooMany());
+              out += failed(index++, tooLarge(maxBody, lang));
+              skipping = true;
+            }
+            if (skipping) pending = '';
+          }
+          if (done) {
+            if (pending !== '' && !skipping) {
+              if (index >= maxItems) return stopWith(controller, out, tooMany());
+              out += handleLine(pending);
+            }
+            if (out) controller.enqueue(encoder.encode(out));
+            finished = true;
+            controller.close();
+            return;
+          }
+          if (out) {
+            controller.enqueue(encoder.encode(out));
+            return;
+          }
+        }
+      },
+      cancel() {
+        void reader.cancel().catch(() => undefined);
+      },
+    });
+    return new Response(body, { status: 200, headers });
+  });
+
+  app.get('/v1/communes', (context) => {
+    const lang = context.get('lang');
+    const regionCode = context.req.query('region');
+    if (regionCode !== undefined && !availableRegions().includes(regionCode)) {
+      const detail = say(
+        lang,
+        `region : la région ${regionCode} n’est pas chargée (disponibles : ${availableRegions().join(', ')})`,
+        `region: no region has code ${regionCode} (codes: ${availableRegions().join(', ')})`,
+      );
+      throw new ProblemError('not-found', detail, [{ field: 'region', message: detail }]);
+    }
+    const limitText = context.req.query('limit');
+    const limit = limitText === undefined ? 10 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
+      const detail = say(
+        lang,
+        `limit doit être un entier de 1 à 100, pas « ${limitText} »`,
+        `limit must be an integer 1-100, not "${limitText}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
+    }
+    const query = context.req.query('q');
+    if (query !== undefined && query.trim() === '') {
+      // An empty search would answer an empty list, which reads like "no such commune".
+      const detail = say(
+        lang,
+        'q est vide\u202f: omettez-le pour toutes les communes',
+        'q is empty: leave it out for every commune',
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'q', message: detail }]);
+    }
+    const found = findCommunes(query, limit, regionCode);
+    return context.json({ communes: found, count: found.length });
+  });
+  const lookup = <T>(
+    context: Context<Env>,
+    field: string,
+    outcome:
+      | ReturnType<typeof lookupCommune>
+      | { kind: 'found'; value: T }
+      | { kind: 'malformed' | 'unknown'; message: string },
+  ) => {
+    if (outcome.kind === 'found') return context.json(outcome.value as object);
+    throw new ProblemError(
+      outcome.kind === 'malformed' ? 'invalid-parameter' : 'not-found',
+      `${field}: ${outcome.message}`,
+      [{ field, message: outcome.message }],
+    );
+  };
+  app.get('/v1/communes/:code', (context) =>
+    lookup(context, 'code', lookupCommune(context.req.param('code'))),
+  );
+  app.get('/v1/epcis/:siren', (context) => lookup(context, 'siren', lookupEpci(context.req.param('siren'))));
+  app.get('/v1/plan', (context) => context.json(planDocument() as object));
+  return app;
+}

@@ -1,0 +1,222 @@
+/**
+ * The OpenAPI 3.1 document of the server, generated from the zod schemas of `schemas.ts` with zod 4's
+ * `z.toJSONSchema` (components) and the route table below (operations). Nothing is written by hand
+ * twice: a schema changed in zod changes the document.
+ */
+import { z } from 'zod';
+import { COMPONENTS } from './schemas.js';
+
+type Json = Record<string, unknown>;
+
+const ref = (name: string): Json => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string, description: string): Json => ({
+  description,
+  content: { 'application/json': { schema: ref(name) } },
+});
+const problem = (description: string): Json => ({
+  description,
+  content: { 'application/problem+json': { schema: ref('Problem') } },
+});
+const query = (name: string, description: string, schema: Json = { type: 'string' }): Json => ({
+  name,
+  in: 'query',
+  required: false,
+  description,
+  schema,
+});
+const pathParam = (name: string, description: string): Json => ({
+  name,
+  in: 'path',
+  required: true,
+  description,
+  schema: { type: 'string' },
+});
+const LANG = query('lang', 'language of the answers (else Accept-Language; default en)', {
+  type: 'string',
+  enum: ['fr', 'en'],
+});
+const RULESET = query('ruleset', 'rule set `id@version` or `id` (default: the ITIE rule set in force)');
+const AS_OF = query('asOf', 'evaluation date YYYY-MM-DD (default: the application submittedOn)');
+
+/** Builds the component schemas: each zod schema converted once, `$ref`s between them. */
+function components(): Record<string, Json> {
+  const registry = z.registry<{ id: string }>();
+  for (const [name, schema] of Object.entries(COMPONENTS)) {
+    if (!registry.has(schema)) registry.add(schema, { id: name });
+  }
+  const out = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io: 'output',
+    unrepresentable: 'any',
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, Json> };
+  // Schemas named with `.meta({ id })` but not listed land in `__shared.$defs`: lift them to components.
+  const { __shared: shared, ...named } = out.schemas;
+  const all = { ...((shared?.$defs as Record<string, Json> | undefined) ?? {}), ...named };
+  const text = JSON.stringify(all).replaceAll(
+    '#/components/schemas/__shared#/$defs/',
+    '#/components/schemas/',
+  );
+  const schemas: Record<string, Json> = {};
+  for (const [name, schema] of Object.entries(JSON.parse(text) as Record<string, Json>)) {
+    const { $schema: _dropped, $id: _id, ...rest } = schema;
+    schemas[name] = rest;
+  }
+  // The request body is read as input (defaults, optional fields): convert it with io: 'input'.
+  const { $schema: _s, ...application } = z.toJSONSchema(COMPONENTS.Application, {
+    target: 'draft-2020-12',
+    io: 'input',
+    unrepresentable: 'any',
+  }) as Json;
+  schemas.Application = application;
+  return schemas;
+}
+
+let cached: Json | undefined;
+
+/**
+ * The OpenAPI 3.1 document (built once).
+ *
+ * @param version - The package version, for `info.version`.
+ * @returns The document.
+ */
+export function openApiDocument(version: string): Json {
+  if (cached) return cached;
+  const errors = {
+    '400': problem('malformed JSON, JSON too deep, invalid parameter'),
+    '413': problem('body larger than the limit'),
+    '415': problem('content type is not application/json'),
+  };
+  cached = {
+    openapi: '3.1.0',
+    info: {
+      title: 'cprdfop API',
+      version,
+      description:
+        'Eligibility of ITIE applications (CPRDFOP Hauts-de-France 2022-2028), territories and plan. Stateless.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths: {
+      '/healthz': {
+        get: { operationId: 'health', summary: 'liveness', responses: { '200': json('Health', 'ok') } },
+      },
+      '/v1/rulesets': {
+        get: {
+          operationId: 'listRuleSets',
+          summary: 'the rule sets served',
+          parameters: [LANG],
+          responses: { '200': json('RuleSetList', 'the rule sets') },
+        },
+      },
+      '/v1/rulesets/{id}': {
+        get: {
+          operationId: 'getRuleSet',
+          summary: 'one rule set: document, hash, validity',
+          parameters: [pathParam('id', '`id@version` or `id` (latest)'), LANG],
+          responses: { '200': json('RuleSetDetail', 'the rule set'), '404': problem('unknown rule set') },
+        },
+      },
+      '/v1/rulesets/{id}/schema': {
+        get: {
+          operationId: 'getApplicationSchema',
+          summary: 'the JSON Schema of an application for this rule set',
+          parameters: [pathParam('id', '`id@version` or `id` (latest)'), LANG],
+          responses: {
+            '200': {
+              description: 'a JSON Schema 2020-12',
+              content: { 'application/schema+json': { schema: { type: 'object' } } },
+            },
+            '404': problem('unknown rule set'),
+          },
+        },
+      },
+      '/v1/check': {
+        post: {
+          operationId: 'check',
+          summary: 'the verdict of one application, with its explanation',
+          parameters: [RULESET, AS_OF, LANG],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Application') } } },
+          responses: {
+            '200': json('Explanation', 'the explanation'),
+            ...errors,
+            '404': problem('unknown rule set'),
+            '422': problem('invalid application (every bad field in `errors`), or no rule set in force'),
+          },
+        },
+      },
+      '/v1/check/batch': {
+        post: {
+          operationId: 'checkBatch',
+          summary: 'verdicts of many applications, streamed as NDJSON, one line per input item in order',
+          parameters: [RULESET, AS_OF, LANG],
+          requestBody: {
+            required: true,
+            content: {
+              'application/x-ndjson': { schema: { type: 'string', description: 'one application per line' } },
+              'application/json': { schema: { type: 'array', items: ref('Application') } },
+            },
+          },
+          responses: {
+            '200': {
+              description: 'one line per input item, in order; an invalid item gets a problem in place',
+              content: { 'application/x-ndjson': { schema: ref('BatchLine') } },
+            },
+            ...errors,
+            '404': problem('unknown rule set'),
+          },
+        },
+      },
+      '/v1/communes': {
+        get: {
+          operationId: 'listCommunes',
+          summary: 'communes: a search by name (q), or all of them',
+          parameters: [
+            query('q', 'free text: start of the name or of a word, accents and case ignored'),
+            query('region', 'INSEE region code (today only the loaded region)'),
+            query('limit', 'maximum results of a search (1-100, default 10)', { type: 'integer' }),
+            LANG,
+          ],
+          responses: {
+            '200': json('CommuneList', 'the communes'),
+            '400': problem('invalid parameter'),
+            '404': problem('region not available'),
+          },
+        },
+      },
+      '/v1/communes/{code}': {
+        get: {
+          operationId: 'getCommune',
+          summary: 'a commune by code (current, old or delegated)',
+          parameters: [pathParam('code', 'INSEE commune code'), LANG],
+          responses: {
+            '200': json('CommuneMatch', 'the commune'),
+            '400': problem('malformed code'),
+            '404': problem('unknown code'),
+          },
+        },
+      },
+      '/v1/epcis/{siren}': {
+        get: {
+          operationId: 'getEpci',
+          summary: 'an EPCI by SIREN',
+          parameters: [pathParam('siren', '9-digit SIREN'), LANG],
+          responses: {
+            '200': json('Epci', 'the EPCI'),
+            '400': problem('malformed SIREN'),
+            '404': problem('unknown SIREN'),
+          },
+        },
+      },
+      '/v1/plan': {
+        get: {
+          operationId: 'getPlan',
+          summary: 'the CPRDFOP plan',
+          parameters: [LANG],
+          responses: { '200': json('Plan', 'the plan') },
+        },
+      },
+    },
+    components: { schemas: components() },
+  };
+  return cached;
+}
