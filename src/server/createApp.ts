@@ -403,7 +403,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (regionCode !== undefined && !availableRegions().includes(regionCode)) {
       const detail = say(
         lang,
-        `region : la région ${regionCode} n’est pas chargée (disponibles : ${availableRegions().join(', ')})`,
+        `region : aucune région de code ${regionCode} (codes : ${availableRegions().join(', ')})`,
         `region: no region has code ${regionCode} (codes: ${availableRegions().join(', ')})`,
       );
       throw new ProblemError('not-found', detail, [{ field: 'region', message: detail }]);
