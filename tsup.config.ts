@@ -73,7 +73,7 @@ export default defineConfig([
     format: ['esm'],
     clean: true,
     platform: 'neutral',
-    external: [/^node:/],
+    external: [/^node:/, /^cprdfop\/data\//],
     // Keep `node:` specifiers so browser bundlers see them as Node built-ins (never bare `fs`).
     removeNodeProtocol: false,
     async onSuccess() {
@@ -90,7 +90,7 @@ export default defineConfig([
     format: ['cjs'],
     clean: false,
     platform: 'neutral',
-    external: [/^node:/],
+    external: [/^node:/, /^cprdfop\/data\//],
     removeNodeProtocol: false,
   },
   {
