@@ -55,6 +55,21 @@ throw new CprdfopError('E_NODE_ONLY', ${JSON.stringify(
   },
 };
 
+/**
+ * The territory loaders import the data files by a relative path (`../../../data/territory/…`); in the
+ * builds that import becomes the package's own external `cprdfop/data/territory/cog2026-<key>.json`, so
+ * each chunk ships once, as its data file, and the app's bundler resolves and splits it.
+ */
+const territoryDataPlugin: Plugin = {
+  name: 'cprdfop-territory-data',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]data[\\/]territory[\\/]cog2026-\w+\.json$/ }, (args) => ({
+      path: `cprdfop/data/territory/${args.path.replace(/^.*[\\/]/, '')}`,
+      external: true,
+    }));
+  },
+};
+
 const common = {
   splitting: true,
   treeshake: true,
@@ -73,7 +88,8 @@ export default defineConfig([
     format: ['esm'],
     clean: true,
     platform: 'neutral',
-    external: [/^node:/, /^cprdfop\/data\//],
+    external: [/^node:/],
+    esbuildPlugins: [territoryDataPlugin],
     // Keep `node:` specifiers so browser bundlers see them as Node built-ins (never bare `fs`).
     removeNodeProtocol: false,
     async onSuccess() {
@@ -90,7 +106,8 @@ export default defineConfig([
     format: ['cjs'],
     clean: false,
     platform: 'neutral',
-    external: [/^node:/, /^cprdfop\/data\//],
+    external: [/^node:/],
+    esbuildPlugins: [territoryDataPlugin],
     removeNodeProtocol: false,
   },
   {
@@ -101,6 +118,6 @@ export default defineConfig([
     clean: false,
     platform: 'browser',
     removeNodeProtocol: false,
-    esbuildPlugins: [browserPlugin],
+    esbuildPlugins: [territoryDataPlugin, browserPlugin],
   },
 ]);

@@ -423,7 +423,7 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
     const name = /^\d/.test(key) ? `'${key}'` : key;
     return key === DEFAULT_CHUNK
       ? `  ${name}: () => import('./regions/r${key}.generated.js').then((m) => JSON.parse(m.CHUNK_JSON) as unknown),`
-      : `  ${name}: () => import('cprdfop/data/territory/cog2026-${key}.json').then((m) => m.default as unknown),`;
+      : `  ${name}: () => import('../../../data/territory/cog2026-${key}.json').then((m) => m.default as unknown),`;
   });
   files.set(
     join(TS_DIR, 'loaders.generated.ts'),
@@ -431,9 +431,10 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
       ...header('the chunk list of data/territory/cog2026-index.json'),
       '/**',
       ' * One dynamic `import()` per chunk, resolving to the parsed chunk. The default region is the module',
-      ' * the builds embed; every other chunk is the package\u2019s own JSON file, a specifier the build leaves',
-      ' * external so that the bundler of the app resolves it and splits it into its own file (the data',
-      ' * ships once). Node reads the same files synchronously instead (`france.ts`).',
+      ' * the builds embed; every other chunk is the package\u2019s own JSON file, which the build rewrites to',
+      ' * the external `cprdfop/data/territory/cog2026-<key>.json` (tsup.config.ts) so that the bundler of',
+      ' * the app resolves it and splits it into its own file (the data ships once). Node reads the same',
+      ' * files synchronously instead (`france.ts`).',
       ' * @internal',
       ' */',
       'export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {',

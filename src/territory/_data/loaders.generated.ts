@@ -3,29 +3,30 @@
 
 /**
  * One dynamic `import()` per chunk, resolving to the parsed chunk. The default region is the module
- * the builds embed; every other chunk is the package’s own JSON file, a specifier the build leaves
- * external so that the bundler of the app resolves it and splits it into its own file (the data
- * ships once). Node reads the same files synchronously instead (`france.ts`).
+ * the builds embed; every other chunk is the package’s own JSON file, which the build rewrites to
+ * the external `cprdfop/data/territory/cog2026-<key>.json` (tsup.config.ts) so that the bundler of
+ * the app resolves it and splits it into its own file (the data ships once). Node reads the same
+ * files synchronously instead (`france.ts`).
  * @internal
  */
 export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
-  '01': () => import('cprdfop/data/territory/cog2026-01.json').then((m) => m.default as unknown),
-  '02': () => import('cprdfop/data/territory/cog2026-02.json').then((m) => m.default as unknown),
-  '03': () => import('cprdfop/data/territory/cog2026-03.json').then((m) => m.default as unknown),
-  '04': () => import('cprdfop/data/territory/cog2026-04.json').then((m) => m.default as unknown),
-  '06': () => import('cprdfop/data/territory/cog2026-06.json').then((m) => m.default as unknown),
-  '11': () => import('cprdfop/data/territory/cog2026-11.json').then((m) => m.default as unknown),
-  '24': () => import('cprdfop/data/territory/cog2026-24.json').then((m) => m.default as unknown),
-  '27': () => import('cprdfop/data/territory/cog2026-27.json').then((m) => m.default as unknown),
-  '28': () => import('cprdfop/data/territory/cog2026-28.json').then((m) => m.default as unknown),
+  '01': () => import('../../../data/territory/cog2026-01.json').then((m) => m.default as unknown),
+  '02': () => import('../../../data/territory/cog2026-02.json').then((m) => m.default as unknown),
+  '03': () => import('../../../data/territory/cog2026-03.json').then((m) => m.default as unknown),
+  '04': () => import('../../../data/territory/cog2026-04.json').then((m) => m.default as unknown),
+  '06': () => import('../../../data/territory/cog2026-06.json').then((m) => m.default as unknown),
+  '11': () => import('../../../data/territory/cog2026-11.json').then((m) => m.default as unknown),
+  '24': () => import('../../../data/territory/cog2026-24.json').then((m) => m.default as unknown),
+  '27': () => import('../../../data/territory/cog2026-27.json').then((m) => m.default as unknown),
+  '28': () => import('../../../data/territory/cog2026-28.json').then((m) => m.default as unknown),
   '32': () => import('./regions/r32.generated.js').then((m) => JSON.parse(m.CHUNK_JSON) as unknown),
-  '44': () => import('cprdfop/data/territory/cog2026-44.json').then((m) => m.default as unknown),
-  '52': () => import('cprdfop/data/territory/cog2026-52.json').then((m) => m.default as unknown),
-  '53': () => import('cprdfop/data/territory/cog2026-53.json').then((m) => m.default as unknown),
-  '75': () => import('cprdfop/data/territory/cog2026-75.json').then((m) => m.default as unknown),
-  '76': () => import('cprdfop/data/territory/cog2026-76.json').then((m) => m.default as unknown),
-  '84': () => import('cprdfop/data/territory/cog2026-84.json').then((m) => m.default as unknown),
-  '93': () => import('cprdfop/data/territory/cog2026-93.json').then((m) => m.default as unknown),
-  '94': () => import('cprdfop/data/territory/cog2026-94.json').then((m) => m.default as unknown),
-  COM: () => import('cprdfop/data/territory/cog2026-COM.json').then((m) => m.default as unknown),
+  '44': () => import('../../../data/territory/cog2026-44.json').then((m) => m.default as unknown),
+  '52': () => import('../../../data/territory/cog2026-52.json').then((m) => m.default as unknown),
+  '53': () => import('../../../data/territory/cog2026-53.json').then((m) => m.default as unknown),
+  '75': () => import('../../../data/territory/cog2026-75.json').then((m) => m.default as unknown),
+  '76': () => import('../../../data/territory/cog2026-76.json').then((m) => m.default as unknown),
+  '84': () => import('../../../data/territory/cog2026-84.json').then((m) => m.default as unknown),
+  '93': () => import('../../../data/territory/cog2026-93.json').then((m) => m.default as unknown),
+  '94': () => import('../../../data/territory/cog2026-94.json').then((m) => m.default as unknown),
+  COM: () => import('../../../data/territory/cog2026-COM.json').then((m) => m.default as unknown),
 };
