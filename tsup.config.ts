@@ -55,6 +55,21 @@ throw new CprdfopError('E_NODE_ONLY', ${JSON.stringify(
   },
 };
 
+/**
+ * The territory loaders import the data files by a relative path (`../../../data/territory/…`); in the
+ * builds that import becomes the package's own external `cprdfop/data/territory/cog2026-<key>.json`, so
+ * each chunk ships once, as its data file, and the app's bundler resolves and splits it.
+ */
+const territoryDataPlugin: Plugin = {
+  name: 'cprdfop-territory-data',
+  setup(build) {
+    build.onResolve({ filter: /[\\/]data[\\/]territory[\\/]cog2026-\w+\.json$/ }, (args) => ({
+      path: `cprdfop/data/territory/${args.path.replace(/^.*[\\/]/, '')}`,
+      external: true,
+    }));
+  },
+};
+
 const common = {
   splitting: true,
   treeshake: true,
@@ -74,6 +89,7 @@ export default defineConfig([
     clean: true,
     platform: 'neutral',
     external: [/^node:/],
+    esbuildPlugins: [territoryDataPlugin],
     // Keep `node:` specifiers so browser bundlers see them as Node built-ins (never bare `fs`).
     removeNodeProtocol: false,
     async onSuccess() {
@@ -91,6 +107,7 @@ export default defineConfig([
     clean: false,
     platform: 'neutral',
     external: [/^node:/],
+    esbuildPlugins: [territoryDataPlugin],
     removeNodeProtocol: false,
   },
   {
@@ -101,6 +118,6 @@ export default defineConfig([
     clean: false,
     platform: 'browser',
     removeNodeProtocol: false,
-    esbuildPlugins: [browserPlugin],
+    esbuildPlugins: [territoryDataPlugin, browserPlugin],
   },
 ]);

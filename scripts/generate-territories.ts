@@ -38,6 +38,8 @@ const EXPECTED = {
 };
 /** The key of the chunk of the collectivités d'outre-mer (not a region in the COG). */
 export const COM_KEY = 'COM';
+/** The default region (Hauts-de-France), embedded in the builds as a module. */
+export const DEFAULT_CHUNK = '32';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 export const DATA_DIR = join(root, 'data/territory');
@@ -303,18 +305,21 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
     ];
     const json = canonical(sections);
     files.set(dataFile(key), json);
-    files.set(
-      join(TS_DIR, 'regions', `r${key}.generated.ts`),
-      [
-        ...header(`data/territory/cog2026-${key}.json`),
-        '/**',
-        ` * The territory chunk ${key} as a JSON string, parsed once on first use.`,
-        ' * @internal',
-        ' */',
-        `export const CHUNK_JSON =\n  ${literal(json)};`,
-        '',
-      ].join('\n'),
-    );
+    // Only the default region is also a module (embedded in the builds, so it works without await in a
+    // browser); every other chunk ships once, as its JSON file, imported lazily by the loaders below.
+    if (key === DEFAULT_CHUNK)
+      files.set(
+        join(TS_DIR, 'regions', `r${key}.generated.ts`),
+        [
+          ...header(`data/territory/cog2026-${key}.json`),
+          '/**',
+          ` * The territory chunk ${key} as a JSON string, parsed once on first use.`,
+          ' * @internal',
+          ' */',
+          `export const CHUNK_JSON =\n  ${literal(json)};`,
+          '',
+        ].join('\n'),
+      );
   }
   if (counts.communes !== EXPECTED.communes) fail(`chunks hold ${counts.communes} communes`);
   if (counts.arrondissements !== EXPECTED.arrondissements) fail(`chunks hold ${counts.arrondissements} arr.`);
@@ -414,19 +419,25 @@ export function generate(): { files: Map<string, string>; warnings: string[] } {
       '',
     ].join('\n'),
   );
-  const loaders = chunkKeys.map(
-    (key) =>
-      `  ${/^\d/.test(key) ? `'${key}'` : key}: () => import('./regions/r${key}.generated.js').then((m) => m.CHUNK_JSON),`,
-  );
+  const loaders = chunkKeys.map((key) => {
+    const name = /^\d/.test(key) ? `'${key}'` : key;
+    return key === DEFAULT_CHUNK
+      ? `  ${name}: () => import('./regions/r${key}.generated.js').then((m) => JSON.parse(m.CHUNK_JSON) as unknown),`
+      : `  ${name}: () => import('../../../data/territory/cog2026-${key}.json').then((m) => m.default as unknown),`;
+  });
   files.set(
     join(TS_DIR, 'loaders.generated.ts'),
     [
       ...header('the chunk list of data/territory/cog2026-index.json'),
       '/**',
-      ' * One dynamic `import()` per chunk (bundlers split each chunk into its own file).',
+      ' * One dynamic `import()` per chunk, resolving to the parsed chunk. The default region is the module',
+      ' * the builds embed; every other chunk is the package\u2019s own JSON file, which the build rewrites to',
+      ' * the external `cprdfop/data/territory/cog2026-<key>.json` (tsup.config.ts) so that the bundler of',
+      ' * the app resolves it and splits it into its own file (the data ships once). Node reads the same',
+      ' * files synchronously instead (`france.ts`).',
       ' * @internal',
       ' */',
-      'export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<string>>> = {',
+      'export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {',
       ...loaders,
       '};',
       '',

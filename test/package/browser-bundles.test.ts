@@ -17,9 +17,12 @@ const work = join(root, 'test/.tmp/browser-bundles');
 const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
   exports: Record<string, unknown>;
 };
-/** Every subpath except `./package.json`; all of them are meant to bundle for browsers. */
+/**
+ * Every subpath except `./package.json` and the territory data files (`./data/territory/*.json`, which
+ * the territory loaders import themselves); all of them are meant to bundle for browsers.
+ */
 const subpaths = Object.keys(manifest.exports)
-  .filter((key) => key !== './package.json')
+  .filter((key) => key !== './package.json' && !key.startsWith('./data/'))
   .map((key) => `cprdfop${key.slice(1)}`);
 
 let app = '';
@@ -116,6 +119,31 @@ describe('browser bundles of every subpath (no externals)', () => {
         expectBrowserSafe(outputText(outDir));
       });
     }
+  }
+
+  for (const [bundler, bundle] of Object.entries(bundlers)) {
+    it(`${bundler} splits each territory data file into its own lazily loaded chunk`, async () => {
+      const outDir = join(work, 'out-split', bundler);
+      mkdirSync(outDir, { recursive: true });
+      await bundle(`${entryName('cprdfop/territory')}.js`, outDir);
+      const files = (readdirSync(outDir, { recursive: true }) as string[])
+        .map((name) => join(outDir, name))
+        .filter((file) => statSync(file).isFile() && /\.(m?js|cjs)$/.test(file));
+      // a commune name only its own region's data holds
+      const holding = (name: string): string[] =>
+        files.filter((file) => readFileSync(file, 'utf8').includes(`"${name}"`));
+      const entry = files.filter((file) => /[\\/](bundle|cprdfop-territory)\.m?js$/.test(file));
+      const caen = holding('Caen'); // Normandie, 28
+      const rennes = holding('Rennes'); // Bretagne, 53
+      expect(caen).toHaveLength(1);
+      expect(rennes).toHaveLength(1);
+      expect(caen).not.toEqual(rennes);
+      expect(entry).toHaveLength(1);
+      for (const lazy of [...caen, ...rennes]) {
+        expect(entry).not.toContain(lazy);
+        expect(holding('Lille')).not.toContain(lazy); // Hauts-de-France, the embedded default
+      }
+    });
   }
 
   it('the check fails on a bundle that reaches a node: module (test of the test)', async () => {

@@ -5,7 +5,7 @@
  * installed bin, and compiles strict TypeScript (`skipLibCheck: false`, `nodenext`) against every
  * subpath's types from each.
  */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { installConsumers, root, run } from './_consumer.js';
@@ -31,8 +31,30 @@ describe('the packed package', () => {
     expect(list).toContain('package/CHANGELOG.md');
     expect(list).toContain('package/dist/geo/index.browser.js');
     expect(list.filter((f) => f.endsWith('.map'))).toEqual([]);
-    // the territory dataset ships once per module format (ESM, CJS), not also as a data file
-    expect(list.filter((f) => f.startsWith('package/data/territory/'))).toEqual([]);
+    // Each territory chunk ships once. Every region but Hauts-de-France is only its data file
+    // (Node reads it synchronously, a browser app's bundler splits its dynamic import). Hauts-de-France
+    // and the France-wide index are embedded in the builds instead (they work without await, in a
+    // browser too), once per module format since a CommonJS file cannot load an ESM chunk synchronously:
+    // so they are not data files.
+    const dataFiles = list.filter((f) => f.startsWith('package/data/territory/')).sort();
+    const chunkKeys = ['01', '02', '03', '04', '06', '11', '24', '27', '28', '44', '52', '53', '75', '76'];
+    chunkKeys.push('84', '93', '94', 'COM');
+    expect(dataFiles).toEqual(chunkKeys.map((key) => `package/data/territory/cog2026-${key}.json`).sort());
+    const installed = join(work, 'esm/node_modules/cprdfop');
+    const built = list
+      .filter((f) => /^package\/dist\/.*\.c?js$/.test(f))
+      .map((f) => ({ file: f, code: readFileSync(join(installed, f.slice('package/'.length)), 'utf8') }));
+    const holders = (key: string, format: RegExp): string[] =>
+      built
+        // a chunk's own header, as a JS string literal ('…"key":"32"…' or "…\\"key\\":\\"32\\"…")
+        .filter(
+          ({ file, code }) =>
+            format.test(file) && new RegExp(`\\\\?"key\\\\?":\\\\?"${key}\\\\?"`).test(code),
+        )
+        .map(({ file }) => file);
+    for (const key of chunkKeys) expect(holders(key, /\.c?js$/), `chunk ${key} in dist`).toEqual([]);
+    expect(holders('32', /\.js$/), 'Hauts-de-France in the ESM build').toHaveLength(1);
+    expect(holders('32', /\.cjs$/), 'Hauts-de-France in the CJS build').toHaveLength(1);
   });
 
   it('imports every subpath from an ESM project', async () => {

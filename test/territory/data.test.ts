@@ -24,11 +24,10 @@ describe('data/territory', () => {
   });
 
   it.each(chunkFiles)(
-    'the generated module of %s holds the same data as the canonical file',
+    'the dynamic import of %s (the embedded module for Hauts-de-France) holds the canonical data',
     async (file) => {
       const key = file.replace(/^cog2026-|\.json$/g, '');
-      const text = await (CHUNK_LOADERS[key] as () => Promise<string>)();
-      expect(JSON.parse(text)).toEqual(read(file));
+      expect(await (CHUNK_LOADERS[key] as () => Promise<unknown>)()).toEqual(read(file));
     },
   );
 

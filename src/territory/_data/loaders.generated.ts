@@ -2,27 +2,31 @@
 // Do not edit: run `npm run data:territories`. Same content as the chunk list of data/territory/cog2026-index.json.
 
 /**
- * One dynamic `import()` per chunk (bundlers split each chunk into its own file).
+ * One dynamic `import()` per chunk, resolving to the parsed chunk. The default region is the module
+ * the builds embed; every other chunk is the package’s own JSON file, which the build rewrites to
+ * the external `cprdfop/data/territory/cog2026-<key>.json` (tsup.config.ts) so that the bundler of
+ * the app resolves it and splits it into its own file (the data ships once). Node reads the same
+ * files synchronously instead (`france.ts`).
  * @internal
  */
-export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<string>>> = {
-  '01': () => import('./regions/r01.generated.js').then((m) => m.CHUNK_JSON),
-  '02': () => import('./regions/r02.generated.js').then((m) => m.CHUNK_JSON),
-  '03': () => import('./regions/r03.generated.js').then((m) => m.CHUNK_JSON),
-  '04': () => import('./regions/r04.generated.js').then((m) => m.CHUNK_JSON),
-  '06': () => import('./regions/r06.generated.js').then((m) => m.CHUNK_JSON),
-  '11': () => import('./regions/r11.generated.js').then((m) => m.CHUNK_JSON),
-  '24': () => import('./regions/r24.generated.js').then((m) => m.CHUNK_JSON),
-  '27': () => import('./regions/r27.generated.js').then((m) => m.CHUNK_JSON),
-  '28': () => import('./regions/r28.generated.js').then((m) => m.CHUNK_JSON),
-  '32': () => import('./regions/r32.generated.js').then((m) => m.CHUNK_JSON),
-  '44': () => import('./regions/r44.generated.js').then((m) => m.CHUNK_JSON),
-  '52': () => import('./regions/r52.generated.js').then((m) => m.CHUNK_JSON),
-  '53': () => import('./regions/r53.generated.js').then((m) => m.CHUNK_JSON),
-  '75': () => import('./regions/r75.generated.js').then((m) => m.CHUNK_JSON),
-  '76': () => import('./regions/r76.generated.js').then((m) => m.CHUNK_JSON),
-  '84': () => import('./regions/r84.generated.js').then((m) => m.CHUNK_JSON),
-  '93': () => import('./regions/r93.generated.js').then((m) => m.CHUNK_JSON),
-  '94': () => import('./regions/r94.generated.js').then((m) => m.CHUNK_JSON),
-  COM: () => import('./regions/rCOM.generated.js').then((m) => m.CHUNK_JSON),
+export const CHUNK_LOADERS: Readonly<Record<string, () => Promise<unknown>>> = {
+  '01': () => import('../../../data/territory/cog2026-01.json').then((m) => m.default as unknown),
+  '02': () => import('../../../data/territory/cog2026-02.json').then((m) => m.default as unknown),
+  '03': () => import('../../../data/territory/cog2026-03.json').then((m) => m.default as unknown),
+  '04': () => import('../../../data/territory/cog2026-04.json').then((m) => m.default as unknown),
+  '06': () => import('../../../data/territory/cog2026-06.json').then((m) => m.default as unknown),
+  '11': () => import('../../../data/territory/cog2026-11.json').then((m) => m.default as unknown),
+  '24': () => import('../../../data/territory/cog2026-24.json').then((m) => m.default as unknown),
+  '27': () => import('../../../data/territory/cog2026-27.json').then((m) => m.default as unknown),
+  '28': () => import('../../../data/territory/cog2026-28.json').then((m) => m.default as unknown),
+  '32': () => import('./regions/r32.generated.js').then((m) => JSON.parse(m.CHUNK_JSON) as unknown),
+  '44': () => import('../../../data/territory/cog2026-44.json').then((m) => m.default as unknown),
+  '52': () => import('../../../data/territory/cog2026-52.json').then((m) => m.default as unknown),
+  '53': () => import('../../../data/territory/cog2026-53.json').then((m) => m.default as unknown),
+  '75': () => import('../../../data/territory/cog2026-75.json').then((m) => m.default as unknown),
+  '76': () => import('../../../data/territory/cog2026-76.json').then((m) => m.default as unknown),
+  '84': () => import('../../../data/territory/cog2026-84.json').then((m) => m.default as unknown),
+  '93': () => import('../../../data/territory/cog2026-93.json').then((m) => m.default as unknown),
+  '94': () => import('../../../data/territory/cog2026-94.json').then((m) => m.default as unknown),
+  COM: () => import('../../../data/territory/cog2026-COM.json').then((m) => m.default as unknown),
 };

@@ -141,8 +141,9 @@ export function departementInfo(dep: string):
 }
 
 // ---------------------------------------------------------------------------------------------------
-// Chunks: Hauts-de-France is bundled (as before); the others load through a dynamic import() or, in
-// Node, synchronously from the package's data/territory/cog2026-<key>.json on first use.
+// Chunks: Hauts-de-France is bundled (as before); each other chunk ships once, as the package's
+// data/territory/cog2026-<key>.json: Node reads it synchronously on first use, a browser app imports it
+// (`await loadRegion(code)`) through a dynamic import() that its bundler splits into its own file.
 
 const graphs = new Map<string, Graph>();
 const pending = new Map<string, Promise<Graph>>();
@@ -175,10 +176,12 @@ export function assertChunkKey(key: unknown): asserts key is string {
   }
 }
 
-function install(text: string, key: string): Graph {
-  const data = JSON.parse(text) as TerritoryDataFile;
+function install(chunk: unknown, key: string): Graph {
+  const data = (typeof chunk === 'string' ? JSON.parse(chunk) : chunk) as TerritoryDataFile;
   const vintage = getCore().vintage;
   if (
+    typeof data !== 'object' ||
+    data === null ||
     data.format !== 'cprdfop-territory/2' ||
     data.key !== key ||
     data.vintage.sourceVersion !== vintage.sourceVersion ||
@@ -186,7 +189,7 @@ function install(text: string, key: string): Graph {
   ) {
     throw new RegionNotLoadedError(
       key,
-      `the data chunk found for ${key} is not the one of this build (format ${String(data.format)}, key ${String(data.key)}, source ${String(data.vintage?.sourceVersion)})`,
+      `the data chunk found for ${key} is not the one of this build (format ${String(data?.format)}, key ${String(data?.key)}, source ${String(data?.vintage?.sourceVersion)})`,
     );
   }
   const graph = buildGraph(data, (siren) => epciChunks().get(siren) ?? [key]);
@@ -231,7 +234,8 @@ function findDataDir(fs: NodeFs, toPath: (url: string) => string): string | null
   let dir = start.replace(/[\\/][^\\/]*$/, '');
   for (let depth = 0; depth < 8; depth++) {
     const candidate = `${dir}/data/territory`;
-    if (fs.existsSync(`${candidate}/cog2026-index.json`)) return candidate;
+    // The index is embedded in the builds, not shipped: the Corse chunk marks the package's folder.
+    if (fs.existsSync(`${candidate}/cog2026-94.json`)) return candidate;
     const parent = dir.replace(/[\\/][^\\/]*$/, '');
     if (parent === dir || parent === '') break;
     dir = parent;
@@ -266,14 +270,23 @@ export function getGraph(key: string = DEFAULT_REGION): Graph {
   return install(text, key);
 }
 
-/** @internal Loads a chunk through its dynamic import (browsers and bundlers; works in Node too). */
+/**
+ * @internal Loads a chunk: in Node, synchronously from the package's data file (the same one copy);
+ * elsewhere (browsers and bundlers) through its dynamic import, which the app's bundler splits.
+ */
 export function loadChunk(key: string): Promise<Graph> {
   const loaded = graphs.get(key);
   if (loaded !== undefined) return Promise.resolve(loaded);
   assertChunkKey(key);
   let promise = pending.get(key);
   if (promise === undefined) {
-    const loader = CHUNK_LOADERS[key] as () => Promise<string>;
+    try {
+      const text = key === DEFAULT_REGION ? HDF_CHUNK_JSON : readChunkSync(key);
+      if (text !== undefined) return Promise.resolve(install(text, key));
+    } catch (error: unknown) {
+      return Promise.reject(error);
+    }
+    const loader = CHUNK_LOADERS[key] as () => Promise<unknown>;
     promise = loader().then(
       (text) => {
         pending.delete(key);
