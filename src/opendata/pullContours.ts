@@ -78,8 +78,8 @@ export interface PulledContours extends CachedContours {
  * The région filter of a layer, from the properties each layer has upstream: communes
  * (`region`, `departement`), communes associées/déléguées (`commune` code prefix), mairies
  * (`commune`, `nom`, `type`: the commune code's département prefix), départements (`code`, `region`),
- * régions (`code`), EPCI (`code`, `nom` only: membership comes from the territory graph of
- * `cprdfop/territory`, which covers one région).
+ * régions (`code`), EPCI (`code`, `nom` only: membership comes from the France-wide territory graph
+ * of `cprdfop/territory`, the EPCI that have a member commune in the région).
  */
 async function regionFilter(o: PullContoursOptions): Promise<((f: StreamedFeature) => boolean) | undefined> {
   if (o.filter) return o.filter;
@@ -88,12 +88,14 @@ async function regionFilter(o: PullContoursOptions): Promise<((f: StreamedFeatur
   const deps = o.departements ?? REGION_DEPARTEMENTS[region];
   if (o.layer === 'epci') {
     const territory = await import('../territory/index.js');
-    if (territory.region().code !== region)
+    if (!territory.regions().some((known) => known.code === region))
       throw new CprdfopError(
         'E_CONTOURS_NO_FILTER',
-        `the EPCI layer has only "code" and "nom": région ${region} needs its EPCI list, and the territory data covers région ${territory.region().code} only; pass a filter`,
+        `the EPCI layer has only "code" and "nom": its members come from the territory graph, which has no région ${region}; pass a filter`,
       );
-    const sirens = new Set(territory.epcis().map((e) => e.siren));
+    // The region's chunk: synchronous in Node, a dynamic import in browsers.
+    await territory.loadRegion(region);
+    const sirens = new Set(territory.epcis(region).map((e) => e.siren));
     return (f) => typeof f.properties?.code === 'string' && sirens.has(f.properties.code);
   }
   return (f) => {

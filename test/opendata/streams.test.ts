@@ -349,16 +349,18 @@ describe('contours wire formats', () => {
       retry: noRetry,
     });
     expect(result.features).toBe(1);
-    await expect(
-      pullContours({
-        year: 2026,
-        layer: 'epci',
-        resolution: '100m',
-        region: '11',
-        cacheDir: await mkdtemp(join(work, 'epci11-')),
-        urls: [server.url],
-        retry: noRetry,
-      }),
-    ).rejects.toMatchObject({ code: 'E_CONTOURS_NO_FILTER' });
+    // Île-de-France: the Métropole du Grand Paris is kept, the Hauts-de-France member is not.
+    const paris = await pullContours({
+      year: 2026,
+      layer: 'epci',
+      resolution: '100m',
+      region: '11',
+      cacheDir: await mkdtemp(join(work, 'epci11-')),
+      urls: [server.url],
+      retry: noRetry,
+    });
+    expect(paris.features).toBe(1);
+    expect(epcis('11').some((e) => e.siren === '200054781')).toBe(true);
+    expect(epcis('11').some((e) => e.siren === member)).toBe(false);
   });
 });
