@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { Language } from '../_shared/language.js';
 
 /** What a CLI command may touch: its streams, environment and working directory (injected for tests). */
 export interface CliContext {
@@ -7,6 +8,11 @@ export interface CliContext {
   stdin: Readable;
   env: Record<string, string | undefined>;
   cwd: string;
+  /**
+   * The language of the run (`--lang`, else the locale of `env`): set by `runCli`; read it with
+   * `langOf(ctx)`.
+   */
+  lang?: Language;
   /** Set by a command's action: the exit code to return (defaults to 0). */
   exitCode: number;
 }

@@ -19,7 +19,8 @@ export async function cli(
     stdout: { write: (s: string) => (stdout += s), isTTY: options.tty ?? false },
     stderr: { write: (s: string) => (stderr += s), isTTY: options.tty ?? false },
     stdin: Readable.from([options.stdin ?? '']),
-    env: options.env ?? {},
+    // English unless a test asks otherwise (the CLI follows the locale; with none it speaks French).
+    env: options.env ?? { LC_ALL: 'en_US.UTF-8' },
     cwd: options.cwd ?? process.cwd(),
     exitCode: 0,
   };

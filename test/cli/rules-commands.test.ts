@@ -82,9 +82,9 @@ describe('rules show', () => {
   it('lists the declared fields with their type and label', async () => {
     const r = await cli(['rules', 'show', '--lang', 'fr']);
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Declared fields:\n  title (string): Intitulé du projet\n');
-    expect(r.stdout).toContain('  partners[].type (enum): Type de partenaire\n');
-    expect(r.stdout).toContain('  budget.total (money, EUR): Budget total du projet\n');
+    expect(r.stdout).toContain('Champs déclarés\u00a0:\n  title (string)\u00a0: Intitulé du projet\n');
+    expect(r.stdout).toContain('  partners[].type (enum)\u00a0: Type de partenaire\n');
+    expect(r.stdout).toContain('  budget.total (money, EUR)\u00a0: Budget total du projet\n');
     expect((await cli(['rules', 'show', at('ok.json')])).stdout).not.toContain('Declared fields:');
   });
 });

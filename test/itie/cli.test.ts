@@ -22,7 +22,7 @@ describe('cprdfop check', () => {
     expect(b.code).toBe(0);
     expect(b.stdout).toContain('INDÉTERMINÉ');
     expect(b.stdout).toContain(
-      'Pour conclure, renseigner: partners, publics, budget.requested, budget.total',
+      'Pour conclure, renseigner\u00a0: partners, publics, budget.requested, budget.total',
     );
   });
   it('prints the explanation JSON with --json, from stdin too', async () => {

@@ -140,7 +140,9 @@ describe('cprdfop check and the validity window', () => {
     expect(r.stderr).toContain('--as-of must be a real calendar date YYYY-MM-DD, not "2023-02-30"');
     const fr = await cli(['check', eligible, '--as-of', '2023-02-29', '--lang', 'fr']);
     expect(fr.code).toBe(64);
-    expect(fr.stderr).toContain('--as-of must be une date réelle au format AAAA-MM-JJ');
+    expect(fr.stderr).toContain(
+      '--as-of doit être une date réelle au format AAAA-MM-JJ, pas «\u202f2023-02-29\u202f»',
+    );
   });
   it('a date outside the window is exit 65 naming the date and the window', async () => {
     const r = await cli(['check', eligible, '--as-of', '2022-12-31']);

@@ -1,6 +1,14 @@
 import type { Command } from 'commander';
 import { ISO_DATE_REASON, isIsoDate } from '../../_shared/isoDate.js';
 import { parseJsonWithLimits } from '../../_shared/jsonSafety.js';
+import {
+  formatDay,
+  formatMoney,
+  formatNumber,
+  type Message,
+  type MessageValue,
+  renderMessage,
+} from '../../_shared/messages.js';
 import { createContiguityProvider } from '../../geo/createContiguityProvider.js';
 import {
   type ApplicationIssue,
@@ -13,60 +21,60 @@ import {
 import type { Explanation } from '../../rules/index.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
 import { readInput } from '../_support/io.js';
-import { checkLang } from '../_support/options.js';
+import { langOf, say, typeset } from '../_support/language.js';
+import { CHECK, STATUS, VERDICT } from '../_support/messages/check.js';
+import { COMMON } from '../_support/messages/common.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
-const ICON = { pass: '✓ pass', fail: '✗ fail', unknown: '? unknown' } as const;
-const VERDICT = {
-  en: { eligible: 'ELIGIBLE', ineligible: 'INELIGIBLE', undetermined: 'UNDETERMINED' },
-  fr: { eligible: 'ÉLIGIBLE', ineligible: 'INÉLIGIBLE', undetermined: 'INDÉTERMINÉ' },
-} as const;
-const T = {
-  en: {
-    asOf: 'as of',
-    verdict: 'Verdict',
-    missing: 'To decide, please provide',
-    assumptions: 'Assumptions relied on',
-    warnings: 'Warnings',
-    funding: 'Funding',
-    none: 'no date',
-  },
-  fr: {
-    asOf: 'au',
-    verdict: 'Verdict',
-    missing: 'Pour conclure, renseigner',
-    assumptions: 'Hypothèses utilisées',
-    warnings: 'Avertissements',
-    funding: 'Financement',
-    none: 'sans date',
-  },
-} as const;
-
 /** Formats an explanation for humans: verdict, a table of criteria, what is missing, assumptions. */
 export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'en'): string {
-  const t = T[lang];
-  const rows = e.criteria.map((c) => [ICON[c.status], c.id, c.message[lang]] as const);
+  const say = (message: Message, values?: Record<string, MessageValue>) =>
+    renderMessage(message, lang, values);
+  const rows = e.criteria.map((c) => [say(STATUS[c.status]), c.id, typeset(c.message[lang], lang)] as const);
   const w0 = Math.max(...rows.map((r) => r[0].length), 6);
   const w1 = Math.max(...rows.map((r) => r[1].length), 9);
   const out = [
     `${title}`,
-    `${e.ruleSet.id}@${e.ruleSet.version} (${e.ruleSet.hash.slice(0, 19)}…) — ${t.asOf} ${e.asOf ?? t.none}`,
+    say(CHECK.header, {
+      ruleSet: `${e.ruleSet.id}@${e.ruleSet.version}`,
+      hash: e.ruleSet.hash.slice(0, 19),
+      asOf: e.asOf ? formatDay(e.asOf, lang) : say(CHECK.noDate),
+    }),
     '',
-    `${t.verdict}: ${VERDICT[lang][e.verdict]}`,
+    say(CHECK.verdict, { verdict: VERDICT[e.verdict] }),
     '',
     ...rows.map((r) => `  ${r[0].padEnd(w0)}  ${r[1].padEnd(w1)}  ${r[2]}`),
   ];
-  if (e.missing.length) out.push('', `${t.missing}: ${e.missing.join(', ')}`);
-  if (e.funding) out.push('', `${t.funding}: ${e.funding.amount ?? '—'} ${e.funding.unit}`);
+  if (e.missing.length) out.push('', say(CHECK.missing, { fields: e.missing.join(', ') }));
+  if (e.funding) {
+    const { amount, unit } = e.funding;
+    const shown =
+      amount === null || amount === undefined
+        ? `— ${unit}`
+        : unit === 'EUR'
+          ? formatMoney(Number(amount), lang)
+          : `${formatNumber(Number(amount), lang)} ${unit}`;
+    out.push('', say(CHECK.funding, { amount: shown }));
+  }
   if (e.assumptions.length) {
-    out.push('', `${t.assumptions}:`);
-    for (const a of e.assumptions) out.push(`  - ${a.name} = ${JSON.stringify(a.value)}: ${a.justification}`);
+    out.push('', say(CHECK.assumptions));
+    for (const a of e.assumptions) {
+      const justification: unknown = a.justification;
+      out.push(
+        `  - ${say(CHECK.assumption, {
+          name: a.name,
+          value: JSON.stringify(a.value),
+          justification:
+            typeof justification === 'string' ? typeset(justification, lang) : (justification as Message),
+        })}`,
+      );
+    }
   }
   if (e.warnings.length) {
-    out.push('', `${t.warnings}:`);
-    for (const w of e.warnings) out.push(`  - ${w.message}`);
+    out.push('', say(CHECK.warnings));
+    for (const w of e.warnings) out.push(`  - ${typeset(w.message, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -75,49 +83,41 @@ export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'e
 export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
-    .description(
-      'check an ITIE application: verdict, criteria, what is missing, assumptions (exit 0 whenever a verdict is produced)',
-    )
-    .argument('<file>', 'the application JSON file, or - for stdin')
-    .option(
-      '--json',
-      'print the explanation JSON (cprdfop.explanation/1); for invalid input, {"ok": false, "issues": [...]} with every issue (exit 65)',
-    )
-    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the application submittedOn)')
-    .option('--rules <file>', 'another rule file (e.g. an overlay extending itie-hdf@2023.1)')
-    .option(
-      '--contours <file>',
-      'commune contours (GeoJSON/TopoJSON, any COG year): turns on and decides the contiguity criterion',
-    )
-    .option('--lang <lang>', 'language of the human output: fr or en', 'en')
+    .description(say(ctx, CHECK.description))
+    .argument('<file>', say(ctx, CHECK.fileArgument))
+    .option('--json', say(ctx, CHECK.jsonOption))
+    .option('--as-of <date>', say(ctx, CHECK.asOfOption))
+    .option('--rules <file>', say(ctx, CHECK.rulesOption))
+    .option('--contours <file>', say(ctx, CHECK.contoursOption))
     .action(
-      async (
-        file: string,
-        opts: { json?: boolean; asOf?: string; rules?: string; contours?: string; lang: string },
-      ) => {
-        const lang = checkLang(opts.lang);
+      async (file: string, opts: { json?: boolean; asOf?: string; rules?: string; contours?: string }) => {
+        const lang = langOf(ctx);
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
           throw new CliError(
-            `--as-of must be ${ISO_DATE_REASON[lang]}, not "${opts.asOf}"`,
+            say(ctx, CHECK.badAsOf, { reason: ISO_DATE_REASON[lang], value: opts.asOf }),
             EXIT.USAGE,
             true,
           );
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
-        const name = file === '-' ? 'stdin' : file;
+        const name = file === '-' ? say(ctx, COMMON.stdin) : file;
         /** Invalid input: with --json, every issue as JSON on stdout; always one line on stderr, exit 65. */
         const refuse = (issues: readonly ApplicationIssue[]): never => {
           if (opts.json) ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
           const first = issues[0]!;
-          const what = first.code === 'not-in-force' ? 'no rule set in force' : `invalid application ${name}`;
+          const what =
+            first.code === 'not-in-force'
+              ? say(ctx, CHECK.noRuleSetInForce)
+              : say(ctx, CHECK.invalidApplication, { name });
           const more =
             issues.length > 1
               ? opts.json
-                ? ` (${issues.length} issues, all listed on stdout)`
-                : ` (and ${issues.length - 1} more: --json lists them all)`
+                ? say(ctx, CHECK.moreOnStdout, { count: issues.length })
+                : say(ctx, CHECK.moreWithJson, { count: issues.length - 1 })
               : '';
+          const where = first.path ? say(ctx, CHECK.where, { path: first.path }) : '';
           throw new CliError(
-            `${what}: ${first.path ? `${first.path}: ` : ''}${first.message}${more}`,
+            say(ctx, CHECK.refused, { what, where, message: first.message, more }),
             EXIT.DATAERR,
           );
         };
@@ -149,7 +149,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           result = checkApplication(application, { asOf: opts.asOf, ruleSet, contiguity });
         } catch (error) {
           if (error instanceof Error && error.name === 'RuleSetError') {
-            throw new CliError(`invalid rule file ${opts.rules}: ${error.message}`, EXIT.DATAERR);
+            throw new CliError(
+              say(ctx, CHECK.invalidRuleFile, { file: opts.rules ?? '', message: error.message }),
+              EXIT.DATAERR,
+            );
           }
           throw error;
         }
@@ -157,14 +160,8 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         const e = result.explanation;
         if (opts.json) ctx.stdout.write(`${JSON.stringify(e, null, 2)}\n`);
         else {
-          const title = (ruleSet ?? { title: { fr: 'ITIE', en: 'ITIE' } }).title[lang];
-          ctx.stdout.write(
-            formatExplanation(
-              e,
-              ruleSet ? title : lang === 'fr' ? 'ITIE — Hauts-de-France' : 'ITIE — Hauts-de-France',
-              lang,
-            ),
-          );
+          const title = ruleSet ? ruleSet.title[lang] : 'ITIE — Hauts-de-France';
+          ctx.stdout.write(formatExplanation(e, title, lang));
         }
         ctx.exitCode = EXIT.OK;
       },

@@ -20,6 +20,8 @@ import {
   listCache,
   pullContours,
 } from '../../opendata/index.js';
+import { say } from '../_support/language.js';
+import { DATA } from '../_support/messages/data.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -115,21 +117,19 @@ function failure(error: unknown): CliError {
  * `cprdfop data`: open-data cache commands (`pull contours`, `ls`, `where`).
  */
 export function registerData(program: Command, ctx: CliContext): void {
-  const data = program
-    .command('data')
-    .description('download and inspect cached open data (contours, API responses)');
+  const data = program.command('data').description(say(ctx, DATA.description));
 
   data
     .command('where')
-    .description('print the cache directory (CPRDFOP_CACHE_DIR overrides it)')
+    .description(say(ctx, DATA.whereDescription))
     .action(() => {
       ctx.stdout.write(`${resolveCacheDir(ctx)}\n`);
     });
 
   data
     .command('ls')
-    .description('list the cache contents: contours by vintage, sizes, checksums')
-    .option('--json', 'print JSON')
+    .description(say(ctx, DATA.lsDescription))
+    .option('--json', say(ctx, DATA.jsonOption))
     .action(async (opts: { json?: boolean }) => {
       const listing = await listCache({ cacheDir: resolveCacheDir(ctx) });
       if (opts.json) {
@@ -146,20 +146,17 @@ export function registerData(program: Command, ctx: CliContext): void {
       ctx.stdout.write(`http responses: ${listing.http.entries} entries, ${mb(listing.http.bytes)}\n`);
     });
 
-  const pull = data.command('pull').description('download open data into the cache');
+  const pull = data.command('pull').description(say(ctx, DATA.pullDescription));
   pull
     .command('contours')
-    .description('download Etalab contours-administratifs, keep one région, cache them with a checksum')
-    .requiredOption('--year <year>', 'vintage (COG year), e.g. 2026')
-    .requiredOption('--layer <layer>', `one of ${CONTOURS_LAYERS.join(', ')}`)
-    .requiredOption('--resolution <res>', `one of ${CONTOURS_RESOLUTIONS.join(', ')}`)
-    .option('--region <code>', 'INSEE région code to keep (e.g. 32); omit for the national file')
-    .option(
-      '--base-url <url...>',
-      'host root(s) to download from, tried in order (default: CPRDFOP_CONTOURS_URL, then the Etalab hosts)',
-    )
-    .option('--offline', 'never download: succeed only from the cache (also CPRDFOP_OFFLINE=1)')
-    .option('--force', 'download again even when a verified copy is cached')
+    .description(say(ctx, DATA.contoursDescription))
+    .requiredOption('--year <year>', say(ctx, DATA.yearOption))
+    .requiredOption('--layer <layer>', say(ctx, DATA.oneOf, { values: CONTOURS_LAYERS.join(', ') }))
+    .requiredOption('--resolution <res>', say(ctx, DATA.oneOf, { values: CONTOURS_RESOLUTIONS.join(', ') }))
+    .option('--region <code>', say(ctx, DATA.regionOption))
+    .option('--base-url <url...>', say(ctx, DATA.baseUrlOption))
+    .option('--offline', say(ctx, DATA.offlineOption))
+    .option('--force', say(ctx, DATA.forceOption))
     .action(
       async (opts: {
         year: string;

@@ -3,6 +3,8 @@ import { composeUnits } from '../../geo/composeUnits.js';
 import { exportTerritories } from '../../geo/exportTerritories.js';
 import { loadJoinedTopology, parseBy } from '../_support/geoInput.js';
 import { writeOutput } from '../_support/io.js';
+import { say } from '../_support/language.js';
+import { EXPORT } from '../_support/messages/export.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -11,16 +13,12 @@ import { CliError, EXIT } from '../exitCodes.js';
 export function registerExport(program: Command, ctx: CliContext): void {
   program
     .command('export')
-    .description('export départements, arrondissements, EPCI or a mesh composed from commune contours')
-    .requiredOption('--contours <file>', 'commune contours (GeoJSON or TopoJSON)')
-    .option(
-      '--by <units>',
-      'departement, arrondissement, epci, commune, or a mesh file (JSON/CSV)',
-      'departement',
-    )
-    .option('--format <format>', 'geojson or topojson', 'geojson')
-    .option('-o, --output <file>', 'output file (default: stdout)')
-    .option('--strict', 'exit 1 (and write nothing) when there is a warning')
+    .description(say(ctx, EXPORT.description))
+    .requiredOption('--contours <file>', say(ctx, EXPORT.contoursOption))
+    .option('--by <units>', say(ctx, EXPORT.byOption), 'departement')
+    .option('--format <format>', say(ctx, EXPORT.formatOption), 'geojson')
+    .option('-o, --output <file>', say(ctx, EXPORT.outputOption))
+    .option('--strict', say(ctx, EXPORT.strictOption))
     .action(
       async (opts: { contours: string; by: string; format: string; output?: string; strict?: boolean }) => {
         const warnings = collectWarnings(ctx);

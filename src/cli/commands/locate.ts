@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import { createLocator } from '../../geo/createLocator.js';
 import { cacheDir, findCachedContours } from '../../opendata/index.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
+import { say } from '../_support/language.js';
+import { LOCATE } from '../_support/messages/locate.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -13,15 +15,12 @@ const HOW_TO =
 export function registerLocate(program: Command, ctx: CliContext): void {
   program
     .command('locate')
-    .description('find the commune, EPCI, arrondissement and département of a point (WGS84 lon/lat)')
-    .argument('<lon>', 'longitude in degrees, e.g. 3.0573')
-    .argument('<lat>', 'latitude in degrees, e.g. 50.6292')
-    .option(
-      '--contours <file>',
-      'commune contours (default: the cached contours, see `cprdfop data pull contours`)',
-    )
-    .option('--json', 'print JSON')
-    .option('--strict', 'exit 1 when there is a warning (e.g. contours that do not join the territory graph)')
+    .description(say(ctx, LOCATE.description))
+    .argument('<lon>', say(ctx, LOCATE.lonArgument))
+    .argument('<lat>', say(ctx, LOCATE.latArgument))
+    .option('--contours <file>', say(ctx, LOCATE.contoursOption))
+    .option('--json', say(ctx, LOCATE.jsonOption))
+    .option('--strict', say(ctx, LOCATE.strictOption))
     .action(
       async (
         lonText: string,

@@ -9,6 +9,8 @@ import { simplifyTopology } from '../../geo/simplifyTopology.js';
 import { unitBorders } from '../../geo/unitBorders.js';
 import { loadJoinedTopology, parseBy, readHighlight, readValues } from '../_support/geoInput.js';
 import { writeOutput } from '../_support/io.js';
+import { say } from '../_support/language.js';
+import { MAP } from '../_support/messages/map.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -17,28 +19,17 @@ import { CliError, EXIT } from '../exitCodes.js';
 export function registerMap(program: Command, ctx: CliContext): void {
   program
     .command('map')
-    .description('draw an SVG map of départements, arrondissements, EPCI or a mesh from commune contours')
-    .requiredOption(
-      '--contours <file>',
-      'commune contours (GeoJSON or TopoJSON; older COG years are joined to the current graph)',
-    )
-    .option(
-      '--by <units>',
-      'departement, arrondissement, epci, commune, or a mesh file (JSON/CSV)',
-      'departement',
-    )
-    .option('--value <csv>', 'choropleth values: a CSV of "code,value" lines (unit codes)')
-    .option('--highlight <application.json>', 'outline an application\'s territory (its "territory" field)')
-    .option('--title <text>', 'map title')
-    .option('--labels', 'label each unit')
-    .option('--width <px>', 'width in pixels', '800')
-    .option('-o, --output <file>', 'output SVG file (default: stdout)')
-    .option('--strict', 'exit 1 (and write nothing) when there is a warning')
-    .option(
-      '--max-size <bytes>',
-      'simplify the drawing (topology-preserving) so that the SVG stays under this size',
-      '3000000',
-    )
+    .description(say(ctx, MAP.description))
+    .requiredOption('--contours <file>', say(ctx, MAP.contoursOption))
+    .option('--by <units>', say(ctx, MAP.byOption), 'departement')
+    .option('--value <csv>', say(ctx, MAP.valueOption))
+    .option('--highlight <application.json>', say(ctx, MAP.highlightOption))
+    .option('--title <text>', say(ctx, MAP.titleOption))
+    .option('--labels', say(ctx, MAP.labelsOption))
+    .option('--width <px>', say(ctx, MAP.widthOption), '800')
+    .option('-o, --output <file>', say(ctx, MAP.outputOption))
+    .option('--strict', say(ctx, MAP.strictOption))
+    .option('--max-size <bytes>', say(ctx, MAP.maxSizeOption), '3000000')
     .action(
       async (opts: {
         contours: string;

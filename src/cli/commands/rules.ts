@@ -8,27 +8,28 @@ import {
   hashRuleSet,
   runExamples,
 } from '../../rules/index.js';
-import { checkLang } from '../_support/options.js';
+import { langOf, say, typeset } from '../_support/language.js';
+import { MARK, RULES } from '../_support/messages/rules.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
+/** A provenance mark in the language asked (an unknown mark is shown as it is written). */
+function markName(mark: string, lang: 'fr' | 'en'): string {
+  return Object.hasOwn(MARK, mark) ? MARK[mark as keyof typeof MARK][lang] : mark;
+}
+
 /** `cprdfop rules show|diff|schema|test`. */
 export function registerRules(program: Command, ctx: CliContext): void {
-  const rules = program
-    .command('rules')
-    .description('show, compare and test eligibility rule sets; print the JSON Schema of their applications');
+  const rules = program.command('rules').description(say(ctx, RULES.description));
 
   rules
     .command('show')
-    .description(
-      'print a rule set: validity, hash, parameters (with their marks), criteria (with sources) and declared fields',
-    )
-    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
-    .option('--json', 'print the flat rule set as JSON')
-    .option('--lang <lang>', 'language of labels: fr or en', 'en')
-    .action(async (ref: string | undefined, opts: { json?: boolean; lang: string }) => {
-      const lang = checkLang(opts.lang);
+    .description(say(ctx, RULES.showDescription))
+    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
+    .option('--json', say(ctx, RULES.showJsonOption))
+    .action(async (ref: string | undefined, opts: { json?: boolean }) => {
+      const lang = langOf(ctx);
       const rs = await loadRuleSet(ctx, ref);
       if (opts.json) {
         ctx.stdout.write(`${JSON.stringify(rs, null, 2)}\n`);
@@ -36,44 +37,58 @@ export function registerRules(program: Command, ctx: CliContext): void {
       }
       const out: string[] = [
         `${rs.title[lang]}`,
-        `${rs.id}@${rs.version} — valid ${rs.validFrom} → ${rs.validTo ?? '…'} — ${hashRuleSet(rs)}`,
+        say(ctx, RULES.validity, {
+          ruleSet: `${rs.id}@${rs.version}`,
+          from: rs.validFrom,
+          to: rs.validTo ?? say(ctx, RULES.openEnd),
+          hash: hashRuleSet(rs),
+        }),
         '',
-        'Parameters:',
+        say(ctx, RULES.parameters),
         ...rs.parameters.map(
           (p) =>
-            `  ${p.name} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]\n    ${p.provenance.justification}`,
+            `  ${p.name} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${markName(p.provenance.mark, lang)}]\n    ${p.provenance.justification}`,
         ),
         '',
-        'Criteria:',
+        say(ctx, RULES.criteria),
         ...rs.criteria.map(
           (c) =>
-            `  ${c.id}: ${c.label[lang]}\n    source: ${c.source ? `${c.source.ref}${c.source.quote ? ` — « ${c.source.quote} »` : ''}` : '(consistency check, no source needed)'}`,
+            `  ${c.id}: ${typeset(c.label[lang], lang)}\n    ${
+              c.source
+                ? say(ctx, RULES.source, {
+                    source: `${c.source.ref}${c.source.quote ? ` — «\u202f${c.source.quote}\u202f»` : ''}`,
+                  })
+                : say(ctx, RULES.noSource)
+            }`,
         ),
         ...(rs.fields?.length
           ? [
               '',
-              'Declared fields:',
+              say(ctx, RULES.declaredFields),
               ...[...fieldIndex(rs)].map(
                 ([path, field]) =>
-                  `  ${path} (${field.type}${field.unit ? `, ${field.unit}` : ''}): ${field.label[lang]}`,
+                  `  ${path} (${field.type}${field.unit ? `, ${field.unit}` : ''})${lang === 'fr' ? '\u00a0' : ''}: ${typeset(field.label[lang], lang)}`,
               ),
             ]
           : []),
         '',
-        `Funding formula: ${rs.funding ? (rs.funding.enabled ? `on (${rs.funding.unit})` : 'off') : 'none'}`,
+        rs.funding
+          ? rs.funding.enabled
+            ? say(ctx, RULES.fundingOn, { unit: rs.funding.unit })
+            : say(ctx, RULES.fundingOff)
+          : say(ctx, RULES.fundingNone),
       ];
       ctx.stdout.write(`${out.join('\n')}\n`);
     });
 
   rules
     .command('diff')
-    .description('list what changed from one rule set to another (overlays resolved)')
-    .argument('<a>', 'a rule file or a shipped id@version')
-    .argument('<b>', 'a rule file or a shipped id@version')
-    .option('--json', 'print the changes as JSON')
-    .option('--lang <lang>', 'language of labels: fr or en', 'en')
-    .action(async (a: string, b: string, opts: { json?: boolean; lang: string }) => {
-      const lang = checkLang(opts.lang);
+    .description(say(ctx, RULES.diffDescription))
+    .argument('<a>', say(ctx, RULES.shippedArgument))
+    .argument('<b>', say(ctx, RULES.shippedArgument))
+    .option('--json', say(ctx, RULES.diffJsonOption))
+    .action(async (a: string, b: string, opts: { json?: boolean }) => {
+      const lang = langOf(ctx);
       const ra = await loadRuleSet(ctx, a);
       const rb = await loadRuleSet(ctx, b);
       const changes = diffRuleSets(ra, rb);
@@ -87,15 +102,13 @@ export function registerRules(program: Command, ctx: CliContext): void {
 
   rules
     .command('schema')
-    .description(
-      "print the JSON Schema (2020-12) of a rule set's applications, built from its declared fields",
-    )
-    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .description(say(ctx, RULES.schemaDescription))
+    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
     .action(async (ref: string | undefined) => {
       const ruleSet = await loadRuleSet(ctx, ref);
       if (!ruleSet.fields?.length) {
         throw new CliError(
-          `${ref ?? `${ruleSet.id}@${ruleSet.version}`}: the rule set declares no fields: no application schema to print`,
+          say(ctx, RULES.noFields, { ruleSet: ref ?? `${ruleSet.id}@${ruleSet.version}` }),
           EXIT.DATAERR,
         );
       }
@@ -104,8 +117,8 @@ export function registerRules(program: Command, ctx: CliContext): void {
 
   rules
     .command('test')
-    .description("run a rule set's embedded examples (exit 1 when one fails)")
-    .argument('[rules]', 'a rule file or a shipped id@version (default: the latest ITIE rule set)')
+    .description(say(ctx, RULES.testDescription))
+    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
     .action(async (ref: string | undefined) => {
       const rs = await loadRuleSet(ctx, ref);
       const results = runExamples(rs.examples ?? [], (app, asOf) => {
@@ -119,7 +132,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
         if (!r.ok) failed++;
       }
       ctx.stdout.write(
-        `${results.length - failed}/${results.length} examples pass (${rs.id}@${rs.version})\n`,
+        `${say(ctx, RULES.examplesPass, { passed: results.length - failed, total: results.length, ruleSet: `${rs.id}@${rs.version}` })}\n`,
       );
       if (failed) ctx.exitCode = EXIT.FAILURE;
     });

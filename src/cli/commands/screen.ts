@@ -21,7 +21,8 @@ import {
 } from '../../screen/index.js';
 import { applicationJsonSchema } from '../../server/adapters.js';
 import { parseJson, readInput, resolvePath, writeOutput } from '../_support/io.js';
-import { checkLang } from '../_support/options.js';
+import { langOf, say } from '../_support/language.js';
+import { SCREEN } from '../_support/messages/screen.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -67,16 +68,13 @@ export function formatSummary(summary: ScreenSummary, lang: 'fr' | 'en'): string
 export function registerScreen(program: Command, ctx: CliContext): void {
   program
     .command('screen')
-    .description(
-      'screen a spreadsheet export (CSV, XLSX, JSONL): one result row per input row, in order, and a summary',
-    )
-    .argument('[export]', 'the export: .csv, .xlsx or .jsonl')
-    .option('--mapping <file>', 'mapping file (columns → application fields); required for CSV and XLSX')
-    .option('--starter-mapping', 'print a starter mapping generated from the application schema, then exit')
-    .option('--rules <file>', 'another rule file or a shipped id@version')
-    .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: each application submittedOn)')
-    .option('--out <file>', 'results: .csv, .xlsx or .jsonl')
-    .option('--lang <lang>', 'language of the summary: fr or en', 'en')
+    .description(say(ctx, SCREEN.description))
+    .argument('[export]', say(ctx, SCREEN.exportArgument))
+    .option('--mapping <file>', say(ctx, SCREEN.mappingOption))
+    .option('--starter-mapping', say(ctx, SCREEN.starterMappingOption))
+    .option('--rules <file>', say(ctx, SCREEN.rulesOption))
+    .option('--as-of <date>', say(ctx, SCREEN.asOfOption))
+    .option('--out <file>', say(ctx, SCREEN.outOption))
     .action(
       async (
         file: string | undefined,
@@ -86,10 +84,9 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           rules?: string;
           asOf?: string;
           out?: string;
-          lang: string;
         },
       ) => {
-        const lang = checkLang(opts.lang);
+        const lang = langOf(ctx);
         const ruleSet = await loadRuleSet(ctx, opts.rules);
         if (opts.starterMapping) {
           await writeOutput(

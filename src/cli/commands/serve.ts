@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import type { Command } from 'commander';
 import { version } from '../../../package.json';
 import { resolvePath } from '../_support/io.js';
+import { say } from '../_support/language.js';
+import { SERVE } from '../_support/messages/serve.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -36,17 +38,17 @@ async function ruleFiles(ctx: CliContext, refs: readonly string[]): Promise<stri
 export function registerServe(program: Command, ctx: CliContext): void {
   program
     .command('serve')
-    .description('serve the HTTP API (JSON; OpenAPI at /openapi.json, page at /docs) until SIGINT/SIGTERM')
-    .option('--host <host>', 'address to listen on', '127.0.0.1')
-    .option('--port <port>', 'port (0 = any free port)', '8080')
-    .option('--rules <file|dir>', 'another rule file, or a directory of them (repeatable)', collect, [])
-    .option('--cors <origin>', 'allow this origin (repeatable; * for any). Default: CORS off', collect, [])
-    .option('--max-body <bytes>', 'maximum body of /v1/check and of one batch line', String(1024 * 1024))
-    .option('--max-batch-bytes <bytes>', 'maximum body of /v1/check/batch', String(64 * 1024 * 1024))
-    .option('--max-batch <items>', 'maximum items of one batch', '100000')
-    .option('--max-depth <levels>', 'maximum JSON nesting', '32')
-    .option('--timeout <ms>', 'request timeout in milliseconds', '30000')
-    .option('--quiet', 'no access log')
+    .description(say(ctx, SERVE.description))
+    .option('--host <host>', say(ctx, SERVE.hostOption), '127.0.0.1')
+    .option('--port <port>', say(ctx, SERVE.portOption), '8080')
+    .option('--rules <file|dir>', say(ctx, SERVE.rulesOption), collect, [])
+    .option('--cors <origin>', say(ctx, SERVE.corsOption), collect, [])
+    .option('--max-body <bytes>', say(ctx, SERVE.maxBodyOption), String(1024 * 1024))
+    .option('--max-batch-bytes <bytes>', say(ctx, SERVE.maxBatchBytesOption), String(64 * 1024 * 1024))
+    .option('--max-batch <items>', say(ctx, SERVE.maxBatchOption), '100000')
+    .option('--max-depth <levels>', say(ctx, SERVE.maxDepthOption), '32')
+    .option('--timeout <ms>', say(ctx, SERVE.timeoutOption), '30000')
+    .option('--quiet', say(ctx, SERVE.quietOption))
     .action(
       async (opts: {
         host: string;

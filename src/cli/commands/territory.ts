@@ -14,6 +14,8 @@ import {
   InvalidCodeError,
   searchCommunes,
 } from '../../territory/index.js';
+import { say } from '../_support/language.js';
+import { TERRITORY } from '../_support/messages/territory.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -127,18 +129,10 @@ function print(hit: Hit): string {
 export function registerTerritory(program: Command, ctx: CliContext): void {
   program
     .command('territory')
-    .description(
-      'resolve a commune code, old code, postal code, EPCI SIREN or name (Hauts-de-France, COG 2026) and print commune, EPCI, arrondissement, département',
-    )
-    .argument(
-      '<query...>',
-      'a code (59350), an old code (02394), a postal code (59000), a SIREN (200093201) or a name',
-    )
-    .option('--json', 'print the matches as JSON')
-    .addHelpText(
-      'after',
-      '\nAll matches are printed for a postal code or an ambiguous name.\nExit codes: 0 found (a code of another region is printed as outside the region), 1 no match, 65 malformed code.',
-    )
+    .description(say(ctx, TERRITORY.description))
+    .argument('<query...>', say(ctx, TERRITORY.queryArgument))
+    .option('--json', say(ctx, TERRITORY.jsonOption))
+    .addHelpText('after', say(ctx, TERRITORY.helpAfter))
     .action((parts: string[], opts: { json?: boolean }) => {
       const query = parts.join(' ');
       let hits: Hit[];

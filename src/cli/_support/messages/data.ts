@@ -1,0 +1,50 @@
+/** Messages of `cprdfop data` (internal). */
+import type { Message } from '../../../_shared/messages.js';
+
+export const DATA = {
+  description: {
+    fr: 'télécharger et inspecter les données ouvertes en cache (contours, réponses des API)',
+    en: 'download and inspect cached open data (contours, API responses)',
+  },
+  whereDescription: {
+    fr: 'afficher le répertoire du cache (CPRDFOP_CACHE_DIR le remplace)',
+    en: 'print the cache directory (CPRDFOP_CACHE_DIR overrides it)',
+  },
+  lsDescription: {
+    fr: 'lister le contenu du cache : contours par millésime, tailles, sommes de contrôle',
+    en: 'list the cache contents: contours by vintage, sizes, checksums',
+  },
+  jsonOption: {
+    fr: 'afficher en JSON',
+    en: 'print JSON',
+  },
+  pullDescription: {
+    fr: 'télécharger des données ouvertes dans le cache',
+    en: 'download open data into the cache',
+  },
+  contoursDescription: {
+    fr: 'télécharger les contours-administratifs d’Etalab, garder une région, les mettre en cache avec une somme de contrôle',
+    en: 'download Etalab contours-administratifs, keep one région, cache them with a checksum',
+  },
+  yearOption: {
+    fr: 'millésime (année du COG), par exemple 2026',
+    en: 'vintage (COG year), e.g. 2026',
+  },
+  regionOption: {
+    fr: 'code INSEE de la région à garder (par exemple 32) ; sans lui, le fichier national',
+    en: 'INSEE région code to keep (e.g. 32); omit for the national file',
+  },
+  baseUrlOption: {
+    fr: 'racine(s) des serveurs de téléchargement, essayées dans l’ordre (par défaut : CPRDFOP_CONTOURS_URL, puis les serveurs d’Etalab)',
+    en: 'host root(s) to download from, tried in order (default: CPRDFOP_CONTOURS_URL, then the Etalab hosts)',
+  },
+  offlineOption: {
+    fr: 'ne jamais télécharger : réussir seulement depuis le cache (aussi CPRDFOP_OFFLINE=1)',
+    en: 'never download: succeed only from the cache (also CPRDFOP_OFFLINE=1)',
+  },
+  forceOption: {
+    fr: 'télécharger de nouveau même si une copie vérifiée est en cache',
+    en: 'download again even when a verified copy is cached',
+  },
+  oneOf: { fr: 'une valeur parmi {values}', en: 'one of {values}' },
+} as const satisfies Record<string, Message>;
