@@ -70,6 +70,21 @@ export function formatNumber(value: number, lang: Language): string {
 }
 
 /**
+ * Formats a number with a fixed number of decimals per locale (`0,5` in French, `0.5` in English).
+ *
+ * @param value - The number.
+ * @param digits - The number of decimals (0 to 20).
+ * @param lang - `fr` or `en`.
+ * @returns The formatted number.
+ */
+export function formatFixed(value: number, digits: number, lang: Language): string {
+  return new Intl.NumberFormat(LOCALE[lang], {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(value);
+}
+
+/**
  * Formats an amount of money in euros per locale (`1 234,50 €` in French, `€1,234.50` in English).
  *
  * @param value - The amount in euros.

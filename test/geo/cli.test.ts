@@ -86,7 +86,7 @@ describe('cprdfop locate', () => {
   it('says how to get contours when none are cached (exit 69)', async () => {
     const r = await cli(['locate', '3.05', '50.65'], {
       cwd: dir,
-      env: { CPRDFOP_CACHE_DIR: join(dir, 'cache') },
+      env: { LC_ALL: 'en_US.UTF-8', CPRDFOP_CACHE_DIR: join(dir, 'cache') },
     });
     expect(r.code).toBe(69);
     expect(r.stderr).toMatch(/^cprdfop: no cached commune contours: run `cprdfop data pull contours/);

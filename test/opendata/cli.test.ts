@@ -35,7 +35,7 @@ async function run(argv: string[], env: Record<string, string | undefined> = {})
     stdout: { write: (s: string) => (stdout += s), isTTY: false },
     stderr: { write: (s: string) => (stderr += s), isTTY: false },
     stdin: new PassThrough(),
-    env: { CPRDFOP_CACHE_DIR: join(work, 'cache'), ...env },
+    env: { LC_ALL: 'en_US.UTF-8', CPRDFOP_CACHE_DIR: join(work, 'cache'), ...env },
     cwd: work,
     exitCode: 0,
   };

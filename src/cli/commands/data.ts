@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { REGION_CODE } from '../../_shared/inseeCodes.js';
+import type { Language } from '../../_shared/language.js';
+import { formatFixed, renderMessage } from '../../_shared/messages.js';
 import {
   CONTOURS_LAYERS,
   CONTOURS_RESOLUTIONS,
@@ -20,13 +22,13 @@ import {
   listCache,
   pullContours,
 } from '../../opendata/index.js';
-import { say } from '../_support/language.js';
+import { langOf, say } from '../_support/language.js';
 import { DATA } from '../_support/messages/data.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
-function mb(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+function mb(bytes: number, lang: Language): string {
+  return renderMessage(DATA.megabytes, lang, { value: formatFixed(bytes / 1024 / 1024, 1, lang) });
 }
 
 function resolveCacheDir(ctx: CliContext): string {
@@ -56,7 +58,7 @@ async function progressReporter(
     return {
       update(p) {
         const total = p.totalBytes ?? Math.max(p.receivedBytes, 1);
-        const payload = { received: mb(p.receivedBytes), kept: p.featuresKept };
+        const payload = { received: mb(p.receivedBytes, langOf(ctx)), kept: p.featuresKept };
         if (!started) {
           bar.start(total, p.receivedBytes, payload);
           started = true;
@@ -74,8 +76,12 @@ async function progressReporter(
       const step = pct ?? Math.floor(p.receivedBytes / (5 * 1024 * 1024));
       if (step < nextReport) return;
       nextReport = step + (pct !== undefined ? 10 : 1);
+      const lang = langOf(ctx);
+      const total = p.totalBytes
+        ? say(ctx, DATA.progressTotal, { total: mb(p.totalBytes, lang), percent: pct ?? 0 })
+        : '';
       ctx.stderr.write(
-        `downloaded ${mb(p.receivedBytes)}${p.totalBytes ? ` / ${mb(p.totalBytes)} (${pct}%)` : ''}, ${p.featuresKept} features kept\n`,
+        `${say(ctx, DATA.progress, { received: mb(p.receivedBytes, lang), total, features: p.featuresKept })}\n`,
       );
     },
     stop() {},
@@ -136,14 +142,24 @@ export function registerData(program: Command, ctx: CliContext): void {
         ctx.stdout.write(`${JSON.stringify(listing, null, 2)}\n`);
         return;
       }
-      ctx.stdout.write(`cache: ${listing.dir}\n`);
-      if (listing.contours.length === 0) ctx.stdout.write('contours: none\n');
+      const lang = langOf(ctx);
+      ctx.stdout.write(`${say(ctx, DATA.cacheLine, { dir: listing.dir })}\n`);
+      if (listing.contours.length === 0) ctx.stdout.write(`${say(ctx, DATA.noContours)}\n`);
       for (const c of listing.contours) {
         ctx.stdout.write(
-          `${c.year}  ${c.layer}-${c.resolution}${c.region ? ` r${c.region}` : ''}  ${c.features} features  ${mb(c.bytes)}  sha256:${c.sha256.slice(0, 16)}${c.present ? '' : '  (missing or altered)'}\n`,
+          `${say(ctx, DATA.contoursLine, {
+            year: String(c.year),
+            name: `${c.layer}-${c.resolution}${c.region ? ` r${c.region}` : ''}`,
+            features: c.features,
+            size: mb(c.bytes, lang),
+            hash: c.sha256.slice(0, 16),
+            missing: c.present ? '' : DATA.missingOrAltered,
+          })}\n`,
         );
       }
-      ctx.stdout.write(`http responses: ${listing.http.entries} entries, ${mb(listing.http.bytes)}\n`);
+      ctx.stdout.write(
+        `${say(ctx, DATA.httpLine, { entries: listing.http.entries, size: mb(listing.http.bytes, lang) })}\n`,
+      );
     });
 
   const pull = data.command('pull').description(say(ctx, DATA.pullDescription));
@@ -168,27 +184,26 @@ export function registerData(program: Command, ctx: CliContext): void {
         force?: boolean;
       }) => {
         if (!/^\d{4}$/.test(opts.year))
-          throw new CliError(`invalid --year "${opts.year}": expected a 4-digit year`, EXIT.USAGE, true);
+          throw new CliError(say(ctx, DATA.badYear, { value: opts.year }), EXIT.USAGE, true);
         if (!CONTOURS_LAYERS.includes(opts.layer as ContoursLayer)) {
           throw new CliError(
-            `invalid --layer "${opts.layer}": expected one of ${CONTOURS_LAYERS.join(', ')}`,
+            say(ctx, DATA.badLayer, { value: opts.layer, values: CONTOURS_LAYERS.join(', ') }),
             EXIT.USAGE,
             true,
           );
         }
         if (!CONTOURS_RESOLUTIONS.includes(opts.resolution as ContoursResolution)) {
           throw new CliError(
-            `invalid --resolution "${opts.resolution}": expected one of ${CONTOURS_RESOLUTIONS.join(', ')}`,
+            say(ctx, DATA.badResolution, {
+              value: opts.resolution,
+              values: CONTOURS_RESOLUTIONS.join(', '),
+            }),
             EXIT.USAGE,
             true,
           );
         }
         if (opts.region !== undefined && !REGION_CODE.test(opts.region)) {
-          throw new CliError(
-            `invalid --region "${opts.region}": expected a 2-digit INSEE région code`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, DATA.badRegion, { value: opts.region }), EXIT.USAGE, true);
         }
         const fromEnv = ctx.env.CPRDFOP_CONTOURS_URL;
         const urls = opts.baseUrl ?? (fromEnv ? [fromEnv, ...CONTOURS_URLS] : CONTOURS_URLS);
@@ -207,7 +222,13 @@ export function registerData(program: Command, ctx: CliContext): void {
           });
           reporter.stop();
           ctx.stdout.write(
-            `${result.fromCache ? 'cached' : 'downloaded'}: ${result.path}\n${result.features} features, ${mb(result.bytes)}, sha256 ${result.sha256}\n`,
+            `${say(ctx, DATA.pulled, {
+              how: result.fromCache ? DATA.fromCache : DATA.downloaded,
+              path: result.path,
+              features: result.features,
+              size: mb(result.bytes, langOf(ctx)),
+              hash: result.sha256,
+            })}\n`,
           );
         } catch (error) {
           reporter.stop();

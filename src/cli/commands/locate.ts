@@ -1,15 +1,13 @@
 import type { Command } from 'commander';
+import type { Message } from '../../_shared/messages.js';
 import { createLocator } from '../../geo/createLocator.js';
 import { cacheDir, findCachedContours } from '../../opendata/index.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
 import { say } from '../_support/language.js';
-import { LOCATE } from '../_support/messages/locate.js';
+import { LOCATE, LOCATE_OUTPUT } from '../_support/messages/locate.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
-
-const HOW_TO =
-  'no cached commune contours: run `cprdfop data pull contours --year 2026 --layer communes --resolution 50m --region 32`, or pass --contours <file>';
 
 /** `cprdfop locate <lon> <lat>`: the commune, EPCI, arrondissement and département of a point. */
 export function registerLocate(program: Command, ctx: CliContext): void {
@@ -31,24 +29,16 @@ export function registerLocate(program: Command, ctx: CliContext): void {
         const lon = Number(lonText);
         const lat = Number(latText);
         if (lonText.trim() === '' || !Number.isFinite(lon) || lon < -180 || lon > 180)
-          throw new CliError(
-            `invalid longitude "${lonText}": expected a number in [-180, 180]`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, LOCATE_OUTPUT.badLongitude, { value: lonText }), EXIT.USAGE, true);
         if (latText.trim() === '' || !Number.isFinite(lat) || lat < -90 || lat > 90)
-          throw new CliError(
-            `invalid latitude "${latText}": expected a number in [-90, 90]`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, LOCATE_OUTPUT.badLatitude, { value: latText }), EXIT.USAGE, true);
         let file = opts.contours;
         if (!file) {
           let dir: string;
           try {
             dir = cacheDir(ctx.env);
           } catch {
-            throw new CliError(HOW_TO, EXIT.UNAVAILABLE);
+            throw new CliError(say(ctx, LOCATE_OUTPUT.howTo), EXIT.UNAVAILABLE);
           }
           for (const resolution of ['5m', '50m', '100m', '1000m'] as const) {
             for (const region of ['32', undefined]) {
@@ -67,7 +57,7 @@ export function registerLocate(program: Command, ctx: CliContext): void {
             }
             if (file) break;
           }
-          if (!file) throw new CliError(HOW_TO, EXIT.UNAVAILABLE);
+          if (!file) throw new CliError(say(ctx, LOCATE_OUTPUT.howTo), EXIT.UNAVAILABLE);
         }
         const locator = createLocator(await loadJoinedTopology(ctx, file, warnings.warn));
         warnings.failIfStrict(opts.strict === true);
@@ -77,15 +67,18 @@ export function registerLocate(program: Command, ctx: CliContext): void {
           return;
         }
         if (!hit) {
-          ctx.stdout.write(`[${lon}, ${lat}] is outside every commune of the contours\n`);
+          ctx.stdout.write(`${say(ctx, LOCATE_OUTPUT.outside, { lon: String(lon), lat: String(lat) })}\n`);
           return;
         }
-        const line = (label: string, u: { code: string; name: string | null } | null): string =>
-          `${label}: ${u ? `${u.name ?? ''} (${u.code})` : 'unknown'}\n`;
-        ctx.stdout.write(line('commune', hit.commune ?? { code: hit.code, name: hit.name }));
-        ctx.stdout.write(line('epci', hit.epci));
-        ctx.stdout.write(line('arrondissement', hit.arrondissement));
-        ctx.stdout.write(line('departement', hit.departement));
+        const line = (label: Message, u: { code: string; name: string | null } | null): string =>
+          `${say(ctx, LOCATE_OUTPUT.line, {
+            label,
+            unit: u ? `${u.name ?? ''} (${u.code})` : LOCATE_OUTPUT.unknown,
+          })}\n`;
+        ctx.stdout.write(line(LOCATE_OUTPUT.commune, hit.commune ?? { code: hit.code, name: hit.name }));
+        ctx.stdout.write(line(LOCATE_OUTPUT.epci, hit.epci));
+        ctx.stdout.write(line(LOCATE_OUTPUT.arrondissement, hit.arrondissement));
+        ctx.stdout.write(line(LOCATE_OUTPUT.departement, hit.departement));
       },
     );
 }

@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { COMMUNE_CODE, POSTAL_CODE, SIREN } from '../../_shared/inseeCodes.js';
+import type { Language } from '../../_shared/language.js';
+import { type Message, type MessageValue, renderMessage } from '../../_shared/messages.js';
 import { normalizeName } from '../../_shared/normalizeName.js';
 import {
   arrondissement,
@@ -14,8 +16,8 @@ import {
   InvalidCodeError,
   searchCommunes,
 } from '../../territory/index.js';
-import { say } from '../_support/language.js';
-import { TERRITORY } from '../_support/messages/territory.js';
+import { langOf, say } from '../_support/language.js';
+import { TERRITORY, TERRITORY_OUTPUT } from '../_support/messages/territory.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -96,28 +98,42 @@ export function resolveQuery(query: string): Hit[] {
 
 class NoMatch extends Error {}
 
-function fmt(n: number): string {
-  return n.toLocaleString('en-US');
-}
-
-function print(hit: Hit): string {
+function print(hit: Hit, lang: Language): string {
+  const say = (message: Message, values?: Record<string, MessageValue>) =>
+    renderMessage(message, lang, values);
+  const T = TERRITORY_OUTPUT;
   if (hit.type === 'outside-region') return `${hit.message}\n`;
   if (hit.type === 'epci') {
     const e = hit.epci;
     const lines = [
-      `EPCI ${e.siren} ${e.name} (${e.type}), ${e.members.length} commune(s) in the region, départements ${e.departements.join(', ')}`,
+      say(T.epciLine, {
+        siren: e.siren,
+        name: e.name,
+        type: e.type,
+        count: e.members.length,
+        departements: e.departements.join(', '),
+      }),
     ];
-    if (e.crossesRegion)
-      lines.push(`  crosses the regional boundary: ${e.outsideMembers.length} member(s) outside the region`);
+    if (e.crossesRegion) lines.push(say(T.crossesRegion, { count: e.outsideMembers.length }));
     return `${lines.join('\n')}\n`;
   }
   const c = hit.commune;
+  const labels = [T.epci, T.arrondissement, T.departement, T.postalCodes].map((label) => say(label));
+  const width = Math.max(...labels.map((label) => label.length)) + 1;
+  const [epciLabel = '', arrondissementLabel = '', departementLabel = '', postalLabel = ''] = labels.map(
+    (label) => label.padEnd(width),
+  );
   const lines = [
-    `${c.code} ${c.name}${hit.mappedFrom ? ` (from ${hit.via} ${hit.mappedFrom})` : ''} — population ${c.population === null ? 'unknown / inconnue' : fmt(c.population)}`,
-    `  EPCI:           ${hit.epci ? `${hit.epci.siren} ${hit.epci.name} (${hit.epci.type})` : 'none'}`,
-    `  arrondissement: ${hit.arrondissement ? `${hit.arrondissement.code} ${hit.arrondissement.name}` : c.arrondissement}`,
-    `  département:    ${hit.departement ? `${hit.departement.code} ${hit.departement.name}` : c.departement}`,
-    `  postal codes:   ${c.postalCodes.join(', ')}`,
+    say(T.communeLine, {
+      code: c.code,
+      name: c.name,
+      mapped: hit.mappedFrom ? say(T.mappedFrom, { via: hit.via ?? '', code: hit.mappedFrom }) : '',
+      population: c.population === null ? T.unknownPopulation : c.population,
+    }),
+    `  ${epciLabel}${hit.epci ? `${hit.epci.siren} ${hit.epci.name} (${hit.epci.type})` : say(T.none)}`,
+    `  ${arrondissementLabel}${hit.arrondissement ? `${hit.arrondissement.code} ${hit.arrondissement.name}` : c.arrondissement}`,
+    `  ${departementLabel}${hit.departement ? `${hit.departement.code} ${hit.departement.name}` : c.departement}`,
+    `  ${postalLabel}${c.postalCodes.join(', ')}`,
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -143,9 +159,8 @@ export function registerTerritory(program: Command, ctx: CliContext): void {
         if (error instanceof NoMatch) throw new CliError(error.message, EXIT.FAILURE);
         throw error;
       }
-      if (hits.length === 0)
-        throw new CliError(`no commune or EPCI of Hauts-de-France matches "${query}"`, EXIT.FAILURE);
+      if (hits.length === 0) throw new CliError(say(ctx, TERRITORY_OUTPUT.noMatch, { query }), EXIT.FAILURE);
       if (opts.json) ctx.stdout.write(`${JSON.stringify({ query, matches: hits }, null, 2)}\n`);
-      else ctx.stdout.write(hits.map(print).join(''));
+      else ctx.stdout.write(hits.map((hit) => print(hit, langOf(ctx))).join(''));
     });
 }

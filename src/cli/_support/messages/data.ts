@@ -47,4 +47,43 @@ export const DATA = {
     en: 'download again even when a verified copy is cached',
   },
   oneOf: { fr: 'une valeur parmi {values}', en: 'one of {values}' },
+  megabytes: { fr: '{value} Mo', en: '{value} MB' },
+  cacheLine: { fr: 'cache : {dir}', en: 'cache: {dir}' },
+  noContours: { fr: 'contours : aucun', en: 'contours: none' },
+  contoursLine: {
+    fr: '{year}  {name}  {features} entités  {size}  sha256 :{hash}{missing}',
+    en: '{year}  {name}  {features} features  {size}  sha256:{hash}{missing}',
+  },
+  missingOrAltered: { fr: '  (absent ou modifié)', en: '  (missing or altered)' },
+  httpLine: {
+    fr: 'réponses HTTP : {entries} entrées, {size}',
+    en: 'http responses: {entries} entries, {size}',
+  },
+  progress: {
+    fr: '{received} téléchargés{total}, {features} entités gardées',
+    en: 'downloaded {received}{total}, {features} features kept',
+  },
+  progressTotal: { fr: ' sur {total} ({percent} %)', en: ' / {total} ({percent}%)' },
+  badYear: {
+    fr: '--year « {value} » invalide : une année sur 4 chiffres est attendue',
+    en: 'invalid --year "{value}": expected a 4-digit year',
+  },
+  badLayer: {
+    fr: '--layer « {value} » invalide : une valeur parmi {values} est attendue',
+    en: 'invalid --layer "{value}": expected one of {values}',
+  },
+  badResolution: {
+    fr: '--resolution « {value} » invalide : une valeur parmi {values} est attendue',
+    en: 'invalid --resolution "{value}": expected one of {values}',
+  },
+  badRegion: {
+    fr: '--region « {value} » invalide : un code INSEE de région sur 2 chiffres est attendu',
+    en: 'invalid --region "{value}": expected a 2-digit INSEE région code',
+  },
+  pulled: {
+    fr: '{how} : {path}\n{features} entités, {size}, sha256 {hash}',
+    en: '{how}: {path}\n{features} features, {size}, sha256 {hash}',
+  },
+  fromCache: { fr: 'en cache', en: 'cached' },
+  downloaded: { fr: 'téléchargé', en: 'downloaded' },
 } as const satisfies Record<string, Message>;

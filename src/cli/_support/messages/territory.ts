@@ -19,3 +19,30 @@ export const TERRITORY = {
     en: '\nAll matches are printed for a postal code or an ambiguous name.\nExit codes: 0 found (a code of another region is printed as outside the region), 1 no match, 65 malformed code.',
   },
 } as const satisfies Record<string, Message>;
+
+/** The printed matches of `cprdfop territory`. */
+export const TERRITORY_OUTPUT = {
+  epciLine: {
+    fr: 'EPCI {siren} {name} ({type}), {count} commune(s) dans la région, départements {departements}',
+    en: 'EPCI {siren} {name} ({type}), {count} commune(s) in the region, départements {departements}',
+  },
+  crossesRegion: {
+    fr: '  franchit la limite régionale : {count} membre(s) hors de la région',
+    en: '  crosses the regional boundary: {count} member(s) outside the region',
+  },
+  mappedFrom: { fr: ' (depuis {via} {code})', en: ' (from {via} {code})' },
+  communeLine: {
+    fr: '{code} {name}{mapped} — population {population}',
+    en: '{code} {name}{mapped} — population {population}',
+  },
+  unknownPopulation: { fr: 'inconnue', en: 'unknown' },
+  epci: { fr: 'EPCI :', en: 'EPCI:' },
+  arrondissement: { fr: 'arrondissement :', en: 'arrondissement:' },
+  departement: { fr: 'département :', en: 'département:' },
+  postalCodes: { fr: 'codes postaux :', en: 'postal codes:' },
+  none: { fr: 'aucun', en: 'none' },
+  noMatch: {
+    fr: 'aucune commune ni aucun EPCI des Hauts-de-France ne correspond à « {query} »',
+    en: 'no commune or EPCI of Hauts-de-France matches "{query}"',
+  },
+} as const satisfies Record<string, Message>;
