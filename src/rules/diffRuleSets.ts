@@ -1,3 +1,4 @@
+import { type Message, type MessageValue, renderMessage } from '../_shared/messages.js';
 import { canonicalJson } from './_hash.js';
 import type { Criterion, Parameter, RuleSet } from './RuleSet.js';
 
@@ -107,12 +108,59 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
   return out;
 }
 
+/** The words of a rule-set diff (internal: not exported by the barrel; French typography set). */
+export const RULE_SET_DIFF_MESSAGES = {
+  none: { fr: 'aucune différence', en: 'no differences' },
+  metadata: { fr: '~ {field} : {before} → {after}', en: '~ {field}: {before} → {after}' },
+  parameterAdded: {
+    fr: '+ paramètre {name} = {value}\n    pourquoi : {why}',
+    en: '+ parameter {name} = {value}\n    why: {why}',
+  },
+  parameterRemoved: { fr: '- paramètre {name} (valait {value})', en: '- parameter {name} (was {value})' },
+  parameterChanged: {
+    fr: '~ paramètre {name} : {before} → {after}\n    pourquoi : {why}',
+    en: '~ parameter {name}: {before} → {after}\n    why: {why}',
+  },
+  criterionAdded: {
+    fr: '+ critère {id} : {label}\n    condition : {when}',
+    en: '+ criterion {id}: {label}\n    when: {when}',
+  },
+  criterionRemoved: { fr: '- critère {id} : {label}', en: '- criterion {id}: {label}' },
+  criterionChanged: {
+    fr: '~ critère {id} : {fields} modifié(s){when}',
+    en: '~ criterion {id}: {fields} changed{when}',
+  },
+  when: { fr: '\n    condition : {when}', en: '\n    when: {when}' },
+  parametersReordered: {
+    fr: '~ paramètres réordonnés : {before}\n                         → {after}',
+    en: '~ parameters reordered: {before}\n                    → {after}',
+  },
+  criteriaReordered: {
+    fr: '~ critères réordonnés : {before}\n                       → {after}',
+    en: '~ criteria reordered: {before}\n                  → {after}',
+  },
+  funding: {
+    fr: '~ financement : {before}\n               → {after}',
+    en: '~ funding: {before}\n         → {after}',
+  },
+  fundingState: { fr: '{state}, {unit}, montant = {amount}', en: '{state}, {unit}, amount = {amount}' },
+  on: { fr: 'actif', en: 'on' },
+  off: { fr: 'inactif', en: 'off' },
+  noFunding: { fr: 'aucun', en: 'none' },
+} as const satisfies Record<string, Message>;
+
 const val = (p: Parameter) =>
   `${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]`;
 const show = (v: unknown, lang: 'fr' | 'en') =>
   JSON.stringify(v && typeof v === 'object' && lang in v ? (v as Record<string, unknown>)[lang] : v);
-const fund = (f: RuleSet['funding'] | null) =>
-  f ? `${f.enabled ? 'on' : 'off'}, ${f.unit}, amount = ${JSON.stringify(f.amount)}` : 'none';
+const fund = (f: RuleSet['funding'] | null, lang: 'fr' | 'en') =>
+  f
+    ? renderMessage(RULE_SET_DIFF_MESSAGES.fundingState, lang, {
+        state: f.enabled ? RULE_SET_DIFF_MESSAGES.on : RULE_SET_DIFF_MESSAGES.off,
+        unit: f.unit,
+        amount: JSON.stringify(f.amount),
+      })
+    : renderMessage(RULE_SET_DIFF_MESSAGES.noFunding, lang);
 
 /**
  * Formats changes from {@link diffRuleSets} as readable text, one line per change
@@ -129,31 +177,63 @@ const fund = (f: RuleSet['funding'] | null) =>
  * @category Overlays
  */
 export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' | 'en' = 'en'): string {
-  if (changes.length === 0) return 'no differences\n';
+  const say = (message: Message, values?: Record<string, MessageValue>) =>
+    renderMessage(message, lang, values);
+  if (changes.length === 0) return `${say(RULE_SET_DIFF_MESSAGES.none)}\n`;
   const lines = changes.map((c) => {
     switch (c.kind) {
       case 'metadata':
-        return `~ ${c.field}: ${show(c.before, lang)} → ${show(c.after, lang)}`;
+        return say(RULE_SET_DIFF_MESSAGES.metadata, {
+          field: c.field,
+          before: show(c.before, lang),
+          after: show(c.after, lang),
+        });
       case 'parameter-added':
-        return `+ parameter ${c.name} = ${val(c.after)}\n    why: ${c.after.provenance.justification}`;
+        return say(RULE_SET_DIFF_MESSAGES.parameterAdded, {
+          name: c.name,
+          value: val(c.after),
+          why: c.after.provenance.justification,
+        });
       case 'parameter-removed':
-        return `- parameter ${c.name} (was ${val(c.before)})`;
+        return say(RULE_SET_DIFF_MESSAGES.parameterRemoved, { name: c.name, value: val(c.before) });
       case 'parameter-changed':
-        return `~ parameter ${c.name}: ${val(c.before)} → ${val(c.after)}\n    why: ${c.after.provenance.justification}`;
+        return say(RULE_SET_DIFF_MESSAGES.parameterChanged, {
+          name: c.name,
+          before: val(c.before),
+          after: val(c.after),
+          why: c.after.provenance.justification,
+        });
       case 'criterion-added':
-        return `+ criterion ${c.id}: ${c.after.label[lang]}\n    when: ${JSON.stringify(c.after.when)}`;
+        return say(RULE_SET_DIFF_MESSAGES.criterionAdded, {
+          id: c.id,
+          label: c.after.label[lang],
+          when: JSON.stringify(c.after.when),
+        });
       case 'criterion-removed':
-        return `- criterion ${c.id}: ${c.before.label[lang]}`;
+        return say(RULE_SET_DIFF_MESSAGES.criterionRemoved, { id: c.id, label: c.before.label[lang] });
       case 'criterion-changed':
-        return `~ criterion ${c.id}: ${c.fields.join(', ')} changed${
-          c.fields.includes('when') ? `\n    when: ${JSON.stringify(c.after.when)}` : ''
-        }`;
+        return say(RULE_SET_DIFF_MESSAGES.criterionChanged, {
+          id: c.id,
+          fields: c.fields.join(', '),
+          when: c.fields.includes('when')
+            ? say(RULE_SET_DIFF_MESSAGES.when, { when: JSON.stringify(c.after.when) })
+            : '',
+        });
       case 'parameters-reordered':
-        return `~ parameters reordered: ${c.before.join(', ')}\n                    → ${c.after.join(', ')}`;
+        return say(RULE_SET_DIFF_MESSAGES.parametersReordered, {
+          before: c.before.join(', '),
+          after: c.after.join(', '),
+        });
       case 'criteria-reordered':
-        return `~ criteria reordered: ${c.before.join(', ')}\n                  → ${c.after.join(', ')}`;
+        return say(RULE_SET_DIFF_MESSAGES.criteriaReordered, {
+          before: c.before.join(', '),
+          after: c.after.join(', '),
+        });
       default:
-        return `~ funding: ${fund(c.before)}\n         → ${fund(c.after)}`;
+        return say(RULE_SET_DIFF_MESSAGES.funding, {
+          before: fund(c.before, lang),
+          after: fund(c.after, lang),
+        });
     }
   });
   return `${lines.join('\n')}\n`;

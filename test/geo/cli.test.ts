@@ -179,7 +179,7 @@ describe('cprdfop map / export', () => {
     expect(small.code).toBe(0);
     expect(Buffer.byteLength(small.stdout)).toBeLessThanOrEqual(20_000);
     expect(small.stderr).toMatch(
-      /^cprdfop: map simplified for display \(topology preserved\): \d+ of 6002 points/,
+      /^cprdfop: map simplified for display \(topology preserved\): [\d,]+ of 6,002 points/,
     );
     expect(small.stdout).toContain('data-code="59350"');
     expect((await cli([...args, '--max-size', 'big'], { cwd: dir })).code).toBe(64);

@@ -10,12 +10,16 @@ import { loadMesh } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { readInput, resolvePath } from './io.js';
+import { say } from './language.js';
+import { COMMON } from './messages/common.js';
+import { SUPPORT } from './messages/support.js';
 
 /** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
 export async function loadJoinedTopology(
   ctx: CliContext,
   file: string,
-  warn: (message: string) => void = (message) => ctx.stderr.write(`cprdfop: warning: ${message}\n`),
+  warn: (message: string) => void = (message) =>
+    ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`),
 ): Promise<CommuneTopology> {
   let contours: Awaited<ReturnType<typeof readContours>>;
   try {
@@ -30,21 +34,25 @@ export async function loadJoinedTopology(
   const join = joinVintage(buildTopology(contours));
   if (join.unmatched.length) {
     warn(
-      `${join.unmatched.length} contour code(s) match no current commune and are left out: ${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}`,
+      say(ctx, SUPPORT.unmatchedContours, {
+        count: join.unmatched.length,
+        codes: `${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}`,
+      }),
     );
   }
   for (const p of join.partial)
     warn(
-      `commune ${p.code} is built from part of its former communes (${p.from.join(', ')}): no contour for ${p.absent.join(', ')}, its shape is incomplete`,
+      say(ctx, SUPPORT.partialCommune, {
+        code: p.code,
+        from: p.from.join(', '),
+        absent: p.absent.join(', '),
+      }),
     );
   if (join.merged.length && ctx.env.CPRDFOP_VERBOSE) {
-    ctx.stderr.write(`cprdfop: ${join.merged.length} merged commune(s) composed from older contours\n`);
+    ctx.stderr.write(`cprdfop: ${say(ctx, SUPPORT.mergedCommunes, { count: join.merged.length })}\n`);
   }
   if (join.topology.size === 0)
-    throw new CliError(
-      `no contour in ${file} matches a current commune of the territory graph`,
-      EXIT.DATAERR,
-    );
+    throw new CliError(say(ctx, SUPPORT.noContourMatches, { file }), EXIT.DATAERR);
   return join.topology;
 }
 
@@ -62,19 +70,18 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
     };
   }
   if (!/[./\\]/.test(by)) {
-    throw new CliError(
-      `invalid --by "${by}": expected departement, arrondissement, epci, commune or a mesh file`,
-      EXIT.USAGE,
-      true,
-    );
+    throw new CliError(say(ctx, SUPPORT.badBy, { value: by }), EXIT.USAGE, true);
   }
-  const text = await readInput(ctx, by, 'mesh file');
+  const text = await readInput(ctx, by, SUPPORT.meshFile);
   try {
     const r = loadMesh(text);
     return r.mesh as UnitSet;
   } catch (error) {
     throw new CliError(
-      `invalid mesh file ${by}: ${error instanceof Error ? error.message : String(error)}`,
+      say(ctx, SUPPORT.invalidMesh, {
+        file: by,
+        message: error instanceof Error ? error.message : String(error),
+      }),
       EXIT.DATAERR,
     );
   }
@@ -82,7 +89,7 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
 
 /** `--value <csv>`: `code,value` lines (header optional, `,` `;` or tab). */
 export async function readValues(ctx: CliContext, file: string): Promise<Map<string, number>> {
-  const text = await readInput(ctx, file, 'values file');
+  const text = await readInput(ctx, file, SUPPORT.valuesFile);
   const out = new Map<string, number>();
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;
@@ -91,7 +98,7 @@ export async function readValues(ctx: CliContext, file: string): Promise<Map<str
     if (!code || raw === undefined || raw === '' || !Number.isFinite(value)) {
       if (i === 0) return; // header
       throw new CliError(
-        `invalid value at ${file}:${i + 1}: expected "code,number", got ${JSON.stringify(line)}`,
+        say(ctx, SUPPORT.badValue, { file, line: String(i + 1), got: JSON.stringify(line) }),
         EXIT.DATAERR,
       );
     }
@@ -102,13 +109,13 @@ export async function readValues(ctx: CliContext, file: string): Promise<Map<str
 
 /** `--highlight <application.json>`: its `territory` (or the object itself), or an array of commune codes. */
 export async function readHighlight(ctx: CliContext, file: string): Promise<TerritoryRef> {
-  const text = await readInput(ctx, file, 'application file');
+  const text = await readInput(ctx, file, SUPPORT.applicationFile);
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (error) {
     throw new CliError(
-      `${file} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      say(ctx, SUPPORT.notJson, { file, message: error instanceof Error ? error.message : String(error) }),
       EXIT.DATAERR,
     );
   }
@@ -120,10 +127,7 @@ export async function readHighlight(ctx: CliContext, file: string): Promise<Terr
   > | null;
   const keys = ['communes', 'epcis', 'arrondissements', 'departements'] as const;
   if (!t || !keys.some((k) => Array.isArray(t[k]))) {
-    throw new CliError(
-      `${file} has no territory: expected "territory": { communes | epcis | arrondissements | departements: [codes] }`,
-      EXIT.DATAERR,
-    );
+    throw new CliError(say(ctx, SUPPORT.noTerritory, { file }), EXIT.DATAERR);
   }
   const ref: Record<string, string[]> = {};
   for (const k of keys) if (Array.isArray(t[k])) ref[k] = (t[k] as unknown[]).map(String);

@@ -2,14 +2,17 @@
 import { open } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { formatBytes, parseJsonWithLimits, type TextLimits } from '../../_shared/jsonSafety.js';
+import { type Message, renderMessage } from '../../_shared/messages.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
+import { langOf, say } from './language.js';
+import { COMMON } from './messages/common.js';
 
 /** A path given on the command line, resolved against the context's working directory. */
 export const resolvePath = (ctx: CliContext, path: string): string => resolve(ctx.cwd, path);
 
-const tooLarge = (file: string, maxBytes: number) =>
-  new CliError(`${file}: larger than ${formatBytes(maxBytes)}: refused before reading it`, EXIT.DATAERR);
+const tooLarge = (ctx: CliContext, file: string, maxBytes: number) =>
+  new CliError(say(ctx, COMMON.tooLarge, { file, size: formatBytes(maxBytes) }), EXIT.DATAERR);
 
 /**
  * Reads a file (or stdin for `-`) as UTF-8 text. An unreadable file is exit 66, naming the file (and
@@ -19,15 +22,15 @@ const tooLarge = (file: string, maxBytes: number) =>
 export async function readInput(
   ctx: CliContext,
   file: string,
-  what?: string,
+  what?: string | Message,
   maxBytes = Number.POSITIVE_INFINITY,
 ): Promise<string> {
-  const name = file === '-' ? 'stdin' : file;
+  const name = file === '-' ? say(ctx, COMMON.stdin) : file;
   const chunks: Buffer[] = [];
   let size = 0;
   const take = (chunk: Buffer) => {
     size += chunk.length;
-    if (size > maxBytes) throw tooLarge(name, maxBytes);
+    if (size > maxBytes) throw tooLarge(ctx, name, maxBytes);
     chunks.push(chunk);
   };
   if (file === '-') {
@@ -36,7 +39,13 @@ export async function readInput(
   }
   const cannotRead = (error: unknown) =>
     new CliError(
-      `cannot read ${what ? `${what} ` : ''}${file}: ${(error as { code?: string }).code ?? String(error)}`,
+      what
+        ? say(ctx, COMMON.cannotReadWhat, {
+            what: typeof what === 'string' ? what : renderMessage(what, langOf(ctx)),
+            file,
+            reason: (error as { code?: string }).code ?? String(error),
+          })
+        : say(ctx, COMMON.cannotRead, { file, reason: (error as { code?: string }).code ?? String(error) }),
       EXIT.NOINPUT,
     );
   let handle: Awaited<ReturnType<typeof open>>;
@@ -47,7 +56,7 @@ export async function readInput(
   }
   try {
     const stats = await handle.stat();
-    if (stats.isFile() && stats.size > maxBytes) throw tooLarge(name, maxBytes);
+    if (stats.isFile() && stats.size > maxBytes) throw tooLarge(ctx, name, maxBytes);
     for await (const chunk of handle.createReadStream({ autoClose: false })) take(chunk as Buffer);
     return Buffer.concat(chunks).toString('utf8');
   } catch (error) {
@@ -89,7 +98,10 @@ export async function writeOutput(ctx: CliContext, out: string | undefined, text
     await writeFile(resolvePath(ctx, out), text);
   } catch (error) {
     throw new CliError(
-      `cannot write ${out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      say(ctx, COMMON.cannotWrite, {
+        file: out,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
       EXIT.CANTCREAT,
     );
   }

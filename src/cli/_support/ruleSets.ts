@@ -13,6 +13,8 @@ import {
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { parseJson, readInput } from './io.js';
+import { say } from './language.js';
+import { SUPPORT } from './messages/support.js';
 
 /** The limits of a rule file, read from `cprdfop/rules`. */
 export const RULE_FILE_LIMITS: TextLimits = {
@@ -35,7 +37,14 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
   const parsed = safeParseRuleSet(parseJson(text, ref === '-' ? 'stdin' : ref, RULE_FILE_LIMITS));
   if (!parsed.success) {
     const i = parsed.issues[0]!;
-    throw new CliError(`invalid rule file ${ref}: ${i.path ? `${i.path}: ` : ''}${i.message}`, EXIT.DATAERR);
+    throw new CliError(
+      say(ctx, SUPPORT.invalidRuleFile, {
+        file: ref,
+        where: i.path ? say(ctx, SUPPORT.where, { path: i.path }) : '',
+        message: i.message,
+      }),
+      EXIT.DATAERR,
+    );
   }
   try {
     const flat = resolveRuleSet(parsed.data, shipped);
@@ -45,7 +54,10 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
     return flat;
   } catch (error) {
     if (error instanceof RuleSetError)
-      throw new CliError(`invalid rule file ${ref}: ${error.message}`, EXIT.DATAERR);
+      throw new CliError(
+        say(ctx, SUPPORT.invalidRuleFile, { file: ref, where: '', message: error.message }),
+        EXIT.DATAERR,
+      );
     throw error;
   }
 }

@@ -66,8 +66,7 @@ export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'e
         `  - ${say(CHECK.assumption, {
           name: a.name,
           value: JSON.stringify(a.value),
-          justification:
-            typeof justification === 'string' ? typeset(justification, lang) : (justification as Message),
+          justification: typeof justification === 'string' ? justification : (justification as Message),
         })}`,
       );
     }
@@ -84,7 +83,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
     .description(say(ctx, CHECK.description))
-    .argument('<file>', say(ctx, CHECK.fileArgument))
+    .argument(say(ctx, COMMON.fileArgument), say(ctx, CHECK.fileArgument))
     .option('--json', say(ctx, CHECK.jsonOption))
     .option('--as-of <date>', say(ctx, CHECK.asOfOption))
     .option('--rules <file>', say(ctx, CHECK.rulesOption))

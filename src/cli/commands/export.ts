@@ -23,23 +23,23 @@ export function registerExport(program: Command, ctx: CliContext): void {
       async (opts: { contours: string; by: string; format: string; output?: string; strict?: boolean }) => {
         const warnings = collectWarnings(ctx);
         if (opts.format !== 'geojson' && opts.format !== 'topojson') {
-          throw new CliError(
-            `invalid --format "${opts.format}": expected geojson or topojson`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, EXPORT.badFormat, { value: opts.format }), EXIT.USAGE, true);
         }
         const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
         const units = composeUnits(topology, await parseBy(ctx, opts.by, topology), { skipEmpty: false });
         const kept = [];
         for (const f of units.features) {
           if (f.properties.communes.length === 0) {
-            warnings.warn(`unit ${f.properties.code} has no commune with a contour; left out`);
+            warnings.warn(say(ctx, EXPORT.emptyUnit, { code: f.properties.code }));
             continue;
           }
           if (f.properties.missing.length)
             warnings.warn(
-              `unit ${f.properties.code}: ${f.properties.missing.length} commune(s) have no contour (${f.properties.missing.slice(0, 10).join(', ')}${f.properties.missing.length > 10 ? ', …' : ''}); its shape is incomplete`,
+              say(ctx, EXPORT.incompleteUnit, {
+                code: f.properties.code,
+                count: f.properties.missing.length,
+                codes: `${f.properties.missing.slice(0, 10).join(', ')}${f.properties.missing.length > 10 ? ', …' : ''}`,
+              }),
             );
           kept.push(f);
         }

@@ -46,18 +46,10 @@ export function registerMap(program: Command, ctx: CliContext): void {
         const warnings = collectWarnings(ctx);
         const width = Number(opts.width);
         if (!Number.isInteger(width) || width < 100 || width > 10000)
-          throw new CliError(
-            `invalid --width "${opts.width}": expected an integer from 100 to 10000`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, MAP.badWidth, { value: opts.width }), EXIT.USAGE, true);
         const maxSize = Number(opts.maxSize);
         if (!Number.isInteger(maxSize) || maxSize < 10_000)
-          throw new CliError(
-            `invalid --max-size "${opts.maxSize}": expected a number of bytes, at least 10000`,
-            EXIT.USAGE,
-            true,
-          );
+          throw new CliError(say(ctx, MAP.badMaxSize, { value: opts.maxSize }), EXIT.USAGE, true);
         const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
         const by = await parseBy(ctx, opts.by, topology);
         const units = composeUnits(topology, by);
@@ -67,6 +59,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
               opts.value,
               units.features.map((f) => f.properties.code),
               warnings.warn,
+              ctx,
             )
           : undefined;
         const ref = opts.highlight ? await readHighlight(ctx, opts.highlight) : undefined;
@@ -83,25 +76,33 @@ export function registerMap(program: Command, ctx: CliContext): void {
           if (opts.by !== 'departement')
             layers.push({ id: 'departements', kind: 'lines', lines: unitBorders(topo, 'departement') });
           if (ref) {
-            const t = composeTerritory(topo, ref, { code: 'application', label: 'Application territory' });
+            const t = composeTerritory(topo, ref, {
+              code: 'application',
+              label: say(ctx, MAP.applicationTerritory),
+            });
             if (first) {
               for (const u of t.properties.unresolved)
-                warnings.warn(`highlighted territory of ${opts.highlight}: ${u.message}; not drawn`);
+                warnings.warn(say(ctx, MAP.unresolved, { file: opts.highlight ?? '', message: u.message }));
               if (t.properties.missing.length)
                 warnings.warn(
-                  `${t.properties.missing.length} commune(s) of the highlighted territory have no contour: ${t.properties.missing.slice(0, 10).join(', ')}${t.properties.missing.length > 10 ? ', …' : ''}`,
+                  say(ctx, MAP.highlightMissing, {
+                    count: t.properties.missing.length,
+                    codes: `${t.properties.missing.slice(0, 10).join(', ')}${t.properties.missing.length > 10 ? ', …' : ''}`,
+                  }),
                 );
             }
             layers.push({
               id: 'highlight',
               kind: 'highlight',
-              shapes: [{ code: 'application', name: 'Application territory', geometry: t.geometry }],
+              shapes: [
+                { code: 'application', name: say(ctx, MAP.applicationTerritory), geometry: t.geometry },
+              ],
             });
           }
           return renderSvg(layers, {
-            title: opts.title ?? `Map by ${label}`,
+            title: opts.title ?? say(ctx, MAP.title, { units: label }),
             width,
-            ...(opts.value ? { valueLabel: 'Value' } : {}),
+            ...(opts.value ? { valueLabel: say(ctx, MAP.value) } : {}),
           });
         };
         let svg = draw(topology, true);
@@ -118,11 +119,16 @@ export function registerMap(program: Command, ctx: CliContext): void {
             svg = draw(simplified.topology, false);
             size = Buffer.byteLength(svg);
           }
-          if (size > maxSize)
-            warnings.warn(`the map is ${size} bytes, above --max-size ${maxSize} even simplified`);
+          if (size > maxSize) warnings.warn(say(ctx, MAP.tooLarge, { size, maxSize }));
           else
             ctx.stderr.write(
-              `cprdfop: map simplified for display (topology preserved): ${kept} of ${topology.topology.arcs.reduce((n, arc) => n + arc.length, 0)} points, ${full} → ${size} bytes (--max-size ${maxSize})\n`,
+              `cprdfop: ${say(ctx, MAP.simplified, {
+                kept,
+                total: topology.topology.arcs.reduce((n, arc) => n + arc.length, 0),
+                full,
+                size,
+                maxSize,
+              })}\n`,
             );
         }
         warnings.failIfStrict(opts.strict === true);
@@ -137,6 +143,7 @@ function joinUnitValues(
   file: string,
   codes: string[],
   warn: (message: string) => void,
+  ctx: CliContext,
 ): Map<string, number> {
   let joined: ReturnType<typeof joinValues>;
   try {
@@ -145,15 +152,16 @@ function joinUnitValues(
     if (error instanceof GeoDataError) throw new CliError(`${file}: ${error.message}`, EXIT.DATAERR);
     throw error;
   }
-  for (const m of joined.mapped)
-    warn(`${file}: code ${m.from} is a former commune code, its value goes to ${m.code}`);
+  for (const m of joined.mapped) warn(say(ctx, MAP.formerCode, { file, from: m.from, code: m.code }));
   for (const c of joined.conflicts)
-    warn(
-      `${file}: codes ${c.from.join(', ')} all map to ${c.code}; their values cannot be combined, ${c.code} gets no value`,
-    );
+    warn(say(ctx, MAP.conflict, { file, from: c.from.join(', '), code: c.code }));
   if (joined.unmatched.length)
     warn(
-      `${file}: ${joined.unmatched.length} code(s) match no unit and are left out: ${joined.unmatched.slice(0, 10).join(', ')}${joined.unmatched.length > 10 ? ', …' : ''}`,
+      say(ctx, MAP.unmatched, {
+        file,
+        count: joined.unmatched.length,
+        codes: `${joined.unmatched.slice(0, 10).join(', ')}${joined.unmatched.length > 10 ? ', …' : ''}`,
+      }),
     );
   return joined.values;
 }

@@ -9,6 +9,7 @@ import {
   runExamples,
 } from '../../rules/index.js';
 import { langOf, say, typeset } from '../_support/language.js';
+import { COMMON } from '../_support/messages/common.js';
 import { MARK, RULES } from '../_support/messages/rules.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
@@ -26,7 +27,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
   rules
     .command('show')
     .description(say(ctx, RULES.showDescription))
-    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
+    .argument(say(ctx, COMMON.rulesArgument), say(ctx, RULES.ruleSetArgument))
     .option('--json', say(ctx, RULES.showJsonOption))
     .action(async (ref: string | undefined, opts: { json?: boolean }) => {
       const lang = langOf(ctx);
@@ -103,7 +104,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
   rules
     .command('schema')
     .description(say(ctx, RULES.schemaDescription))
-    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
+    .argument(say(ctx, COMMON.rulesArgument), say(ctx, RULES.ruleSetArgument))
     .action(async (ref: string | undefined) => {
       const ruleSet = await loadRuleSet(ctx, ref);
       if (!ruleSet.fields?.length) {
@@ -118,7 +119,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
   rules
     .command('test')
     .description(say(ctx, RULES.testDescription))
-    .argument('[rules]', say(ctx, RULES.ruleSetArgument))
+    .argument(say(ctx, COMMON.rulesArgument), say(ctx, RULES.ruleSetArgument))
     .action(async (ref: string | undefined) => {
       const rs = await loadRuleSet(ctx, ref);
       const results = runExamples(rs.examples ?? [], (app, asOf) => {

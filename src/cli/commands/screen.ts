@@ -22,6 +22,7 @@ import {
 import { applicationJsonSchema } from '../../server/adapters.js';
 import { parseJson, readInput, resolvePath, writeOutput } from '../_support/io.js';
 import { langOf, say } from '../_support/language.js';
+import { COMMON } from '../_support/messages/common.js';
 import { SCREEN } from '../_support/messages/screen.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
@@ -30,10 +31,10 @@ import { CliError, EXIT } from '../exitCodes.js';
 const FORMATS = ['.csv', '.xlsx', '.jsonl'] as const;
 type Format = (typeof FORMATS)[number];
 
-function formatOf(file: string, option: string): Format {
+function formatOf(ctx: CliContext, file: string, option: string): Format {
   const extension = extname(file).toLowerCase() as Format;
   if (!FORMATS.includes(extension))
-    throw new CliError(`${option} ${file}: expected a .csv, .xlsx or .jsonl file`, EXIT.USAGE, true);
+    throw new CliError(say(ctx, SCREEN.badExtension, { option, file }), EXIT.USAGE, true);
   return extension;
 }
 
@@ -96,35 +97,28 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           );
           return;
         }
-        if (!file) throw new CliError('missing the export file (.csv, .xlsx or .jsonl)', EXIT.USAGE, true);
-        if (!opts.out)
-          throw new CliError('--out <file> is required (.csv, .xlsx or .jsonl)', EXIT.USAGE, true);
+        if (!file) throw new CliError(say(ctx, SCREEN.missingExport), EXIT.USAGE, true);
+        if (!opts.out) throw new CliError(say(ctx, SCREEN.outRequired), EXIT.USAGE, true);
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf))
-          throw new CliError(`--as-of must be a date YYYY-MM-DD, not "${opts.asOf}"`, EXIT.USAGE, true);
-        const inFormat = formatOf(file, 'input');
-        const outFormat = formatOf(opts.out, '--out');
+          throw new CliError(say(ctx, SCREEN.badAsOf, { value: opts.asOf }), EXIT.USAGE, true);
+        const inFormat = formatOf(ctx, file, say(ctx, SCREEN.input));
+        const outFormat = formatOf(ctx, opts.out, '--out');
         let mapping: Mapping | undefined;
         if (inFormat === '.jsonl') {
-          if (opts.mapping)
-            throw new CliError(
-              '--mapping does not apply to .jsonl input (each line is an application)',
-              EXIT.USAGE,
-              true,
-            );
+          if (opts.mapping) throw new CliError(say(ctx, SCREEN.mappingNotForJsonl), EXIT.USAGE, true);
         } else {
-          if (!opts.mapping)
-            throw new CliError(
-              '--mapping <file> is required for CSV and XLSX (see --starter-mapping)',
-              EXIT.USAGE,
-              true,
-            );
+          if (!opts.mapping) throw new CliError(say(ctx, SCREEN.mappingRequired), EXIT.USAGE, true);
           const parsed = Mapping.safeParse(
             parseJson(await readInput(ctx, opts.mapping, 'mapping file'), opts.mapping),
           );
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!;
             throw new CliError(
-              `invalid mapping file ${opts.mapping}: ${issue.path.join('.') || '(root)'}: ${issue.message}`,
+              say(ctx, SCREEN.invalidMapping, {
+                file: opts.mapping,
+                path: issue.path.join('.') || SCREEN.root,
+                message: issue.message,
+              }),
               EXIT.DATAERR,
             );
           }
@@ -134,7 +128,10 @@ export function registerScreen(program: Command, ctx: CliContext): void {
         try {
           if (inFormat === '.xlsx') {
             const data = await readFile(resolvePath(ctx, file)).catch((error: NodeJS.ErrnoException) => {
-              throw new CliError(`cannot read ${file}: ${error.code ?? String(error)}`, EXIT.NOINPUT);
+              throw new CliError(
+                say(ctx, COMMON.cannotRead, { file, reason: error.code ?? String(error) }),
+                EXIT.NOINPUT,
+              );
             });
             read = await readXlsx(data, file);
           } else {
@@ -151,20 +148,23 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           const ambiguous = read.duplicateHeaders.filter((header) => columns.has(header));
           if (ambiguous.length)
             throw new CliError(
-              `${file}: duplicate header(s) used by the mapping: ${ambiguous.map((h) => `"${h}"`).join(', ')}`,
+              say(ctx, SCREEN.duplicateMapped, {
+                file,
+                headers: ambiguous.map((h) => `"${h}"`).join(', '),
+              }),
               EXIT.DATAERR,
             );
           const absent = [...columns].filter((column) => !read.headers.includes(column));
           if (absent.length === columns.size)
             throw new CliError(
-              `${file}: none of the mapping's columns is in the header (first: "${[...columns][0]}")`,
+              say(ctx, SCREEN.noMappedColumn, { file, first: [...columns][0] ?? '' }),
               EXIT.DATAERR,
             );
           if (absent.length)
-            ctx.stderr.write(`warning: columns of the mapping absent from ${file}: ${absent.join(', ')}\n`);
+            ctx.stderr.write(`${say(ctx, SCREEN.absentColumns, { file, columns: absent.join(', ') })}\n`);
           if (read.duplicateHeaders.length)
             ctx.stderr.write(
-              `warning: duplicate headers (not mapped, ignored): ${read.duplicateHeaders.join(', ')}\n`,
+              `${say(ctx, SCREEN.duplicateHeaders, { headers: read.duplicateHeaders.join(', ') })}\n`,
             );
         }
         const options = { ruleSet: opts.rules ? ruleSet : undefined, asOf: opts.asOf };
@@ -187,8 +187,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
         });
         bar?.update(read.rows.length);
         bar?.stop();
-        if (results.length !== read.rows.length)
-          throw new CliError('internal: a row was lost', EXIT.SOFTWARE);
+        if (results.length !== read.rows.length) throw new CliError(say(ctx, SCREEN.rowLost), EXIT.SOFTWARE);
         const output =
           outFormat === '.csv'
             ? resultsCsv(results, { delimiter: read.delimiter, bom: read.bom })
@@ -199,7 +198,10 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           await writeFile(resolvePath(ctx, opts.out), output);
         } catch (error) {
           throw new CliError(
-            `cannot write ${opts.out}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+            say(ctx, COMMON.cannotWrite, {
+              file: opts.out,
+              reason: (error as NodeJS.ErrnoException).code ?? String(error),
+            }),
             EXIT.CANTCREAT,
           );
         }

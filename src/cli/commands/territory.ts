@@ -17,6 +17,7 @@ import {
   searchCommunes,
 } from '../../territory/index.js';
 import { langOf, say } from '../_support/language.js';
+import { COMMON } from '../_support/messages/common.js';
 import { TERRITORY, TERRITORY_OUTPUT } from '../_support/messages/territory.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -146,7 +147,7 @@ export function registerTerritory(program: Command, ctx: CliContext): void {
   program
     .command('territory')
     .description(say(ctx, TERRITORY.description))
-    .argument('<query...>', say(ctx, TERRITORY.queryArgument))
+    .argument(say(ctx, COMMON.queryArgument), say(ctx, TERRITORY.queryArgument))
     .option('--json', say(ctx, TERRITORY.jsonOption))
     .addHelpText('after', say(ctx, TERRITORY.helpAfter))
     .action((parts: string[], opts: { json?: boolean }) => {

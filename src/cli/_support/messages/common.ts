@@ -15,6 +15,10 @@ export const COMMON = {
     fr: 'langue des sorties et de l’aide : fr ou en (par défaut : LC_ALL, LC_MESSAGES ou LANG, sinon fr)',
     en: 'language of the output and help: fr or en (default: from LC_ALL, LC_MESSAGES or LANG, else fr)',
   },
+  // Argument names shown in the usage and help.
+  fileArgument: { fr: '<fichier>', en: '<file>' },
+  rulesArgument: { fr: '[règles]', en: '[rules]' },
+  queryArgument: { fr: '<recherche...>', en: '<query...>' },
   // Help headings (commander's, translated).
   usageTitle: { fr: 'Utilisation :', en: 'Usage:' },
   argumentsTitle: { fr: 'Arguments :', en: 'Arguments:' },

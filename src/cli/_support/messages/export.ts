@@ -26,4 +26,16 @@ export const EXPORT = {
     fr: 'code 1 (et rien d’écrit) en cas d’avertissement',
     en: 'exit 1 (and write nothing) when there is a warning',
   },
+  badFormat: {
+    fr: '--format « {value} » invalide : geojson ou topojson est attendu',
+    en: 'invalid --format "{value}": expected geojson or topojson',
+  },
+  emptyUnit: {
+    fr: 'l’unité {code} n’a aucune commune avec un contour ; laissée de côté',
+    en: 'unit {code} has no commune with a contour; left out',
+  },
+  incompleteUnit: {
+    fr: 'unité {code} : {count} commune(s) sans contour ({codes}) ; sa forme est incomplète',
+    en: 'unit {code}: {count} commune(s) have no contour ({codes}); its shape is incomplete',
+  },
 } as const satisfies Record<string, Message>;

@@ -30,4 +30,51 @@ export const SCREEN = {
     fr: 'résultats : .csv, .xlsx ou .jsonl',
     en: 'results: .csv, .xlsx or .jsonl',
   },
+  badExtension: {
+    fr: '{option} {file} : un fichier .csv, .xlsx ou .jsonl est attendu',
+    en: '{option} {file}: expected a .csv, .xlsx or .jsonl file',
+  },
+  input: { fr: 'entrée', en: 'input' },
+  missingExport: {
+    fr: 'il manque le fichier d’export (.csv, .xlsx ou .jsonl)',
+    en: 'missing the export file (.csv, .xlsx or .jsonl)',
+  },
+  outRequired: {
+    fr: '--out <fichier> est obligatoire (.csv, .xlsx ou .jsonl)',
+    en: '--out <file> is required (.csv, .xlsx or .jsonl)',
+  },
+  badAsOf: {
+    fr: '--as-of doit être une date AAAA-MM-JJ, pas « {value} »',
+    en: '--as-of must be a date YYYY-MM-DD, not "{value}"',
+  },
+  mappingNotForJsonl: {
+    fr: '--mapping ne s’applique pas à une entrée .jsonl (chaque ligne est une candidature)',
+    en: '--mapping does not apply to .jsonl input (each line is an application)',
+  },
+  mappingRequired: {
+    fr: '--mapping <fichier> est obligatoire pour CSV et XLSX (voir --starter-mapping)',
+    en: '--mapping <file> is required for CSV and XLSX (see --starter-mapping)',
+  },
+  invalidMapping: {
+    fr: 'fichier de correspondance {file} invalide : {path} : {message}',
+    en: 'invalid mapping file {file}: {path}: {message}',
+  },
+  root: { fr: '(racine)', en: '(root)' },
+  duplicateMapped: {
+    fr: '{file} : en-tête(s) en double utilisé(s) par la correspondance : {headers}',
+    en: '{file}: duplicate header(s) used by the mapping: {headers}',
+  },
+  noMappedColumn: {
+    fr: '{file} : aucune colonne de la correspondance n’est dans l’en-tête (première : « {first} »)',
+    en: '{file}: none of the mapping\'s columns is in the header (first: "{first}")',
+  },
+  absentColumns: {
+    fr: 'avertissement : colonnes de la correspondance absentes de {file} : {columns}',
+    en: 'warning: columns of the mapping absent from {file}: {columns}',
+  },
+  duplicateHeaders: {
+    fr: 'avertissement : en-têtes en double (non utilisés, ignorés) : {headers}',
+    en: 'warning: duplicate headers (not mapped, ignored): {headers}',
+  },
+  rowLost: { fr: 'interne : une ligne a été perdue', en: 'internal: a row was lost' },
 } as const satisfies Record<string, Message>;

@@ -1,0 +1,119 @@
+/**
+ * The message catalogue: every key has both languages with the same placeholders, the French text has
+ * its typography right (frenchTypography leaves it unchanged), and rendering fills every value (a
+ * missing one is a bug, never an empty hole). Locale formatting goes through Intl.
+ */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import {
+  formatDay,
+  formatFixed,
+  formatMoney,
+  formatNumber,
+  lowerFirst,
+  placeholdersOf,
+  renderMessage,
+} from '../../src/_shared/messages.js';
+import { frenchTypography, NBSP, NNBSP } from '../../src/_shared/typography.js';
+import { CLI_CATALOGUES } from '../../src/cli/_support/messages/index.js';
+
+const entries = Object.entries(CLI_CATALOGUES).flatMap(([catalogue, messages]) =>
+  Object.entries(messages).map(([key, message]) => [`${catalogue}.${key}`, message] as const),
+);
+/** Texts that are the same in both languages on purpose (codes, punctuation, words shared by both). */
+const SAME_IN_BOTH = new Set([
+  'RULES.openEnd',
+  'LOCATE_OUTPUT.commune',
+  'LOCATE_OUTPUT.epci',
+  'LOCATE_OUTPUT.arrondissement',
+  'TERRITORY_OUTPUT.communeLine',
+]);
+
+describe('the CLI catalogue', () => {
+  it('has many messages (the scan below reads them all)', () => {
+    expect(entries.length).toBeGreaterThan(150);
+  });
+  it.each(entries)('%s has a French and an English text', (key, message) => {
+    expect(message.fr.trim()).not.toBe('');
+    expect(message.en.trim()).not.toBe('');
+    if (!SAME_IN_BOTH.has(key)) expect(message.fr).not.toBe(message.en);
+  });
+  it.each(entries)('%s uses the same placeholders in both languages', (_key, message) => {
+    expect(placeholdersOf(message.fr)).toEqual(placeholdersOf(message.en));
+  });
+  it.each(entries)('%s: the French text has its typography right', (_key, message) => {
+    expect(frenchTypography(message.fr)).toBe(message.fr);
+    expect(message.fr).not.toMatch(/[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]/);
+    expect(message.fr).not.toMatch(/ [:;!?]/);
+  });
+  it('SAME_IN_BOTH names real keys that are really the same', () => {
+    const byKey = new Map<string, { fr: string; en: string }>(entries);
+    for (const key of SAME_IN_BOTH) {
+      const message = byKey.get(key);
+      expect(message, key).toBeDefined();
+      expect(message?.fr, key).toBe(message?.en);
+    }
+  });
+});
+
+describe('renderMessage', () => {
+  it('fills values and typesets the French template', () => {
+    const message = { fr: 'Verdict : {verdict}', en: 'Verdict: {verdict}' };
+    expect(renderMessage(message, 'fr', { verdict: 'ÉLIGIBLE' })).toBe(`Verdict${NBSP}: ÉLIGIBLE`);
+    expect(renderMessage(message, 'en', { verdict: 'ELIGIBLE' })).toBe('Verdict: ELIGIBLE');
+  });
+  it('renders a nested message in the same language and numbers per locale', () => {
+    const outer = { fr: '{what} ({count})', en: '{what} ({count})' };
+    const what = { fr: 'lignes', en: 'rows' };
+    expect(renderMessage(outer, 'fr', { what, count: 1234 })).toBe(`lignes (1${NNBSP}234)`);
+    expect(renderMessage(outer, 'en', { what, count: 1234 })).toBe('rows (1,234)');
+  });
+  it('inserts values as they are (a value is never retypeset: quotes stay byte-exact)', () => {
+    const message = { fr: 'source : {quote}', en: 'source: {quote}' };
+    expect(renderMessage(message, 'fr', { quote: "l'accueil ; x" })).toBe(`source${NBSP}: l'accueil ; x`);
+  });
+  it('throws on a missing value instead of printing a hole', () => {
+    expect(() => renderMessage({ fr: 'a {b}', en: 'a {b}' }, 'fr')).toThrow(/\{b\}/);
+  });
+  it('is stable: typesetting a rendered French message again changes nothing (property)', () => {
+    const texts = fc.string({ maxLength: 40 }).filter((text) => !/[{}]/.test(text));
+    fc.assert(
+      fc.property(texts, (text) => {
+        const rendered = renderMessage({ fr: text, en: text }, 'fr');
+        expect(frenchTypography(rendered)).toBe(rendered);
+      }),
+    );
+  });
+});
+
+describe('locale formatting (Intl)', () => {
+  it('formats money, numbers and days the French and the English way', () => {
+    expect(formatMoney(1234.5, 'fr')).toBe(`1${NNBSP}234,50${NBSP}€`);
+    expect(formatMoney(1234.5, 'en')).toBe('€1,234.50');
+    expect(formatNumber(1234567.25, 'fr')).toBe(`1${NNBSP}234${NNBSP}567,25`);
+    expect(formatNumber(1234567.25, 'en')).toBe('1,234,567.25');
+    expect(formatFixed(0.04, 1, 'fr')).toBe('0,0');
+    expect(formatDay('2023-04-03', 'fr')).toBe('3 avril 2023');
+    expect(formatDay('2023-04-03', 'en')).toBe('3 April 2023');
+  });
+  it('never shifts a day by the time zone (every day of 2023, any offset)', () => {
+    for (let day = 0; day < 365; day++) {
+      const date = new Date(Date.UTC(2023, 0, 1 + day));
+      const iso = date.toISOString().slice(0, 10);
+      expect(formatDay(iso, 'en')).toBe(
+        `${date.getUTCDate()} ${date.toLocaleString('en-GB', { month: 'long', timeZone: 'UTC' })} 2023`,
+      );
+    }
+  });
+});
+
+describe('lowerFirst', () => {
+  it('keeps acronyms and lower-cases ordinary words', () => {
+    expect(lowerFirst('SIRET valide')).toBe('SIRET valide');
+    expect(lowerFirst('EPCI membre')).toBe('EPCI membre');
+    expect(lowerFirst('Date de début')).toBe('date de début');
+    expect(lowerFirst('À l’échelle')).toBe('à l’échelle');
+    expect(lowerFirst('A')).toBe('a');
+    expect(lowerFirst('')).toBe('');
+  });
+});
