@@ -1,4 +1,5 @@
 import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
+import { lowerFirst } from '../_shared/messages.js';
 import { dateLike, dateOps, isIsoDate, ymd } from './_dates.js';
 import {
   add,
@@ -775,7 +776,7 @@ const CATALOGUE: Record<CriterionStatus, RuleText> = {
   },
 };
 const fill = (t: string, label: string, missing: string) =>
-  t.replace('{label}', label.charAt(0).toLowerCase() + label.slice(1)).replace('{missing}', missing || '—');
+  t.replace('{label}', lowerFirst(label)).replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
 const EMPTY: readonly string[] = shareFrozen([]);

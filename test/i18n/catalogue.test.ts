@@ -3,6 +3,7 @@
  * its typography right (frenchTypography leaves it unchanged), and rendering fills every value (a
  * missing one is a bug, never an empty hole). Locale formatting goes through Intl.
  */
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,6 +16,7 @@ import {
   renderMessage,
 } from '../../src/_shared/messages.js';
 import { frenchTypography, NBSP, NNBSP } from '../../src/_shared/typography.js';
+import { STATUS, VERDICT } from '../../src/cli/_support/messages/check.js';
 import { CLI_CATALOGUES } from '../../src/cli/_support/messages/index.js';
 
 const entries = Object.entries(CLI_CATALOGUES).flatMap(([catalogue, messages]) =>
@@ -115,5 +117,53 @@ describe('lowerFirst', () => {
     expect(lowerFirst('À l’échelle')).toBe('à l’échelle');
     expect(lowerFirst('A')).toBe('a');
     expect(lowerFirst('')).toBe('');
+  });
+});
+
+describe('one word for each verdict and status everywhere', () => {
+  const web = readFileSync('examples/web-map/src/i18n.ts', 'utf8');
+  const webText = (key: string) => {
+    const match = new RegExp(`'${key.replace('.', '\\.')}': \\{ fr: '([^']*)', en: '([^']*)' \\}`).exec(web);
+    expect(match, key).not.toBeNull();
+    return { fr: match?.[1] ?? '', en: match?.[2] ?? '' };
+  };
+  it.each(Object.entries(VERDICT))('verdict %s: the web page and the CLI agree', (verdict, message) => {
+    const page = webText(`verdict.${verdict}`);
+    expect(page.fr.toLocaleUpperCase('fr')).toBe(message.fr);
+    expect(page.en.toLocaleUpperCase('en')).toBe(message.en);
+  });
+  it.each(Object.entries(STATUS))('status %s: the web page and the CLI agree', (status, message) => {
+    const page = webText(`status.${status}`);
+    expect(message.fr.slice(2)).toBe(page.fr);
+    expect(message.en.slice(2)).toBe(page.en);
+  });
+});
+
+describe('criterion messages keep acronyms (« SIRET valide », never « sIRET valide »)', () => {
+  it('lower-cases an ordinary label and keeps an acronym', async () => {
+    const { compile, parseRuleSet } = await import('../../src/rules/index.js');
+    const ruleSet = parseRuleSet({
+      format: 'cprdfop.ruleset/1',
+      id: 'demo',
+      version: '1',
+      title: { fr: 'Démo', en: 'Demo' },
+      validFrom: '2023-01-01',
+      parameters: [],
+      criteria: [
+        {
+          id: 'siret',
+          label: { fr: 'SIRET valide', en: 'SIRET valid' },
+          when: { '==': [{ field: 'ok' }, true] },
+        },
+        {
+          id: 'date',
+          label: { fr: 'Date cohérente', en: 'Date consistent' },
+          when: { '==': [{ field: 'ok' }, true] },
+        },
+      ],
+    });
+    const explanation = compile(ruleSet).evaluate({ ok: false }, { asOf: '2023-05-01' });
+    const messages = explanation.criteria.map((criterion) => criterion.message.fr);
+    expect(messages).toEqual(['Critère non rempli : SIRET valide.', 'Critère non rempli : date cohérente.']);
   });
 });

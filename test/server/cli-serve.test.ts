@@ -12,6 +12,8 @@ it('cprdfop serve: listens, logs without content, and on SIGTERM lets the reques
     ['--import', 'tsx', join(root, 'src/cli/main.ts'), 'serve', '--port', '0'],
     {
       cwd: root,
+      // The messages below are the English ones (the CLI follows the locale).
+      env: { ...process.env, LC_ALL: 'en_US.UTF-8' },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );

@@ -46,10 +46,10 @@ const STRINGS = {
   mapTitleCommunes: { fr: 'Communes des Hauts-de-France', en: 'Communes of Hauts-de-France' },
   mapError: { fr: 'Impossible de charger la carte', en: 'The map could not be loaded' },
   'verdict.eligible': { fr: 'Éligible', en: 'Eligible' },
-  'verdict.ineligible': { fr: 'Non éligible', en: 'Not eligible' },
+  'verdict.ineligible': { fr: 'Inéligible', en: 'Ineligible' },
   'verdict.undetermined': { fr: 'Indéterminé', en: 'Undetermined' },
-  'status.pass': { fr: 'respecté', en: 'met' },
-  'status.fail': { fr: 'non respecté', en: 'not met' },
+  'status.pass': { fr: 'rempli', en: 'met' },
+  'status.fail': { fr: 'non rempli', en: 'not met' },
   'status.unknown': { fr: 'inconnu', en: 'unknown' },
   'status.skipped': { fr: 'non évalué', en: 'skipped' },
   'source.shared-2018': {

@@ -12,10 +12,10 @@ import { CliError, EXIT } from '../exitCodes.js';
 const collect = (value: string, previous: string[]) => [...previous, value];
 
 /** A positive integer option, or a usage error naming it. */
-function positive(name: string, text: string): number {
+function positive(ctx: CliContext, name: string, text: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 1)
-    throw new CliError(`${name} must be a positive integer, not "${text}"`, EXIT.USAGE, true);
+    throw new CliError(say(ctx, SERVE.notPositive, { name, value: text }), EXIT.USAGE, true);
   return value;
 }
 
@@ -26,8 +26,7 @@ async function ruleFiles(ctx: CliContext, refs: readonly string[]): Promise<stri
     const info = await stat(resolvePath(ctx, ref)).catch(() => undefined);
     if (info?.isDirectory()) {
       const names = (await readdir(resolvePath(ctx, ref))).filter((name) => name.endsWith('.json')).sort();
-      if (names.length === 0)
-        throw new CliError(`--rules ${ref}: the directory has no .json rule file`, EXIT.NOINPUT);
+      if (names.length === 0) throw new CliError(say(ctx, SERVE.emptyDirectory, { ref }), EXIT.NOINPUT);
       files.push(...names.map((name) => join(ref, name)));
     } else files.push(ref);
   }
@@ -64,7 +63,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
       }) => {
         const port = Number(opts.port);
         if (!Number.isInteger(port) || port < 0 || port > 65535)
-          throw new CliError(`--port must be an integer 0-65535, not "${opts.port}"`, EXIT.USAGE, true);
+          throw new CliError(say(ctx, SERVE.badPort, { value: opts.port }), EXIT.USAGE, true);
         // Loaded here, not at start-up: other commands do not pay for the HTTP stack.
         const { loadRuleSets, startServer } = await import('../../server/index.js');
         const { pino } = await import('pino');
@@ -75,7 +74,10 @@ export function registerServe(program: Command, ctx: CliContext): void {
         try {
           ruleSets = loadRuleSets(extra);
         } catch (error) {
-          throw new CliError(`invalid rule set: ${(error as Error).message}`, EXIT.DATAERR);
+          throw new CliError(
+            say(ctx, SERVE.invalidRuleSet, { message: (error as Error).message }),
+            EXIT.DATAERR,
+          );
         }
         const logger = pino({ enabled: !opts.quiet, base: { service: 'cprdfop' } }, pino.destination(2));
         let server: Awaited<ReturnType<typeof startServer>>;
@@ -86,24 +88,27 @@ export function registerServe(program: Command, ctx: CliContext): void {
             ruleSets,
             version,
             corsOrigins: opts.cors,
-            maxBodyBytes: positive('--max-body', opts.maxBody),
-            maxBatchBytes: positive('--max-batch-bytes', opts.maxBatchBytes),
-            maxBatchItems: positive('--max-batch', opts.maxBatch),
-            maxJsonDepth: positive('--max-depth', opts.maxDepth),
-            requestTimeoutMs: positive('--timeout', opts.timeout),
+            maxBodyBytes: positive(ctx, '--max-body', opts.maxBody),
+            maxBatchBytes: positive(ctx, '--max-batch-bytes', opts.maxBatchBytes),
+            maxBatchItems: positive(ctx, '--max-batch', opts.maxBatch),
+            maxJsonDepth: positive(ctx, '--max-depth', opts.maxDepth),
+            requestTimeoutMs: positive(ctx, '--timeout', opts.timeout),
             logger,
           });
         } catch (error) {
           if (error instanceof CliError) throw error;
           const code = (error as NodeJS.ErrnoException).code ?? String(error);
-          throw new CliError(`cannot listen on ${opts.host}:${port}: ${code}`, EXIT.UNAVAILABLE);
+          throw new CliError(
+            say(ctx, SERVE.cannotListen, { address: `${opts.host}:${port}`, code: String(code) }),
+            EXIT.UNAVAILABLE,
+          );
         }
-        ctx.stderr.write(`cprdfop serve: listening on ${server.url} (OpenAPI: ${server.url}/openapi.json)\n`);
+        ctx.stderr.write(`${say(ctx, SERVE.listening, { url: server.url })}\n`);
         await new Promise<void>((done) => {
           const stop = (signal: string) => {
             process.off('SIGINT', onInt);
             process.off('SIGTERM', onTerm);
-            ctx.stderr.write(`cprdfop serve: ${signal}, finishing in-flight requests\n`);
+            ctx.stderr.write(`${say(ctx, SERVE.stopping, { signal })}\n`);
             server.close().then(done, done);
           };
           const onInt = () => stop('SIGINT');

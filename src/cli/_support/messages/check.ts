@@ -1,14 +1,17 @@
 /** Messages of `cprdfop check` and of the explanation it prints (internal). */
 import type { Message } from '../../../_shared/messages.js';
 
-/** One word per status, the same everywhere (CLI, screen summary, web page). */
+/**
+ * One word per status, the same everywhere: the criterion messages (« Critère rempli », "Criterion
+ * met"), the CLI and the web page (`examples/web-map/src/i18n.ts`).
+ */
 export const STATUS = {
-  pass: { fr: '✓ rempli', en: '✓ pass' },
-  fail: { fr: '✗ non rempli', en: '✗ fail' },
+  pass: { fr: '✓ rempli', en: '✓ met' },
+  fail: { fr: '✗ non rempli', en: '✗ not met' },
   unknown: { fr: '? inconnu', en: '? unknown' },
 } as const satisfies Record<string, Message>;
 
-/** One word per verdict, the same everywhere (CLI, screen summary, web page). */
+/** One word per verdict, the same everywhere (CLI, screen summary, web page, in capitals here). */
 export const VERDICT = {
   eligible: { fr: 'ÉLIGIBLE', en: 'ELIGIBLE' },
   ineligible: { fr: 'INÉLIGIBLE', en: 'INELIGIBLE' },

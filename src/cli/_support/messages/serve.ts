@@ -46,4 +46,29 @@ export const SERVE = {
     fr: 'pas de journal des accès',
     en: 'no access log',
   },
+  notPositive: {
+    fr: '{name} doit être un entier positif, pas « {value} »',
+    en: '{name} must be a positive integer, not "{value}"',
+  },
+  emptyDirectory: {
+    fr: '--rules {ref} : le répertoire ne contient aucun fichier de règles .json',
+    en: '--rules {ref}: the directory has no .json rule file',
+  },
+  badPort: {
+    fr: '--port doit être un entier de 0 à 65535, pas « {value} »',
+    en: '--port must be an integer 0-65535, not "{value}"',
+  },
+  invalidRuleSet: { fr: 'jeu de règles invalide : {message}', en: 'invalid rule set: {message}' },
+  cannotListen: {
+    fr: 'impossible d’écouter sur {address} : {code}',
+    en: 'cannot listen on {address}: {code}',
+  },
+  listening: {
+    fr: 'cprdfop serve : à l’écoute sur {url} (OpenAPI : {url}/openapi.json)',
+    en: 'cprdfop serve: listening on {url} (OpenAPI: {url}/openapi.json)',
+  },
+  stopping: {
+    fr: 'cprdfop serve : {signal}, fin des requêtes en cours',
+    en: 'cprdfop serve: {signal}, finishing in-flight requests',
+  },
 } as const satisfies Record<string, Message>;
