@@ -112,6 +112,11 @@ describe('the French output of every command', () => {
     ['check overlay', ['check', 'examples/overlay-other-region/application.json', '--rules', overlay]],
     ['check bad date', ['check', eligible, '--as-of', '2023-02-30'], { code: 64 }],
     ['check missing file', ['check', 'nope/missing.json'], { code: 66 }],
+    [
+      'check invalid shape',
+      ['check', '-'],
+      { stdin: '{"themes":["cuisine"],"budget":{"total":"x"}}', code: 65 },
+    ],
     ['plan', ['plan']],
     ['rules show', ['rules', 'show']],
     ['rules test', ['rules', 'test']],
@@ -154,7 +159,7 @@ describe('the French output of every command', () => {
 describe('known gaps: English library messages inside French output', () => {
   const gaps: [string, string[], string, { stdin?: string }?][] = [
     ['rule set not in force (rules)', ['check', eligible, '--as-of', '2022-06-01'], 'is in force on'],
-    ['zod validation (itie)', ['check', '-'], 'expected one of', { stdin: '{"themes":["cuisine"]}' }],
+    ['invalid JSON (jsonSafety)', ['check', '-'], 'invalid JSON', { stdin: '{nope' }],
     [
       'unknown code (territory)',
       ['check', '-'],
@@ -206,5 +211,37 @@ describe('the language of a run', () => {
       expect(lines).toHaveLength(2);
     }
     expect((await cli(['plan', '--lang'], { env: {} })).code).toBe(64);
+  });
+});
+
+describe('validation messages in French (localizeIssues)', () => {
+  it('keeps every issue, its path and code, in order; translates zod’s shape errors only', async () => {
+    const { localizeIssues } = await import('../../src/cli/_support/applicationIssues.js');
+    const { safeParseApplication } = await import('../../src/itie/index.js');
+    const application = {
+      themes: ['cuisine', 'formation', 'x'],
+      budget: { total: 'x' },
+      territory: { communes: ['59999'] },
+    };
+    const parsed = safeParseApplication(application);
+    expect(parsed.success).toBe(false);
+    const english = parsed.success ? [] : parsed.issues;
+    const french = localizeIssues(english, application, 'fr');
+    expect(french.map(({ path, code }) => [path, code])).toEqual(
+      english.map(({ path, code }) => [path, code]),
+    );
+    for (const issue of french) {
+      if (issue.code === 'invalid') expect(issue.message, issue.path).toMatch(/invalide/);
+    }
+    expect(localizeIssues(english, application, 'en')).toEqual(english);
+  });
+  it('the JSON of an invalid application in French lists the same issues as in English', async () => {
+    const stdin = '{"themes":["cuisine"],"budget":{"total":"x"},"schedule":{"start":"2023-02-30"}}';
+    const fr = JSON.parse((await french(['check', '-', '--json'], { stdin })).stdout);
+    const en = JSON.parse((await cli(['check', '-', '--json'], { stdin })).stdout);
+    expect(fr.issues.map((issue: { path: string }) => issue.path)).toEqual(
+      en.issues.map((issue: { path: string }) => issue.path),
+    );
+    expect(fr.issues.length).toBeGreaterThanOrEqual(2);
   });
 });

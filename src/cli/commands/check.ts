@@ -19,6 +19,7 @@ import {
   MAX_APPLICATION_NODES,
 } from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
+import { localizeIssues } from '../_support/applicationIssues.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
 import { readInput } from '../_support/io.js';
 import { langOf, say, typeset } from '../_support/language.js';
@@ -100,8 +101,12 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
         const name = file === '-' ? say(ctx, COMMON.stdin) : file;
+        let application: unknown;
         /** Invalid input: with --json, every issue as JSON on stdout; always one line on stderr, exit 65. */
-        const refuse = (issues: readonly ApplicationIssue[]): never => {
+        const refuse = (englishIssues: readonly ApplicationIssue[]): never => {
+          // Issues about the JSON text itself (no document parsed) keep their message.
+          const issues =
+            application === undefined ? [...englishIssues] : localizeIssues(englishIssues, application, lang);
           if (opts.json) ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
           const first = issues[0]!;
           const what =
@@ -139,7 +144,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           const code = parsed.issue.message.startsWith('invalid JSON') ? 'invalid' : 'unsafe';
           refuse([{ ...parsed.issue, code }]);
         }
-        const application = parsed.ok ? parsed.value : undefined;
+        application = parsed.ok ? parsed.value : undefined;
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
