@@ -143,7 +143,7 @@ describe('cprdfop screen, CSV → CSV', () => {
     expect(read.rows[5 - 1]!.cells!.get('errors')).toMatch(/2 cells where the header has 12/);
     const invalidCount = expected.filter((application) => application === undefined).length;
     expect(run.stderr).toContain(
-      `401 lignes\u202f: ${401 - invalidCount} criblées, ${invalidCount} invalides`,
+      `401 lignes\u00a0: ${401 - invalidCount} criblées, ${invalidCount} invalides`,
     );
   });
   it('exit 0 when every row was screened; a header alone is 0 rows', async () => {

@@ -2,6 +2,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isIsoDate } from '../../_shared/isoDate.js';
+import { formatNumber, type Message, type MessageValue, renderMessage } from '../../_shared/messages.js';
 import {
   count,
   emptySummary,
@@ -38,30 +39,20 @@ function formatOf(ctx: CliContext, file: string, option: string): Format {
   return extension;
 }
 
-/** The summary for humans, in French or English (French typography: narrow no-break space before :). */
+/** The summary for humans, in French or English (from the catalogue, French typography applied). */
 export function formatSummary(summary: ScreenSummary, lang: 'fr' | 'en'): string {
-  const colon = lang === 'fr' ? '\u202f:' : ':';
-  const lines =
-    lang === 'fr'
-      ? [
-          `${summary.rows} lignes${colon} ${summary.screened} criblées, ${summary.invalid} invalides`,
-          `Verdicts${colon} éligible ${summary.verdicts.eligible}, inéligible ${summary.verdicts.ineligible}, indéterminé ${summary.verdicts.undetermined}`,
-        ]
-      : [
-          `${summary.rows} rows: ${summary.screened} screened, ${summary.invalid} invalid`,
-          `Verdicts: eligible ${summary.verdicts.eligible}, ineligible ${summary.verdicts.ineligible}, undetermined ${summary.verdicts.undetermined}`,
-        ];
+  const say = (message: Message, values?: Record<string, MessageValue>) =>
+    renderMessage(message, lang, values);
+  const lines = [
+    say(SCREEN.summaryRows, { rows: summary.rows, screened: summary.screened, invalid: summary.invalid }),
+    say(SCREEN.summaryVerdicts, { ...summary.verdicts }),
+  ];
   const failed = Object.entries(summary.failedCriteria).sort((a, b) => b[1] - a[1]);
   if (failed.length) {
-    lines.push(`${lang === 'fr' ? 'Critères non remplis' : 'Failed criteria'}${colon}`);
-    for (const [id, number] of failed) lines.push(`  ${id}  ${number}`);
+    lines.push(say(SCREEN.summaryFailed));
+    for (const [id, number] of failed) lines.push(`  ${id}  ${formatNumber(number, lang)}`);
   }
-  if (summary.invalid)
-    lines.push(
-      lang === 'fr'
-        ? `${summary.invalid} lignes invalides (voir la colonne errors)${colon} code de sortie 1`
-        : `${summary.invalid} invalid rows (see the errors column): exit code 1`,
-    );
+  if (summary.invalid) lines.push(say(SCREEN.summaryInvalid, { invalid: summary.invalid }));
   return `${lines.join('\n')}\n`;
 }
 

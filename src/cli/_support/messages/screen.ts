@@ -77,4 +77,17 @@ export const SCREEN = {
     en: 'warning: duplicate headers (not mapped, ignored): {headers}',
   },
   rowLost: { fr: 'interne : une ligne a été perdue', en: 'internal: a row was lost' },
+  summaryRows: {
+    fr: '{rows} lignes : {screened} criblées, {invalid} invalides',
+    en: '{rows} rows: {screened} screened, {invalid} invalid',
+  },
+  summaryVerdicts: {
+    fr: 'Verdicts : éligible {eligible}, inéligible {ineligible}, indéterminé {undetermined}',
+    en: 'Verdicts: eligible {eligible}, ineligible {ineligible}, undetermined {undetermined}',
+  },
+  summaryFailed: { fr: 'Critères non remplis :', en: 'Failed criteria:' },
+  summaryInvalid: {
+    fr: '{invalid} lignes invalides (voir la colonne errors) : code de sortie 1',
+    en: '{invalid} invalid rows (see the errors column): exit code 1',
+  },
 } as const satisfies Record<string, Message>;
