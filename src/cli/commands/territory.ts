@@ -103,7 +103,17 @@ function print(hit: Hit, lang: Language): string {
   const say = (message: Message, values?: Record<string, MessageValue>) =>
     renderMessage(message, lang, values);
   const T = TERRITORY_OUTPUT;
-  if (hit.type === 'outside-region') return `${hit.message}\n`;
+  if (hit.type === 'outside-region') {
+    // The library's message is English: in French, told again from the classification's fields.
+    const c = classifyCommuneCode(hit.code);
+    if (lang === 'en' || c.kind !== 'outside-region') return `${hit.message}\n`;
+    const values = {
+      code: hit.code,
+      departement: c.departement.code,
+      region: c.region.name,
+    };
+    return `${c.currentCode ? say(T.outsideNow, { ...values, current: c.currentCode }) : say(T.outside, values)}\n`;
+  }
   if (hit.type === 'epci') {
     const e = hit.epci;
     const lines = [

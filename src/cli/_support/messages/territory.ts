@@ -41,6 +41,14 @@ export const TERRITORY_OUTPUT = {
   departement: { fr: 'département :', en: 'département:' },
   postalCodes: { fr: 'codes postaux :', en: 'postal codes:' },
   none: { fr: 'aucun', en: 'none' },
+  outside: {
+    fr: 'le code de commune {code} est hors des Hauts-de-France (département {departement}, {region})',
+    en: 'commune code {code} is outside Hauts-de-France (département {departement}, {region})',
+  },
+  outsideNow: {
+    fr: 'le code de commune {code} est aujourd’hui {current}, hors des Hauts-de-France (département {departement}, {region})',
+    en: 'commune code {code} is now {current}, outside Hauts-de-France (département {departement}, {region})',
+  },
   noMatch: {
     fr: 'aucune commune ni aucun EPCI des Hauts-de-France ne correspond à « {query} »',
     en: 'no commune or EPCI of Hauts-de-France matches "{query}"',
