@@ -57,10 +57,13 @@ export interface EvaluationContext {
 /** The item a per-item expression is evaluated on, and where it sits (for `missing`). */
 export interface ItemScope {
   readonly value: unknown;
-  /** `participants[2]`, or `''` when the list is not a field. */
-  readonly path: string;
+  /** The list's path (`participants`), `''` when the list is not read from the application. */
+  readonly base: string;
+  readonly index: number;
   readonly outer: ItemScope | undefined;
 }
+/** `participants[2]`, or `''` when the list is not read from the application. */
+export const itemPath = (scope: ItemScope): string => (scope.base ? `${scope.base}[${scope.index}]` : '');
 /** A compiled expression. */
 export type Compiled = (context: EvaluationContext) => unknown;
 
@@ -120,7 +123,16 @@ export type MissingBehaviour = 'strict' | 'kleene' | 'branches' | 'items' | 'ans
 /** The signature of one built-in operator (what the type checker reads). */
 export interface OperatorSignature {
   readonly name: string;
-  readonly family: 'values' | 'logic' | 'comparison' | 'lists' | 'arithmetic' | 'dates' | 'territory';
+  readonly family:
+    | 'values'
+    | 'logic'
+    | 'comparison'
+    | 'lists'
+    | 'strings'
+    | 'tables'
+    | 'arithmetic'
+    | 'dates'
+    | 'territory';
   /** `true` when the argument is the operand itself (`{"not": a}`), not an array of operands. */
   readonly unary?: true;
   /** Fewest and most operands (array operators). */

@@ -44,6 +44,19 @@ function fieldPlusCount(evaluate: (date: number, count: number) => string | unde
   };
 }
 
+/**
+ * Full months of the period from `start` to `end`, both included: the full months from `start` to the
+ * day after `end` (date-fns `differenceInMonths` rules); a partial month is not counted. `end` before
+ * the day before `start` is unknown (not a period).
+ */
+function inclusiveMonths(start: number, end: number): number | typeof NONE {
+  const dayAfter = dateOps.addDays(end, 1);
+  if (dayAfter === undefined) return NONE;
+  const after = ymd(dayAfter);
+  if (after < start) return NONE;
+  return dateOps.months(start, after);
+}
+
 const between = (name: 'days' | 'months', example: OperatorEntry['example']): OperatorEntry =>
   operator({
     name,
@@ -95,5 +108,18 @@ export const dateOperators = () => [
     missing: 'strict',
     example: { when: { isDate: { field: 'start' } }, application: { start: '2024-02-29' } },
     evaluate: (value: unknown) => isIsoDate(value),
+  }),
+  operator({
+    name: 'durationMonths',
+    family: 'dates',
+    arity: [2, 2],
+    operands: ['date'],
+    result: 'number',
+    missing: 'strict',
+    example: {
+      when: { '==': [{ durationMonths: [{ field: 'start' }, { field: 'end' }] }, 12] },
+      application: { start: '2023-01-01', end: '2023-12-31' },
+    },
+    evaluate: twoDates(inclusiveMonths),
   }),
 ];

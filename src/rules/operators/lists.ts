@@ -1,14 +1,21 @@
 /** Lists and sets: membership, inclusion, intersection, length, distinct items, one property of each. */
-import { Exact } from '../_exact.js';
+import { add, Exact, isNumeric, type Numeric } from '../_exact.js';
 import { RuleSetError } from '../errors.js';
+import type { ExpressionValue } from '../RuleSet.js';
 import {
   argumentList,
+  type Compiled,
+  type CompileState,
+  type EvaluationContext,
   equal,
+  type ItemScope,
   isList,
   isSafeName,
   isUnknown,
+  itemPath,
   merge,
   NONE,
+  type OperatorCompileInput,
   operator,
   Unknown,
 } from './_kernel.js';
@@ -16,6 +23,95 @@ import {
 /** A binary operator on two lists (anything else: unknown). */
 function onLists(evaluate: (left: readonly unknown[], right: readonly unknown[]) => unknown) {
   return (left: unknown, right: unknown) => (isList(left) && isList(right) ? evaluate(left, right) : NONE);
+}
+
+type Quantifier = 'some' | 'every' | 'filter' | 'sum';
+
+/**
+ * The list's path for `missing` (`participants`, or `participants[0].children` for an item's list),
+ * computed when needed; `''` when the list is not read from the application.
+ */
+function listBase(node: ExpressionValue): (context: EvaluationContext) => string {
+  if (node !== null && typeof node === 'object' && !Array.isArray(node)) {
+    if (typeof node.field === 'string') {
+      const path = node.field;
+      return () => path;
+    }
+    if (typeof node.item === 'string' && node.item !== '.') {
+      const key = node.item;
+      return (context) => {
+        const outer = context.item ? itemPath(context.item) : '';
+        return outer ? `${outer}.${key}` : '';
+      };
+    }
+  }
+  return () => '';
+}
+
+/** Compiles the per-item expression of a quantifier (an item is readable inside it). */
+function perItem(state: CompileState, compileOperand: () => Compiled): Compiled {
+  state.itemDepth++;
+  try {
+    return compileOperand();
+  } finally {
+    state.itemDepth--;
+  }
+}
+
+/**
+ * A quantifier over the items of a list, Kleene over the items: `some` is true as soon as one item's
+ * expression is true, false when all are false; `every` dually; `filter` keeps the items whose
+ * expression is true (unknown when one is unknown); `sum` adds the items (or their expression), exactly.
+ * An unknown item makes the result unknown with that item's missing fields (`participants[1].age`).
+ */
+function quantifier(kind: Quantifier) {
+  return ({ argument, state, at, operand }: OperatorCompileInput): Compiled => {
+    const nodes = argumentList(argument, at, kind === 'sum' ? 1 : 2, 2);
+    const list = operand(nodes[0]!, 0);
+    const base = listBase(nodes[0]!);
+    const each = nodes.length === 2 ? perItem(state, () => operand(nodes[1]!, 1)) : undefined;
+    return (context) => {
+      const items = list(context);
+      if (isUnknown(items)) return items;
+      if (!isList(items)) return NONE;
+      const outer = context.item;
+      const listPath = base(context);
+      let unknown: Unknown | undefined;
+      const kept: unknown[] = [];
+      let total: Numeric = 0;
+      try {
+        for (let index = 0; index < items.length; index++) {
+          let value = items[index];
+          if (each) {
+            const scope: ItemScope = { value, base: listPath, index, outer };
+            context.item = scope;
+            value = each(context);
+          } else if (value == null) value = listPath ? new Unknown([`${listPath}[${index}]`]) : NONE;
+          if (isUnknown(value)) {
+            unknown = merge(unknown, value);
+            continue;
+          }
+          if (kind === 'sum') {
+            if (!isNumeric(value)) return NONE;
+            total = add(total, value);
+          } else if (typeof value !== 'boolean') unknown = merge(unknown, NONE);
+          else if (kind === 'some' && value) return true;
+          else if (kind === 'every' && !value) return false;
+          else if (kind === 'filter' && value) kept.push(items[index]);
+        }
+      } finally {
+        context.item = outer;
+      }
+      if (unknown) return unknown;
+      return kind === 'some'
+        ? false
+        : kind === 'every'
+          ? true
+          : kind === 'filter'
+            ? Object.freeze(kept)
+            : total;
+    };
+  };
 }
 
 /** The operators of the `lists` family. */
@@ -148,5 +244,64 @@ export const listOperators = () => [
         return unknown ?? values;
       };
     },
+  }),
+  operator({
+    name: 'some',
+    family: 'lists',
+    arity: [2, 2],
+    operands: ['list', 'boolean'],
+    result: 'boolean',
+    missing: 'items',
+    example: {
+      when: { some: [{ field: 'partners' }, { '==': [{ item: 'type' }, 'epci'] }] },
+      application: { partners: [{ type: 'association' }, { type: 'epci' }] },
+    },
+    compile: quantifier('some'),
+  }),
+  operator({
+    name: 'every',
+    family: 'lists',
+    arity: [2, 2],
+    operands: ['list', 'boolean'],
+    result: 'boolean',
+    missing: 'items',
+    example: {
+      when: {
+        every: [
+          { field: 'participants' },
+          { all: [{ '>=': [{ item: 'age' }, 16] }, { '<=': [{ item: 'age' }, 25] }] },
+        ],
+      },
+      application: { participants: [{ age: 16 }, { age: 25 }] },
+    },
+    compile: quantifier('every'),
+  }),
+  operator({
+    name: 'filter',
+    family: 'lists',
+    arity: [2, 2],
+    operands: ['list', 'boolean'],
+    result: 'list',
+    missing: 'items',
+    example: {
+      when: {
+        '>=': [{ count: { filter: [{ field: 'participants' }, { '<=': [{ item: 'age' }, 25] }] } }, 2],
+      },
+      application: { participants: [{ age: 19 }, { age: 40 }, { age: 22 }] },
+    },
+    compile: quantifier('filter'),
+  }),
+  operator({
+    name: 'sum',
+    family: 'lists',
+    arity: [1, 2],
+    operands: ['list', 'number'],
+    result: 'number',
+    missing: 'items',
+    example: {
+      when: { '==': [{ sum: [{ field: 'partners' }, { item: 'amount' }] }, 0.3] },
+      application: { partners: [{ amount: 0.1 }, { amount: 0.2 }] },
+    },
+    compile: quantifier('sum'),
   }),
 ];

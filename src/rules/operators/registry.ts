@@ -11,6 +11,8 @@ import { comparisonOperators } from './comparison.js';
 import { dateOperators } from './dates.js';
 import { listOperators } from './lists.js';
 import { logicOperators } from './logic.js';
+import { stringOperators } from './strings.js';
+import { tableOperators } from './tables.js';
 import { territoryOperators } from './territory.js';
 import { valueOperators } from './values.js';
 
@@ -51,6 +53,8 @@ const build = (): readonly OperatorEntry[] =>
     ...logicOperators(),
     ...comparisonOperators(),
     ...listOperators(),
+    ...stringOperators(),
+    ...tableOperators(),
     ...arithmeticOperators(),
     ...dateOperators(),
     ...territoryOperators(),

@@ -3,6 +3,7 @@ import { isIsoDate } from '../_dates.js';
 import { Exact, toNumber } from '../_exact.js';
 import type { OperatorDefinition, OperatorValueType } from '../defineOperator.js';
 import { RuleSetError } from '../errors.js';
+import type { ExpressionValue } from '../RuleSet.js';
 import {
   argumentList,
   type Compiled,
@@ -10,6 +11,8 @@ import {
   FIELD,
   isFiniteNumber,
   isList,
+  isUnknown,
+  itemPath,
   MANY,
   NONE,
   operator,
@@ -45,6 +48,14 @@ export function compileCustom(definition: OperatorDefinition, operands: Compiled
     }
   });
 }
+
+/** Whether a node reads a value (`{"field": …}` or `{"item": …}`): what `isDefined` and `default` take. */
+const isRead = (node: ExpressionValue): boolean =>
+  node !== null &&
+  typeof node === 'object' &&
+  !Array.isArray(node) &&
+  Object.keys(node).length === 1 &&
+  (typeof node.field === 'string' || typeof node.item === 'string');
 
 /** The operators of the `values` family. */
 export const valueOperators = () => [
@@ -142,6 +153,77 @@ export const valueOperators = () => [
         definition,
         rest.map((node, index) => operand(node, index + 1)),
       );
+    },
+  }),
+  operator({
+    name: 'item',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'reads',
+    example: {
+      when: { some: [{ field: 'participants' }, { '<=': [{ item: 'age' }, 25] }] },
+      application: { participants: [{ age: 40 }, { age: 19 }] },
+    },
+    compile: ({ argument, state, at }) => {
+      if (state.itemDepth === 0)
+        throw new RuleSetError(at, 'an item is read only inside some, every, filter or sum');
+      if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a property path string');
+      const segments = argument === '.' ? [] : pathSegments(argument, at);
+      return (context) => {
+        const scope = context.item!;
+        let value = scope.value;
+        for (let index = 0; index < segments.length && value != null; index++)
+          value =
+            typeof value === 'object' && !isList(value) && Object.hasOwn(value, segments[index]!)
+              ? (value as Record<string, unknown>)[segments[index]!]
+              : undefined;
+        if (value != null) return value;
+        const path = itemPath(scope);
+        return path ? new Unknown([segments.length ? `${path}.${argument}` : path]) : NONE;
+      };
+    },
+  }),
+  operator({
+    name: 'isDefined',
+    family: 'values',
+    unary: true,
+    operands: ['any'],
+    result: 'boolean',
+    missing: 'answered',
+    example: {
+      when: { not: { isDefined: { field: 'otherFunding' } } },
+      application: {},
+    },
+    compile: ({ argument, at, operand }) => {
+      if (!isRead(argument)) throw new RuleSetError(at, 'expects a field or an item: {"field": "path"}');
+      const read = operand(argument);
+      return (context) => !isUnknown(read(context));
+    },
+  }),
+  operator({
+    name: 'default',
+    family: 'values',
+    arity: [2, 2],
+    operands: ['any', 'any'],
+    result: 'any',
+    missing: 'answered',
+    example: {
+      when: {
+        '==': [{ '+': [{ field: 'budget.total' }, { default: [{ field: 'budget.inKind' }, 0] }] }, 1000],
+      },
+      application: { budget: { total: 1000 } },
+    },
+    compile: ({ argument, at, operands }) => {
+      const [readNode] = argumentList(argument, at, 2);
+      if (!isRead(readNode!))
+        throw new RuleSetError(`${at}[0]`, 'expects a field or an item: {"field": "path"}');
+      const [read, fallback] = operands(argument as ExpressionValue[]) as [Compiled, Compiled];
+      return (context) => {
+        const value = read(context);
+        return isUnknown(value) ? fallback(context) : value;
+      };
     },
   }),
 ];
