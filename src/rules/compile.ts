@@ -2,6 +2,7 @@ import { compileExpression } from './_compileExpression.js';
 import { isIsoDate } from './_dates.js';
 import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
+import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
 import { readTop } from './_readTop.js';
 import type { OperatorDefinition } from './defineOperator.js';
 import {
@@ -87,6 +88,7 @@ const fill = (template: string, label: string, missing: string) =>
     .replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
+const STATUSES: readonly CriterionStatus[] = ['pass', 'fail', 'unknown'];
 const EMPTY: readonly string[] = shareFrozen([]);
 
 /**
@@ -152,6 +154,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       throw new RuleSetError('funding.amount', `the amount must be a number, not a ${amount}`);
   }
   const nodes = { count: 0 };
+  const kinds = fieldKinds(ruleSet.fields);
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
   const asOfPath = asOfField ? pathSegments(asOfField, 'asOfField') : undefined;
@@ -201,13 +204,49 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const label = frozenCopy(cr.label);
     const source = cr.source ? frozenCopy(cr.source) : null;
     const fieldSlots = st.fields.map((field) => slots.get(field)!);
+    // Message templates: `{param:…}` filled now, `{field:…}` when evaluating (then the message is
+    // built per evaluation instead of shared).
+    const templates = {} as Record<CriterionStatus, { fr: CompiledTemplate; en: CompiledTemplate }>;
+    for (const status of STATUSES) {
+      const given = cr.messages?.[status];
+      const compileOne = (language: Language) =>
+        given
+          ? compileTemplate(
+              given[language],
+              language,
+              paramMap,
+              kinds,
+              st.fields,
+              `criteria[${index}].messages.${status}.${language}`,
+            )
+          : CATALOGUE[status][language];
+      templates[status] = { fr: compileOne('fr'), en: compileOne('en') };
+    }
+    const render = (template: CompiledTemplate, read: (path: string) => unknown) =>
+      typeof template === 'string' ? template : template(read);
+    const notRead = () => undefined;
     const msg = (status: CriterionStatus, missing = ''): RuleText => {
-      const template = cr.messages?.[status] ?? CATALOGUE[status];
+      const template = templates[status];
       return shareFrozen({
-        fr: fill(template.fr, cr.label.fr, missing),
-        en: fill(template.en, cr.label.en, missing),
+        fr: fill(render(template.fr, notRead), cr.label.fr, missing),
+        en: fill(render(template.en, notRead), cr.label.en, missing),
       });
     };
+    const quotesFields = STATUSES.some(
+      (status) => typeof templates[status].fr !== 'string' || typeof templates[status].en !== 'string',
+    );
+    /** The message of an evaluation whose message quotes observed values. */
+    const messageOf = quotesFields
+      ? (status: CriterionStatus, values: readonly unknown[], missing: readonly string[]): RuleText => {
+          const template = templates[status];
+          const read = (path: string) => values[slots.get(path)!];
+          const missingText = missing.join(', ');
+          return {
+            fr: fill(render(template.fr, read), cr.label.fr, missingText),
+            en: fill(render(template.en, read), cr.label.en, missingText),
+          };
+        }
+      : undefined;
     // Everything static is computed once, frozen and shared by every explanation: one part per status
     // (per `missing` list for `unknown`), built on first use; each evaluation builds a plain criterion
     // object with its `observed` values around those parts.
@@ -232,6 +271,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       part,
       msg,
       own: cr.messages?.unknown ? msg('unknown') : undefined,
+      messageOf,
     };
   });
   let funding: { fn: Compiled; unit: string; assumptions: AssumptionUsed[] } | undefined;
@@ -347,7 +387,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         id: part.id,
         status: part.status,
         label: part.label,
-        message: part.message,
+        message: compiled.messageOf ? compiled.messageOf(part.status, values, part.missing) : part.message,
         observed,
         parameters: part.parameters,
         source: part.source,

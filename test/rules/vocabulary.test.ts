@@ -47,24 +47,24 @@ describe('per-item expressions', () => {
   });
   it('nested quantifiers report the inner item path', () => {
     const when = {
-      some: [
-        { field: 'projects' },
-        { some: [{ item: 'partners' }, { '==': [{ item: 'type' }, 'epci'] }] },
-      ],
+      some: [{ field: 'projects' }, { some: [{ item: 'partners' }, { '==': [{ item: 'type' }, 'epci'] }] }],
     };
     expect(criterion(when, { projects: [{ partners: [{ type: 'x' }, {}] }] })).toEqual({
       status: 'unknown',
       missing: ['projects[0].partners[1].type'],
     });
-    expect(criterion(when, { projects: [{}] })).toEqual({ status: 'unknown', missing: ['projects[0].partners'] });
+    expect(criterion(when, { projects: [{}] })).toEqual({
+      status: 'unknown',
+      missing: ['projects[0].partners'],
+    });
     expect(criterion(when, { projects: [{ partners: [{ type: 'epci' }] }] }).status).toBe('pass');
   });
   it('an item is read only inside a per-item expression', () => {
     expect(() => compile(ruleSetOf({ '==': [{ item: 'age' }, 1] }))).toThrow(RuleSetError);
     expect(() => compile(ruleSetOf({ '==': [{ item: 'age' }, 1] }))).toThrow(/only inside some/);
-    expect(() => compile(ruleSetOf({ some: [{ field: 'l' }, { '==': [{ item: '__proto__' }, 1] }] }))).toThrow(
-      /invalid field path/,
-    );
+    expect(() =>
+      compile(ruleSetOf({ some: [{ field: 'l' }, { '==': [{ item: '__proto__' }, 1] }] })),
+    ).toThrow(/invalid field path/);
   });
   it('item fields are checked against the declared items of the list', () => {
     const fields = [
@@ -80,22 +80,27 @@ describe('per-item expressions', () => {
       compile(ruleSetOf({ some: [{ field: 'participants' }, { '<=': [{ item: 'agee' }, 25] }] }, { fields })),
     ).toThrow(/unknown item field "agee".*JSON pointer \/criteria\/0\/when\/some\/1\/<=\/0\/item/);
     expect(() =>
-      compile(ruleSetOf({ some: [{ field: 'participants' }, { '<=': [{ item: 'age' }, '25'] }] }, { fields })),
+      compile(
+        ruleSetOf({ some: [{ field: 'participants' }, { '<=': [{ item: 'age' }, '25'] }] }, { fields }),
+      ),
     ).toThrow(/compares a number with a string/);
-    expect(() => compile(ruleSetOf({ some: [{ field: 'participants' }, { item: 'age' }] }, { fields }))).toThrow(
-      /expects a boolean for each item, not a number/,
-    );
+    expect(() =>
+      compile(ruleSetOf({ some: [{ field: 'participants' }, { item: 'age' }] }, { fields })),
+    ).toThrow(/expects a boolean for each item, not a number/);
   });
   it('sum is exact (BigInt reference on random decimals)', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { maxLength: 20 }), (cents) => {
-        const expected = cents.reduce((total, value) => total + BigInt(value), 0n);
-        const amounts = cents.map((value) => ({ amount: value / 100 }));
-        const when = {
-          '==': [{ '*': [{ sum: [{ field: 'list' }, { item: 'amount' }] }, 100] }, Number(expected)],
-        };
-        expect(criterion(when, { list: amounts }).status).toBe('pass');
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: -1_000_000_000, max: 1_000_000_000 }), { maxLength: 20 }),
+        (cents) => {
+          const expected = cents.reduce((total, value) => total + BigInt(value), 0n);
+          const amounts = cents.map((value) => ({ amount: value / 100 }));
+          const when = {
+            '==': [{ '*': [{ sum: [{ field: 'list' }, { item: 'amount' }] }, 100] }, Number(expected)],
+          };
+          expect(criterion(when, { list: amounts }).status).toBe('pass');
+        },
+      ),
       { numRuns: 200 },
     );
   });
@@ -106,19 +111,24 @@ describe('isDefined and default', () => {
     expect(criterion({ isDefined: { field: 'x' } }, {})).toEqual({ status: 'fail', missing: [] });
     expect(criterion({ isDefined: { field: 'x' } }, { x: null }).status).toBe('fail');
     expect(criterion({ isDefined: { field: 'x' } }, { x: false }).status).toBe('pass');
-    expect(criterion({ '==': [{ default: [{ field: 'x' }, 3] }, 3] }, {})).toEqual({ status: 'pass', missing: [] });
+    expect(criterion({ '==': [{ default: [{ field: 'x' }, 3] }, 3] }, {})).toEqual({
+      status: 'pass',
+      missing: [],
+    });
     expect(criterion({ '==': [{ default: [{ field: 'x' }, { field: 'y' }] }, 3] }, {})).toEqual({
       status: 'unknown',
       missing: ['y'],
     });
     expect(() => compile(ruleSetOf({ isDefined: { '+': [1, 2] } }))).toThrow(/expects a field or an item/);
-    expect(() => compile(ruleSetOf({ '==': [{ default: [1, 2] }, 1] }))).toThrow(/expects a field or an item/);
+    expect(() => compile(ruleSetOf({ '==': [{ default: [1, 2] }, 1] }))).toThrow(
+      /expects a field or an item/,
+    );
   });
   it('the default must be of the field type when both are declared', () => {
     const fields = [{ path: 'x', type: 'integer', label: { fr: 'X', en: 'X' } }];
-    expect(() => compile(ruleSetOf({ '==': [{ default: [{ field: 'x' }, 'none'] }, 1] }, { fields }))).toThrow(
-      /the default is a string, the value a number/,
-    );
+    expect(() =>
+      compile(ruleSetOf({ '==': [{ default: [{ field: 'x' }, 'none'] }, 1] }, { fields })),
+    ).toThrow(/the default is a string, the value a number/);
   });
 });
 
@@ -130,7 +140,10 @@ describe('tables', () => {
       [20, 'c'],
     ];
     const at = (amount: number, bounds?: string) =>
-      criterion({ '==': [{ bracket: [{ field: 'x' }, table, ...(bounds ? [bounds] : [])] }, 'probe'] }, { x: amount });
+      criterion(
+        { '==': [{ bracket: [{ field: 'x' }, table, ...(bounds ? [bounds] : [])] }, 'probe'] },
+        { x: amount },
+      );
     const value = (amount: number, bounds?: string) => {
       for (const probe of ['a', 'b', 'c']) {
         const result = criterion(
@@ -142,7 +155,14 @@ describe('tables', () => {
       }
       return 'none';
     };
-    expect([0, 9.99, 10, 10.01, 20, 1e9].map((amount) => value(amount))).toEqual(['a', 'a', 'b', 'b', 'c', 'c']);
+    expect([0, 9.99, 10, 10.01, 20, 1e9].map((amount) => value(amount))).toEqual([
+      'a',
+      'a',
+      'b',
+      'b',
+      'c',
+      'c',
+    ]);
     expect([0, 10, 10.01, 20, 20.01].map((amount) => value(amount, 'upper-inclusive'))).toEqual([
       'a',
       'a',
@@ -155,22 +175,73 @@ describe('tables', () => {
   });
   it('a malformed table or bounds is refused when compiling, naming the row', () => {
     const bad = (table: unknown, bounds?: unknown) => () =>
-      compile(ruleSetOf({ '==': [{ bracket: [{ field: 'x' }, table as ExpressionValue, ...(bounds ? [bounds as string] : [])] }, 1] }));
-    expect(bad([[0, 1], [0, 2]])).toThrow(/row 1: thresholds must be strictly ascending/);
-    expect(bad([[10, 1], [5, 2]])).toThrow(/strictly ascending/);
-    expect(bad([[0, 1], ['10', 2]])).toThrow(/row 1: the threshold must be a number/);
+      compile(
+        ruleSetOf({
+          '==': [
+            { bracket: [{ field: 'x' }, table as ExpressionValue, ...(bounds ? [bounds as string] : [])] },
+            1,
+          ],
+        }),
+      );
+    expect(
+      bad([
+        [0, 1],
+        [0, 2],
+      ]),
+    ).toThrow(/row 1: thresholds must be strictly ascending/);
+    expect(
+      bad([
+        [10, 1],
+        [5, 2],
+      ]),
+    ).toThrow(/strictly ascending/);
+    expect(
+      bad([
+        [0, 1],
+        ['10', 2],
+      ]),
+    ).toThrow(/row 1: the threshold must be a number/);
     expect(bad([[0, 1, 2]])).toThrow(/row 0 is not a \[key, value\] pair/);
     expect(bad([])).toThrow(/non-empty/);
     expect(bad([[0, 1]], 'inclusive')).toThrow(/"lower-inclusive" or "upper-inclusive"/);
     expect(() => compile(ruleSetOf({ '==': [{ lookup: [{ field: 'k' }, [['a']]] }, 1] }))).toThrow(/row 0/);
   });
   it('lookup: a key in no row is unknown, never a default', () => {
-    const when = { '==': [{ lookup: [{ field: 'k' }, [['a', 1], [2, 'two']]] }, 1] };
+    const when = {
+      '==': [
+        {
+          lookup: [
+            { field: 'k' },
+            [
+              ['a', 1],
+              [2, 'two'],
+            ],
+          ],
+        },
+        1,
+      ],
+    };
     expect(criterion(when, { k: 'a' }).status).toBe('pass');
     expect(criterion(when, { k: 'b' })).toEqual({ status: 'unknown', missing: [] });
-    expect(criterion({ '==': [{ lookup: [{ field: 'k' }, [['a', 1], [2, 'two']]] }, 'two'] }, { k: 2 }).status).toBe(
-      'pass',
-    );
+    expect(
+      criterion(
+        {
+          '==': [
+            {
+              lookup: [
+                { field: 'k' },
+                [
+                  ['a', 1],
+                  [2, 'two'],
+                ],
+              ],
+            },
+            'two',
+          ],
+        },
+        { k: 2 },
+      ).status,
+    ).toBe('pass');
   });
 });
 
@@ -178,7 +249,10 @@ describe('strings', () => {
   it('startsWith / endsWith on strings only', () => {
     expect(criterion({ startsWith: [{ field: 's' }, ''] }, { s: '' }).status).toBe('pass');
     expect(criterion({ startsWith: [{ field: 's' }, 'ab'] }, { s: 'a' }).status).toBe('fail');
-    expect(criterion({ endsWith: [{ field: 's' }, 'Z'] }, { s: 9499 })).toEqual({ status: 'unknown', missing: [] });
+    expect(criterion({ endsWith: [{ field: 's' }, 'Z'] }, { s: 9499 })).toEqual({
+      status: 'unknown',
+      missing: [],
+    });
   });
 });
 
@@ -199,10 +273,94 @@ describe('durationMonths', () => {
     );
   });
   it('counts a whole year as 12 and ignores a partial month', () => {
-    expect(criterion({ '==': [{ durationMonths: ['2023-01-01', '2023-12-31'] }, 12] }, {}).status).toBe('pass');
-    expect(criterion({ '==': [{ durationMonths: ['2024-02-01', '2024-02-29'] }, 1] }, {}).status).toBe('pass');
-    expect(criterion({ '==': [{ durationMonths: ['2023-01-15', '2023-02-13'] }, 0] }, {}).status).toBe('pass');
-    expect(criterion({ '==': [{ durationMonths: ['2023-01-15', '2023-01-14'] }, 0] }, {}).status).toBe('pass');
-    expect(criterion({ '==': [{ durationMonths: ['9999-12-01', '9999-12-31'] }, 1] }, {}).status).toBe('unknown');
+    expect(criterion({ '==': [{ durationMonths: ['2023-01-01', '2023-12-31'] }, 12] }, {}).status).toBe(
+      'pass',
+    );
+    expect(criterion({ '==': [{ durationMonths: ['2024-02-01', '2024-02-29'] }, 1] }, {}).status).toBe(
+      'pass',
+    );
+    expect(criterion({ '==': [{ durationMonths: ['2023-01-15', '2023-02-13'] }, 0] }, {}).status).toBe(
+      'pass',
+    );
+    expect(criterion({ '==': [{ durationMonths: ['2023-01-15', '2023-01-14'] }, 0] }, {}).status).toBe(
+      'pass',
+    );
+    expect(criterion({ '==': [{ durationMonths: ['9999-12-01', '9999-12-31'] }, 1] }, {}).status).toBe(
+      'unknown',
+    );
+  });
+});
+
+describe('messages with placeholders', () => {
+  const ruleSet = (fail: { fr: string; en: string }, fields?: unknown[]) =>
+    parseRuleSet({
+      format: 'cprdfop.ruleset/1',
+      id: 'messages',
+      version: '1',
+      title: { fr: 'Messages', en: 'Messages' },
+      validFrom: '2020-01-01',
+      parameters: [
+        { name: 'minPartners', value: 3, provenance: { mark: 'assumption', justification: 'test' } },
+        {
+          name: 'floor',
+          value: 20000,
+          unit: 'EUR',
+          provenance: { mark: 'assumption', justification: 'test' },
+        },
+      ],
+      ...(fields ? { fields } : {}),
+      criteria: [
+        {
+          id: 'c',
+          label: { fr: 'C', en: 'C' },
+          when: {
+            all: [
+              { '>=': [{ field: 'partners' }, { param: 'minPartners' }] },
+              { '>=': [{ field: 'budget.total' }, { param: 'floor' }] },
+              { '>=': [{ field: 'start' }, '2023-01-01'] },
+            ],
+          },
+          messages: { fail },
+        },
+      ],
+    });
+  it('quotes parameters and observed values, formatted per language (fr: narrow no-break spaces, comma)', () => {
+    const fields = [
+      { path: 'partners', type: 'integer', label: { fr: 'P', en: 'P' } },
+      { path: 'budget.total', type: 'money', label: { fr: 'B', en: 'B' } },
+      { path: 'start', type: 'date', label: { fr: 'D', en: 'D' } },
+    ];
+    const evaluator = compile(
+      ruleSet(
+        {
+          fr: 'Au moins {param:minPartners} structures et {param:floor} ; budget {field:budget.total}, début {field:start}, {field:partners} partenaires.',
+          en: 'At least {param:minPartners} structures and {param:floor}; budget {field:budget.total}, start {field:start}, {field:partners} partners.',
+        },
+        fields,
+      ),
+    );
+    const explanation = evaluator.evaluate(
+      { partners: 2, budget: { total: 1234567.5 }, start: '2023-03-01' },
+      { asOf: '2023-05-01' },
+    );
+    const message = explanation.criteria[0]!.message;
+    expect(message.fr).toBe(
+      'Au moins 3 structures et 20\u202f000,00\u00a0€ ; budget 1\u202f234\u202f567,50\u00a0€, début 1 mars 2023, 2 partenaires.',
+    );
+    expect(message.en).toBe(
+      'At least 3 structures and €20,000.00; budget €1,234,567.50, start 1 March 2023, 2 partners.',
+    );
+    const other = evaluator.evaluate(
+      { partners: 1, budget: { total: 10 }, start: '2023-03-01' },
+      { asOf: '2023-05-01' },
+    );
+    expect(other.criteria[0]!.message.fr).toContain('budget 10,00\u00a0€');
+    expect(structuredClone(other)).toEqual(other);
+  });
+  it('refuses an unknown parameter or a field the criterion does not read, naming the message', () => {
+    expect(() => compile(ruleSet({ fr: '{param:nope}', en: 'x' }))).toThrow(
+      /criteria\[0\]\.messages\.fail\.fr: unknown parameter "nope"/,
+    );
+    expect(() => compile(ruleSet({ fr: 'x', en: '{field:other}' }))).toThrow(/does not read/);
   });
 });
