@@ -140,6 +140,26 @@ const Messages = /* @__PURE__ */ (() =>
   }))();
 
 /**
+ * A named intermediate value (issue #12): an expression computed once per evaluation and reused by
+ * several criteria with `{"ref": "name"}`. Definitions may refer to each other, never in a cycle.
+ *
+ * @example
+ * ```ts
+ * import { Definition } from 'cprdfop/rules';
+ * Definition.parse({ name: 'eligibleCost', value: { '-': [{ field: 'budget.total' }, { field: 'budget.inKind' }] } }).name; // "eligibleCost"
+ * ```
+ * @category Rule sets
+ */
+export const Definition = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().regex(NAME),
+    label: RuleText.optional(),
+    value: Expression,
+  }))();
+/** @category Rule sets */
+export type Definition = z.infer<typeof Definition>;
+
+/**
  * One criterion: an id, a label, its source and a boolean expression (`when`).
  *
  * @example
@@ -242,6 +262,7 @@ export const RuleSet = /* @__PURE__ */ (() =>
         .optional(),
       fields: z.array(FieldDeclaration).optional(),
       parameters: z.array(Parameter).default([]),
+      definitions: z.array(Definition).optional(),
       criteria: z.array(Criterion).default([]),
       remove: z.array(z.string().regex(NAME)).optional(),
       funding: Funding.optional(),
@@ -282,6 +303,13 @@ export const RuleSet = /* @__PURE__ */ (() =>
         Array.isArray(ruleSet.criteria) ? ruleSet.criteria.map((criterion) => criterion?.id) : undefined,
         'criteria',
         'criterion id',
+      );
+      unique(
+        Array.isArray(ruleSet.definitions)
+          ? ruleSet.definitions.map((definition) => definition?.name)
+          : undefined,
+        'definitions',
+        'definition',
       );
       unique(ruleSet.remove, 'remove', 'removed criterion');
       if (Array.isArray(ruleSet.fields)) {

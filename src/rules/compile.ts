@@ -1,5 +1,6 @@
 import { compileExpression } from './_compileExpression.js';
 import { isIsoDate } from './_dates.js';
+import { definitionOrder } from './_definitions.js';
 import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
@@ -18,6 +19,7 @@ import { RuleSetError, RuleSetNotInForceError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
 import {
   type Compiled,
+  type CompiledDefinition,
   type CompileState,
   type EvaluationContext,
   isSafeName,
@@ -25,6 +27,7 @@ import {
   pathSegments,
   readPath,
 } from './operators/_kernel.js';
+import type { ValueType } from './operators/registry.js';
 import { operatorEntry } from './operators/registry.js';
 import type { Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
 import type { TerritoryProvider } from './TerritoryProvider.js';
@@ -144,7 +147,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         { operands: definition.args, result: definition.returns },
       ]),
     ),
+    definitions: new Map(),
   };
+  const definitionList = ruleSet.definitions ?? [];
+  const order = definitionOrder(definitionList);
+  for (const index of order) {
+    const definition = definitionList[index]!;
+    (types.definitions as Map<string, ValueType>).set(
+      definition.name,
+      typeOf(definition.value, types, `definitions[${index}].value`),
+    );
+  }
   ruleSet.criteria.forEach((criterion, index) => {
     typeOf(criterion.when, types, `criteria[${index}].when`);
   });
@@ -181,7 +194,21 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     custom: options.operators,
     asOfField,
     itemDepth: 0,
+    definitions,
   });
+  // Definitions first, each after those it refers to: compiled once, computed once per evaluation.
+  const definitions = new Map<string, CompiledDefinition>();
+  for (const index of order) {
+    const definition = definitionList[index]!;
+    const st = stateOf();
+    const compiled = compileExpression(definition.value, st, 0, `definitions[${index}].value`);
+    definitions.set(definition.name, {
+      index: definitions.size,
+      compiled,
+      fields: st.fields,
+      params: st.params,
+    });
+  }
   const ids = new Set<string>();
   const crits = ruleSet.criteria.map((cr, index) => {
     if (ids.has(cr.id)) throw new RuleSetError(`criteria[${index}]`, `duplicate criterion "${cr.id}"`);
@@ -362,7 +389,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       for (let slot = 0; slot < slotCount; slot++)
         values[slot] = readPath(topValues[paths[slot]!.top], paths[slot]!.rest);
     }
-    const context: EvaluationContext = { asOf, warnings: null, territoryCache: null, values };
+    const context: EvaluationContext = {
+      asOf,
+      warnings: null,
+      territoryCache: null,
+      values,
+      definitionValues: null,
+    };
     let failed = 0;
     let unknown = false;
     const criteria: CriterionExplanation[] = new Array(criterionCount);

@@ -56,6 +56,7 @@ export {
 } from './parseRuleSet.js';
 export {
   Criterion,
+  Definition,
   Expression,
   type ExpressionValue,
   Funding,

@@ -138,6 +138,16 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   }
   const { extends: _x, remove: _r, ...own } = ruleSet;
   const out: RuleSet = { ...own, parameters, criteria };
+  // Definitions: an overlay's definition replaces the base's of the same name, others are added.
+  if (base.definitions || ruleSet.definitions) {
+    const definitions = [...(base.definitions ?? [])];
+    for (const definition of ruleSet.definitions ?? []) {
+      const index = definitions.findIndex((known) => known.name === definition.name);
+      if (index < 0) definitions.push(definition);
+      else definitions[index] = definition;
+    }
+    out.definitions = definitions;
+  }
   const fields = mergeFields(base.fields, ruleSet.fields, 'fields');
   const problem = fields ? fieldDeclarationProblems(fields)[0] : undefined;
   if (problem) {

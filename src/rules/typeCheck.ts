@@ -23,6 +23,8 @@ export interface TypeEnvironment {
    * list's items (`participants.*.`), `null` when the list's items are not declared.
    */
   item?: string | null;
+  /** The static types of the definitions checked so far, by name. */
+  definitions?: ReadonlyMap<string, ValueType>;
 }
 
 /** The declared item prefix of a list node (`participants.*.`), `null` when not declared. */
@@ -149,6 +151,10 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
       const yes = typeOf(arg[1]!, env, `${here}[1]`);
       const no = typeOf(arg[2]!, env, `${here}[2]`);
       return yes === no ? yes : 'any';
+    }
+    case 'ref': {
+      const type = typeof arg === 'string' ? env.definitions?.get(arg) : undefined;
+      return type ?? fail(here, `unknown definition ${JSON.stringify(arg)}`);
     }
     case 'item': {
       if (env.item === undefined) return fail(here, 'an item is read only inside some, every, filter or sum');

@@ -66,6 +66,7 @@ const contextOf = (values: unknown[]): EvaluationContext => ({
   warnings: null,
   territoryCache: null,
   values,
+  definitionValues: null,
 });
 const strictEntries = operators().filter((entry) => entry.evaluate);
 
@@ -136,6 +137,9 @@ describe('every operator', () => {
         asOfField: 'submittedOn',
         parameters: [
           { name: 'minPartners', value: 2, provenance: { mark: 'assumption', justification: 'example' } },
+        ],
+        definitions: [
+          { name: 'eligibleCost', value: { '-': [{ field: 'budget.total' }, { field: 'budget.inKind' }] } },
         ],
         criteria: [{ id: 'example', label: { fr: 'Exemple', en: 'Example' }, when: entry.example.when }],
       });

@@ -8,7 +8,14 @@ import { addDays } from 'date-fns/addDays';
 import { differenceInMonths } from 'date-fns/differenceInMonths';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compile, type ExpressionValue, parseRuleSet, RuleSetError } from '../../src/rules/index.js';
+import {
+  compile,
+  defineOperator,
+  type ExpressionValue,
+  parseRuleSet,
+  RuleSetError,
+  resolveRuleSet,
+} from '../../src/rules/index.js';
 
 const ruleSetOf = (when: ExpressionValue, extra: Record<string, unknown> = {}) =>
   parseRuleSet({
@@ -362,5 +369,93 @@ describe('messages with placeholders', () => {
       /criteria\[0\]\.messages\.fail\.fr: unknown parameter "nope"/,
     );
     expect(() => compile(ruleSet({ fr: 'x', en: '{field:other}' }))).toThrow(/does not read/);
+  });
+});
+
+describe('definitions', () => {
+  const base = (definitions: unknown[], criteria: unknown[]) =>
+    parseRuleSet({
+      format: 'cprdfop.ruleset/1',
+      id: 'definitions',
+      version: '1',
+      title: { fr: 'Définitions', en: 'Definitions' },
+      validFrom: '2020-01-01',
+      parameters: [{ name: 'rate', value: 0.35, provenance: { mark: 'assumption', justification: 'test' } }],
+      definitions,
+      criteria,
+    });
+  it('are computed once per evaluation and carry their fields and parameters to each criterion', () => {
+    let calls = 0;
+    const counted = defineOperator({
+      args: ['number'],
+      returns: 'number',
+      evaluate: (value) => {
+        calls++;
+        return value;
+      },
+    });
+    const ruleSet = base(
+      [
+        { name: 'cost', value: { call: ['counted', { '-': [{ field: 'total' }, { field: 'inKind' }] }] } },
+        { name: 'cap', value: { '*': [{ ref: 'cost' }, { param: 'rate' }] } },
+      ],
+      [
+        { id: 'a', label: { fr: 'A', en: 'A' }, when: { '<=': [{ field: 'requested' }, { ref: 'cap' }] } },
+        { id: 'b', label: { fr: 'B', en: 'B' }, when: { '>=': [{ ref: 'cost' }, 1000] } },
+      ],
+    );
+    const evaluator = compile(ruleSet, { operators: { counted } });
+    const explanation = evaluator.evaluate(
+      { total: 10000, inKind: 0, requested: 3500 },
+      { asOf: '2023-01-01' },
+    );
+    expect(explanation.verdict).toBe('eligible');
+    expect(calls).toBe(1);
+    expect(explanation.criteria[0]!.observed).toEqual({ requested: 3500, total: 10000, inKind: 0 });
+    expect(explanation.assumptions.map((assumption) => assumption.name)).toEqual(['rate']);
+    const partial = evaluator.evaluate({ total: 10000 }, { asOf: '2023-01-01' });
+    expect(partial.missing).toEqual(['requested', 'inKind']);
+  });
+  it('refuses cycles (with the chain and a JSON pointer) and unknown names', () => {
+    const ruleSet = base(
+      [
+        { name: 'a', value: { '+': [{ ref: 'b' }, 1] } },
+        { name: 'b', value: { '+': [{ ref: 'a' }, 1] } },
+      ],
+      [{ id: 'c', label: { fr: 'C', en: 'C' }, when: { '>=': [{ ref: 'a' }, 1] } }],
+    );
+    expect(() => compile(ruleSet)).toThrow(/definitions\[0\]\.value: definitions refer to each other in a cycle: a → b → a \(JSON pointer \/definitions\/0\/value\)/);
+    const self = base([{ name: 'a', value: { ref: 'a' } }], []);
+    expect(() => compile(self)).toThrow(/cycle: a → a/);
+    expect(() =>
+      compile(base([], [{ id: 'c', label: { fr: 'C', en: 'C' }, when: { ref: 'nope' } }])),
+    ).toThrow(/unknown definition "nope"/);
+    expect(() =>
+      parseRuleSet({
+        ...base([], []),
+        definitions: [
+          { name: 'a', value: 1 },
+          { name: 'a', value: 2 },
+        ],
+      }),
+    ).toThrow(/duplicate definition "a"/);
+  });
+  it('an overlay replaces a definition by name', () => {
+    const baseSet = base(
+      [{ name: 'floor', value: 1000 }],
+      [{ id: 'c', label: { fr: 'C', en: 'C' }, when: { '>=': [{ field: 'x' }, { ref: 'floor' }] } }],
+    );
+    const overlay = parseRuleSet({
+      format: 'cprdfop.ruleset/1',
+      id: 'overlay',
+      version: '1',
+      title: { fr: 'Surcouche', en: 'Overlay' },
+      validFrom: '2020-01-01',
+      extends: 'definitions@1',
+      definitions: [{ name: 'floor', value: 2000 }],
+    });
+    const evaluator = compile(resolveRuleSet(overlay, [baseSet]));
+    expect(evaluator.evaluate({ x: 1500 }, { asOf: '2023-01-01' }).verdict).toBe('ineligible');
+    expect(compile(baseSet).evaluate({ x: 1500 }, { asOf: '2023-01-01' }).verdict).toBe('eligible');
   });
 });

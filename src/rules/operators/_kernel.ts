@@ -51,8 +51,10 @@ export interface EvaluationContext {
   territoryCache: Map<unknown, ResolvedTerritory> | null;
   /** Values of the fields the rule set reads (index = field slot), `undefined` when absent. */
   values: unknown[];
-  /** The current item of the innermost per-item expression (`some`, `every`, `filter`, `sum`, `count`). */
+  /** The current item of the innermost per-item expression (`some`, `every`, `filter`, `sum`). */
   item?: ItemScope | undefined;
+  /** Values of the definitions computed in this evaluation (by definition index). */
+  definitionValues: unknown[] | null;
 }
 /** The item a per-item expression is evaluated on, and where it sits (for `missing`). */
 export interface ItemScope {
@@ -82,6 +84,16 @@ export interface CompileState {
   asOfField: string | undefined;
   /** Nesting of per-item expressions (0 outside any). */
   itemDepth: number;
+  /** The definitions compiled so far (in dependency order), by name. */
+  definitions: ReadonlyMap<string, CompiledDefinition>;
+}
+
+/** A compiled definition: its closure, its index in the per-evaluation cache, what it reads. */
+export interface CompiledDefinition {
+  readonly index: number;
+  readonly compiled: Compiled;
+  readonly fields: readonly string[];
+  readonly params: readonly string[];
 }
 
 /** What a special operator's compiler receives. */

@@ -226,4 +226,33 @@ export const valueOperators = () => [
       };
     },
   }),
+  operator({
+    name: 'ref',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'strict',
+    example: {
+      when: { '>=': [{ ref: 'eligibleCost' }, 1000] },
+      application: { budget: { total: 1500, inKind: 300 } },
+    },
+    compile: ({ argument, state, at }) => {
+      const definition = typeof argument === 'string' ? state.definitions.get(argument) : undefined;
+      if (!definition) throw new RuleSetError(at, `unknown definition ${JSON.stringify(argument)}`);
+      for (const field of definition.fields) if (!state.fields.includes(field)) state.fields.push(field);
+      for (const name of definition.params) if (!state.params.includes(name)) state.params.push(name);
+      const { index, compiled } = definition;
+      // Computed once per evaluation, whichever criterion asks first.
+      return (context) => {
+        const cache = (context.definitionValues ??= []);
+        let value = cache[index];
+        if (value === undefined) {
+          value = compiled(context);
+          cache[index] = value;
+        }
+        return value;
+      };
+    },
+  }),
 ];
