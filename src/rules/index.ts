@@ -59,6 +59,7 @@ export {
   Expression,
   type ExpressionValue,
   Funding,
+  isRuleFileReference,
   Parameter,
   ParameterMark,
   ParameterValue,
