@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { packIsoDate } from '../_shared/isoDate.js';
 import { REGION_CODE } from '../_shared/inseeCodes.js';
+import { packIsoDate } from '../_shared/isoDate.js';
 import { isoDateSchema } from '../_shared/isoDateSchema.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
 import { fieldDeclarationProblems } from './fieldIndex.js';
