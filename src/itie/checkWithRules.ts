@@ -204,7 +204,7 @@ export function checkWithRules(
   const issues: RuleCheckIssue[] = validation.invalid.map((issue) => ({
     path: dottedPath(issue.pointer),
     code: issue.pointer === '' && issue.reason.en.startsWith('document refused') ? 'unsafe' : 'invalid',
-    message: `${issue.field ? `${issue.field}: ` : ''}${issue.reason.en}`,
+    message: issue.reason.en,
     pointer: issue.pointer,
     reason: issue.reason,
   }));
