@@ -158,7 +158,7 @@ function valueAt(application: unknown, path: string): unknown {
  * @param application - The application (any JSON value).
  * @param options - Evaluation date, bases, territory provider or meshes, contiguity check.
  * @returns The explanation (`cprdfop.explanation/1`) or every issue of the application.
- * @throws {@link RuleSetError} when the rule set itself is unusable: its base is not found, it cannot be
+ * @throws `RuleSetError` (`cprdfop/rules`) when the rule set itself is unusable: its base is not found, it cannot be
  * compiled, its `region` is not a region of COG 2026, or it uses territory predicates with neither a
  * `region` nor `options.territory`.
  * @example
