@@ -13,6 +13,7 @@ import {
   selectRuleSet,
   type TerritoryProvider,
 } from '../rules/index.js';
+import { territoryProvider } from '../territory/territoryProvider.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 import { hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 import { itieRuleSets } from './itieRuleSets.js';
@@ -24,7 +25,10 @@ export interface CheckOptions {
   asOf?: string | undefined;
   /** Another rule set (e.g. an overlay extending `itie-hdf@2023.1`); default: the ITIE version in force. */
   ruleSet?: RuleSet | undefined;
-  /** Another territory provider; default: {@link hautsDeFranceTerritory}. */
+  /**
+   * Another territory provider; default: {@link hautsDeFranceTerritory}, or `territoryProvider(region)`
+   * when `ruleSet` (or its base) names another `region`.
+   */
   territory?: TerritoryProvider | undefined;
   /**
    * Decides whether the territory's communes are contiguous (e.g. `createContiguityProvider(topology)`
@@ -50,9 +54,21 @@ let defaultProvider: TerritoryProvider | undefined;
 const NO_CONTIGUITY: ContiguityCheck = () => 'unknown';
 const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, WeakMap<ContiguityCheck, Evaluator>>>();
 const withContiguity = new WeakMap<RuleSet, RuleSet>();
+const regionOf = new WeakMap<RuleSet, string>();
+const regionProviders = new Map<string, TerritoryProvider>();
+
+/** The region of a rule set, its base's for an overlay that names none (default `"32"`), cached. */
+function ruleSetRegion(ruleSet: RuleSet): string {
+  let region = regionOf.get(ruleSet);
+  if (region === undefined) {
+    region = resolveRuleSet(ruleSet, itieRuleSets()).region ?? '32';
+    regionOf.set(ruleSet, region);
+  }
+  return region;
+}
 
 /** The `contiguous` operator of the ITIE rule sets: a list of commune codes → boolean, or unknown. */
-function contiguousOperator(check: ContiguityCheck) {
+export function contiguousOperator(check: ContiguityCheck) {
   return defineOperator({
     args: ['list'],
     returns: 'boolean',
@@ -64,7 +80,7 @@ function contiguousOperator(check: ContiguityCheck) {
 }
 
 /** The rule set with `requireContiguity` turned on (cached), because the caller supplied contours. */
-function requiringContiguity(rs: RuleSet): RuleSet {
+export function requiringContiguity(rs: RuleSet): RuleSet {
   let out = withContiguity.get(rs);
   if (!out) {
     out = {
@@ -157,7 +173,14 @@ export function itieEvaluator(
  * @category Rules
  */
 export function checkApplication(input: unknown, options: CheckOptions = {}): CheckResult {
-  const parsed = safeParseApplication(input);
+  // The codes are checked in the rule set's region (an overlay for Normandie says "region": "28").
+  const region = options.ruleSet ? ruleSetRegion(options.ruleSet) : '32';
+  let territory = options.territory;
+  if (!territory && region !== '32') {
+    territory = regionProviders.get(region) ?? territoryProvider(region);
+    regionProviders.set(region, territory);
+  }
+  const parsed = safeParseApplication(input, { region });
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
@@ -182,7 +205,7 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       };
     }
   }
-  const evaluator = itieEvaluator(rs, options.territory, options.contiguity);
+  const evaluator = itieEvaluator(rs, territory, options.contiguity);
   try {
     return { ok: true, explanation: evaluator.evaluate(app, { asOf }) };
   } catch (error) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_CODE } from '../_shared/inseeCodes.js';
 import { packIsoDate } from '../_shared/isoDate.js';
 import { isoDateSchema } from '../_shared/isoDateSchema.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
@@ -10,6 +11,31 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const IsoDate = /* @__PURE__ */ (() => isoDateSchema())();
 
 export { RuleText } from './RuleText.js';
+
+/** `id@version` of a shipped (or already loaded) rule set, or a relative path to a rule file. */
+const EXTENDS_REFERENCE =
+  /^(?:[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*|\.\.?\/(?!.*\/\/)[^\\\0\r\n]{0,1000}\.[Jj][Ss][Oo][Nn])$/;
+
+/**
+ * Tells whether an `extends` value names a rule file by a relative path (`./base.ruleset.json`,
+ * `../common/base.json`) rather than a shipped `id@version`: it starts with `./` or `../`, ends with
+ * `.json` (at most about 1,000 characters), and holds no backslash, NUL, line break nor `//`. Absolute paths and URLs are never rule-file
+ * references (a rule file names its base relative to its own folder).
+ *
+ * @param reference - The `extends` value.
+ * @returns `true` for a relative rule-file path.
+ * @example
+ * ```ts
+ * import { isRuleFileReference } from 'cprdfop/rules';
+ * isRuleFileReference('./base.ruleset.json'); // true
+ * isRuleFileReference('itie-hdf@2023.1'); // false
+ * isRuleFileReference('/etc/base.json'); // false
+ * ```
+ * @category Overlays
+ */
+export function isRuleFileReference(reference: string): boolean {
+  return reference.startsWith('.') && EXTENDS_REFERENCE.test(reference);
+}
 
 /**
  * An expression of the rule language (see `docs/rules.md`): a JSON literal, a JSON array (a list whose
@@ -228,7 +254,12 @@ export type RuleExample = z.infer<typeof RuleExample>;
 /**
  * A rule set document (`cprdfop.ruleset/1`). A rule set with `extends` is an overlay: its parameters
  * override or add to the base's, its criteria replace (same id) or add to the base's, `remove` drops
- * base criteria, and `funding` replaces the base formula (see `resolveRuleSet`).
+ * base criteria, and `funding` replaces the base formula (see `resolveRuleSet`). `extends` is a shipped
+ * `id@version` or a relative path to a rule file (`./base.ruleset.json`, resolved against the extending
+ * file's folder by the CLI, see {@link isRuleFileReference}). `region` is the INSEE code of the region
+ * whose territory the rules speak of (`"28"` Normandie, `"32"` Hauts-de-France); an overlay without one
+ * inherits its base's. The schema checks its shape; that the region exists in COG 2026 is checked where
+ * it is used (`checkWithRules`, `territoryProvider`, the CLI).
  *
  * @example
  * ```ts
@@ -252,9 +283,13 @@ export const RuleSet = /* @__PURE__ */ (() =>
       description: RuleText.optional(),
       validFrom: IsoDate,
       validTo: IsoDate.optional(),
+      region: z.string().regex(REGION_CODE, 'an INSEE region code of 2 digits, e.g. "28"').optional(),
       extends: z
         .string()
-        .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+        .regex(
+          EXTENDS_REFERENCE,
+          'id@version (a shipped rule set) or a relative path to a rule file such as ./base.ruleset.json',
+        )
         .optional(),
       asOfField: z
         .string()

@@ -60,6 +60,7 @@ export {
   Expression,
   type ExpressionValue,
   Funding,
+  isRuleFileReference,
   Parameter,
   ParameterMark,
   ParameterValue,

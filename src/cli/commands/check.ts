@@ -6,6 +6,7 @@ import {
   type ApplicationIssue,
   type ContiguityCheck,
   checkApplication,
+  checkWithRules,
   MAX_APPLICATION_BYTES,
   MAX_APPLICATION_DEPTH,
   MAX_APPLICATION_NODES,
@@ -84,7 +85,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       'print the explanation JSON (cprdfop.explanation/1); for invalid input, {"ok": false, "issues": [...]} with every issue (exit 65)',
     )
     .option('--as-of <date>', 'evaluation date YYYY-MM-DD (default: the application submittedOn)')
-    .option('--rules <file>', 'another rule file (e.g. an overlay extending itie-hdf@2023.1)')
+    .option(
+      '--rules <file>',
+      'another rule file (its region, declared fields and base: an overlay extending itie-hdf@2023.1 or ./a-base.ruleset.json)',
+    )
     .option(
       '--contours <file>',
       'commune contours (GeoJSON/TopoJSON, any COG year): turns on and decides the contiguity criterion',
@@ -146,7 +150,10 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
         let result: ReturnType<typeof checkApplication>;
         try {
-          result = checkApplication(application, { asOf: opts.asOf, ruleSet, contiguity });
+          // A rule file brings its own region and declared fields; without one, the ITIE defaults.
+          result = ruleSet
+            ? checkWithRules(ruleSet, application, { asOf: opts.asOf, contiguity })
+            : checkApplication(application, { asOf: opts.asOf, contiguity });
         } catch (error) {
           if (error instanceof Error && error.name === 'RuleSetError') {
             throw new CliError(`invalid rule file ${opts.rules}: ${error.message}`, EXIT.DATAERR);

@@ -19,6 +19,7 @@ import {
   isTimeoutError,
   listCache,
   pullContours,
+  pullMesh,
 } from '../../opendata/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -218,4 +219,31 @@ export function registerData(program: Command, ctx: CliContext): void {
         }
       },
     );
+
+  pull
+    .command('mesh')
+    .description(
+      "download a mesh table (INSEE's « table d'appartenance géographique des communes », CSV or XLSX) into the cache, with a checksum",
+    )
+    .argument('<url>', 'the http(s) URL of the table')
+    .option('--offline', 'never download: succeed only from the cache (also CPRDFOP_OFFLINE=1)')
+    .option('--force', 'download again even when a verified copy is cached')
+    .action(async (url: string, opts: { offline?: boolean; force?: boolean }) => {
+      if (!/^https?:\/\//i.test(url)) {
+        throw new CliError(`invalid <url> "${url}": expected an http(s) URL`, EXIT.USAGE, true);
+      }
+      try {
+        const result = await pullMesh({
+          url,
+          cacheDir: resolveCacheDir(ctx),
+          offline: opts.offline === true || ctx.env.CPRDFOP_OFFLINE === '1',
+          force: opts.force === true,
+        });
+        ctx.stdout.write(
+          `${result.fromCache ? 'cached' : 'downloaded'}: ${result.path}\n${result.format.toUpperCase()}, ${result.bytes} bytes, sha256 ${result.sha256}\n`,
+        );
+      } catch (error) {
+        throw failure(error);
+      }
+    });
 }
