@@ -1,5 +1,7 @@
 import type { Command } from 'commander';
 import { REGION_CODE } from '../../_shared/inseeCodes.js';
+import { languageFromEnvironment } from '../../_shared/language.js';
+import { frenchTypography } from '../../_shared/typography.js';
 import {
   CONTOURS_LAYERS,
   CONTOURS_RESOLUTIONS,
@@ -21,6 +23,8 @@ import {
   pullContours,
   pullMesh,
 } from '../../opendata/index.js';
+import { defaultContours, joinedTopology } from '../_support/geoInput.js';
+import { cachedTopologyPath, writeSavedTopology } from '../_support/topologyFile.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -113,7 +117,7 @@ function failure(error: unknown): CliError {
 }
 
 /**
- * `cprdfop data`: open-data cache commands (`pull contours`, `ls`, `where`).
+ * `cprdfop data`: open-data cache commands (`pull contours`, `ls`, `where`, `topo`).
  */
 export function registerData(program: Command, ctx: CliContext): void {
   const data = program
@@ -245,5 +249,55 @@ export function registerData(program: Command, ctx: CliContext): void {
       } catch (error) {
         throw failure(error);
       }
+    });
+
+  data
+    .command('topo')
+    .description(
+      'build the commune topology of contours once (joined to the territory graph) and save it, stamped with the contours’ SHA-256; the geo commands reuse it',
+    )
+    .option(
+      '--contours <file>',
+      'commune contours (default: the cached contours, see `cprdfop data pull contours`)',
+    )
+    .option(
+      '--out <file>',
+      'where to save it (default: the cache, where locate, check, map and export find it)',
+    )
+    .option('--json', 'print JSON')
+    .action(async (opts: { contours?: string; out?: string; json?: boolean }) => {
+      const lang = languageFromEnvironment(ctx.env);
+      const file = opts.contours ?? (await defaultContours(ctx));
+      const started = performance.now();
+      const built = await joinedTopology(
+        ctx,
+        file,
+        (message) =>
+          ctx.stderr.write(`cprdfop: ${lang === 'fr' ? 'avertissement' : 'warning'}: ${message}\n`),
+        { cache: false },
+      );
+      const buildMs = performance.now() - started;
+      const out = opts.out ?? cachedTopologyPath(ctx, built.stamp.source.sha256);
+      if (!out)
+        throw new CliError(
+          lang === 'fr'
+            ? frenchTypography('pas de répertoire de cache : passez --out <fichier>')
+            : 'no cache directory: pass --out <file>',
+          EXIT.CANTCREAT,
+        );
+      const bytes = await writeSavedTopology(ctx, out, built.topology, built.stamp);
+      if (opts.json) {
+        ctx.stdout.write(
+          `${JSON.stringify({ path: out, communes: built.topology.size, bytes, buildMs: Math.round(buildMs), source: built.stamp.source, vintage: built.stamp.vintage, warnings: built.stamp.warnings?.length ?? 0 }, null, 2)}\n`,
+        );
+        return;
+      }
+      ctx.stdout.write(
+        lang === 'fr'
+          ? frenchTypography(
+              `topologie de ${built.topology.size} communes (${file}, sha256 ${built.stamp.source.sha256.slice(0, 16)}…) enregistrée : ${out} (${mb(bytes)}, construite en ${Math.round(buildMs)} ms)\n`,
+            )
+          : `topology of ${built.topology.size} communes (${file}, sha256 ${built.stamp.source.sha256.slice(0, 16)}…) saved: ${out} (${mb(bytes)}, built in ${Math.round(buildMs)} ms)\n`,
+      );
     });
 }
