@@ -148,8 +148,9 @@ function valueAt(application: unknown, path: string): unknown {
  * that is not ITIE at all. Unlike {@link checkApplication} (the ITIE application schema, Hauts-de-France
  * by default), the application is validated against the fields the rule set declares
  * (`validateApplication`: an overlay that declares `budget.selfFinancing` may use it; an undeclared
- * property is invalid), the codes of its `territory` fields against the rule set's `region`, and the
- * territory predicates use `territoryProvider(ruleSet.region)`. Overlays are resolved against
+ * property is invalid), the codes of its `territory` fields against the rule set's `region` (unless
+ * `options.territory` is given: that provider then decides, an unknown code making a predicate
+ * `unknown`), and the territory predicates use `territoryProvider(ruleSet.region)`. Overlays are resolved against
  * `options.bases` (default: the shipped ITIE rule sets). Total on the application: invalid input, a date
  * outside the rule set's validity window or an `options.asOf` that is not a real date give
  * `{ ok: false, issues }`; missing fields give a verdict (at best `undetermined`).

@@ -113,6 +113,8 @@ write('missing.json', head('missing', { extends: './nowhere/base.json' }));
 write('region-99.json', head('region-99', { region: '99' }));
 write('bad-base/base.json', '{ "format": ');
 write('bad-base/overlay.json', head('overlay', { extends: './base.json' }));
+write('deep-base/base.json', `${'['.repeat(100)}${']'.repeat(100)}`);
+write('deep-base/overlay.json', head('overlay', { extends: './base.json' }));
 
 const edition = join(dir, 'calls/2025/edition.ruleset.json');
 
@@ -205,6 +207,13 @@ describe('refusals, each naming the files', () => {
     const run = await cli(['rules', 'test', 'bad-base/overlay.json'], { cwd: dir });
     expect(run.code).toBe(65);
     expect(run.stderr).toContain('bad-base/base.json');
+  });
+
+  it('a base file is read with the limits of any rule file (too deep: refused by the scan, naming it)', async () => {
+    const run = await cli(['check', 'application.json', '--rules', 'deep-base/overlay.json'], { cwd: dir });
+    expect(run.code).toBe(65);
+    expect(run.stderr).toContain('deep-base/base.json');
+    expect(run.stderr).toContain('nested deeper than 64 levels');
   });
 
   it('a region that is not one of COG 2026 is exit 65', async () => {
