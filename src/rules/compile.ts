@@ -432,7 +432,10 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     if (unknown && !failed)
       for (let index = 0; index < criterionCount; index++) {
         const criterionMissing = criteria[index]!.missing;
-        for (const path of criterionMissing) if (!missing.includes(path)) missing.push(path);
+        for (let position = 0; position < criterionMissing.length; position++) {
+          const path = criterionMissing[position]!;
+          if (!missing.includes(path)) missing.push(path);
+        }
       }
     const warnings: RuleWarning[] = context.warnings ?? [];
     if (asOfWarning) {

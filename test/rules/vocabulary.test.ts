@@ -424,7 +424,9 @@ describe('definitions', () => {
       ],
       [{ id: 'c', label: { fr: 'C', en: 'C' }, when: { '>=': [{ ref: 'a' }, 1] } }],
     );
-    expect(() => compile(ruleSet)).toThrow(/definitions\[0\]\.value: definitions refer to each other in a cycle: a → b → a \(JSON pointer \/definitions\/0\/value\)/);
+    expect(() => compile(ruleSet)).toThrow(
+      /definitions\[0\]\.value: definitions refer to each other in a cycle: a → b → a \(JSON pointer \/definitions\/0\/value\)/,
+    );
     const self = base([{ name: 'a', value: { ref: 'a' } }], []);
     expect(() => compile(self)).toThrow(/cycle: a → a/);
     expect(() =>

@@ -245,7 +245,8 @@ export const valueOperators = () => [
       const { index, compiled } = definition;
       // Computed once per evaluation, whichever criterion asks first.
       return (context) => {
-        const cache = (context.definitionValues ??= []);
+        if (context.definitionValues === null) context.definitionValues = [];
+        const cache = context.definitionValues;
         let value = cache[index];
         if (value === undefined) {
           value = compiled(context);
