@@ -107,7 +107,8 @@ export type Theme = z.infer<typeof Theme>;
  * An ITIE application. Every field may be absent (the verdict is then `undetermined` and `missing` says
  * what to ask); a present field must be well-formed. Territory codes are checked against the territory
  * graph by `checkApplication` (an unknown code of a Hauts-de-France département is invalid; a code of
- * another département is outside the region, which fails a criterion).
+ * another département is outside the region, which fails a criterion). An empty partner (`{}`) is
+ * invalid; a structure named twice counts once (see `checkApplication`).
  *
  * @example
  * ```ts
@@ -128,7 +129,19 @@ export const Application = z.strictObject({
     })
     .optional(),
   partners: z
-    .array(z.strictObject({ name: z.string().min(1).optional(), type: PartnerType.optional() }))
+    .array(
+      z
+        .strictObject({
+          name: z.string().min(1).optional(),
+          type: PartnerType.optional(),
+          siret: z.string().regex(SIRET, 'a 14-digit SIRET').optional(),
+        })
+        .refine(
+          (partner) =>
+            partner.name !== undefined || partner.siret !== undefined || partner.type !== undefined,
+          'an empty partner: give at least its name, its SIRET or its type',
+        ),
+    )
     .max(1000)
     .optional(),
   territory: z

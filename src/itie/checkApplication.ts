@@ -1,5 +1,6 @@
 import { isIsoDate } from '../_shared/isoDate.js';
 import {
+  type CriterionExplanation,
   compile,
   defineOperator,
   type Evaluator,
@@ -9,10 +10,15 @@ import {
   NoRuleSetInForceError,
   type RuleSet,
   RuleSetNotInForceError,
+  type RuleText,
+  type RuleWarning,
   resolveRuleSet,
   selectRuleSet,
   type TerritoryProvider,
+  type TerritoryRef,
 } from '../rules/index.js';
+import { countedPartners } from './_structures.js';
+import type { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 import { hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 import { itieRuleSets } from './itieRuleSets.js';
@@ -46,6 +52,30 @@ export type ContiguityCheck = (communeCodes: readonly string[]) => boolean | 'un
 export type CheckResult = { ok: true; explanation: Explanation } | { ok: false; issues: ApplicationIssue[] };
 
 const ID = 'itie-hdf';
+
+/** The fail message of `deployed-in-region` when none of the territory is in the region. */
+const ALL_OUTSIDE: RuleText = Object.freeze({
+  fr: 'Critère non rempli : tout le territoire du projet est hors des Hauts-de-France.',
+  en: 'Criterion not met: all of the project territory is outside Hauts-de-France.',
+});
+
+/** The application's territory as a `TerritoryRef` (absent lists left out). */
+function territoryRef(territory: NonNullable<Application['territory']>): TerritoryRef {
+  const ref: { -readonly [K in keyof TerritoryRef]: TerritoryRef[K] } = {};
+  if (territory.communes) ref.communes = territory.communes;
+  if (territory.epcis) ref.epcis = territory.epcis;
+  if (territory.arrondissements) ref.arrondissements = territory.arrondissements;
+  if (territory.departements) ref.departements = territory.departements;
+  return ref;
+}
+
+/**
+ * The in-region criterion names what is outside: *all of* the territory (no commune in the region) or
+ * *part of* it (the rule set's own fail message).
+ */
+function outsideMessage(criterion: CriterionExplanation, allOutside: boolean): CriterionExplanation {
+  return allOutside ? { ...criterion, message: ALL_OUTSIDE } : criterion;
+}
 let defaultProvider: TerritoryProvider | undefined;
 const NO_CONTIGUITY: ContiguityCheck = () => 'unknown';
 const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, WeakMap<ContiguityCheck, Evaluator>>>();
@@ -139,7 +169,10 @@ export function itieEvaluator(
  * on the evaluation date (`options.asOf`, else `submittedOn`) and evaluates it. Total: never throws on
  * any JSON input — invalid input gives `{ ok: false, issues }`, and so does a date on which no rule set
  * is in force (code `not-in-force`: never a verdict outside the validity window) or an `options.asOf`
- * that is not a real calendar date (code `invalid`, path `""`). Without any date the latest version is used and the verdict is at best `undetermined`
+ * that is not a real calendar date (code `invalid`, path `""`). A structure counts once (by SIRET when
+ * both give one, else by normalised name): a partner that is the carrier or repeats another partner is
+ * not counted, with a `duplicate-structure` warning. When the territory is outside the region, the
+ * message says whether all of it or only part of it is. Without any date the latest version is used and the verdict is at best `undetermined`
  * (`submittedOn` is then missing).
  *
  * @param input - The application (any JSON value).
@@ -183,8 +216,20 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
     }
   }
   const evaluator = itieEvaluator(rs, options.territory, options.contiguity);
+  // A structure counts once: the rules count the partners that are neither the carrier nor a repeat.
+  const counted = app.partners ? countedPartners(app.carrier, app.partners) : undefined;
+  const evaluated: Application =
+    counted && counted.warnings.length > 0 ? { ...app, partners: [...counted.partners] } : app;
   try {
-    return { ok: true, explanation: evaluator.evaluate(app, { asOf }) };
+    const explanation = evaluator.evaluate(evaluated, { asOf });
+    const territory = options.territory ?? defaultProvider;
+    const criteria = explanation.criteria.map((criterion) =>
+      criterion.id === 'deployed-in-region' && criterion.status === 'fail' && app.territory && territory
+        ? outsideMessage(criterion, territory.resolve(territoryRef(app.territory)).communes.length === 0)
+        : criterion,
+    );
+    const warnings: RuleWarning[] = [...explanation.warnings, ...(counted?.warnings ?? [])];
+    return { ok: true, explanation: { ...explanation, criteria, warnings } };
   } catch (error) {
     // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
     if (!(error instanceof RuleSetNotInForceError)) throw error;
