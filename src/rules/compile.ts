@@ -1,5 +1,6 @@
 import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
 import { dateLike, dateOps, isIsoDate, ymd } from './_dates.js';
+import { dependencyTree, dependsOn, isStatic } from './_dependsOn.js';
 import {
   add,
   compare,
@@ -847,13 +848,24 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
   const asOfPath = asOfField ? pathOf(asOfField, 'asOfField') : undefined;
+  // One frozen record per assumption, shared by every explanation that lists it.
+  const assumptionUsed = new Map<string, AssumptionUsed>();
   const assumption = (names: readonly string[]): AssumptionUsed[] =>
     names.flatMap((n) => {
       const p = paramMap.get(n)!;
-      return p.provenance.mark === 'assumption'
-        ? [shareFrozen({ name: n, value: frozenCopy(p.value), justification: p.provenance.justification })]
-        : [];
+      if (p.provenance.mark !== 'assumption') return [];
+      let used = assumptionUsed.get(n);
+      if (!used) {
+        used = shareFrozen({
+          name: n,
+          value: frozenCopy(p.value),
+          justification: p.provenance.justification,
+        });
+        assumptionUsed.set(n, used);
+      }
+      return [used];
     });
+  const isAssumption = (name: string) => paramMap.get(name)?.provenance.mark === 'assumption';
   const ids = new Set<string>();
   const crits = ruleSet.criteria.map((cr, i) => {
     if (ids.has(cr.id)) throw new RuleSetError(`criteria[${i}]`, `duplicate criterion "${cr.id}"`);
@@ -904,8 +916,15 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         keys: st.fields,
         slots: fieldSlots,
       });
+    // Which assumptions a decision depended on: sub-expressions evaluated only for that (_dependsOn.ts).
+    const tree = dependencyTree<Ctx>(
+      w,
+      (node) => compileNode(node, { ...st, fields: [], params: [], nodes: { n: 0 } }, 0, at),
+      isAssumption,
+    );
     return {
       fn,
+      tree: isStatic(tree) ? undefined : tree,
       assumptions: assumption(st.params),
       pass: undefined as Part | undefined,
       fail: undefined as Part | undefined,
@@ -932,6 +951,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
    */
   const failedAssumptions: (readonly AssumptionUsed[] | undefined)[] = new Array(nC > 12 ? 0 : 1 << nC);
   let failedSets = 0;
+  /** Whether some criterion's assumptions depend on the evaluation (else they are static lists). */
+  const dynamic = crits.some((k) => k.tree !== undefined);
+  /**
+   * The assumptions the verdict depended on: an ineligible verdict, those of one failed criterion with
+   * the fewest; otherwise those of every criterion — each as its evaluation actually used them.
+   */
+  const assumptionsUsed = (
+    c: Ctx,
+    criteria: readonly CriterionExplanation[],
+    ineligible: boolean,
+  ): readonly AssumptionUsed[] => {
+    const perCriterion = crits.map((k, i) =>
+      k.tree && (!ineligible || criteria[i]!.status === 'fail')
+        ? assumption(dependsOn(k.tree, c))
+        : k.assumptions,
+    );
+    if (ineligible) return fewestOfFailed(perCriterion, criteria);
+    return freeze(dedupe(perCriterion.flat()));
+  };
   // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
   let stamp: Explanation['ruleSet'] | undefined;
   const stampOf = (): Explanation['ruleSet'] =>
@@ -1043,11 +1081,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
     }
     let assumptions: readonly AssumptionUsed[] = allAssumptions;
-    if (failed) {
+    if (dynamic) assumptions = assumptionsUsed(c, criteria, failed !== 0);
+    else if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
-        assumptions = shareFrozen(
-          dedupe(crits.flatMap((k, i) => (criteria[i]!.status === 'fail' ? k.assumptions : []))),
+        assumptions = fewestOfFailed(
+          crits.map((k) => k.assumptions),
+          criteria,
         );
         if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
       }
@@ -1084,6 +1124,18 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     ruleSet,
     evaluate,
   };
+}
+
+/** The assumptions of one failed criterion with the fewest (none when one failed criterion uses none). */
+function fewestOfFailed(
+  perCriterion: readonly (readonly AssumptionUsed[])[],
+  criteria: readonly CriterionExplanation[],
+): readonly AssumptionUsed[] {
+  let best: readonly AssumptionUsed[] | undefined;
+  for (let i = 0; i < criteria.length; i++)
+    if (criteria[i]!.status === 'fail' && (!best || perCriterion[i]!.length < best.length))
+      best = perCriterion[i]!;
+  return shareFrozen(dedupe(best ?? []));
 }
 
 function dedupe(list: readonly AssumptionUsed[]): AssumptionUsed[] {
