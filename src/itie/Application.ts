@@ -57,7 +57,9 @@ export const PartnerType = z.enum([
 export type PartnerType = z.infer<typeof PartnerType>;
 
 /**
- * A public targeted by a project.
+ * A public targeted by a project. The list is open (the seed lists no public): `autre` is any other
+ * public, described in `publicsOther`; the needs criterion it alone would decide stays undetermined,
+ * for an instructor to judge, and `checkApplication` warns (`unlisted-value`).
  * @example
  * ```ts
  * import { TargetPublic } from 'cprdfop/itie';
@@ -77,12 +79,15 @@ export const TargetPublic = z.enum([
   'salaries',
   'salaries-reconversion',
   'entreprises',
+  'autre',
 ]);
 /** @category Application */
 export type TargetPublic = z.infer<typeof TargetPublic>;
 
 /**
- * A theme of a project.
+ * A theme of a project. The list is open (the seed's ends with « etc. »): `autre` is any other theme,
+ * described in `themesOther`; the criterion it alone would decide stays undetermined, for an
+ * instructor to judge, and `checkApplication` warns (`unlisted-value`).
  * @example
  * ```ts
  * import { Theme } from 'cprdfop/itie';
@@ -99,6 +104,7 @@ export const Theme = z.enum([
   'transition-reconversion',
   'attractivite-metiers',
   'recrutement',
+  'autre',
 ]);
 /** @category Application */
 export type Theme = z.infer<typeof Theme>;
@@ -168,7 +174,9 @@ export const Application = z.strictObject({
     )
     .optional(),
   publics: z.array(TargetPublic).max(50).optional(),
+  publicsOther: z.string().trim().min(1).max(500).optional(),
   themes: z.array(Theme).max(50).optional(),
+  themesOther: z.string().trim().min(1).max(500).optional(),
   budget: z
     .strictObject({
       total: z.number().finite().nonnegative().optional(),

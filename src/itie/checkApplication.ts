@@ -93,6 +93,29 @@ function contiguousOperator(check: ContiguityCheck) {
   });
 }
 
+/**
+ * The `undecided` operator of the ITIE rule sets: always unknown (no field to ask). Used where an
+ * unlisted value of an open list (a theme, a public) is for an instructor to judge.
+ */
+const UNDECIDED = defineOperator({ args: [], returns: 'boolean', evaluate: () => undefined });
+
+/** The `autre` (other) values of the open lists (`publics`, `themes`): for an instructor to judge. */
+function unlistedValues(app: Application): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
+  for (const [path, described] of [
+    ['publics', app.publicsOther],
+    ['themes', app.themesOther],
+  ] as const) {
+    const index = app[path]?.indexOf('autre') ?? -1;
+    if (index >= 0)
+      warnings.push({
+        code: 'unlisted-value',
+        message: `${path}[${index}] "autre"${described ? ` (${JSON.stringify(described)})` : ''}: not in the known list (the list is open), for an instructor to judge`,
+      });
+  }
+  return warnings;
+}
+
 /** The rule set with `requireContiguity` turned on (cached), because the caller supplied contours. */
 function requiringContiguity(rs: RuleSet): RuleSet {
   let out = withContiguity.get(rs);
@@ -157,7 +180,7 @@ export function itieEvaluator(
   if (!ev) {
     ev = compile(resolveRuleSet(rs, itieRuleSets()), {
       territory: provider,
-      operators: { contiguous: contiguousOperator(check) },
+      operators: { contiguous: contiguousOperator(check), undecided: UNDECIDED },
     });
     byCheck.set(check, ev);
   }
@@ -228,7 +251,11 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
         ? outsideMessage(criterion, territory.resolve(territoryRef(app.territory)).communes.length === 0)
         : criterion,
     );
-    const warnings: RuleWarning[] = [...explanation.warnings, ...(counted?.warnings ?? [])];
+    const warnings: RuleWarning[] = [
+      ...explanation.warnings,
+      ...(counted?.warnings ?? []),
+      ...unlistedValues(app),
+    ];
     return { ok: true, explanation: { ...explanation, criteria, warnings } };
   } catch (error) {
     // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.

@@ -184,3 +184,29 @@ contours.describe('the shipped examples hold on the real 2018 contours (joined t
     expect(now.verdict).toBe('eligible');
   });
 });
+
+describe('open lists of themes and publics (« etc. »)', () => {
+  it('a theme outside the list (autre) is accepted, warned about and left for an instructor', () => {
+    const e = explain({ ...sample, themes: ['autre'], themesOther: 'Économie circulaire' });
+    expect(status(e, 'contributes-to-insertion')).toBe('unknown');
+    expect(e.verdict).toBe('undetermined');
+    expect(e.missing).toEqual([]);
+    expect(e.warnings.find((w) => w.code === 'unlisted-value')?.message).toMatch(
+      /themes\[0\].*Économie circulaire/,
+    );
+  });
+  it('a listed theme beside it still decides', () => {
+    const e = explain({ ...sample, themes: ['autre', 'mobilite'] });
+    expect(status(e, 'contributes-to-insertion')).toBe('pass');
+  });
+  it('a public outside the list (autre) leaves the needs criterion for an instructor, never a fail', () => {
+    const e = explain({ ...sample, publics: ['autre'], themes: ['mobilite'] });
+    expect(status(e, 'addresses-needs')).toBe('unknown');
+    const known = explain({ ...sample, publics: ['salaries'], themes: ['mobilite'] });
+    expect(status(known, 'addresses-needs')).toBe('fail');
+  });
+  it('a free-text value in the list itself is still invalid input: it goes in themesOther', () => {
+    const r = checkApplication({ ...sample, themes: ['cuisine'] });
+    expect(r.ok ? [] : r.issues.map((i) => i.path)).toEqual(['themes[0]']);
+  });
+});
