@@ -8,6 +8,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { itieRuleSets } from '../../src/itie/index.js';
+import { auditGuillemets, collapseWhitespace } from './provenance-audit.js';
 import { auditRuleSetFile, SEED_TITLE_LINE } from './rules-provenance-audit.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -64,6 +65,23 @@ describe.skipIf(missing !== undefined)('rule-set provenance audit', () => {
       expect(ruleSet.validityProvenance?.mark).toBe('inferred');
     }
   });
+
+  const guides = ['docs/itie.md', 'docs/fr/itie.md', 'docs/fr/demarrage.md', 'docs/getting-started.md'];
+  for (const guide of guides) {
+    it(`${guide}: every passage in guillemets is in FACTS.md or the seed`, () => {
+      // Block quotes: the `> ` of each line is markup, not text.
+      const text = read(join(root, guide)).replace(/^> ?/gm, '');
+      expect(auditGuillemets(guide, text, texts)).toEqual([]);
+    });
+    it(`${guide}: never states January 2023 as a fact (the seed says « en janvier »)`, () => {
+      const sentences = collapseWhitespace(read(join(root, guide))).split(/(?<=[.;])\s/);
+      const stated = sentences.filter(
+        (sentence) =>
+          /january 2023|janvier 2023/i.test(sentence) && !/context|contexte|inferred|déduit/i.test(sentence),
+      );
+      expect(stated).toEqual([]);
+    });
+  }
 
   describe('each rule catches the mistake it is meant to catch', () => {
     const parameter = (provenance: Record<string, unknown>) => ({ parameters: [{ name: 'p', provenance }] });
