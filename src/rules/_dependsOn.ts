@@ -11,8 +11,11 @@
  * - `if`: the condition's and the taken branch's (both branches when the condition is not known);
  * - `not`: its operand's; a leaf: every assumption it mentions; an undecided value: every branch's.
  *
- * A criterion without assumptions, or whose assumptions all sit in one leaf, needs no evaluation at
- * all (`dependsOn` returns the static list). Internal to `cprdfop/rules`.
+ * The criterion's value is known when the explanation is built, so only what decides which branch
+ * counted is evaluated: the condition of an `if`, and the branches of an `any` that passed (an `all`
+ * that failed) until one with that value is found, fewest assumptions first. A criterion without
+ * assumptions, or whose assumptions all sit in one leaf, needs no evaluation at all (the static list).
+ * Internal to `cprdfop/rules`.
  */
 import type { ExpressionValue } from './RuleSet.js';
 
@@ -26,6 +29,8 @@ export type DependencyNode<Context> =
   | {
       readonly kind: 'all' | 'any' | 'if' | 'not';
       readonly children: readonly DependencyNode<Context>[];
+      /** The children, those with the fewest assumptions first (stable). */
+      readonly byFewest: readonly DependencyNode<Context>[];
       readonly assumptions: readonly string[];
     };
 
@@ -72,7 +77,10 @@ export function dependencyTree<Context>(
     if (operator && BRANCHING.has(operator) && assumptions.length > 0 && argument !== undefined) {
       const operands = operator === 'not' ? [argument] : Array.isArray(argument) ? argument : [argument];
       const children = operands.map((operand) => dependencyTree(operand, compileLeaf, isAssumption));
-      return { kind: operator as 'all' | 'any' | 'if' | 'not', children, assumptions };
+      const byFewest = [...children].sort(
+        (first, second) => first.assumptions.length - second.assumptions.length,
+      );
+      return { kind: operator as 'all' | 'any' | 'if' | 'not', children, byFewest, assumptions };
     }
   }
   return { kind: 'leaf', evaluate: compileLeaf(expression), assumptions };
@@ -83,52 +91,76 @@ export function isStatic<Context>(tree: DependencyNode<Context>): boolean {
   return tree.kind === 'leaf' || tree.assumptions.length === 0;
 }
 
-interface Outcome {
-  /** `true`, `false`, or anything else (undecided). */
-  readonly value: unknown;
-  readonly assumptions: readonly string[];
-}
+const flip = (value: unknown): unknown => (value === true ? false : value === false ? true : value);
 
-/** Among the outcomes whose value is `wanted`, the one with the fewest assumptions. */
-function fewest(outcomes: readonly Outcome[], wanted: boolean): Outcome | undefined {
-  let best: Outcome | undefined;
-  for (const outcome of outcomes)
-    if (outcome.value === wanted && (!best || outcome.assumptions.length < best.assumptions.length))
-      best = outcome;
-  return best;
-}
-
-function evaluateTree<Context>(node: DependencyNode<Context>, context: Context): Outcome {
-  if (node.kind === 'leaf') return { value: node.evaluate(context), assumptions: node.assumptions };
-  if (node.assumptions.length === 0) {
-    // Unreachable by construction (such a node is a leaf), kept total.
-    return { value: undefined, assumptions: [] };
-  }
-  const outcomes = node.children.map((child) => evaluateTree(child, context));
-  const every = () => union(outcomes.map((outcome) => outcome.assumptions));
+/** The value of a node, as `compile` computes it (Kleene logic), evaluating what it must. */
+function nodeValue<Context>(node: DependencyNode<Context>, context: Context): unknown {
   switch (node.kind) {
-    case 'not': {
-      const [operand] = outcomes as [Outcome];
-      const value = operand.value === true ? false : operand.value === false ? true : operand.value;
-      return { value, assumptions: operand.assumptions };
-    }
+    case 'leaf':
+      return node.evaluate(context);
+    case 'not':
+      return flip(nodeValue(node.children[0]!, context));
     case 'all':
     case 'any': {
       const stop = node.kind === 'any';
-      const decisive = fewest(outcomes, stop);
-      if (decisive) return { value: stop, assumptions: decisive.assumptions };
-      const settled = outcomes.every((outcome) => outcome.value === !stop);
-      return { value: settled ? !stop : undefined, assumptions: every() };
+      let settled = true;
+      for (const child of node.children) {
+        const value = nodeValue(child, context);
+        if (value === stop) return stop;
+        if (value !== !stop) settled = false;
+      }
+      return settled ? !stop : undefined;
     }
     case 'if': {
-      const [condition, yes, no] = outcomes as [Outcome, Outcome, Outcome];
-      if (condition.value === true)
-        return { value: yes.value, assumptions: union([condition.assumptions, yes.assumptions]) };
-      if (condition.value === false)
-        return { value: no.value, assumptions: union([condition.assumptions, no.assumptions]) };
-      const agreed =
-        (yes.value === true || yes.value === false) && yes.value === no.value ? yes.value : undefined;
-      return { value: agreed, assumptions: every() };
+      const [condition, yes, no] = node.children as [
+        DependencyNode<Context>,
+        DependencyNode<Context>,
+        DependencyNode<Context>,
+      ];
+      const decided = nodeValue(condition, context);
+      if (decided === true) return nodeValue(yes, context);
+      if (decided === false) return nodeValue(no, context);
+      const first = nodeValue(yes, context);
+      return (first === true || first === false) && first === nodeValue(no, context) ? first : undefined;
+    }
+  }
+}
+
+/**
+ * The assumptions a node's value depended on, its value being known (`value`): only what decides
+ * which branch counted is evaluated — nothing at all when every branch counts.
+ */
+function depsOf<Context>(node: DependencyNode<Context>, context: Context, value: unknown): readonly string[] {
+  if (node.kind === 'leaf' || node.assumptions.length === 0) return node.assumptions;
+  if (value !== true && value !== false) return node.assumptions;
+  switch (node.kind) {
+    case 'not':
+      return depsOf(node.children[0]!, context, flip(value));
+    case 'all':
+    case 'any': {
+      const stop = node.kind === 'any';
+      if (value === stop) {
+        // One branch decided: the first one found, trying those with the fewest assumptions first.
+        for (const child of node.byFewest) {
+          if (child.assumptions.length === 0) {
+            if (nodeValue(child, context) === stop) return child.assumptions;
+            continue;
+          }
+          if (nodeValue(child, context) === stop) return depsOf(child, context, stop);
+        }
+        return node.assumptions;
+      }
+      return union(node.children.map((child) => depsOf(child, context, value)));
+    }
+    case 'if': {
+      const [condition, yes, no] = node.children as [
+        DependencyNode<Context>,
+        DependencyNode<Context>,
+        DependencyNode<Context>,
+      ];
+      const decided = nodeValue(condition, context);
+      if (decided !== true && decided !== false) return node.assumptions;
+      return union([depsOf(condition, context, decided), depsOf(decided ? yes : no, context, value)]);
     }
   }
 }
@@ -138,10 +170,17 @@ function evaluateTree<Context>(node: DependencyNode<Context>, context: Context):
  *
  * @param tree - The criterion's dependency tree.
  * @param context - The evaluation context the leaves read.
+ * @param value - The criterion's value in that evaluation (`true`, `false`, or undecided).
  * @returns Assumption names, in the order the expression mentions them.
  */
-export function dependsOn<Context>(tree: DependencyNode<Context>, context: Context): readonly string[] {
+export function dependsOn<Context>(
+  tree: DependencyNode<Context>,
+  context: Context,
+  value: unknown,
+): readonly string[] {
   if (isStatic(tree)) return tree.assumptions;
-  const used = evaluateTree(tree, context).assumptions;
-  return tree.assumptions.filter((name) => used.includes(name));
+  const used = depsOf(tree, context, value);
+  return used.length === tree.assumptions.length
+    ? tree.assumptions
+    : tree.assumptions.filter((name) => used.includes(name));
 }

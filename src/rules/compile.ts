@@ -964,7 +964,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   ): readonly AssumptionUsed[] => {
     const perCriterion = crits.map((k, i) =>
       k.tree && (!ineligible || criteria[i]!.status === 'fail')
-        ? assumption(dependsOn(k.tree, c))
+        ? assumption(dependsOn(k.tree, c, statusValue(criteria[i]!.status)))
         : k.assumptions,
     );
     if (ineligible) return fewestOfFailed(perCriterion, criteria);
@@ -1125,6 +1125,10 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     evaluate,
   };
 }
+
+/** A criterion's status as the value of its expression. */
+const statusValue = (status: CriterionStatus): boolean | undefined =>
+  status === 'pass' ? true : status === 'fail' ? false : undefined;
 
 /** The assumptions of one failed criterion with the fewest (none when one failed criterion uses none). */
 function fewestOfFailed(
