@@ -76,20 +76,52 @@ export type ExpressionValue =
   | { [operator: string]: ExpressionValue };
 
 /**
- * How sure a parameter value is: `official` (stated by an official text), `seed` (stated by the seed
- * article quoted by the rule set) or `assumption` (no source gives it; chosen by the rule set's author,
- * with a justification — every verdict lists the assumptions it depended on).
+ * How sure a parameter value is — the one mark vocabulary of the package (the plan data's, see
+ * `Mark` in `cprdfop/model`): `confirmed` (a source the rule set cites states it), `inferred` (deduced
+ * from a source, with a justification) or `assumption` (no source gives it; chosen by the rule set's
+ * author, with a justification — every verdict lists the assumptions it depended on).
  *
  * @example
  * ```ts
  * import { ParameterMark } from 'cprdfop/rules';
- * ParameterMark.parse('assumption'); // "assumption"
+ * ParameterMark.parse('inferred'); // "inferred"
  * ```
  * @category Rule sets
  */
-export const ParameterMark = /* @__PURE__ */ (() => z.enum(['official', 'seed', 'assumption']))();
+export const ParameterMark = /* @__PURE__ */ (() => z.enum(['confirmed', 'inferred', 'assumption']))();
 /** @category Rule sets */
 export type ParameterMark = z.infer<typeof ParameterMark>;
+
+/** The marks of rule sets written before the vocabulary was unified, and what each now reads as. */
+const LEGACY_MARKS = { official: 'confirmed', seed: 'confirmed' } as const;
+const warnedLegacyMarks = new Set<string>();
+
+/**
+ * A parameter's mark as read from a document: one of {@link ParameterMark}, or a deprecated mark of
+ * older rule sets (`official`, `seed`), read as `confirmed` with a one-time deprecation warning
+ * (`process.emitWarning`, code `CPRDFOP_DEPRECATED_MARK`, where the runtime has it).
+ * @example
+ * ```ts
+ * import { ParameterMarkInput } from 'cprdfop/rules';
+ * ParameterMarkInput.parse('assumption'); // "assumption"
+ * ```
+ * @category Rule sets
+ */
+export const ParameterMarkInput = /* @__PURE__ */ (() =>
+  z.union([
+    ParameterMark,
+    z.enum(['official', 'seed']).transform((legacy): ParameterMark => {
+      if (!warnedLegacyMarks.has(legacy)) {
+        warnedLegacyMarks.add(legacy);
+        const runtime = (globalThis as { process?: { emitWarning?: (...args: unknown[]) => void } }).process;
+        runtime?.emitWarning?.(
+          `rule-set parameter mark "${legacy}" is deprecated: read as "${LEGACY_MARKS[legacy]}" (use confirmed, inferred or assumption)`,
+          { type: 'DeprecationWarning', code: 'CPRDFOP_DEPRECATED_MARK' },
+        );
+      }
+      return LEGACY_MARKS[legacy];
+    }),
+  ]))();
 
 /**
  * A parameter value: a number, a string, a boolean or a list of strings or numbers.
@@ -104,6 +136,26 @@ export const ParameterValue = /* @__PURE__ */ (() =>
   z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number())]))();
 /** @category Rule sets */
 export type ParameterValue = z.infer<typeof ParameterValue>;
+
+/**
+ * Where a value of a rule set comes from: its mark, a justification, and optionally the source's title
+ * and the quoted passage (byte-exact).
+ * @example
+ * ```ts
+ * import { RuleProvenance } from 'cprdfop/rules';
+ * RuleProvenance.parse({ mark: 'inferred', justification: 'from context' }).mark; // "inferred"
+ * ```
+ * @category Rule sets
+ */
+export const RuleProvenance = /* @__PURE__ */ (() =>
+  z.strictObject({
+    mark: ParameterMarkInput,
+    justification: z.string().min(1),
+    source: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  }))();
+/** @category Rule sets */
+export type RuleProvenance = z.output<typeof RuleProvenance>;
 
 /**
  * A named parameter of a rule set, with its unit and provenance.
@@ -124,12 +176,7 @@ export const Parameter = /* @__PURE__ */ (() =>
     value: ParameterValue,
     unit: z.string().min(1).optional(),
     label: RuleText.optional(),
-    provenance: z.strictObject({
-      mark: ParameterMark,
-      justification: z.string().min(1),
-      source: z.string().min(1).optional(),
-      quote: z.string().min(1).optional(),
-    }),
+    provenance: RuleProvenance,
   }))();
 /** @category Rule sets */
 export type Parameter = z.infer<typeof Parameter>;
@@ -284,6 +331,8 @@ export const RuleSet = /* @__PURE__ */ (() =>
       validFrom: IsoDate,
       validTo: IsoDate.optional(),
       region: z.string().regex(REGION_CODE, 'an INSEE region code of 2 digits, e.g. "28"').optional(),
+      /** Why `validFrom` (and the open or given `validTo`) is what it is. */
+      validityProvenance: RuleProvenance.optional(),
       extends: z
         .string()
         .regex(

@@ -2,6 +2,7 @@ import { compileExpression } from './_compileExpression.js';
 import { isIsoDate } from './_dates.js';
 import { definitionOrder } from './_definitions.js';
 import { isNumeric, roundTo, toNumber } from './_exact.js';
+import { dependencyTree, dependsOn, isStatic } from './_dependsOn.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
 import { readTop } from './_readTop.js';
@@ -171,19 +172,24 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const slots = new Map<string, number>();
   const asOfField = ruleSet.asOfField;
   const asOfPath = asOfField ? pathSegments(asOfField, 'asOfField') : undefined;
+  // One frozen record per assumption, shared by every explanation that lists it.
+  const assumptionUsed = new Map<string, AssumptionUsed>();
   const assumption = (names: readonly string[]): AssumptionUsed[] =>
     names.flatMap((name) => {
       const parameter = paramMap.get(name)!;
-      return parameter.provenance.mark === 'assumption'
-        ? [
-            shareFrozen({
-              name,
-              value: frozenCopy(parameter.value),
-              justification: parameter.provenance.justification,
-            }),
-          ]
-        : [];
+      if (parameter.provenance.mark !== 'assumption') return [];
+      let used = assumptionUsed.get(name);
+      if (!used) {
+        used = shareFrozen({
+          name,
+          value: frozenCopy(parameter.value),
+          justification: parameter.provenance.justification,
+        });
+        assumptionUsed.set(name, used);
+      }
+      return [used];
     });
+  const isAssumption = (name: string) => paramMap.get(name)?.provenance.mark === 'assumption';
   const stateOf = (): CompileState => ({
     slots,
     fields: [],
@@ -289,8 +295,16 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         keys: st.fields,
         slots: fieldSlots,
       });
+    // Which assumptions a decision depended on: sub-expressions evaluated only for that (_dependsOn.ts).
+    const tree = dependencyTree<EvaluationContext>(
+      when,
+      (node) => compileExpression(node, { ...stateOf(), nodes: { count: 0 } }, 0, at),
+      isAssumption,
+      (name) => definitions.get(name)?.params ?? [],
+    );
     return {
       fn,
+      tree: isStatic(tree) ? undefined : tree,
       assumptions: assumption(st.params),
       pass: undefined as Part | undefined,
       fail: undefined as Part | undefined,
@@ -320,6 +334,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     criterionCount > 12 ? 0 : 1 << criterionCount,
   );
   let failedSets = 0;
+  /** Whether some criterion's assumptions depend on the evaluation (else they are static lists). */
+  const dynamic = crits.some((k) => k.tree !== undefined);
+  /**
+   * The assumptions the verdict depended on: an ineligible verdict, those of one failed criterion with
+   * the fewest; otherwise those of every criterion — each as its evaluation actually used them.
+   */
+  const assumptionsUsed = (
+    c: EvaluationContext,
+    criteria: readonly CriterionExplanation[],
+    ineligible: boolean,
+  ): readonly AssumptionUsed[] => {
+    const perCriterion = crits.map((k, i) =>
+      k.tree && (!ineligible || criteria[i]!.status === 'fail')
+        ? assumption(dependsOn(k.tree, c, statusValue(criteria[i]!.status)))
+        : k.assumptions,
+    );
+    if (ineligible) return fewestOfFailed(perCriterion, criteria);
+    return freeze(dedupe(perCriterion.flat()));
+  };
   // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
   let stamp: Explanation['ruleSet'] | undefined;
   const stampOf = (): Explanation['ruleSet'] =>
@@ -446,15 +479,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
     }
     let assumptions: readonly AssumptionUsed[] = allAssumptions;
-    if (failed) {
+    if (dynamic) assumptions = assumptionsUsed(context, criteria, failed !== 0);
+    else if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
-        assumptions = shareFrozen(
-          dedupe(
-            crits.flatMap((compiled, index) =>
-              criteria[index]!.status === 'fail' ? compiled.assumptions : [],
-            ),
-          ),
+        assumptions = fewestOfFailed(
+          crits.map((k) => k.assumptions),
+          criteria,
         );
         if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
       }
@@ -491,6 +522,22 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     ruleSet,
     evaluate,
   };
+}
+
+/** A criterion's status as the value of its expression. */
+const statusValue = (status: CriterionStatus): boolean | undefined =>
+  status === 'pass' ? true : status === 'fail' ? false : undefined;
+
+/** The assumptions of one failed criterion with the fewest (none when one failed criterion uses none). */
+function fewestOfFailed(
+  perCriterion: readonly (readonly AssumptionUsed[])[],
+  criteria: readonly CriterionExplanation[],
+): readonly AssumptionUsed[] {
+  let best: readonly AssumptionUsed[] | undefined;
+  for (let i = 0; i < criteria.length; i++)
+    if (criteria[i]!.status === 'fail' && (!best || perCriterion[i]!.length < best.length))
+      best = perCriterion[i]!;
+  return shareFrozen(dedupe(best ?? []));
 }
 
 function dedupe(list: readonly AssumptionUsed[]): AssumptionUsed[] {
