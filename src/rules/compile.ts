@@ -1,8 +1,8 @@
 import { compileExpression } from './_compileExpression.js';
 import { isIsoDate } from './_dates.js';
 import { definitionOrder } from './_definitions.js';
-import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { dependencyTree, dependsOn, isStatic } from './_dependsOn.js';
+import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
 import { readTop } from './_readTop.js';
