@@ -7,5 +7,6 @@ declare module 'mapshaper' {
       inputs: Record<string, string>,
     ): Promise<Record<string, string | Uint8Array>>;
   };
+  // biome-ignore lint/style/noDefaultExport: the module shape mapshaper itself ships (a default export)
   export default mapshaper;
 }

@@ -113,7 +113,7 @@ export function contiguousOperator(check: ContiguityCheck) {
  * The `undecided` operator of the ITIE rule sets: always unknown (no field to ask). Used where an
  * unlisted value of an open list (a theme, a public) is for an instructor to judge.
  */
-const UNDECIDED = defineOperator({ args: [], returns: 'boolean', evaluate: () => undefined });
+export const UNDECIDED = defineOperator({ args: [], returns: 'boolean', evaluate: () => undefined });
 
 /** The `autre` (other) values of the open lists (`publics`, `themes`): for an instructor to judge. */
 function unlistedValues(app: Application): RuleWarning[] {

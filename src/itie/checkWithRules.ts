@@ -9,6 +9,7 @@ import {
   RuleSetError,
   RuleSetNotInForceError,
   type RuleText,
+  type RuleWarning,
   resolveRuleSet,
   type TerritoryProvider,
   validateApplication,
@@ -17,8 +18,15 @@ import { InvalidCodeError } from '../territory/InvalidCodeError.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
 import type { Mesh } from '../territory/schemas/Mesh.js';
 import { territoryProvider } from '../territory/territoryProvider.js';
+import { countedPartners } from './_structures.js';
+import type { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
-import { type ContiguityCheck, contiguousOperator, requiringContiguity } from './checkApplication.js';
+import {
+  type ContiguityCheck,
+  contiguousOperator,
+  requiringContiguity,
+  UNDECIDED,
+} from './checkApplication.js';
 import { itieRuleSets } from './itieRuleSets.js';
 
 /** Options of {@link checkWithRules}. @category Rules */
@@ -122,7 +130,8 @@ function evaluatorOf(
   if (!evaluator) {
     evaluator = compile(flat, {
       ...(territory ? { territory } : {}),
-      operators: { contiguous: contiguousOperator(check) },
+      // The ITIE rule sets' own operators, so an overlay of them compiles here too.
+      operators: { contiguous: contiguousOperator(check), undecided: UNDECIDED },
     });
     byCheck.set(check, evaluator);
   }
@@ -132,6 +141,25 @@ function evaluatorOf(
 const NO_TERRITORY: TerritoryProvider = {
   resolve: () => ({ communes: [], outside: [], invalid: [], warnings: [], units: () => undefined }),
 };
+
+/** Whether a rule set declares the ITIE structures: a `carrier.name` and a `partners` list. */
+const countsStructures = (ruleSet: RuleSet): boolean =>
+  (ruleSet.fields ?? []).some((field) => field.path === 'carrier.name') &&
+  (ruleSet.fields ?? []).some((field) => field.path === 'partners' && field.type === 'list');
+
+/** The application with each structure counted once, when some partner repeats one (else `undefined`). */
+function partnersCountedOnce(
+  application: unknown,
+): { application: unknown; warnings: readonly RuleWarning[] } | undefined {
+  const { carrier, partners } = application as Partial<Application>;
+  if (!Array.isArray(partners)) return undefined;
+  const counted = countedPartners(carrier, partners);
+  if (counted.warnings.length === 0) return undefined;
+  return {
+    application: { ...(application as object), partners: [...counted.partners] },
+    warnings: counted.warnings,
+  };
+}
 
 /** The value at a dotted path of a plain object, or `undefined`. */
 function valueAt(application: unknown, path: string): unknown {
@@ -256,10 +284,19 @@ export function checkWithRules(
       ],
     };
   }
+  // A rule set with the ITIE shape (a `carrier.name` and a `partners` list) counts a structure once,
+  // as checkApplication does: a partner that is the carrier or a repeat is left out, with a warning.
+  const counted = countsStructures(flat) ? partnersCountedOnce(application) : undefined;
   try {
+    const explanation = evaluator.evaluate(
+      counted ? counted.application : application,
+      options.asOf !== undefined ? { asOf: options.asOf } : {},
+    );
     return {
       ok: true,
-      explanation: evaluator.evaluate(application, options.asOf !== undefined ? { asOf: options.asOf } : {}),
+      explanation: counted
+        ? { ...explanation, warnings: [...explanation.warnings, ...counted.warnings] }
+        : explanation,
     };
   } catch (error) {
     if (!(error instanceof RuleSetNotInForceError)) throw error;

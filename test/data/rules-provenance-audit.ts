@@ -66,7 +66,8 @@ export function auditRuleSetFile(
   walk(json, '', (path, value) => {
     const at = `${file}:${path || '(root)'}`;
     if (typeof value === 'string') {
-      if (/(^|\.)url$/.test(path) && !urlsCited.includes(value))
+      // FACTS.md may give a URL without its scheme (`guide-aides.hautsdefrance.fr/dispositif664`).
+      if (/(^|\.)url$/.test(path) && !urlsCited.includes(value.replace(/^https?:\/\//, '')))
         problems.push(`${at}: URL not cited in FACTS.md or the seed: ${JSON.stringify(value)}`);
       // Guillemets quote a source, never a gloss (quotes are checked strictly below).
       if (!/\.quote$/.test(path)) problems.push(...auditGuillemets(at, value, texts));

@@ -95,7 +95,7 @@ describe('cprdfop rules', () => {
     const r = await cli(['rules', 'diff', deffinov, youth]);
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('~ region: "28" → "32"');
-    expect(r.stdout).toContain('~ parameter maxGrant: 200000 EUR [official] → 23000 EUR [official]');
+    expect(r.stdout).toContain('~ parameter maxGrant: 200000 EUR [confirmed] → 23000 EUR [confirmed]');
   });
   it('test runs embedded examples (exit 0) and fails with exit 1', async () => {
     const r = await cli(['rules', 'test']);
