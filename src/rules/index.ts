@@ -46,6 +46,12 @@ export {
 export { type FieldIndex, fieldIndex } from './fieldIndex.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
+  type NextQuestion,
+  type NextQuestionsOptions,
+  nextQuestions,
+  type QuestionChoice,
+} from './nextQuestions.js';
+export {
   MAX_RULESET_BYTES,
   MAX_RULESET_DEPTH,
   MAX_RULESET_NODES,
