@@ -46,6 +46,7 @@ export {
 export { type FieldIndex, fieldIndex } from './fieldIndex.js';
 export { hashRuleSet } from './hashRuleSet.js';
 export {
+  criterionFailureRates,
   type NextQuestion,
   type NextQuestionsOptions,
   nextQuestions,

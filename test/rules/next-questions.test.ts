@@ -9,7 +9,13 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isCprdfopError } from '../../src/errors.js';
 import { itieEvaluator } from '../../src/itie/index.js';
-import { compile, type ExpressionValue, nextQuestions, parseRuleSet } from '../../src/rules/index.js';
+import {
+  compile,
+  criterionFailureRates,
+  type ExpressionValue,
+  nextQuestions,
+  parseRuleSet,
+} from '../../src/rules/index.js';
 
 const BOOLEANS = ['b0', 'b1', 'b2'] as const;
 const COLOURS = ['red', 'green', 'blue'] as const;
@@ -134,7 +140,7 @@ describe('nextQuestions: guarantees (brute force over every completion)', () => 
 describe('nextQuestions: what a form needs', () => {
   const evaluator = compile(ruleSetOf([{ in: [{ field: 'colour' }, ['red']] }, { field: 'b0' }]));
   it('gives declared labels, question, type and labelled values in the requested language', () => {
-    const [first] = nextQuestions(evaluator, {}, { ...OPTIONS, lang: 'en' });
+    const first = nextQuestions(evaluator, {}, { ...OPTIONS, lang: 'en' }).find((q) => q.path === 'colour');
     expect(first).toMatchObject({
       path: 'colour',
       type: 'enum',
@@ -150,11 +156,11 @@ describe('nextQuestions: what a form needs', () => {
       ['green', 'green (en)'],
       ['blue', 'blue (en)'],
     ]);
-    expect(nextQuestions(evaluator, {}, OPTIONS)[0]!.text).toBe('Quelle couleur\u202f?');
-    expect(nextQuestions(evaluator, {}, OPTIONS)[1]!.text).toBe('b0 (fr)');
+    expect(nextQuestions(evaluator, {}, OPTIONS)[1]!.text).toBe('Quelle couleur\u202f?');
+    expect(nextQuestions(evaluator, {}, OPTIONS)[0]!.text).toBe('b0 (fr)');
   });
-  it('asks first the field more of whose answers alone decide (2 of 3 colours fail, 1 of 2 booleans)', () => {
-    expect(nextQuestions(evaluator, {}, OPTIONS).map((q) => q.path)).toEqual(['colour', 'b0']);
+  it('keeps the declaration order between equally good questions', () => {
+    expect(nextQuestions(evaluator, {}, OPTIONS).map((q) => q.path)).toEqual(['b0', 'colour']);
   });
   it('honours limit and rejects a bad one with a typed error', () => {
     expect(nextQuestions(evaluator, {}, { ...OPTIONS, limit: 1 })).toHaveLength(1);
@@ -267,5 +273,51 @@ describe('nextQuestions on the ITIE rule set', () => {
       budget: { total: 1, requested: 2 },
     });
     expect(questions).toEqual([]);
+  });
+});
+
+describe('nextQuestions: failure rates', () => {
+  const evaluator = compile(
+    ruleSetOf([
+      { field: 'b0' },
+      { field: 'b1' },
+      { all: [{ field: 'b2' }, { '==': [{ field: 'colour' }, 'red'] }] },
+    ]),
+  );
+  it('asks first the criterion most likely to fail, per question it still needs', () => {
+    expect(nextQuestions(evaluator, {}, OPTIONS).map((q) => q.path)).toEqual(['b0', 'b1', 'b2', 'colour']);
+    const rates = { c0: 0.1, c1: 0.3, c2: 0.9 };
+    // c2 needs two answers: 0.45 per question, above c1's 0.3 and c0's 0.1.
+    expect(nextQuestions(evaluator, {}, { ...OPTIONS, failureRates: rates }).map((q) => q.path)).toEqual([
+      'b2',
+      'colour',
+      'b1',
+      'b0',
+    ]);
+  });
+  it('learns the rates from past applications, skipping the ones it cannot evaluate', () => {
+    const past = [{ b0: true, b1: false }, { b0: false, b1: false }, { b0: true }, { b0: true, b1: true }];
+    expect(criterionFailureRates(evaluator, past, OPTIONS)).toEqual({
+      rates: { c0: 0.25, c1: 0.5, c2: 0 },
+      evaluated: 4,
+      skipped: 0,
+    });
+    const dated = grant();
+    expect(criterionFailureRates(dated, [{ filed: '1999-01-01' }, { filed: '2025-02-01' }])).toMatchObject({
+      evaluated: 1,
+      skipped: 1,
+    });
+  });
+  it('rejects a rate outside [0, 1] or of an unknown criterion, naming it', () => {
+    for (const failureRates of [{ c0: 2 }, { c0: -0.1 }, { c0: Number.NaN }, { nope: 0.5 }]) {
+      let caught: unknown;
+      try {
+        nextQuestions(evaluator, {}, { ...OPTIONS, failureRates });
+      } catch (error) {
+        caught = error;
+      }
+      expect((caught as { code: string }).code).toBe('E_INVALID_OPTION');
+      expect((caught as Error).message).toContain(Object.keys(failureRates)[0]!);
+    }
   });
 });
