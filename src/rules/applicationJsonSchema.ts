@@ -88,7 +88,7 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
         additionalProperties: false,
         anyOf: TERRITORY_KEYS.map((key) => ({
           required: [key],
-          properties: { [key]: { type: 'array', minItems: 1 } },
+          properties: { [key]: { ...codes, minItems: 1 } },
         })),
       };
     }

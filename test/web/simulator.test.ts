@@ -184,6 +184,36 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
     expect(await page.getAttribute('[data-testid="question"]', 'data-path')).toBe(before);
   });
 
+  it('the form kit: react-jsonschema-form renders the ITIE form from applicationJsonSchema, with labelled choices, and validates', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}form.html`);
+    await page.waitForSelector('body[data-ready] form');
+    // Titles in French, choices labelled (not slugs), the example's values shown.
+    expect(await page.locator('label', { hasText: 'Budget total du projet' }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Mobilité', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('label', { hasText: /^Mobilité$/ }).count()).toBeGreaterThan(0);
+    const legalForm = page.locator('select[id$="carrier_legalForm"]');
+    expect(await legalForm.locator('option', { hasText: 'Association' }).count()).toBe(1);
+    expect(await page.locator('body').textContent()).not.toContain('demandeurs-emploi-longue-duree');
+    await page.screenshot({ path: join(artefacts, 'form-kit-rjsf.png'), fullPage: true });
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('body[data-submitted]');
+    expect(await page.getAttribute('body', 'data-submitted')).toBe('ok');
+    // English, and an invalid budget refused at its field.
+    await page.goto(`${url}form.html?lang=en&invalid=1`);
+    await page.waitForSelector('body[data-ready] form');
+    expect(await page.locator('label', { hasText: 'Total budget of the project' }).count()).toBeGreaterThan(
+      0,
+    );
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('body[data-submitted]');
+    expect(await page.getAttribute('body', 'data-submitted')).toBe('error');
+    expect(await page.getAttribute('body', 'data-errors')).toContain('.budget.total');
+    expect(errors).toEqual([]);
+  });
+
   it('has no serious or critical accessibility violation (axe-core), on a question and on the verdict', async () => {
     const { page } = await open();
     const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
