@@ -13,7 +13,13 @@ import {
   itieEvaluator,
   itieRuleSets,
 } from '../itie/index.js';
-import { type Explanation, hashRuleSet, type RuleSet } from '../rules/index.js';
+import {
+  type Explanation,
+  hashRuleSet,
+  type NextQuestion,
+  nextQuestions,
+  type RuleSet,
+} from '../rules/index.js';
 import {
   type Commune,
   type CommuneMatch,
@@ -81,6 +87,49 @@ export function check(
   options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
 ): CheckResult {
   return checkApplication(input, { ruleSet: options.ruleSet, asOf: options.asOf });
+}
+
+/**
+ * Answers `nextQuestions` tries for an ITIE territory, which the rules alone cannot enumerate: a commune
+ * of Hauts-de-France (Laon) and one outside it (Paris). They only serve to prove that the territory
+ * question matters; they are never suggested as answers.
+ */
+const TERRITORY_SAMPLES = { territory: [{ communes: ['02408'] }, { communes: ['75056'] }] } as const;
+
+/**
+ * The next questions for an application already checked (its explanation names the rule set used).
+ *
+ * @param input - The application.
+ * @param explanation - Its explanation (from {@link check}).
+ * @param ruleSets - The rule sets served (to find the one the explanation names).
+ * @param options - The evaluation date, language, limit and grouping.
+ * @returns The questions, best first.
+ */
+export function nextQuestionsFor(
+  input: unknown,
+  explanation: Explanation,
+  ruleSets: readonly LoadedRuleSet[],
+  options: {
+    asOf?: string | undefined;
+    lang: 'fr' | 'en';
+    limit?: number | undefined;
+    group?: 'object' | 'none' | undefined;
+  },
+): NextQuestion[] {
+  const ref = `${explanation.ruleSet.id}@${explanation.ruleSet.version}`;
+  const loaded =
+    ruleSets.find((candidate) => candidate.ref === ref) ??
+    itieRuleSets()
+      .filter((ruleSet) => `${ruleSet.id}@${ruleSet.version}` === ref)
+      .map((ruleSet) => ({ ruleSet }))[0];
+  if (!loaded) throw new Error(`rule set ${ref} of the explanation is not loaded`);
+  return nextQuestions(itieEvaluator(loaded.ruleSet), input, {
+    asOf: options.asOf,
+    lang: options.lang,
+    limit: options.limit,
+    group: options.group,
+    samples: TERRITORY_SAMPLES,
+  });
 }
 
 /**

@@ -15,6 +15,7 @@ import {
   type LoadedRuleSet,
   lookupCommune,
   lookupEpci,
+  nextQuestionsFor,
   planDocument,
 } from './adapters.js';
 import { isJsonType, parseJsonText, readText, requireType, say, tooLarge } from './body.js';
@@ -248,6 +249,48 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
     return context.json(outcome.explanation);
+  });
+
+  app.post('/v1/next-questions', async (context) => {
+    const lang = context.get('lang');
+    const opts = checkOptions(context);
+    const limitText = context.req.query('limit');
+    const limit = limitText === undefined ? undefined : Number(limitText);
+    if (
+      limit !== undefined &&
+      !(Number.isInteger(limit) && String(limit) === limitText && limit >= 1 && limit <= 100)
+    ) {
+      const detail = say(
+        lang,
+        `limit doit être un entier de 1 à 100, pas « ${limitText} »`,
+        `limit must be an integer from 1 to 100, not "${limitText}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
+    }
+    const group = context.req.query('group');
+    if (group !== undefined && group !== 'object' && group !== 'none') {
+      const detail = say(
+        lang,
+        `group vaut object ou none, pas « ${group} »`,
+        `group is object or none, not "${group}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'group', message: detail }]);
+    }
+    requireType(context.req.raw, isJsonType, 'application/json', lang);
+    const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
+    const outcome = checkOne(application, opts, lang);
+    if (!outcome.ok) throw outcome.problem;
+    const questions = nextQuestionsFor(application, outcome.explanation, options.ruleSets, {
+      asOf: opts.asOf,
+      lang,
+      limit,
+      group,
+    });
+    return context.json({
+      verdict: outcome.explanation.verdict,
+      questions,
+      explanation: outcome.explanation,
+    });
   });
 
   app.post('/v1/check/batch', async (context) => {

@@ -13,6 +13,7 @@ import {
 } from '../../itie/index.js';
 import type { Explanation } from '../../rules/index.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
+import { runInteractive } from '../_support/interactive.js';
 import { readInput } from '../_support/io.js';
 import { checkLang } from '../_support/options.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
@@ -79,7 +80,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .description(
       'check an ITIE application: verdict, criteria, what is missing, assumptions (exit 0 whenever a verdict is produced)',
     )
-    .argument('<file>', 'the application JSON file, or - for stdin')
+    .argument('[file]', 'the application JSON file, or - for stdin (optional with --interactive)')
     .option(
       '--json',
       'print the explanation JSON (cprdfop.explanation/1); for invalid input, {"ok": false, "issues": [...]} with every issue (exit 65)',
@@ -94,10 +95,23 @@ export function registerCheck(program: Command, ctx: CliContext): void {
       'commune contours (GeoJSON/TopoJSON, any COG year): turns on and decides the contiguity criterion',
     )
     .option('--lang <lang>', 'language of the human output: fr or en', 'en')
+    .option(
+      '--interactive',
+      'ask the next questions in the terminal, showing the verdict so far after each answer (Ctrl-C saves the answers given)',
+    )
+    .option('--save <file>', 'with --interactive: write the completed application to this file')
     .action(
       async (
-        file: string,
-        opts: { json?: boolean; asOf?: string; rules?: string; contours?: string; lang: string },
+        file: string | undefined,
+        opts: {
+          json?: boolean;
+          asOf?: string;
+          rules?: string;
+          contours?: string;
+          lang: string;
+          interactive?: boolean;
+          save?: string;
+        },
       ) => {
         const lang = checkLang(opts.lang);
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
@@ -108,6 +122,11 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           );
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
+        const interactive = { save: opts.save, lang, asOf: opts.asOf, ruleSet };
+        if (file === undefined) {
+          if (opts.interactive) return runInteractive(ctx, { initial: undefined, ...interactive });
+          throw new CliError('missing <file>: the application JSON file, or - for stdin', EXIT.USAGE, true);
+        }
         const name = file === '-' ? 'stdin' : file;
         /** Invalid input: with --json, every issue as JSON on stdout; always one line on stderr, exit 65. */
         const refuse = (issues: readonly ApplicationIssue[]): never => {
@@ -145,6 +164,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           refuse([{ ...parsed.issue, code }]);
         }
         const application = parsed.ok ? parsed.value : undefined;
+        if (opts.interactive) return runInteractive(ctx, { initial: application, ...interactive });
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
