@@ -79,24 +79,32 @@ describe('readCsv line numbers', () => {
   });
 });
 
+/** The object at `keys` minus the last key, created on the way (reference helper). */
+function parentReference(target: Record<string, unknown>, keys: string[]): Record<string, unknown> {
+  let node = target;
+  for (const key of keys.slice(0, -1)) {
+    if (node[key] === undefined) node[key] = {};
+    node = node[key] as Record<string, unknown>;
+  }
+  return node;
+}
+
 /** The reference path writer: `a.b` objects, `a[].b` spread over items (recursively). */
 function setPathReference(target: Record<string, unknown>, path: string, value: unknown): void {
   const arrayAt = path.indexOf('[].');
-  if (arrayAt >= 0) {
-    const keys = path.slice(0, arrayAt).split('.');
-    let node = target;
-    for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-    const list = (node[keys.at(-1)!] ??= []) as Record<string, unknown>[];
-    (value as unknown[]).forEach((item, position) => {
-      list[position] ??= {};
-      setPathReference(list[position]!, path.slice(arrayAt + 3), item);
-    });
+  if (arrayAt < 0) {
+    const keys = path.split('.');
+    parentReference(target, keys)[keys.at(-1)!] = value;
     return;
   }
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) node = (node[key] ??= {}) as Record<string, unknown>;
-  node[keys.at(-1)!] = value;
+  const keys = path.slice(0, arrayAt).split('.');
+  const parent = parentReference(target, keys);
+  if (parent[keys.at(-1)!] === undefined) parent[keys.at(-1)!] = [];
+  const list = parent[keys.at(-1)!] as Record<string, unknown>[];
+  (value as unknown[]).forEach((item, position) => {
+    if (list[position] === undefined) list[position] = {};
+    setPathReference(list[position]!, path.slice(arrayAt + 3), item);
+  });
 }
 
 describe('applyMapping (compiled once per mapping)', () => {
