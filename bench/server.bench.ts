@@ -10,20 +10,11 @@ import autocannon from 'autocannon';
 import { applyMapping, type RowResult, readCsv, resultsCsv, screenRow } from '../src/screen/index.js';
 import { check } from '../src/server/adapters.js';
 import { loadRuleSets, startServer } from '../src/server/index.js';
+import { itieApplication } from '../test/_helpers/itieApplication.js';
 import type { RunOptions, Scenario, ScenarioResult } from './_harness.js';
 import { fmt } from './_harness.js';
 
-const APPLICATION = {
-  title: 'Mobilité vers l’emploi en Thiérache',
-  carrier: { legalForm: 'association', commune: '02381' },
-  partners: [{ type: 'epci' }, { type: 'service-public-emploi' }],
-  territory: { epcis: ['240200600'] },
-  publics: ['demandeurs-emploi-longue-duree'],
-  themes: ['mobilite'],
-  budget: { total: 80000, requested: 40000 },
-  schedule: { start: '2023-09-01', end: '2024-08-31' },
-  submittedOn: '2023-04-03',
-};
+const APPLICATION = itieApplication('Mobilité vers l’emploi en Thiérache');
 
 function load(url: string, duration: number, post: boolean): Promise<autocannon.Result> {
   return autocannon({
