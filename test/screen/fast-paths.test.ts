@@ -5,7 +5,7 @@
 import { parse } from 'csv-parse/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMapping, Mapping, readCsv } from '../../src/screen/index.js';
+import { applyMapping, Mapping, readCsv, screenRow } from '../../src/screen/index.js';
 
 /** What csv-parse itself says of every data row: its cells and the line it ends on. */
 function reference(text: string, delimiter: string): { line: number; cells: string[] }[] {
@@ -161,5 +161,44 @@ describe('Mapping', () => {
     expect(
       Mapping.safeParse({ ...base, fields: { 'partners[].type': { column: 'x', type: 'list' } } }).success,
     ).toBe(true);
+  });
+});
+
+describe('screenRow results', () => {
+  it('keep the JSONL key order of every release (row, line, id, failed, missing, assumptions, ruleSet, status, verdict, errors)', () => {
+    const order = [
+      'row',
+      'line',
+      'id',
+      'failed',
+      'missing',
+      'assumptions',
+      'ruleSet',
+      'status',
+      'verdict',
+      'errors',
+    ];
+    const screened = screenRow(
+      { line: 2, value: { themes: ['mobilite'], submittedOn: '2023-04-03' } },
+      1,
+      undefined,
+      {},
+    );
+    const invalid = screenRow({ line: 3, error: 'broken' }, 2, undefined, {});
+    expect(screened.status).toBe('screened');
+    expect(Object.keys(screened)).toEqual(order);
+    expect(Object.keys(invalid)).toEqual(order);
+    expect(invalid).toEqual({
+      row: 2,
+      line: 3,
+      id: '',
+      failed: [],
+      missing: [],
+      assumptions: [],
+      ruleSet: '',
+      status: 'invalid',
+      verdict: '',
+      errors: ['broken'],
+    });
   });
 });
