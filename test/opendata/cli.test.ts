@@ -5,7 +5,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
 import { expectedRegionCount, writeNationalGz } from './_fixtures.js';
-import { startServer, type TestServer } from './_server.js';
+import { bytesRoute, startServer, type TestServer } from './_server.js';
 
 let work: string;
 let server: TestServer;
@@ -14,14 +14,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cprdfop-cli-'));
   await writeNationalGz(join(work, 'national.gz'), 500, 6);
   const gz = await readFile(join(work, 'national.gz'));
-  server = await startServer([
-    (_req, res, url) => {
-      if (url.pathname !== '/c/2026/geojson/communes-100m.geojson.gz') return false;
-      res.writeHead(200, { 'content-length': String(gz.length) });
-      res.end(gz);
-      return true;
-    },
-  ]);
+  server = await startServer([bytesRoute(gz, '/c/2026/geojson/communes-100m.geojson.gz')]);
 });
 afterAll(async () => {
   await server.close();
