@@ -21,7 +21,7 @@ import {
   ResponseValidationError,
 } from '../../src/opendata/index.js';
 import { epcis } from '../../src/territory/index.js';
-import { communeFeature } from './_fixtures.js';
+import { communeFeature, pullCommunesArgv } from './_fixtures.js';
 import { bytesRoute, startServer, type TestServer } from './_server.js';
 
 let work: string;
@@ -169,21 +169,7 @@ describe('contours failures are typed, with the documented CLI exit codes', () =
     const code = await runCli(argv, ctx);
     return { code, stderr };
   }
-  const pull = (url: string) => [
-    'data',
-    'pull',
-    'contours',
-    '--year',
-    '2026',
-    '--layer',
-    'communes',
-    '--resolution',
-    '100m',
-    '--region',
-    '32',
-    '--base-url',
-    url,
-  ];
+  const pull = (url: string) => pullCommunesArgv('--base-url', url);
 
   it('an HTML page served with 200 is invalid data (ResponseValidationError, exit 65), not a zlib error', async () => {
     server = await startServer([
