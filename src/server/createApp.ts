@@ -9,7 +9,7 @@ import {
   applicationJsonSchema,
   availableRegions,
   check,
-  explanationJson,
+  explanationText,
   findCommunes,
   findRuleSet,
   type LoadedRuleSet,
@@ -46,6 +46,9 @@ export interface ServerOptions {
 }
 
 type Env = { Variables: { lang: Lang } };
+
+/** The content type `context.json` sets, for JSON text written by `serializeExplanation`. */
+const JSON_TYPE = { 'content-type': 'application/json' } as const;
 
 /** The language of a request: `?lang=`, else `Accept-Language` (first of fr/en by weight), else en. */
 function languageOf(context: Context): Lang {
@@ -193,7 +196,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   /** One checked item: the explanation, or the problem of an invalid application. */
   const checkOne = (application: unknown, opts: ReturnType<typeof checkOptions>, lang: Lang, prefix = '') => {
     const result = check(application, opts);
-    if (result.ok) return { ok: true as const, explanation: explanationJson(result.explanation) };
+    if (result.ok) return { ok: true as const, explanation: explanationText(result.explanation) };
     const errors: FieldError[] = result.issues.map((issue) => ({
       field: `${prefix}${issue.path || (issue.code === 'not-in-force' ? 'asOf' : 'body')}`,
       message: issue.message,
@@ -248,7 +251,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
-    return context.json(outcome.explanation);
+    return context.body(outcome.explanation, 200, JSON_TYPE);
   });
 
   app.post('/v1/next-questions', async (context) => {
@@ -307,7 +310,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const line = (index: number, item: unknown): string => {
       const outcome = checkOne(item, opts, lang);
       return outcome.ok
-        ? `{"index":${index},"ok":true,"explanation":${JSON.stringify(outcome.explanation)}}\n`
+        ? `{"index":${index},"ok":true,"explanation":${outcome.explanation}}\n`
         : failed(index, outcome.problem);
     };
     const headers = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-language': lang };
