@@ -196,7 +196,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   /** One checked item: the explanation, or the problem of an invalid application. */
   const checkOne = (application: unknown, opts: ReturnType<typeof checkOptions>, lang: Lang, prefix = '') => {
     const result = check(application, opts);
-    if (result.ok) return { ok: true as const, explanation: explanationText(result.explanation) };
+    if (result.ok) return { ok: true as const, explanation: result.explanation };
     const errors: FieldError[] = result.issues.map((issue) => ({
       field: `${prefix}${issue.path || (issue.code === 'not-in-force' ? 'asOf' : 'body')}`,
       message: issue.message,
@@ -251,7 +251,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
-    return context.body(outcome.explanation, 200, JSON_TYPE);
+    return context.body(explanationText(outcome.explanation), 200, JSON_TYPE);
   });
 
   app.post('/v1/next-questions', async (context) => {
@@ -310,7 +310,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const line = (index: number, item: unknown): string => {
       const outcome = checkOne(item, opts, lang);
       return outcome.ok
-        ? `{"index":${index},"ok":true,"explanation":${outcome.explanation}}\n`
+        ? `{"index":${index},"ok":true,"explanation":${explanationText(outcome.explanation)}}\n`
         : failed(index, outcome.problem);
     };
     const headers = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-language': lang };
