@@ -6,6 +6,7 @@ import { CprdfopError } from '../errors.js';
  *
  * Codes: `E_INVALID_CONTOURS` (validation), `E_INVALID_TOPOLOGY`, `E_UNKNOWN_UNIT`,
  * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one),
+ * `E_TOPOLOGY_MISMATCH` ({@link loadTopology}: a saved topology built from other contours or for another vintage),
  * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit).
  *
  * @example

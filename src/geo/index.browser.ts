@@ -27,7 +27,7 @@ export { type Contiguity, isContiguous } from './isContiguous.js';
 export { joinValues, type ValueJoin } from './joinValues.js';
 export { joinVintage, type VintageJoin } from './joinVintage.js';
 export { labelPoint } from './labelPoint.js';
-export { loadTopology } from './loadTopology.js';
+export { loadTopology, type TopologyStamp, topologyStamp } from './loadTopology.js';
 export { type Measures, measure } from './measure.js';
 export { parseContours } from './parseContours.js';
 export { type Density, populationDensity } from './populationDensity.js';

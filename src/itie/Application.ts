@@ -57,7 +57,9 @@ export const PartnerType = z.enum([
 export type PartnerType = z.infer<typeof PartnerType>;
 
 /**
- * A public targeted by a project.
+ * A public targeted by a project. The list is open (the seed lists no public): `autre` is any other
+ * public, described in `publicsOther`; the needs criterion it alone would decide stays undetermined,
+ * for an instructor to judge, and `checkApplication` warns (`unlisted-value`).
  * @example
  * ```ts
  * import { TargetPublic } from 'cprdfop/itie';
@@ -77,12 +79,15 @@ export const TargetPublic = z.enum([
   'salaries',
   'salaries-reconversion',
   'entreprises',
+  'autre',
 ]);
 /** @category Application */
 export type TargetPublic = z.infer<typeof TargetPublic>;
 
 /**
- * A theme of a project.
+ * A theme of a project. The list is open (the seed's ends with « etc. »): `autre` is any other theme,
+ * described in `themesOther`; the criterion it alone would decide stays undetermined, for an
+ * instructor to judge, and `checkApplication` warns (`unlisted-value`).
  * @example
  * ```ts
  * import { Theme } from 'cprdfop/itie';
@@ -99,6 +104,7 @@ export const Theme = z.enum([
   'transition-reconversion',
   'attractivite-metiers',
   'recrutement',
+  'autre',
 ]);
 /** @category Application */
 export type Theme = z.infer<typeof Theme>;
@@ -107,7 +113,8 @@ export type Theme = z.infer<typeof Theme>;
  * An ITIE application. Every field may be absent (the verdict is then `undetermined` and `missing` says
  * what to ask); a present field must be well-formed. Territory codes are checked against the territory
  * graph by `checkApplication` (an unknown code of a Hauts-de-France département is invalid; a code of
- * another département is outside the region, which fails a criterion).
+ * another département is outside the region, which fails a criterion). An empty partner (`{}`) is
+ * invalid; a structure named twice counts once (see `checkApplication`).
  *
  * @example
  * ```ts
@@ -128,7 +135,19 @@ export const Application = z.strictObject({
     })
     .optional(),
   partners: z
-    .array(z.strictObject({ name: z.string().min(1).optional(), type: PartnerType.optional() }))
+    .array(
+      z
+        .strictObject({
+          name: z.string().min(1).optional(),
+          type: PartnerType.optional(),
+          siret: z.string().regex(SIRET, 'a 14-digit SIRET').optional(),
+        })
+        .refine(
+          (partner) =>
+            partner.name !== undefined || partner.siret !== undefined || partner.type !== undefined,
+          'an empty partner: give at least its name, its SIRET or its type',
+        ),
+    )
     .max(1000)
     .optional(),
   territory: z
@@ -155,7 +174,9 @@ export const Application = z.strictObject({
     )
     .optional(),
   publics: z.array(TargetPublic).max(50).optional(),
+  publicsOther: z.string().trim().min(1).max(500).optional(),
   themes: z.array(Theme).max(50).optional(),
+  themesOther: z.string().trim().min(1).max(500).optional(),
   budget: z
     .strictObject({
       total: z.number().finite().nonnegative().optional(),

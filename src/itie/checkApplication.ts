@@ -1,5 +1,6 @@
 import { isIsoDate } from '../_shared/isoDate.js';
 import {
+  type CriterionExplanation,
   compile,
   defineOperator,
   type Evaluator,
@@ -9,10 +10,16 @@ import {
   NoRuleSetInForceError,
   type RuleSet,
   RuleSetNotInForceError,
+  type RuleText,
+  type RuleWarning,
   resolveRuleSet,
   selectRuleSet,
   type TerritoryProvider,
+  type TerritoryRef,
 } from '../rules/index.js';
+import { territoryProvider } from '../territory/territoryProvider.js';
+import { countedPartners } from './_structures.js';
+import type { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 import { hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 import { itieRuleSets } from './itieRuleSets.js';
@@ -24,7 +31,10 @@ export interface CheckOptions {
   asOf?: string | undefined;
   /** Another rule set (e.g. an overlay extending `itie-hdf@2023.1`); default: the ITIE version in force. */
   ruleSet?: RuleSet | undefined;
-  /** Another territory provider; default: {@link hautsDeFranceTerritory}. */
+  /**
+   * Another territory provider; default: {@link hautsDeFranceTerritory}, or `territoryProvider(region)`
+   * when `ruleSet` (or its base) names another `region`.
+   */
   territory?: TerritoryProvider | undefined;
   /**
    * Decides whether the territory's communes are contiguous (e.g. `createContiguityProvider(topology)`
@@ -46,13 +56,49 @@ export type ContiguityCheck = (communeCodes: readonly string[]) => boolean | 'un
 export type CheckResult = { ok: true; explanation: Explanation } | { ok: false; issues: ApplicationIssue[] };
 
 const ID = 'itie-hdf';
+
+/** The fail message of `deployed-in-region` when none of the territory is in the region. */
+const ALL_OUTSIDE: RuleText = Object.freeze({
+  fr: 'Critère non rempli : tout le territoire du projet est hors des Hauts-de-France.',
+  en: 'Criterion not met: all of the project territory is outside Hauts-de-France.',
+});
+
+/** The application's territory as a `TerritoryRef` (absent lists left out). */
+function territoryRef(territory: NonNullable<Application['territory']>): TerritoryRef {
+  const ref: { -readonly [K in keyof TerritoryRef]: TerritoryRef[K] } = {};
+  if (territory.communes) ref.communes = territory.communes;
+  if (territory.epcis) ref.epcis = territory.epcis;
+  if (territory.arrondissements) ref.arrondissements = territory.arrondissements;
+  if (territory.departements) ref.departements = territory.departements;
+  return ref;
+}
+
+/**
+ * The in-region criterion names what is outside: *all of* the territory (no commune in the region) or
+ * *part of* it (the rule set's own fail message).
+ */
+function outsideMessage(criterion: CriterionExplanation, allOutside: boolean): CriterionExplanation {
+  return allOutside ? { ...criterion, message: ALL_OUTSIDE } : criterion;
+}
 let defaultProvider: TerritoryProvider | undefined;
 const NO_CONTIGUITY: ContiguityCheck = () => 'unknown';
 const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, WeakMap<ContiguityCheck, Evaluator>>>();
 const withContiguity = new WeakMap<RuleSet, RuleSet>();
+const regionOf = new WeakMap<RuleSet, string>();
+const regionProviders = new Map<string, TerritoryProvider>();
+
+/** The region of a rule set, its base's for an overlay that names none (default `"32"`), cached. */
+function ruleSetRegion(ruleSet: RuleSet): string {
+  let region = regionOf.get(ruleSet);
+  if (region === undefined) {
+    region = resolveRuleSet(ruleSet, itieRuleSets()).region ?? '32';
+    regionOf.set(ruleSet, region);
+  }
+  return region;
+}
 
 /** The `contiguous` operator of the ITIE rule sets: a list of commune codes → boolean, or unknown. */
-function contiguousOperator(check: ContiguityCheck) {
+export function contiguousOperator(check: ContiguityCheck) {
   return defineOperator({
     args: ['list'],
     returns: 'boolean',
@@ -63,8 +109,31 @@ function contiguousOperator(check: ContiguityCheck) {
   });
 }
 
+/**
+ * The `undecided` operator of the ITIE rule sets: always unknown (no field to ask). Used where an
+ * unlisted value of an open list (a theme, a public) is for an instructor to judge.
+ */
+export const UNDECIDED = defineOperator({ args: [], returns: 'boolean', evaluate: () => undefined });
+
+/** The `autre` (other) values of the open lists (`publics`, `themes`): for an instructor to judge. */
+function unlistedValues(app: Application): RuleWarning[] {
+  const warnings: RuleWarning[] = [];
+  for (const [path, described] of [
+    ['publics', app.publicsOther],
+    ['themes', app.themesOther],
+  ] as const) {
+    const index = app[path]?.indexOf('autre') ?? -1;
+    if (index >= 0)
+      warnings.push({
+        code: 'unlisted-value',
+        message: `${path}[${index}] "autre"${described ? ` (${JSON.stringify(described)})` : ''}: not in the known list (the list is open), for an instructor to judge`,
+      });
+  }
+  return warnings;
+}
+
 /** The rule set with `requireContiguity` turned on (cached), because the caller supplied contours. */
-function requiringContiguity(rs: RuleSet): RuleSet {
+export function requiringContiguity(rs: RuleSet): RuleSet {
   let out = withContiguity.get(rs);
   if (!out) {
     out = {
@@ -127,7 +196,7 @@ export function itieEvaluator(
   if (!ev) {
     ev = compile(resolveRuleSet(rs, itieRuleSets()), {
       territory: provider,
-      operators: { contiguous: contiguousOperator(check) },
+      operators: { contiguous: contiguousOperator(check), undecided: UNDECIDED },
     });
     byCheck.set(check, ev);
   }
@@ -139,7 +208,10 @@ export function itieEvaluator(
  * on the evaluation date (`options.asOf`, else `submittedOn`) and evaluates it. Total: never throws on
  * any JSON input — invalid input gives `{ ok: false, issues }`, and so does a date on which no rule set
  * is in force (code `not-in-force`: never a verdict outside the validity window) or an `options.asOf`
- * that is not a real calendar date (code `invalid`, path `""`). Without any date the latest version is used and the verdict is at best `undetermined`
+ * that is not a real calendar date (code `invalid`, path `""`). A structure counts once (by SIRET when
+ * both give one, else by normalised name): a partner that is the carrier or repeats another partner is
+ * not counted, with a `duplicate-structure` warning. When the territory is outside the region, the
+ * message says whether all of it or only part of it is. Without any date the latest version is used and the verdict is at best `undetermined`
  * (`submittedOn` is then missing).
  *
  * @param input - The application (any JSON value).
@@ -157,7 +229,14 @@ export function itieEvaluator(
  * @category Rules
  */
 export function checkApplication(input: unknown, options: CheckOptions = {}): CheckResult {
-  const parsed = safeParseApplication(input);
+  // The codes are checked in the rule set's region (an overlay for Normandie says "region": "28").
+  const region = options.ruleSet ? ruleSetRegion(options.ruleSet) : '32';
+  let territory = options.territory;
+  if (!territory && region !== '32') {
+    territory = regionProviders.get(region) ?? territoryProvider(region);
+    regionProviders.set(region, territory);
+  }
+  const parsed = safeParseApplication(input, { region });
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
@@ -182,9 +261,29 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       };
     }
   }
-  const evaluator = itieEvaluator(rs, options.territory, options.contiguity);
+  const evaluator = itieEvaluator(rs, territory, options.contiguity);
+  // A structure counts once: the rules count the partners that are neither the carrier nor a repeat.
+  const counted = app.partners ? countedPartners(app.carrier, app.partners) : undefined;
+  const evaluated: Application =
+    counted && counted.warnings.length > 0 ? { ...app, partners: [...counted.partners] } : app;
   try {
-    return { ok: true, explanation: evaluator.evaluate(app, { asOf }) };
+    const explanation = evaluator.evaluate(evaluated, { asOf });
+    const resolver = territory ?? defaultProvider;
+    const criteria = explanation.criteria.map((criterion) =>
+      criterion.id === 'deployed-in-region' &&
+      criterion.status === 'fail' &&
+      region === '32' &&
+      app.territory &&
+      resolver
+        ? outsideMessage(criterion, resolver.resolve(territoryRef(app.territory)).communes.length === 0)
+        : criterion,
+    );
+    const warnings: RuleWarning[] = [
+      ...explanation.warnings,
+      ...(counted?.warnings ?? []),
+      ...unlistedValues(app),
+    ];
+    return { ok: true, explanation: { ...explanation, criteria, warnings } };
   } catch (error) {
     // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
     if (!(error instanceof RuleSetNotInForceError)) throw error;

@@ -15,6 +15,12 @@ export {
   checkApplication,
   itieEvaluator,
 } from './checkApplication.js';
+export {
+  type CheckWithRulesOptions,
+  checkWithRules,
+  type RuleCheckIssue,
+  type RuleCheckResult,
+} from './checkWithRules.js';
 export { type HautsDeFranceTerritoryOptions, hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 export { itieRuleSets } from './itieRuleSets.js';
 export { parseApplication } from './parseApplication.js';
@@ -22,6 +28,7 @@ export {
   MAX_APPLICATION_BYTES,
   MAX_APPLICATION_DEPTH,
   MAX_APPLICATION_NODES,
+  type SafeParseApplicationOptions,
   safeParseApplication,
   safeParseApplicationJson,
 } from './safeParseApplication.js';

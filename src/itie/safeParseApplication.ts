@@ -37,24 +37,37 @@ export const MAX_APPLICATION_NODES = 100_000;
  */
 export const MAX_APPLICATION_BYTES = 1024 * 1024;
 
+/** Options of {@link safeParseApplication}. @category Application */
+export interface SafeParseApplicationOptions {
+  /**
+   * The INSEE code of the region whose territory graph checks the codes (default `"32"`,
+   * Hauts-de-France): `checkApplication` passes the region of its rule set.
+   */
+  region?: string | undefined;
+}
+
 /**
  * Validates an untrusted application without throwing: safety limits (forbidden keys, depth 32,
- * 100,000 nodes), the zod schema, then the territory codes against the territory graph (an unknown code
- * of a Hauts-de-France département or a malformed code is invalid; codes of other départements and old
- * codes are accepted — the rules fail or map them).
+ * 100,000 nodes), the zod schema, then the territory codes against the territory graph of
+ * `options.region` (default Hauts-de-France): a code unknown to COG 2026 or a malformed code is
+ * invalid; codes of other regions and old codes are accepted — the rules fail or map them.
  *
  * @param input - Any JSON value.
+ * @param options - The region (default `"32"`).
  * @returns `{ success: true, data }` or `{ success: false, issues }` (paths like `territory.communes[2]`).
  * @example
  * ```ts
  * import { safeParseApplication } from 'cprdfop/itie';
  * const r = safeParseApplication({ territory: { communes: ['59350', '59999'] } });
  * r.success ? [] : r.issues.map((i) => i.path); // ["territory.communes[1]"]
+ * safeParseApplication({ territory: { communes: ['14118', '76999'] } }, { region: '28' }).success; // false
  * ```
+ * @throws `InvalidCodeError` when `options.region` is not a region code (the application never throws).
  * @category Application
  */
 export function safeParseApplication(
   input: unknown,
+  options: SafeParseApplicationOptions = {},
 ): { success: true; data: Application } | { success: false; issues: ApplicationIssue[] } {
   const unsafe = checkJsonSafety(input, {
     maxDepth: MAX_APPLICATION_DEPTH,
@@ -75,7 +88,7 @@ export function safeParseApplication(
   const issues: ApplicationIssue[] = [];
   const t = r.data.territory;
   if (t) {
-    for (const d of resolveTerritory(t).diagnostics) {
+    for (const d of resolveTerritory(t, { region: options.region }).diagnostics) {
       if (d.kind === 'unknown' || d.kind === 'invalid') {
         issues.push({ path: `territory.${d.path}`, code: 'unknown-code', message: d.message });
       }
@@ -83,7 +96,7 @@ export function safeParseApplication(
   }
   const carrierCommune = r.data.carrier?.commune;
   if (carrierCommune) {
-    const c = classifyCommuneCode(carrierCommune);
+    const c = classifyCommuneCode(carrierCommune, { region: options.region });
     if (c.kind === 'unknown')
       issues.push({ path: 'carrier.commune', code: 'unknown-code', message: c.message });
   }

@@ -12,3 +12,11 @@ export { findCachedContours } from './findCachedContours.js';
 export * from './index.browser.js';
 export { listCache } from './listCache.js';
 export { pullContours } from './pullContours.js';
+export {
+  type CachedMesh,
+  findCachedMesh,
+  MAX_MESH_TABLE_BYTES,
+  type PullMeshOptions,
+  pullMesh,
+  readCachedMesh,
+} from './pullMesh.js';

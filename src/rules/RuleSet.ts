@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { REGION_CODE } from '../_shared/inseeCodes.js';
 import { packIsoDate } from '../_shared/isoDate.js';
 import { isoDateSchema } from '../_shared/isoDateSchema.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
@@ -10,6 +11,31 @@ const NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const IsoDate = /* @__PURE__ */ (() => isoDateSchema())();
 
 export { RuleText } from './RuleText.js';
+
+/** `id@version` of a shipped (or already loaded) rule set, or a relative path to a rule file. */
+const EXTENDS_REFERENCE =
+  /^(?:[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*|\.\.?\/(?!.*\/\/)[^\\\0\r\n]{0,1000}\.[Jj][Ss][Oo][Nn])$/;
+
+/**
+ * Tells whether an `extends` value names a rule file by a relative path (`./base.ruleset.json`,
+ * `../common/base.json`) rather than a shipped `id@version`: it starts with `./` or `../`, ends with
+ * `.json` (at most about 1,000 characters), and holds no backslash, NUL, line break nor `//`. Absolute paths and URLs are never rule-file
+ * references (a rule file names its base relative to its own folder).
+ *
+ * @param reference - The `extends` value.
+ * @returns `true` for a relative rule-file path.
+ * @example
+ * ```ts
+ * import { isRuleFileReference } from 'cprdfop/rules';
+ * isRuleFileReference('./base.ruleset.json'); // true
+ * isRuleFileReference('itie-hdf@2023.1'); // false
+ * isRuleFileReference('/etc/base.json'); // false
+ * ```
+ * @category Overlays
+ */
+export function isRuleFileReference(reference: string): boolean {
+  return reference.startsWith('.') && EXTENDS_REFERENCE.test(reference);
+}
 
 /**
  * An expression of the rule language (see `docs/rules.md`): a JSON literal, a JSON array (a list whose
@@ -50,20 +76,52 @@ export type ExpressionValue =
   | { [operator: string]: ExpressionValue };
 
 /**
- * How sure a parameter value is: `official` (stated by an official text), `seed` (stated by the seed
- * article quoted by the rule set) or `assumption` (no source gives it; chosen by the rule set's author,
- * with a justification — every verdict lists the assumptions it depended on).
+ * How sure a parameter value is — the one mark vocabulary of the package (the plan data's, see
+ * `Mark` in `cprdfop/model`): `confirmed` (a source the rule set cites states it), `inferred` (deduced
+ * from a source, with a justification) or `assumption` (no source gives it; chosen by the rule set's
+ * author, with a justification — every verdict lists the assumptions it depended on).
  *
  * @example
  * ```ts
  * import { ParameterMark } from 'cprdfop/rules';
- * ParameterMark.parse('assumption'); // "assumption"
+ * ParameterMark.parse('inferred'); // "inferred"
  * ```
  * @category Rule sets
  */
-export const ParameterMark = /* @__PURE__ */ (() => z.enum(['official', 'seed', 'assumption']))();
+export const ParameterMark = /* @__PURE__ */ (() => z.enum(['confirmed', 'inferred', 'assumption']))();
 /** @category Rule sets */
 export type ParameterMark = z.infer<typeof ParameterMark>;
+
+/** The marks of rule sets written before the vocabulary was unified, and what each now reads as. */
+const LEGACY_MARKS = { official: 'confirmed', seed: 'confirmed' } as const;
+const warnedLegacyMarks = new Set<string>();
+
+/**
+ * A parameter's mark as read from a document: one of {@link ParameterMark}, or a deprecated mark of
+ * older rule sets (`official`, `seed`), read as `confirmed` with a one-time deprecation warning
+ * (`process.emitWarning`, code `CPRDFOP_DEPRECATED_MARK`, where the runtime has it).
+ * @example
+ * ```ts
+ * import { ParameterMarkInput } from 'cprdfop/rules';
+ * ParameterMarkInput.parse('assumption'); // "assumption"
+ * ```
+ * @category Rule sets
+ */
+export const ParameterMarkInput = /* @__PURE__ */ (() =>
+  z.union([
+    ParameterMark,
+    z.enum(['official', 'seed']).transform((legacy): ParameterMark => {
+      if (!warnedLegacyMarks.has(legacy)) {
+        warnedLegacyMarks.add(legacy);
+        const runtime = (globalThis as { process?: { emitWarning?: (...args: unknown[]) => void } }).process;
+        runtime?.emitWarning?.(
+          `rule-set parameter mark "${legacy}" is deprecated: read as "${LEGACY_MARKS[legacy]}" (use confirmed, inferred or assumption)`,
+          { type: 'DeprecationWarning', code: 'CPRDFOP_DEPRECATED_MARK' },
+        );
+      }
+      return LEGACY_MARKS[legacy];
+    }),
+  ]))();
 
 /**
  * A parameter value: a number, a string, a boolean or a list of strings or numbers.
@@ -78,6 +136,26 @@ export const ParameterValue = /* @__PURE__ */ (() =>
   z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number())]))();
 /** @category Rule sets */
 export type ParameterValue = z.infer<typeof ParameterValue>;
+
+/**
+ * Where a value of a rule set comes from: its mark, a justification, and optionally the source's title
+ * and the quoted passage (byte-exact).
+ * @example
+ * ```ts
+ * import { RuleProvenance } from 'cprdfop/rules';
+ * RuleProvenance.parse({ mark: 'inferred', justification: 'from context' }).mark; // "inferred"
+ * ```
+ * @category Rule sets
+ */
+export const RuleProvenance = /* @__PURE__ */ (() =>
+  z.strictObject({
+    mark: ParameterMarkInput,
+    justification: z.string().min(1),
+    source: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  }))();
+/** @category Rule sets */
+export type RuleProvenance = z.output<typeof RuleProvenance>;
 
 /**
  * A named parameter of a rule set, with its unit and provenance.
@@ -98,12 +176,7 @@ export const Parameter = /* @__PURE__ */ (() =>
     value: ParameterValue,
     unit: z.string().min(1).optional(),
     label: RuleText.optional(),
-    provenance: z.strictObject({
-      mark: ParameterMark,
-      justification: z.string().min(1),
-      source: z.string().min(1).optional(),
-      quote: z.string().min(1).optional(),
-    }),
+    provenance: RuleProvenance,
   }))();
 /** @category Rule sets */
 export type Parameter = z.infer<typeof Parameter>;
@@ -138,6 +211,26 @@ const Messages = /* @__PURE__ */ (() =>
     fail: RuleText.optional(),
     unknown: RuleText.optional(),
   }))();
+
+/**
+ * A named intermediate value (issue #12): an expression computed once per evaluation and reused by
+ * several criteria with `{"ref": "name"}`. Definitions may refer to each other, never in a cycle.
+ *
+ * @example
+ * ```ts
+ * import { Definition } from 'cprdfop/rules';
+ * Definition.parse({ name: 'eligibleCost', value: { '-': [{ field: 'budget.total' }, { field: 'budget.inKind' }] } }).name; // "eligibleCost"
+ * ```
+ * @category Rule sets
+ */
+export const Definition = /* @__PURE__ */ (() =>
+  z.strictObject({
+    name: z.string().regex(NAME),
+    label: RuleText.optional(),
+    value: Expression,
+  }))();
+/** @category Rule sets */
+export type Definition = z.infer<typeof Definition>;
 
 /**
  * One criterion: an id, a label, its source and a boolean expression (`when`).
@@ -208,7 +301,12 @@ export type RuleExample = z.infer<typeof RuleExample>;
 /**
  * A rule set document (`cprdfop.ruleset/1`). A rule set with `extends` is an overlay: its parameters
  * override or add to the base's, its criteria replace (same id) or add to the base's, `remove` drops
- * base criteria, and `funding` replaces the base formula (see `resolveRuleSet`).
+ * base criteria, and `funding` replaces the base formula (see `resolveRuleSet`). `extends` is a shipped
+ * `id@version` or a relative path to a rule file (`./base.ruleset.json`, resolved against the extending
+ * file's folder by the CLI, see {@link isRuleFileReference}). `region` is the INSEE code of the region
+ * whose territory the rules speak of (`"28"` Normandie, `"32"` Hauts-de-France); an overlay without one
+ * inherits its base's. The schema checks its shape; that the region exists in COG 2026 is checked where
+ * it is used (`checkWithRules`, `territoryProvider`, the CLI).
  *
  * @example
  * ```ts
@@ -232,9 +330,15 @@ export const RuleSet = /* @__PURE__ */ (() =>
       description: RuleText.optional(),
       validFrom: IsoDate,
       validTo: IsoDate.optional(),
+      region: z.string().regex(REGION_CODE, 'an INSEE region code of 2 digits, e.g. "28"').optional(),
+      /** Why `validFrom` (and the open or given `validTo`) is what it is. */
+      validityProvenance: RuleProvenance.optional(),
       extends: z
         .string()
-        .regex(/^[A-Za-z][A-Za-z0-9_-]*@[A-Za-z0-9][A-Za-z0-9._-]*$/, 'id@version')
+        .regex(
+          EXTENDS_REFERENCE,
+          'id@version (a shipped rule set) or a relative path to a rule file such as ./base.ruleset.json',
+        )
         .optional(),
       asOfField: z
         .string()
@@ -242,6 +346,7 @@ export const RuleSet = /* @__PURE__ */ (() =>
         .optional(),
       fields: z.array(FieldDeclaration).optional(),
       parameters: z.array(Parameter).default([]),
+      definitions: z.array(Definition).optional(),
       criteria: z.array(Criterion).default([]),
       remove: z.array(z.string().regex(NAME)).optional(),
       funding: Funding.optional(),
@@ -282,6 +387,13 @@ export const RuleSet = /* @__PURE__ */ (() =>
         Array.isArray(ruleSet.criteria) ? ruleSet.criteria.map((criterion) => criterion?.id) : undefined,
         'criteria',
         'criterion id',
+      );
+      unique(
+        Array.isArray(ruleSet.definitions)
+          ? ruleSet.definitions.map((definition) => definition?.name)
+          : undefined,
+        'definitions',
+        'definition',
       );
       unique(ruleSet.remove, 'remove', 'removed criterion');
       if (Array.isArray(ruleSet.fields)) {

@@ -26,10 +26,18 @@ export const APPLICATION_SCHEMA_KEYWORDS: readonly string[] = Object.freeze([
 
 const TERRITORY_KEYS = ['communes', 'epcis', 'arrondissements', 'departements'] as const;
 
-function annotations(declaration: FieldDeclaration): JsonSchema {
-  const out: JsonSchema = { title: declaration.label.en, 'x-label': declaration.label };
+/** Options of {@link applicationJsonSchema}. @category Declared fields */
+export interface ApplicationJsonSchemaOptions {
+  /** The language of `title` and `description` (and of the choices' `title`): `en` by default. */
+  lang?: 'fr' | 'en' | undefined;
+}
+
+type Lang = 'fr' | 'en';
+
+function annotations(declaration: FieldDeclaration, lang: Lang): JsonSchema {
+  const out: JsonSchema = { title: declaration.label[lang], 'x-label': declaration.label };
   if (declaration.question) {
-    out.description = declaration.question.en;
+    out.description = declaration.question[lang];
     out['x-question'] = declaration.question;
   }
   if (declaration.unit) out['x-unit'] = declaration.unit;
@@ -37,7 +45,7 @@ function annotations(declaration: FieldDeclaration): JsonSchema {
   return out;
 }
 
-function valueSchema(declaration: FieldDeclaration): JsonSchema {
+function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
   const { min, max } = declaration;
   const numberBounds: JsonSchema = {};
   if (min !== undefined) numberBounds.minimum = min;
@@ -46,6 +54,7 @@ function valueSchema(declaration: FieldDeclaration): JsonSchema {
   if (min !== undefined) itemBounds.minItems = min;
   if (max !== undefined) itemBounds.maxItems = max;
   const values = declaration.values ?? [];
+  const choices = values.map((entry) => ({ const: entry.value, title: entry.label[lang] }));
   switch (declaration.type) {
     case 'integer':
       return { type: 'integer', ...numberBounds };
@@ -60,17 +69,17 @@ function valueSchema(declaration: FieldDeclaration): JsonSchema {
     case 'date':
       return { type: 'string', format: 'date' };
     case 'enum':
-      return { type: 'string', enum: values.map((entry) => entry.value), 'x-values': values };
+      return { type: 'string', oneOf: choices, 'x-values': values };
     case 'set':
       return {
         type: 'array',
-        items: { type: 'string', enum: values.map((entry) => entry.value) },
+        items: { type: 'string', anyOf: choices },
         uniqueItems: true,
         ...itemBounds,
         'x-values': values,
       };
     case 'list':
-      return { type: 'array', items: objectSchema(declaration.items ?? []), ...itemBounds };
+      return { type: 'array', items: objectSchema(declaration.items ?? [], lang), ...itemBounds };
     case 'territory': {
       const codes = { type: 'array', items: { type: 'string', minLength: 1 } };
       return {
@@ -79,7 +88,7 @@ function valueSchema(declaration: FieldDeclaration): JsonSchema {
         additionalProperties: false,
         anyOf: TERRITORY_KEYS.map((key) => ({
           required: [key],
-          properties: { [key]: { type: 'array', minItems: 1 } },
+          properties: { [key]: { ...codes, minItems: 1 } },
         })),
       };
     }
@@ -89,7 +98,7 @@ function valueSchema(declaration: FieldDeclaration): JsonSchema {
 }
 
 /** The object schema of a list of declarations (dotted paths become nested objects). */
-function objectSchema(fields: readonly FieldDeclaration[], extra: JsonSchema = {}): JsonSchema {
+function objectSchema(fields: readonly FieldDeclaration[], lang: Lang, extra: JsonSchema = {}): JsonSchema {
   const root: JsonSchema = { type: 'object', properties: { ...extra }, additionalProperties: false };
   for (const declaration of fields) {
     const segments = declaration.path.split('.');
@@ -97,7 +106,7 @@ function objectSchema(fields: readonly FieldDeclaration[], extra: JsonSchema = {
     segments.forEach((segment, position) => {
       const properties = node.properties as Record<string, JsonSchema>;
       if (position === segments.length - 1) {
-        properties[segment] = { ...annotations(declaration), ...valueSchema(declaration) };
+        properties[segment] = { ...annotations(declaration, lang), ...valueSchema(declaration, lang) };
         return;
       }
       properties[segment] ??= { type: 'object', properties: {}, additionalProperties: false };
@@ -110,13 +119,16 @@ function objectSchema(fields: readonly FieldDeclaration[], extra: JsonSchema = {
 /**
  * The JSON Schema (draft 2020-12) of the applications of a rule set, built from its declared `fields`:
  * nested objects for dotted paths, every field optional (an absent field is *missing*, not invalid), no
- * undeclared property (but `$schema`), `title`/`description` from the English label and question and the
- * bilingual `x-label`, `x-question`, `x-unit`, `x-values` annotations (see
- * {@link APPLICATION_SCHEMA_KEYWORDS}). Dates are `format: "date"`. It checks shapes only: what JSON
+ * undeclared property (but `$schema`), `title`/`description` from the label and question in `lang`
+ * (English by default) and the bilingual `x-label`, `x-question`, `x-unit`, `x-values` annotations (see
+ * {@link APPLICATION_SCHEMA_KEYWORDS}). Allowed values are labelled choices, as form libraries (react-
+ * jsonschema-form, JSON Forms) render them: `oneOf` of `{ const, title }` for an `enum`, `items.anyOf`
+ * for a `set`. Dates are `format: "date"`. It checks shapes only: what JSON
  * Schema cannot say — 2 decimals at most for `money`, that a `date` exists (unless the validator checks
  * formats), territory codes — is checked by `validateApplication` and the rules.
  *
  * @param ruleSet - A flat rule set (resolve overlays first).
+ * @param options - The language of titles and descriptions.
  * @returns The schema, a plain JSON object.
  * @example
  * ```ts
@@ -127,16 +139,22 @@ function objectSchema(fields: readonly FieldDeclaration[], extra: JsonSchema = {
  * const schema = applicationJsonSchema(rs);
  * schema.$schema; // "https://json-schema.org/draft/2020-12/schema"
  * (schema.properties as any).budget.properties.total.type; // "number"
+ * (applicationJsonSchema(rs, { lang: 'fr' }).properties as any).budget.properties.total.title; // "Budget total"
  * ```
  * @category Declared fields
  */
 export function applicationJsonSchema(
   ruleSet: Pick<RuleSet, 'id' | 'version' | 'title' | 'fields'>,
+  options: ApplicationJsonSchemaOptions = {},
 ): JsonSchema {
-  const body = objectSchema(ruleSet.fields ?? [], { $schema: { type: 'string' } });
+  const lang: Lang = options.lang ?? 'en';
+  const body = objectSchema(ruleSet.fields ?? [], lang, { $schema: { type: 'string' } });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    title: `${ruleSet.title.en} — application (${ruleSet.id}@${ruleSet.version})`,
+    title:
+      lang === 'fr'
+        ? `${ruleSet.title.fr} — dossier de candidature (${ruleSet.id}@${ruleSet.version})`
+        : `${ruleSet.title.en} — application (${ruleSet.id}@${ruleSet.version})`,
     'x-label': {
       fr: `${ruleSet.title.fr} — dossier de candidature (${ruleSet.id}@${ruleSet.version})`,
       en: `${ruleSet.title.en} — application (${ruleSet.id}@${ruleSet.version})`,

@@ -39,7 +39,7 @@ function reordering(
 
 /**
  * Lists what changed from rule set `a` to rule set `b` (both flat: resolve overlays first):
- * metadata (id, version, title, description, validity, `asOfField`), parameters added/removed/changed,
+ * metadata (id, version, title, description, validity, `asOfField`, `region`), parameters added/removed/changed,
  * criteria added/removed/changed (which fields), the order of the parameters and criteria both share
  * (criteria are explained in their order), funding.
  *
@@ -65,6 +65,7 @@ export function diffRuleSets(a: RuleSet, b: RuleSet): RuleSetChange[] {
     'validFrom',
     'validTo',
     'asOfField',
+    'region',
   ] as const) {
     if (!same(a[field] ?? null, b[field] ?? null)) {
       out.push({ kind: 'metadata', field, before: a[field] ?? null, after: b[field] ?? null });

@@ -10,6 +10,7 @@
 
 export {
   APPLICATION_SCHEMA_KEYWORDS,
+  type ApplicationJsonSchemaOptions,
   applicationJsonSchema,
   type JsonSchema,
 } from './applicationJsonSchema.js';
@@ -44,7 +45,15 @@ export {
   FieldValue,
 } from './FieldDeclaration.js';
 export { type FieldIndex, fieldIndex } from './fieldIndex.js';
+export { type FieldEntry, fieldsOf } from './fieldsOf.js';
 export { hashRuleSet } from './hashRuleSet.js';
+export {
+  criterionFailureRates,
+  type NextQuestion,
+  type NextQuestionsOptions,
+  nextQuestions,
+  type QuestionChoice,
+} from './nextQuestions.js';
 export {
   MAX_RULESET_BYTES,
   MAX_RULESET_DEPTH,
@@ -56,13 +65,17 @@ export {
 } from './parseRuleSet.js';
 export {
   Criterion,
+  Definition,
   Expression,
   type ExpressionValue,
   Funding,
+  isRuleFileReference,
   Parameter,
   ParameterMark,
+  ParameterMarkInput,
   ParameterValue,
   RuleExample,
+  RuleProvenance,
   RuleSet,
   type RuleSetInput,
   RuleSource,

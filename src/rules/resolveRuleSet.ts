@@ -2,7 +2,7 @@ import { formatPath } from '../_shared/jsonSafety.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration } from './FieldDeclaration.js';
 import { fieldDeclarationProblems } from './fieldIndex.js';
-import type { Parameter, RuleSet } from './RuleSet.js';
+import { isRuleFileReference, type Parameter, type RuleSet } from './RuleSet.js';
 
 const kind = (v: Parameter['value']): string =>
   Array.isArray(v)
@@ -52,13 +52,17 @@ function mergeFields(
  * - criteria with a base's id replace it in place, others are appended; `remove` drops base criteria;
  * - declared `fields` merge by path: new paths are added, an existing path is refined (the overlay's
  *   properties replace the base's, others are kept; `items` merge the same way; same type required);
- * - `funding` and `asOfField` replace the base's when given; id, version, title, validity and examples are
- *   the overlay's own.
+ * - `funding`, `asOfField` and `region` replace the base's when given; id, version, title, validity and
+ *   examples are the overlay's own.
+ *
+ * `bases` are matched by `id@version`. An overlay whose `extends` is a file path (`./base.ruleset.json`)
+ * needs that file read first: the CLI (`--rules`, `rules test|show|diff`) does it; from code, parse the
+ * base and pass it in `bases` after setting the overlay's `extends` to the base's `id@version`.
  *
  * @param ruleSet - A validated rule set (a flat one is returned unchanged).
  * @param bases - The rule sets it may extend.
  * @returns The flat rule set.
- * @throws {@link RuleSetError} when the base is not found, the chain loops, an override changes a
+ * @throws {@link RuleSetError} when the base is not found (or is a file path, not read here), the chain loops, an override changes a
  * parameter's or a field's type, the overlay lists a parameter, criterion or removed id twice, or `remove` names a criterion the base does not have.
  * @example
  * ```ts
@@ -109,6 +113,12 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   );
   duplicate(ruleSet.remove ?? [], 'remove', 'removed criterion');
   const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
+  if (!found && isRuleFileReference(ruleSet.extends)) {
+    throw new RuleSetError(
+      'extends',
+      `base rule file "${ruleSet.extends}" of ${self} is a file path: read and parse it first (the CLI does), then pass it in bases`,
+    );
+  }
   if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
   const base = resolve(found, bases, [..._seen, self]);
   const parameters = [...base.parameters];
@@ -138,6 +148,16 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   }
   const { extends: _x, remove: _r, ...own } = ruleSet;
   const out: RuleSet = { ...own, parameters, criteria };
+  // Definitions: an overlay's definition replaces the base's of the same name, others are added.
+  if (base.definitions || ruleSet.definitions) {
+    const definitions = [...(base.definitions ?? [])];
+    for (const definition of ruleSet.definitions ?? []) {
+      const index = definitions.findIndex((known) => known.name === definition.name);
+      if (index < 0) definitions.push(definition);
+      else definitions[index] = definition;
+    }
+    out.definitions = definitions;
+  }
   const fields = mergeFields(base.fields, ruleSet.fields, 'fields');
   const problem = fields ? fieldDeclarationProblems(fields)[0] : undefined;
   if (problem) {
@@ -152,6 +172,8 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   if (funding) out.funding = funding;
   const asOfField = ruleSet.asOfField ?? base.asOfField;
   if (asOfField) out.asOfField = asOfField;
+  const region = ruleSet.region ?? base.region;
+  if (region) out.region = region;
   if (!out.description && base.description) out.description = base.description;
   return out;
 }

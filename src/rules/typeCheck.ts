@@ -18,6 +18,22 @@ export interface TypeEnvironment {
   fields: ReadonlyMap<string, ValueType> | undefined;
   /** Result types of custom operators by name, with their operand types. */
   custom: ReadonlyMap<string, { operands: readonly ValueType[]; result: ValueType }>;
+  /**
+   * Inside a per-item expression (`some`, `every`, `filter`, `sum`): the declared path prefix of the
+   * list's items (`participants.*.`), `null` when the list's items are not declared.
+   */
+  item?: string | null;
+  /** The static types of the definitions checked so far, by name. */
+  definitions?: ReadonlyMap<string, ValueType>;
+}
+
+/** The declared item prefix of a list node (`participants.*.`), `null` when not declared. */
+function itemPrefix(node: ExpressionValue, env: TypeEnvironment): string | null {
+  if (!env.fields || node === null || typeof node !== 'object' || Array.isArray(node)) return null;
+  if (typeof node.field === 'string' && env.fields.get(node.field) === 'list') return `${node.field}.*.`;
+  if (typeof node.item === 'string' && env.item && env.fields.get(`${env.item}${node.item}`) === 'list')
+    return `${env.item}${node.item}.*.`;
+  return null;
 }
 
 const FIELD_TYPES: Record<FieldType, ValueType> = {
@@ -135,6 +151,42 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
       const yes = typeOf(arg[1]!, env, `${here}[1]`);
       const no = typeOf(arg[2]!, env, `${here}[2]`);
       return yes === no ? yes : 'any';
+    }
+    case 'ref': {
+      const type = typeof arg === 'string' ? env.definitions?.get(arg) : undefined;
+      return type ?? fail(here, `unknown definition ${JSON.stringify(arg)}`);
+    }
+    case 'item': {
+      if (env.item === undefined) return fail(here, 'an item is read only inside some, every, filter or sum');
+      if (typeof arg !== 'string') return fail(here, 'expects a property path string');
+      if (env.item === null || arg === '.') return 'any';
+      const declared = env.fields?.get(`${env.item}${arg}`);
+      return declared ?? fail(here, `unknown item field "${arg}" (not in the declared items of the list)`);
+    }
+    case 'some':
+    case 'every':
+    case 'filter':
+    case 'sum': {
+      const min = op === 'sum' ? 1 : 2;
+      if (!Array.isArray(arg) || arg.length < min || arg.length > 2)
+        return fail(here, `expects an array of ${min === 2 ? '2' : '1 to 2'} argument(s)`);
+      const list = typeOf(arg[0]!, env, `${here}[0]`);
+      if (!accepts('list', list)) fail(`${here}[0]`, `expects a list, not a ${list}`);
+      if (arg.length === 2) {
+        const each = typeOf(arg[1]!, { ...env, item: itemPrefix(arg[0]!, env) }, `${here}[1]`);
+        const expected = op === 'sum' ? 'number' : 'boolean';
+        if (!accepts(expected, each))
+          fail(`${here}[1]`, `expects a ${expected} for each item, not a ${each}`);
+      }
+      return op === 'filter' ? 'list' : op === 'sum' ? 'number' : 'boolean';
+    }
+    case 'default': {
+      if (!Array.isArray(arg) || arg.length !== 2) return fail(here, 'expects an array of 2 argument(s)');
+      const value = typeOf(arg[0]!, env, `${here}[0]`);
+      const fallback = typeOf(arg[1]!, env, `${here}[1]`);
+      if (value !== 'any' && fallback !== 'any' && fallback !== 'null' && kind(value) !== kind(fallback))
+        fail(`${here}[1]`, `the default is a ${fallback}, the value a ${value}`);
+      return value === fallback ? value : value === 'any' ? fallback : value;
     }
     case 'call': {
       if (!Array.isArray(arg) || typeof arg[0] !== 'string')

@@ -16,7 +16,27 @@ export const Mapping = z.strictObject({
   /** Decimal separator of number cells (default `.`); a cell with the other one is an error, never a guess. */
   decimalSeparator: z.enum(['.', ',']).default('.'),
   /** Application field path (`budget.total`, `partners[].type`) → column header and type. */
-  fields: z.record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType })),
+  fields: z
+    .record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType }))
+    .superRefine((fields, context) => {
+      for (const [path, { type }] of Object.entries(fields)) {
+        const spread = path.includes('[].');
+        if (!spread) continue;
+        // `a[].b` spreads the items of one list cell over the items of `a`: one level, a list type.
+        if (path.split('[]').length > 2)
+          context.addIssue({
+            code: 'custom',
+            path: [path],
+            message: `${path}: lists cannot nest (one [] per path)`,
+          });
+        else if (type !== 'list' && type !== 'number-list')
+          context.addIssue({
+            code: 'custom',
+            path: [path],
+            message: `${path}: a field inside a list takes a list cell (type list or number-list, not ${type})`,
+          });
+      }
+    }),
 });
 /** The mapping file. */
 export type Mapping = z.infer<typeof Mapping>;
@@ -74,44 +94,75 @@ function readNumber(text: string, decimal: '.' | ','): number | string {
   return Number(normal);
 }
 
-/** Sets `value` at a dotted path, creating objects; `a[].b` spreads a list over array items. */
-function setPath(target: Record<string, unknown>, path: string, value: unknown): void {
-  const arrayAt = path.indexOf('[].');
-  if (arrayAt >= 0) {
-    const head = path.slice(0, arrayAt);
-    const rest = path.slice(arrayAt + 3);
-    const values = value as unknown[];
-    const existing = getOrCreateArray(target, head);
-    values.forEach((item, position) => {
-      existing[position] ??= {};
-      setPath(existing[position] as Record<string, unknown>, rest, item);
-    });
-    return;
-  }
-  const keys = path.split('.');
-  let node = target;
-  for (const key of keys.slice(0, -1)) {
-    node[key] ??= {};
-    node = node[key] as Record<string, unknown>;
-  }
-  node[keys.at(-1)!] = value;
+/** Where a value goes: the object keys down to it, and, for `a[].b`, where it goes in each item of `a`. */
+interface PathStep {
+  /** Keys of the path (`budget.total` → `["budget", "total"]`); for `a[].b`, the keys of `a`. */
+  keys: readonly string[];
+  /** For `a[].b`: the step of `b` inside each item (itself possibly `b[].c`); else `undefined`. */
+  item: PathStep | undefined;
 }
 
-function getOrCreateArray(target: Record<string, unknown>, path: string): unknown[] {
-  const keys = path.split('.');
+/** One mapped field, its path split once. */
+interface FieldStep extends PathStep {
+  field: string;
+  column: string;
+  type: CellType;
+}
+
+function pathStep(path: string): PathStep {
+  const arrayAt = path.indexOf('[].');
+  return arrayAt >= 0
+    ? { keys: path.slice(0, arrayAt).split('.'), item: pathStep(path.slice(arrayAt + 3)) }
+    : { keys: path.split('.'), item: undefined };
+}
+
+/** A mapping turned into steps once (the paths split, the entries listed), reused for every row. */
+const compiled = new WeakMap<Mapping, readonly FieldStep[]>();
+
+function stepsOf(mapping: Mapping): readonly FieldStep[] {
+  let steps = compiled.get(mapping);
+  if (steps === undefined) {
+    steps = Object.entries(mapping.fields).map(([field, { column, type }]) => ({
+      field,
+      column,
+      type,
+      ...pathStep(field),
+    }));
+    compiled.set(mapping, steps);
+  }
+  return steps;
+}
+
+/** Sets `value` at a path, creating objects; `a[].b` spreads a list over the items of `a`. */
+function setPath(target: Record<string, unknown>, step: PathStep, value: unknown): void {
+  const keys = step.keys;
   let node = target;
-  for (const key of keys.slice(0, -1)) {
+  for (let index = 0; index < keys.length - 1; index++) {
+    const key = keys[index]!;
     node[key] ??= {};
     node = node[key] as Record<string, unknown>;
   }
-  const last = keys.at(-1)!;
+  const last = keys[keys.length - 1]!;
+  if (step.item === undefined) {
+    node[last] = value;
+    return;
+  }
   node[last] ??= [];
-  return node[last] as unknown[];
+  const existing = node[last] as unknown[];
+  const values = value as unknown[];
+  for (let position = 0; position < values.length; position++) {
+    existing[position] ??= {};
+    setPath(existing[position] as Record<string, unknown>, step.item, values[position]);
+  }
 }
+
+const TRUE_WORDS = new Set(['true', 'oui', 'yes', '1', 'vrai']);
+const FALSE_WORDS = new Set(['false', 'non', 'no', '0', 'faux']);
 
 /**
  * Builds an application from one row. An empty cell is "not answered" (the field is left out); a cell
- * holding exactly `[]` is an empty list.
+ * holding exactly `[]` is an empty list. The mapping is compiled once (paths split) and reused for
+ * every row of a run.
  *
  * @param row - Header → cell text.
  * @param mapping - The mapping.
@@ -123,7 +174,8 @@ export function applyMapping(
 ): { application: Record<string, unknown>; errors: CellError[] } {
   const application: Record<string, unknown> = {};
   const errors: CellError[] = [];
-  for (const [field, { column, type }] of Object.entries(mapping.fields)) {
+  for (const step of stepsOf(mapping)) {
+    const { column, field, type } = step;
     const raw = row.get(column);
     const text = raw?.trim() ?? '';
     if (text === '') continue;
@@ -138,8 +190,8 @@ export function applyMapping(
       value = read;
     } else if (type === 'boolean') {
       const lower = text.toLowerCase();
-      if (['true', 'oui', 'yes', '1', 'vrai'].includes(lower)) value = true;
-      else if (['false', 'non', 'no', '0', 'faux'].includes(lower)) value = false;
+      if (TRUE_WORDS.has(lower)) value = true;
+      else if (FALSE_WORDS.has(lower)) value = false;
       else {
         errors.push({ column, field, message: `"${text}" is not a yes/no value (oui/non, true/false)` });
         continue;
@@ -156,7 +208,7 @@ export function applyMapping(
         value = numbers;
       } else value = items;
     }
-    setPath(application, field, value);
+    setPath(application, step, value);
   }
   return { application, errors };
 }

@@ -54,10 +54,37 @@ function duplicates(headers: readonly string[]): string[] {
 
 function toMap(headers: readonly string[], cells: readonly string[]): Map<string, string> {
   const map = new Map<string, string>();
-  headers.forEach((header, position) => {
+  for (let position = 0; position < headers.length; position++) {
+    const header = headers[position]!;
     if (!map.has(header)) map.set(header, cells[position] ?? '');
-  });
+  }
   return map;
+}
+
+/**
+ * The 1-based numbers of the non-empty lines of a text, when its line ends are all `\n` or all `\r\n`
+ * (else `undefined`: csv-parse counts the lines itself). A line holding only `\r` (CRLF) is empty.
+ */
+function nonEmptyLines(text: string): number[] | undefined {
+  let crlf = false;
+  const firstCr = text.indexOf('\r');
+  if (firstCr !== -1) {
+    // CRLF only: every \r followed by \n and every \n preceded by \r.
+    for (let at = firstCr; at !== -1; at = text.indexOf('\r', at + 1))
+      if (text.charCodeAt(at + 1) !== 10) return undefined;
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1))
+      if (text.charCodeAt(at - 1) !== 13) return undefined;
+    crlf = true;
+  }
+  const out: number[] = [];
+  let start = 0;
+  for (let line = 1; ; line++) {
+    const end = text.indexOf('\n', start);
+    const stop = end === -1 ? text.length : crlf ? end - 1 : end;
+    if (stop > start) out.push(line);
+    if (end === -1) return out;
+    start = end + 1;
+  }
 }
 
 /**
@@ -74,25 +101,36 @@ export function readCsv(text: string, file: string): ReadResult {
   const body = bom ? text.slice(1) : text;
   if (body.trim() === '') throw new ScreenInputError(`${file}: empty file (no header row)`);
   const delimiter = detectDelimiter(body);
-  let records: { record: string[]; info: { lines: number } }[];
+  const options = { delimiter, relax_column_count: true, skip_empty_lines: true } as const;
+  let records: string[][];
+  let lines: ArrayLike<number>;
   try {
-    records = parse(body, {
-      delimiter,
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    // Without quotes, each record is one non-empty line: csv-parse parses the records alone (its `info`
+    // per record doubles its cost) and their lines are counted here; the count must match, else
+    // (quoted newlines, lone `\r` line ends) csv-parse gives every record's line itself.
+    const simpleLines = body.includes('"') ? undefined : nonEmptyLines(body);
+    records = parse(body, options) as string[][];
+    if (simpleLines !== undefined && simpleLines.length === records.length) lines = simpleLines;
+    else {
+      const withInfo = parse(body, { ...options, info: true }) as unknown as {
+        record: string[];
+        info: { lines: number };
+      }[];
+      records = withInfo.map((entry) => entry.record);
+      lines = withInfo.map((entry) => entry.info.lines);
+    }
   } catch (error) {
     throw new ScreenInputError(`${file}: ${(error as Error).message}`);
   }
-  const [header, ...data] = records;
-  const headers = header!.record.map((name) => name.trim());
-  const rows = data.map(({ record, info }): InputRow => {
-    const row: InputRow = { line: info.lines, cells: toMap(headers, record) };
+  const headers = records[0]!.map((name) => name.trim());
+  const rows: InputRow[] = new Array(records.length - 1);
+  for (let index = 1; index < records.length; index++) {
+    const record = records[index]!;
+    const row: InputRow = { line: lines[index]!, cells: toMap(headers, record) };
     if (record.length !== headers.length)
       row.error = `${record.length} cells where the header has ${headers.length}`;
-    return row;
-  });
+    rows[index - 1] = row;
+  }
   return { headers, rows, delimiter, bom, duplicateHeaders: duplicates(headers) };
 }
 

@@ -45,8 +45,20 @@ export function screenRow(
   options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
 ): RowResult {
   const id = mapping?.idColumn ? (input.cells?.get(mapping.idColumn) ?? '') : '';
-  const base = { row: position, line: input.line, id, failed: [], missing: [], assumptions: [], ruleSet: '' };
-  const invalid = (errors: string[]): RowResult => ({ ...base, status: 'invalid', verdict: '', errors });
+  // Results are written as whole literals, keys in the order JSONL output has always had: spreading a
+  // base object and overriding its keys made V8 build slow objects (about a quarter of a row's time).
+  const invalid = (errors: string[]): RowResult => ({
+    row: position,
+    line: input.line,
+    id,
+    failed: [],
+    missing: [],
+    assumptions: [],
+    ruleSet: '',
+    status: 'invalid',
+    verdict: '',
+    errors,
+  });
   if (input.error) return invalid([input.error]);
   let application: unknown = input.value;
   if (mapping && input.cells) {
@@ -66,16 +78,18 @@ export function screenRow(
   }
   const explanation = result.explanation;
   return {
-    ...base,
-    status: 'screened',
-    verdict: explanation.verdict,
+    row: position,
+    line: input.line,
+    id,
     failed: explanation.criteria
       .filter((criterion) => criterion.status === 'fail')
       .map((criterion) => criterion.id),
     missing: [...explanation.missing],
     assumptions: explanation.assumptions.map((assumption) => assumption.name),
-    errors: [],
     ruleSet: `${explanation.ruleSet.id}@${explanation.ruleSet.version}`,
+    status: 'screened',
+    verdict: explanation.verdict,
+    errors: [],
   };
 }
 

@@ -1,8 +1,8 @@
 /**
  * The one place where the server and the screening command meet the rest of the library. Each adapter
  * is a thin call into today's public API (`cprdfop/itie`, `cprdfop/rules`, `cprdfop/territory`, the
- * plan); when the engine gains declared `fields`, `applicationJsonSchema`, `serializeExplanation` or a
- * France-wide territory, only this file changes.
+ * plan); when the engine's declared `fields` replace the ITIE zod schema (`applicationJsonSchema`,
+ * `validateApplication` of `cprdfop/rules`), only this file changes.
  */
 import { z } from 'zod';
 import { plan } from '../index.js';
@@ -13,7 +13,14 @@ import {
   itieEvaluator,
   itieRuleSets,
 } from '../itie/index.js';
-import { type Explanation, hashRuleSet, type RuleSet } from '../rules/index.js';
+import {
+  type Explanation,
+  hashRuleSet,
+  type NextQuestion,
+  nextQuestions,
+  type RuleSet,
+  serializeExplanation,
+} from '../rules/index.js';
 import {
   type Commune,
   type CommuneMatch,
@@ -84,14 +91,58 @@ export function check(
 }
 
 /**
- * The explanation as JSON-ready data. Today the explanation is already plain data; later
- * `serializeExplanation` of the engine.
+ * Answers `nextQuestions` tries for an ITIE territory, which the rules alone cannot enumerate: a commune
+ * of Hauts-de-France (Laon) and one outside it (Paris). They only serve to prove that the territory
+ * question matters; they are never suggested as answers.
+ */
+const TERRITORY_SAMPLES = { territory: [{ communes: ['02408'] }, { communes: ['75056'] }] } as const;
+
+/**
+ * The next questions for an application already checked (its explanation names the rule set used).
+ *
+ * @param input - The application.
+ * @param explanation - Its explanation (from {@link check}).
+ * @param ruleSets - The rule sets served (to find the one the explanation names).
+ * @param options - The evaluation date, language, limit and grouping.
+ * @returns The questions, best first.
+ */
+export function nextQuestionsFor(
+  input: unknown,
+  explanation: Explanation,
+  ruleSets: readonly LoadedRuleSet[],
+  options: {
+    asOf?: string | undefined;
+    lang: 'fr' | 'en';
+    limit?: number | undefined;
+    group?: 'object' | 'none' | undefined;
+  },
+): NextQuestion[] {
+  const ref = `${explanation.ruleSet.id}@${explanation.ruleSet.version}`;
+  const loaded =
+    ruleSets.find((candidate) => candidate.ref === ref) ??
+    itieRuleSets()
+      .filter((ruleSet) => `${ruleSet.id}@${ruleSet.version}` === ref)
+      .map((ruleSet) => ({ ruleSet }))[0];
+  if (!loaded) throw new Error(`rule set ${ref} of the explanation is not loaded`);
+  return nextQuestions(itieEvaluator(loaded.ruleSet), input, {
+    asOf: options.asOf,
+    lang: options.lang,
+    limit: options.limit,
+    group: options.group,
+    samples: TERRITORY_SAMPLES,
+  });
+}
+
+/**
+ * The explanation as JSON text: `serializeExplanation` of the engine, the same text as
+ * `JSON.stringify(explanation)` written about twice as fast (the static parts of an explanation are
+ * written once and reused).
  *
  * @param explanation - An explanation.
- * @returns The same data.
+ * @returns Its JSON text.
  */
-export function explanationJson(explanation: Explanation): Explanation {
-  return explanation;
+export function explanationText(explanation: Explanation): string {
+  return serializeExplanation(explanation);
 }
 
 let applicationSchemaCache: Record<string, unknown> | undefined;

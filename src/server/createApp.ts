@@ -9,12 +9,13 @@ import {
   applicationJsonSchema,
   availableRegions,
   check,
-  explanationJson,
+  explanationText,
   findCommunes,
   findRuleSet,
   type LoadedRuleSet,
   lookupCommune,
   lookupEpci,
+  nextQuestionsFor,
   planDocument,
 } from './adapters.js';
 import { isJsonType, parseJsonText, readText, requireType, say, tooLarge } from './body.js';
@@ -45,6 +46,9 @@ export interface ServerOptions {
 }
 
 type Env = { Variables: { lang: Lang } };
+
+/** The content type `context.json` sets, for JSON text written by `serializeExplanation`. */
+const JSON_TYPE = { 'content-type': 'application/json' } as const;
 
 /** The language of a request: `?lang=`, else `Accept-Language` (first of fr/en by weight), else en. */
 function languageOf(context: Context): Lang {
@@ -192,7 +196,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   /** One checked item: the explanation, or the problem of an invalid application. */
   const checkOne = (application: unknown, opts: ReturnType<typeof checkOptions>, lang: Lang, prefix = '') => {
     const result = check(application, opts);
-    if (result.ok) return { ok: true as const, explanation: explanationJson(result.explanation) };
+    if (result.ok) return { ok: true as const, explanation: result.explanation };
     const errors: FieldError[] = result.issues.map((issue) => ({
       field: `${prefix}${issue.path || (issue.code === 'not-in-force' ? 'asOf' : 'body')}`,
       message: issue.message,
@@ -247,7 +251,49 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
-    return context.json(outcome.explanation);
+    return context.body(explanationText(outcome.explanation), 200, JSON_TYPE);
+  });
+
+  app.post('/v1/next-questions', async (context) => {
+    const lang = context.get('lang');
+    const opts = checkOptions(context);
+    const limitText = context.req.query('limit');
+    const limit = limitText === undefined ? undefined : Number(limitText);
+    if (
+      limit !== undefined &&
+      !(Number.isInteger(limit) && String(limit) === limitText && limit >= 1 && limit <= 100)
+    ) {
+      const detail = say(
+        lang,
+        `limit doit être un entier de 1 à 100, pas « ${limitText} »`,
+        `limit must be an integer from 1 to 100, not "${limitText}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
+    }
+    const group = context.req.query('group');
+    if (group !== undefined && group !== 'object' && group !== 'none') {
+      const detail = say(
+        lang,
+        `group vaut object ou none, pas « ${group} »`,
+        `group is object or none, not "${group}"`,
+      );
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'group', message: detail }]);
+    }
+    requireType(context.req.raw, isJsonType, 'application/json', lang);
+    const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
+    const outcome = checkOne(application, opts, lang);
+    if (!outcome.ok) throw outcome.problem;
+    const questions = nextQuestionsFor(application, outcome.explanation, options.ruleSets, {
+      asOf: opts.asOf,
+      lang,
+      limit,
+      group,
+    });
+    return context.json({
+      verdict: outcome.explanation.verdict,
+      questions,
+      explanation: outcome.explanation,
+    });
   });
 
   app.post('/v1/check/batch', async (context) => {
@@ -264,7 +310,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const line = (index: number, item: unknown): string => {
       const outcome = checkOne(item, opts, lang);
       return outcome.ok
-        ? `{"index":${index},"ok":true,"explanation":${JSON.stringify(outcome.explanation)}}\n`
+        ? `{"index":${index},"ok":true,"explanation":${explanationText(outcome.explanation)}}\n`
         : failed(index, outcome.problem);
     };
     const headers = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-language': lang };

@@ -166,6 +166,30 @@ export function openApiDocument(version: string): Json {
           },
         },
       },
+      '/v1/next-questions': {
+        post: {
+          operationId: 'nextQuestions',
+          summary:
+            'the next questions to ask for a partial application: the absent fields whose answer can change the verdict, best first',
+          parameters: [
+            RULESET,
+            AS_OF,
+            LANG,
+            query('limit', 'at most this many questions (1-100; all by default)', { type: 'integer' }),
+            query('group', '`object`: the fields of one object (budget.*) together', {
+              type: 'string',
+              enum: ['object', 'none'],
+            }),
+          ],
+          requestBody: { required: true, content: { 'application/json': { schema: ref('Application') } } },
+          responses: {
+            '200': json('NextQuestions', 'the questions, the verdict so far and its explanation'),
+            ...errors,
+            '404': problem('unknown rule set'),
+            '422': problem('invalid application (every bad field in `errors`), or no rule set in force'),
+          },
+        },
+      },
       '/v1/communes': {
         get: {
           operationId: 'listCommunes',

@@ -102,6 +102,55 @@ export const BatchLineSchema = z
       'one NDJSON line per input item, in order; `index` is the 0-based position (line number − 1)',
   });
 
+const FieldTypeSchema = z.enum([
+  'integer',
+  'decimal',
+  'money',
+  'percent',
+  'boolean',
+  'string',
+  'date',
+  'enum',
+  'set',
+  'list',
+  'territory',
+]);
+
+/** One question of `POST /v1/next-questions` (see `nextQuestions` of `cprdfop/rules`). */
+export const QuestionSchema = z
+  .object({
+    path: z.string().meta({ description: 'the field, a dotted path such as `budget.total`' }),
+    type: FieldTypeSchema.nullable(),
+    declared: z.boolean(),
+    label: Text,
+    question: Text.nullable(),
+    text: z.string().meta({ description: 'what to ask, in the language of the answer' }),
+    values: z
+      .array(z.object({ value: z.string(), label: Text, text: z.string() }))
+      .nullable()
+      .meta({ description: 'the allowed values of an enum or set field, with their labels' }),
+    unit: z.string().nullable(),
+    min: z.number().nullable(),
+    max: z.number().nullable(),
+    criteria: z.array(z.string()).meta({ description: 'the undecided criteria the answer feeds' }),
+    proven: z.boolean().meta({
+      description: 'true: two answers to it were found that give two different verdicts',
+    }),
+    group: z.string().nullable(),
+  })
+  .meta({ id: 'Question' });
+
+/** `POST /v1/next-questions`. */
+export const NextQuestionsSchema = z
+  .object({
+    verdict: z.enum(['eligible', 'ineligible', 'undetermined']),
+    questions: z.array(QuestionSchema).meta({
+      description: 'best first; empty exactly when no answer can change the verdict',
+    }),
+    explanation: ExplanationSchema,
+  })
+  .meta({ id: 'NextQuestions' });
+
 /** `GET /v1/communes`. */
 export const CommuneListSchema = z
   .object({ communes: z.array(Commune), count: z.number().int() })
@@ -116,6 +165,8 @@ export const COMPONENTS = {
   RuleSetDetail: RuleSetDetailSchema,
   Explanation: ExplanationSchema,
   BatchLine: BatchLineSchema,
+  NextQuestions: NextQuestionsSchema,
+  Question: QuestionSchema,
   CommuneList: CommuneListSchema,
   CommuneMatch,
   Epci,

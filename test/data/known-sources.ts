@@ -18,6 +18,18 @@ export interface KnownSource {
 }
 
 export const knownSources: readonly KnownSource[] = [
+  // The comparable calls of the real-region examples (examples/normandie-deffinov, examples/hdf-youth-integration).
+  {
+    title: 'Région Normandie — Deffinov (comparable call, FACTS.md § 3)',
+    attestedBy: '| Normandie Deffinov |',
+    quotesFrom: 'facts',
+  },
+  {
+    title: 'Région Hauts-de-France — youth-integration call, aid catalogue (comparable call, FACTS.md § 3)',
+    url: 'https://guide-aides.hautsdefrance.fr/dispositif664',
+    attestedBy: '| Région HdF youth-integration call (guide-aides.hautsdefrance.fr/dispositif664) |',
+    quotesFrom: 'facts',
+  },
   {
     title: 'Article de presse Hauts-de-France, février 2023 (texte d’origine du projet)',
     attestedBy: 'an article of the Hauts-de-France press, February 2023, about the signing',

@@ -20,6 +20,10 @@ const guides = [
   ...readdirSync(join(root, 'docs'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => join(root, 'docs', f)),
+  // The French guides run too (issue 13).
+  ...readdirSync(join(root, 'docs/fr'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => join(root, 'docs/fr', f)),
 ];
 const examples = [
   ...listSourceFiles(join(root, 'src')).flatMap((f) => extractExamples(root, f)),

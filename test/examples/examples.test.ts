@@ -30,7 +30,7 @@ describe('examples', () => {
     const scripts = (
       JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    for (const name of ['check', 'screen', 'overlay', 'opendata', 'map', 'web-map']) {
+    for (const name of ['check', 'screen', 'regions', 'opendata', 'map', 'web-map']) {
       expect(scripts[`example:${name}`], `example:${name}`).toBeTruthy();
     }
   });
@@ -54,11 +54,43 @@ describe('examples', () => {
     expect(out).toMatch(/\| A7 \| .* \| \*\*invalid\*\* \| carrier\.legalForm/);
   });
 
-  it('example:overlay prints the diff and a capped funding amount', async () => {
-    const out = await example('examples/overlay-other-region/run.ts');
-    expect(out).toContain('+++ itie-cote-opale@2024.1');
-    expect(out).toContain('Verdict under itie-cote-opale@2024.1: eligible');
-    expect(out).toContain('Funding: 30000 EUR');
+  it('example:regions checks a Normandie and a Hauts-de-France rule file, every embedded example passing', async () => {
+    const out = await example('examples/real-regions.ts');
+    expect(out).toContain('normandie-deffinov-shape@2024.1 (region 28): eligible');
+    expect(out).toContain('hdf-youth-integration@2024.1 (region 32): eligible');
+    expect(out).toMatch(/pass {4}self-financing/);
+    expect(out).toContain('funding: 20000 EUR');
+    expect(out).toContain('assumption projectInRegionOnly');
+    expect(out).toContain('6/6 embedded examples pass');
+    expect(out).toContain('7/7 embedded examples pass');
+  });
+
+  it('the real-region rule files quote their sources byte-exact and mark the rest as assumptions', () => {
+    const facts = join(root, '../shared/domain/FACTS.md');
+    const factsText = existsSync(facts) ? readFileSync(facts, 'utf8') : undefined;
+    for (const file of [
+      'examples/normandie-deffinov/deffinov.ruleset.json',
+      'examples/hdf-youth-integration/youth-integration.ruleset.json',
+    ]) {
+      const ruleSet = JSON.parse(readFileSync(join(root, file), 'utf8')) as {
+        parameters: { name: string; provenance: { mark: string; quote?: string; justification: string } }[];
+        criteria: { id: string; source?: { ref: string; quote?: string } }[];
+      };
+      for (const parameter of ruleSet.parameters) {
+        const { mark, quote, justification } = parameter.provenance;
+        if (mark === 'assumption') expect(justification, parameter.name).toMatch(/^Illustrative/);
+        else {
+          expect(quote, parameter.name).toBeTruthy();
+          if (factsText) expect(factsText, parameter.name).toContain(quote);
+        }
+      }
+      for (const criterion of ruleSet.criteria) {
+        if (criterion.source?.quote && factsText)
+          expect(factsText, criterion.id).toContain(criterion.source.quote);
+        if (criterion.source && !criterion.source.quote)
+          expect(criterion.source.ref, criterion.id).toMatch(/^Illustrative/);
+      }
+    }
   });
 
   it('example:opendata iterates the fixture portal offline', async () => {

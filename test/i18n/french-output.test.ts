@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderCliDocs } from '../../scripts/generate-cli-docs.js';
 import { CLI_CATALOGUES } from '../../src/cli/_support/messages/index.js';
@@ -17,7 +18,17 @@ const FRENCH = {};
 const eligible = 'examples/applications/eligible-mobilite-laonnois.json';
 const incomplete = 'examples/applications/undetermined-incomplete.json';
 const outside = 'examples/applications/ineligible-hors-region.json';
-const overlay = 'examples/overlay-other-region/other-region.ruleset.json';
+const overlay = 'examples/normandie-deffinov/deffinov.ruleset.json';
+const overlayApplication = 'examples/normandie-deffinov/application.json';
+const youth = 'examples/hdf-youth-integration/youth-integration.ruleset.json';
+const ruleHead = (id: string, extra: object = {}) => ({
+  format: 'cprdfop.ruleset/1',
+  id,
+  version: '1',
+  title: { fr: `Règles ${id}`, en: `Rules ${id}` },
+  validFrom: '2024-01-01',
+  ...extra,
+});
 
 /** The English fragments of the catalogue (the parts between placeholders, two words or more). */
 const englishFragments = [
@@ -40,11 +51,16 @@ const ENGLISH_WORDS =
 const COMMAND_NAMES =
   /\b(plan|check|rules|show|diff|schema|test|data|where|ls|pull|contours|territory|map|export|locate|serve|screen|help)\b/g;
 
+/** The keys of a rule set named by `rules diff` (`label, when modifié(s)`): identifiers too. */
+const RULE_KEYS =
+  /\b(when|label|message|unless|value|unit|provenance|fields|parameters|criteria)\b(?=[,)]|\s+modifié)/g;
+
 /** Codes, identifiers, paths, options and JSON are no prose: they are left out of the word scan. */
 function prose(text: string): string {
   return text
     .replace(/^ {2}\S+/, ' ')
     .replace(COMMAND_NAMES, ' ')
+    .replace(RULE_KEYS, ' ')
     .replace(/`[^`]*`/g, ' ')
     .replace(/«[^»]*»/g, ' ') // quotations keep the words of their source
     .replace(/<[^>]*>|\[[^\]]*\]/g, ' ')
@@ -60,15 +76,26 @@ beforeAll(() => {
   const features = [square('59350', 3.0, 50.6), square('59009', 3.1, 50.6), square('80021', 2.2, 49.9)];
   writeFileSync(join(dir, 'communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   mkdirSync(join(dir, 'cache'), { recursive: true });
+  writeFileSync(join(dir, 'codes.csv'), 'code,nom\n59350,Lille\n5935,mal formé\n59999,inconnue\n');
+  writeFileSync(join(dir, 'points.csv'), 'lon,lat\n3.05,50.65\n0,0\nabc,50\n');
+  writeFileSync(
+    join(dir, 'missing-base.json'),
+    JSON.stringify(ruleHead('missing', { extends: './nowhere/base.json' })),
+  );
+  writeFileSync(join(dir, 'loop.json'), JSON.stringify(ruleHead('loop', { extends: './loop.json' })));
+  writeFileSync(join(dir, 'region-99.json'), JSON.stringify(ruleHead('region-99', { region: '99' })));
   // Texts of the rule-set data (owned by the data, not the catalogue): left out of the scan until
   // the data gives them in both languages.
-  const overlayParameters = JSON.parse(readFileSync(overlay, 'utf8')).parameters ?? [];
-  const shipped = itieRuleSets();
+  const files = [overlay, youth].map((file) => JSON.parse(readFileSync(file, 'utf8')));
+  const overlayParameters = files.flatMap((file) => file.parameters ?? []);
+  const shipped = [...itieRuleSets(), ...files];
   dataTexts = [
     ...[...shipped.flatMap((ruleSet) => ruleSet.parameters), ...overlayParameters].map(
       (parameter: { provenance: { justification: unknown } }) => String(parameter.provenance.justification),
     ),
-    ...shipped.flatMap((ruleSet) => (ruleSet.examples ?? []).map((example) => example.name)),
+    ...shipped.flatMap((ruleSet) =>
+      (ruleSet.examples ?? []).map((example: { name: string }) => example.name),
+    ),
     ...overlayParameters.flatMap((parameter: { unit?: string }) => (parameter.unit ? [parameter.unit] : [])),
   ];
 });
@@ -86,7 +113,9 @@ async function french(
 
 function expectFrench(text: string, what: string): void {
   let scanned = text;
-  for (const data of dataTexts) scanned = scanned.split(data).join(' ');
+  // Longest first: a short unit (« share ») must not cut a longer text that contains it.
+  for (const data of [...dataTexts].sort((left, right) => right.length - left.length))
+    scanned = scanned.split(data).join(' ');
   for (const fragment of englishFragments)
     expect(scanned, `${what}: « ${fragment} »`).not.toContain(fragment);
   for (const line of scanned.split('\n')) {
@@ -105,11 +134,28 @@ describe('the French output of every command', () => {
     expectFrench(await renderCliDocs('fr'), 'help');
   });
 
-  const runs: [string, string[], { stdin?: string; cwd?: () => string; code?: number }?][] = [
+  const runs: [string, string[], { stdin?: string; cwd?: () => string; code?: number; csv?: boolean }?][] = [
     ['check eligible', ['check', eligible]],
     ['check incomplete', ['check', incomplete]],
     ['check outside', ['check', outside]],
-    ['check overlay', ['check', 'examples/overlay-other-region/application.json', '--rules', overlay]],
+    ['check --rules (Normandie)', ['check', overlayApplication, '--rules', overlay]],
+    [
+      'check --rules (youth integration)',
+      ['check', 'examples/hdf-youth-integration/application.json', '--rules', youth],
+    ],
+    [
+      'check --rules missing base',
+      ['check', eligible, '--rules', 'missing-base.json'],
+      { cwd: () => dir, code: 66 },
+    ],
+    ['check --rules loop', ['check', eligible, '--rules', 'loop.json'], { cwd: () => dir, code: 65 }],
+    [
+      'check --rules unknown region',
+      ['check', eligible, '--rules', 'region-99.json'],
+      { cwd: () => dir, code: 65 },
+    ],
+    ['check no file', ['check'], { code: 64 }],
+    ['check --interactive help', ['check', '--help']],
     ['check bad date', ['check', eligible, '--as-of', '2023-02-30'], { code: 64 }],
     ['check missing file', ['check', 'nope/missing.json'], { code: 66 }],
     [
@@ -121,6 +167,8 @@ describe('the French output of every command', () => {
     ['rules show', ['rules', 'show']],
     ['rules test', ['rules', 'test']],
     ['rules diff', ['rules', 'diff', 'itie-hdf@2023.1', overlay]],
+    ['rules test on a file', ['rules', 'test', overlay]],
+    ['rules show a file', ['rules', 'show', youth]],
     ['territory code', ['territory', '59350']],
     ['territory epci', ['territory', '200093201']],
     ['territory no match', ['territory', 'zzzzqq'], { code: 1 }],
@@ -136,6 +184,33 @@ describe('the French output of every command', () => {
     ['locate outside', ['locate', '0', '0', '--contours', 'communes.geojson'], { cwd: () => dir }],
     ['locate bad', ['locate', 'abc', '50', '--contours', 'communes.geojson'], { cwd: () => dir, code: 64 }],
     ['locate no cache', ['locate', '3', '50'], { code: 69 }],
+    ['locate --csv codes', ['locate', '--csv', 'codes.csv'], { cwd: () => dir, code: 1, csv: true }],
+    [
+      'locate --csv points',
+      ['locate', '--csv', 'points.csv', '--contours', 'communes.geojson'],
+      { cwd: () => dir, code: 1, csv: true },
+    ],
+    ['locate --csv with a point', ['locate', '3', '50', '--csv', 'codes.csv'], { cwd: () => dir, code: 64 }],
+    ['locate --csv --json', ['locate', '--csv', 'codes.csv', '--json'], { cwd: () => dir, code: 64 }],
+    ['locate --out without --csv', ['locate', '3', '50', '--out', 'x.csv'], { cwd: () => dir, code: 64 }],
+    ['locate no point', ['locate'], { code: 64 }],
+    [
+      'data topo',
+      ['data', 'topo', '--contours', 'communes.geojson', '--out', 'topology.json'],
+      { cwd: () => dir },
+    ],
+    [
+      'locate --topology',
+      ['locate', '3.05', '50.65', '--contours', 'communes.geojson', '--topology', 'topology.json'],
+      { cwd: () => dir },
+    ],
+    [
+      'locate --topology foreign',
+      ['locate', '3.05', '50.65', '--contours', 'codes.csv', '--topology', 'topology.json'],
+      { cwd: () => dir, code: 65 },
+    ],
+    ['data topo no contours', ['data', 'topo', '--contours', 'nope.geojson'], { cwd: () => dir, code: 66 }],
+    ['data pull mesh bad url', ['data', 'pull', 'mesh', 'ftp://example.org/x.csv'], { code: 64 }],
     ['map', ['map', '--contours', 'communes.geojson'], { cwd: () => dir }],
     ['export', ['export', '--contours', 'communes.geojson'], { cwd: () => dir }],
     ['screen starter', ['screen', '--starter-mapping']],
@@ -147,7 +222,12 @@ describe('the French output of every command', () => {
     const r = await french(args, { stdin: options.stdin, cwd: options.cwd?.() });
     expect(r.code, r.stderr).toBe(options.code ?? 0);
     // Machine output (JSON, SVG, GeoJSON) is not prose; everything else is scanned.
-    const stdout = /^\s*[{[<]/.test(r.stdout) ? '' : r.stdout;
+    // A CSV's columns and status values are machine values; its message column is prose.
+    const stdout = options.csv
+      ? (parse(r.stdout, { columns: true }) as Record<string, string>[]).map((row) => row.message).join('\n')
+      : /^\s*[{[<]/.test(r.stdout)
+        ? ''
+        : r.stdout;
     expectFrench(`${stdout}\n${r.stderr}`, args.join(' '));
   });
 });
@@ -168,6 +248,11 @@ describe('known gaps: English library messages inside French output', () => {
       { stdin: '{"territory":{"communes":["59999"]}}' },
     ],
     ['malformed code (territory)', ['territory', '5935'], 'malformed commune code'],
+    [
+      'offline mesh table (opendata)',
+      ['data', 'pull', 'mesh', 'http://127.0.0.1:9/table.csv', '--offline'],
+      'offline mode',
+    ],
   ];
   it.each(gaps)('%s', async (_name, args, english, options = {}) => {
     const r = await french(args, { stdin: options.stdin });

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { cli } from '../_helpers/cli.js';
 
 const eligible = 'examples/applications/eligible-mobilite-laonnois.json';
-const overlay = 'examples/overlay-other-region/other-region.ruleset.json';
+const youth = 'examples/hdf-youth-integration/youth-integration.ruleset.json';
+const deffinov = 'examples/normandie-deffinov/deffinov.ruleset.json';
 
 describe('cprdfop check', () => {
   it('prints the verdict, the criteria and the assumptions (exit 0)', async () => {
@@ -55,16 +56,28 @@ describe('cprdfop check', () => {
     expect((await cli(['check', eligible, '--lang', 'de'])).code).toBe(64);
     expect((await cli(['check'])).code).toBe(64);
   });
-  it('--rules takes an overlay; an invalid rule file → 65', async () => {
+  it('--rules takes a rule file with its own region and fields; an invalid rule file → 65', async () => {
     const r = await cli([
       'check',
-      'examples/overlay-other-region/application.json',
+      'examples/hdf-youth-integration/application.json',
       '--rules',
-      overlay,
+      youth,
       '--json',
     ]);
     expect(r.code).toBe(0);
-    expect(JSON.parse(r.stdout).funding).toEqual({ amount: 30000, unit: 'EUR', missing: [] });
+    expect(JSON.parse(r.stdout).funding).toEqual({ amount: 20000, unit: 'EUR', missing: [] });
+    const n = await cli([
+      'check',
+      'examples/normandie-deffinov/application.json',
+      '--rules',
+      deffinov,
+      '--json',
+    ]);
+    expect(n.code).toBe(0);
+    expect(JSON.parse(n.stdout)).toMatchObject({
+      verdict: 'eligible',
+      ruleSet: { id: 'normandie-deffinov-shape' },
+    });
     const bad = await cli(['check', eligible, '--rules', 'package.json']);
     expect(bad.code).toBe(65);
     expect(bad.stderr).toContain('invalid rule file package.json');
@@ -78,10 +91,11 @@ describe('cprdfop rules', () => {
     expect(r.stdout).toContain('minStructures = 2 structures [assumption]');
     expect(r.stdout).toContain('Funding formula: off');
   });
-  it('diff of the overlay matches examples/overlay-other-region/diff.txt', async () => {
-    const r = await cli(['rules', 'diff', 'itie-hdf@2023.1', overlay]);
+  it('diff of the two real-region examples shows the region and the parameters', async () => {
+    const r = await cli(['rules', 'diff', deffinov, youth]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(readFileSync('examples/overlay-other-region/diff.txt', 'utf8'));
+    expect(r.stdout).toContain('~ region: "28" → "32"');
+    expect(r.stdout).toContain('~ parameter maxGrant: 200000 EUR [confirmed] → 23000 EUR [confirmed]');
   });
   it('test runs embedded examples (exit 0) and fails with exit 1', async () => {
     const r = await cli(['rules', 'test']);

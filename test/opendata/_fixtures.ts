@@ -64,3 +64,21 @@ export async function writeNationalGz(path: string, count: number, vertices = 20
   }
   await pipeline(Readable.from(text()), createGzip({ level: 6 }), createWriteStream(path));
 }
+
+/** The argv of `cprdfop data pull contours` for the communes of Hauts-de-France (2026, 100 m), then `extra`. */
+export function pullCommunesArgv(...extra: string[]): string[] {
+  return [
+    'data',
+    'pull',
+    'contours',
+    '--year',
+    '2026',
+    '--layer',
+    'communes',
+    '--resolution',
+    '100m',
+    '--region',
+    '32',
+    ...extra,
+  ];
+}

@@ -27,6 +27,19 @@ export interface TestServer {
   close(): Promise<void>;
 }
 
+/**
+ * A route serving whole bytes (a gzipped contours file) with their `Content-Length`: at `pathname` only
+ * when one is given, else at every path.
+ */
+export function bytesRoute(bytes: Buffer, pathname?: string): Route {
+  return (_req, res, url) => {
+    if (pathname !== undefined && url.pathname !== pathname) return false;
+    res.writeHead(200, { 'content-length': String(bytes.length) });
+    res.end(bytes);
+    return true;
+  };
+}
+
 /** Sends JSON, honouring a pending `truncate`/`invalid` fault. */
 export function sendJson(
   res: ServerResponse,

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/program.js';
-import { expectedRegionCount, writeNationalGz } from './_fixtures.js';
-import { startServer, type TestServer } from './_server.js';
+import { expectedRegionCount, pullCommunesArgv, writeNationalGz } from './_fixtures.js';
+import { bytesRoute, startServer, type TestServer } from './_server.js';
 
 let work: string;
 let server: TestServer;
@@ -14,14 +14,7 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'cprdfop-cli-'));
   await writeNationalGz(join(work, 'national.gz'), 500, 6);
   const gz = await readFile(join(work, 'national.gz'));
-  server = await startServer([
-    (_req, res, url) => {
-      if (url.pathname !== '/c/2026/geojson/communes-100m.geojson.gz') return false;
-      res.writeHead(200, { 'content-length': String(gz.length) });
-      res.end(gz);
-      return true;
-    },
-  ]);
+  server = await startServer([bytesRoute(gz, '/c/2026/geojson/communes-100m.geojson.gz')]);
 });
 afterAll(async () => {
   await server.close();
@@ -51,45 +44,14 @@ describe('cprdfop data', () => {
   });
 
   it('pull contours in offline mode without cache exits 69 and opens no connection', async () => {
-    const r = await run(
-      [
-        'data',
-        'pull',
-        'contours',
-        '--year',
-        '2026',
-        '--layer',
-        'communes',
-        '--resolution',
-        '100m',
-        '--region',
-        '32',
-        '--base-url',
-        `${server.url}/c`,
-      ],
-      { CPRDFOP_OFFLINE: '1' },
-    );
+    const r = await run(pullCommunesArgv('--base-url', `${server.url}/c`), { CPRDFOP_OFFLINE: '1' });
     expect(r.code).toBe(69);
     expect(r.stderr).toMatch(/^cprdfop: offline mode: .*communes-100m-r32\.geojson/);
     expect(server.connections).toBe(0);
   });
 
   it('pull contours downloads with plain progress lines, then ls lists it', async () => {
-    const r = await run([
-      'data',
-      'pull',
-      'contours',
-      '--year',
-      '2026',
-      '--layer',
-      'communes',
-      '--resolution',
-      '100m',
-      '--region',
-      '32',
-      '--base-url',
-      `${server.url}/c`,
-    ]);
+    const r = await run(pullCommunesArgv('--base-url', `${server.url}/c`));
     expect(r.stderr).toContain('downloaded');
     expect(r.stderr).toContain('features kept');
     expect(r.code).toBe(0);
@@ -102,20 +64,7 @@ describe('cprdfop data', () => {
     expect(ls.stdout).toMatch(
       /2026 {2}communes-100m r32 {2}\d+ features {2}[\d.]+ MB {2}sha256:[0-9a-f]{16}\n/,
     );
-    const again = await run([
-      'data',
-      'pull',
-      'contours',
-      '--year',
-      '2026',
-      '--layer',
-      'communes',
-      '--resolution',
-      '100m',
-      '--region',
-      '32',
-      '--offline',
-    ]);
+    const again = await run(pullCommunesArgv('--offline'));
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^cached: /);
   });

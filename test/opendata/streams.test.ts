@@ -21,8 +21,8 @@ import {
   ResponseValidationError,
 } from '../../src/opendata/index.js';
 import { epcis } from '../../src/territory/index.js';
-import { communeFeature } from './_fixtures.js';
-import { startServer, type TestServer } from './_server.js';
+import { communeFeature, pullCommunesArgv } from './_fixtures.js';
+import { bytesRoute, startServer, type TestServer } from './_server.js';
 
 let work: string;
 let server: TestServer | undefined;
@@ -129,13 +129,7 @@ describe('decoded-size limits', () => {
   it('a contours file decompressing past maxDecodedBytes throws ResponseTooLargeError', async () => {
     const features = Array.from({ length: 400 }, (_, i) => communeFeature(i, 40));
     const gz = gzipSync(Buffer.from(collection(features)));
-    server = await startServer([
-      (_req, res) => {
-        res.writeHead(200, { 'content-length': String(gz.length) });
-        res.end(gz);
-        return true;
-      },
-    ]);
+    server = await startServer([bytesRoute(gz)]);
     const base = {
       year: 2026,
       layer: 'communes',
@@ -175,21 +169,7 @@ describe('contours failures are typed, with the documented CLI exit codes', () =
     const code = await runCli(argv, ctx);
     return { code, stderr };
   }
-  const pull = (url: string) => [
-    'data',
-    'pull',
-    'contours',
-    '--year',
-    '2026',
-    '--layer',
-    'communes',
-    '--resolution',
-    '100m',
-    '--region',
-    '32',
-    '--base-url',
-    url,
-  ];
+  const pull = (url: string) => pullCommunesArgv('--base-url', url);
 
   it('an HTML page served with 200 is invalid data (ResponseValidationError, exit 65), not a zlib error', async () => {
     server = await startServer([
@@ -246,13 +226,7 @@ describe('contours failures are typed, with the documented CLI exit codes', () =
 
   it('an unwritable cache is CacheWriteError (exit 73), not a raw ENOTDIR', async () => {
     const gz = gzipSync(Buffer.from(collection([communeFeature(2, 5)])));
-    server = await startServer([
-      (_req, res) => {
-        res.writeHead(200, { 'content-length': String(gz.length) });
-        res.end(gz);
-        return true;
-      },
-    ]);
+    server = await startServer([bytesRoute(gz)]);
     const file = join(work, 'not-a-dir');
     await writeFile(file, 'x');
     const error = await pullContours({
@@ -303,14 +277,7 @@ describe('contours wire formats', () => {
       },
     ];
     const gz = gzipSync(Buffer.from(collection(features)));
-    server = await startServer([
-      (_req, res, url) => {
-        if (url.pathname !== '/2026/geojson/mairies.geojson.gz') return false;
-        res.writeHead(200, { 'content-length': String(gz.length) });
-        res.end(gz);
-        return true;
-      },
-    ]);
+    server = await startServer([bytesRoute(gz, '/2026/geojson/mairies.geojson.gz')]);
     const result = await pullContours({
       year: 2026,
       layer: 'mairies',
@@ -331,14 +298,7 @@ describe('contours wire formats', () => {
       { type: 'Feature', properties: { code: '200054781', nom: 'Métropole du Grand Paris' }, geometry: null },
     ];
     const gz = gzipSync(Buffer.from(collection(features)));
-    server = await startServer([
-      (_req, res, url) => {
-        if (url.pathname !== '/2026/geojson/epci-100m.geojson.gz') return false;
-        res.writeHead(200, { 'content-length': String(gz.length) });
-        res.end(gz);
-        return true;
-      },
-    ]);
+    server = await startServer([bytesRoute(gz, '/2026/geojson/epci-100m.geojson.gz')]);
     const result = await pullContours({
       year: 2026,
       layer: 'epci',

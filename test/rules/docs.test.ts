@@ -9,6 +9,7 @@ interface DocExample {
   input: unknown;
   params?: Record<string, never>;
   asOf?: string;
+  definitions?: Record<string, ExpressionValue>;
   result: unknown;
 }
 
@@ -34,6 +35,7 @@ function run(ex: DocExample) {
       value,
       provenance: { mark: 'assumption', justification: 'doc example' },
     })),
+    definitions: Object.entries(ex.definitions ?? {}).map(([name, value]) => ({ name, value })),
     criteria: [
       { id: 'x', label: { fr: 'X', en: 'X' }, when: { '==': [ex.expr, { lit: unknown ? null : expected }] } },
     ],

@@ -176,8 +176,14 @@ describe('custom operators', () => {
     expect(one(when, {}, { operators: { between } }).missing).toEqual(['x']);
     expect(one(when, { x: 'five' }, { operators: { between } }).verdict).toBe('undetermined');
   });
-  it('cannot shadow built-ins or be unsafe names', () => {
-    expect(() => one(true, {}, { operators: { all: between } })).toThrow(/reserved/);
+  it('live in their own namespace: a built-in name is reached by call only, never silently shadowed', () => {
+    expect(one({ call: ['all', 5, 1, 10] }, {}, { operators: { all: between } }).verdict).toBe('eligible');
+    expect(one({ all: [true] }, {}, { operators: { between } }).verdict).toBe('eligible');
+    expect(() => one({ all: [true] }, {}, { operators: { all: between } })).toThrow(
+      /both a built-in and a custom operator: write \{"call": \["all"/,
+    );
+  });
+  it('cannot have unsafe names', () => {
     expect(() => one(true, {}, { operators: { __proto__x: between } })).not.toThrow();
     expect(() => one(true, {}, { operators: JSON.parse('{"constructor": {}}') })).toThrow(/reserved/);
   });

@@ -5,7 +5,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { checkApplication, itieRuleSets } from '../../src/itie/index.js';
+import { checkWithRules, itieRuleSets } from '../../src/itie/index.js';
 import { parseRuleSet, runExamples } from '../../src/rules/index.js';
 
 const root = resolve(import.meta.dirname, '../..');
@@ -26,7 +26,8 @@ describe('embedded examples of every rule set', () => {
     describe(`${relative(root, file)} (${ruleSet.id}@${ruleSet.version})`, () => {
       it('has examples', () => expect(ruleSet.examples?.length ?? 0).toBeGreaterThan(0));
       const results = runExamples(ruleSet.examples ?? [], (app, asOf) => {
-        const r = checkApplication(app, { asOf, ruleSet });
+        // The rule set's own region and declared fields (not the ITIE application type).
+        const r = checkWithRules(ruleSet, app, { asOf });
         return r.ok ? r.explanation : r.issues.map((i) => `${i.path}: ${i.message}`);
       });
       for (const r of results) {

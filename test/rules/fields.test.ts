@@ -480,11 +480,25 @@ describe('cprdfop rules schema', () => {
     const r = await cli(['rules', 'schema']);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual(applicationJsonSchema(itieRuleSets().at(-1)!));
-    const overlay = await cli(['rules', 'schema', 'examples/overlay-other-region/other-region.ruleset.json']);
-    expect(overlay.code).toBe(0);
-    expect(Object.keys(JSON.parse(overlay.stdout).properties)).toContain('territory');
     const dir = mkdtempSync(join(tmpdir(), 'cprdfop-schema-'));
     try {
+      writeFileSync(
+        join(dir, 'overlay.json'),
+        JSON.stringify({
+          format: 'cprdfop.ruleset/1',
+          id: 'overlay',
+          version: '1',
+          title: { fr: 'O', en: 'O' },
+          validFrom: '2024-01-01',
+          extends: 'itie-hdf@2023.1',
+          region: '28',
+        }),
+      );
+      const overlay = await cli(['rules', 'schema', join(dir, 'overlay.json')]);
+      expect(overlay.code).toBe(0);
+      expect(Object.keys(JSON.parse(overlay.stdout).properties)).toContain('territory');
+      const deffinov = await cli(['rules', 'schema', 'examples/normandie-deffinov/deffinov.ruleset.json']);
+      expect(JSON.parse(deffinov.stdout).properties.budget.properties).toHaveProperty('selfFinancing');
       writeFileSync(
         join(dir, 'bare.json'),
         JSON.stringify({

@@ -1,11 +1,15 @@
 /** Geometry inputs shared by the `check`, `map`, `export` and `locate` commands (Node only, not part of the public API). */
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { buildTopology } from '../../geo/buildTopology.js';
 import type { CommuneTopology } from '../../geo/CommuneTopology.js';
 import type { UnitsBy } from '../../geo/composeUnits.js';
 import { GeoDataError } from '../../geo/GeoDataError.js';
 import { joinVintage } from '../../geo/joinVintage.js';
-import { readContours } from '../../geo/readContours.js';
+import type { TopologyStamp } from '../../geo/loadTopology.js';
+import { parseContours } from '../../geo/parseContours.js';
 import type { TerritoryRef, UnitSet } from '../../geo/types.js';
+import { cacheDir, findCachedContours } from '../../opendata/index.js';
 import { loadMesh } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -13,27 +17,122 @@ import { readInput, resolvePath } from './io.js';
 import { say } from './language.js';
 import { COMMON } from './messages/common.js';
 import { SUPPORT } from './messages/support.js';
+import { cachedTopologyPath, currentVintage, readSavedTopology, sha256Of } from './topologyFile.js';
 
-/** Reads contours, builds the topology and joins it to the current territory graph (warnings on stderr). */
+/** The cached commune contours (finest resolution first, the region's then France's), exit 69 when there are none. */
+export async function defaultContours(ctx: CliContext): Promise<string> {
+  let dir: string;
+  try {
+    dir = cacheDir(ctx.env);
+  } catch {
+    throw new CliError(say(ctx, SUPPORT.noCachedContours), EXIT.UNAVAILABLE);
+  }
+  for (const resolution of ['5m', '50m', '100m', '1000m'] as const) {
+    for (const region of ['32', undefined]) {
+      const hit = await findCachedContours({
+        year: 2026,
+        layer: 'communes',
+        resolution,
+        region,
+        cacheDir: dir,
+        verify: false,
+      });
+      if (hit) return hit.path;
+    }
+  }
+  throw new CliError(say(ctx, SUPPORT.noCachedContours), EXIT.UNAVAILABLE);
+}
+
+/** A joined topology, how it was obtained, and the stamp to save it with. */
+export interface JoinedTopology {
+  topology: CommuneTopology;
+  stamp: TopologyStamp;
+  /** The path of the saved topology that was used, when one was (else it was built now). */
+  reusedFrom?: string;
+}
+
+/**
+ * Reads contours, builds the topology and joins it to the current territory graph (warnings on
+ * stderr). A topology saved by `cprdfop data topo` for the same contours (same SHA-256) and the same
+ * territory vintage is used instead of building one: `options.topology` names it (exit 65 when it
+ * does not match), else the cache is looked up by the contours' hash.
+ */
 export async function loadJoinedTopology(
   ctx: CliContext,
   file: string,
   warn: (message: string) => void = (message) =>
     ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`),
+  options: { topology?: string | undefined; cache?: boolean } = {},
 ): Promise<CommuneTopology> {
-  let contours: Awaited<ReturnType<typeof readContours>>;
+  return (await joinedTopology(ctx, file, warn, options)).topology;
+}
+
+/** {@link loadJoinedTopology}, with the stamp and whether a saved topology was used. */
+export async function joinedTopology(
+  ctx: CliContext,
+  file: string,
+  warn: (message: string) => void,
+  options: { topology?: string | undefined; cache?: boolean } = {},
+): Promise<JoinedTopology> {
+  let bytes: Buffer;
   try {
-    contours = await readContours(resolvePath(ctx, file), { source: file }, (issue) => {
-      if (issue.code !== 'W_WINDING') warn(issue.message);
+    bytes = await readFile(resolvePath(ctx, file));
+  } catch (error) {
+    throw new CliError(
+      say(ctx, SUPPORT.cannotReadContours, {
+        file,
+        reason: (error as NodeJS.ErrnoException).code ?? String(error),
+      }),
+      EXIT.NOINPUT,
+    );
+  }
+  const sha256 = sha256Of(bytes);
+  const savedPath =
+    options.topology ?? (options.cache === false ? undefined : cachedTopologyPath(ctx, sha256));
+  if (savedPath) {
+    const saved = await readSavedTopology(
+      ctx,
+      savedPath,
+      { sha256, file },
+      options.topology !== undefined,
+      warn,
+    );
+    if (saved) {
+      if (ctx.env.CPRDFOP_VERBOSE)
+        ctx.stderr.write(`cprdfop: ${say(ctx, SUPPORT.savedTopology, { path: savedPath })}\n`);
+      for (const message of saved.stamp.warnings ?? []) warn(message);
+      return { topology: saved.topology, stamp: saved.stamp, reusedFrom: savedPath };
+    }
+  }
+  const warnings: string[] = [];
+  const note = (message: string): void => {
+    warnings.push(message);
+    warn(message);
+  };
+  let contours: ReturnType<typeof parseContours>;
+  try {
+    let json: unknown;
+    try {
+      json = JSON.parse(bytes.toString('utf8'));
+    } catch (error) {
+      throw new CliError(
+        say(ctx, SUPPORT.contoursNotJson, {
+          file,
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+        EXIT.DATAERR,
+      );
+    }
+    contours = parseContours(json, { source: file }, (issue) => {
+      if (issue.code !== 'W_WINDING') note(issue.message);
     });
   } catch (error) {
-    if (error instanceof GeoDataError)
-      throw new CliError(error.message, error.code === 'E_READ' ? EXIT.NOINPUT : EXIT.DATAERR);
+    if (error instanceof GeoDataError) throw new CliError(error.message, EXIT.DATAERR);
     throw error;
   }
   const join = joinVintage(buildTopology(contours));
   if (join.unmatched.length) {
-    warn(
+    note(
       say(ctx, SUPPORT.unmatchedContours, {
         count: join.unmatched.length,
         codes: `${join.unmatched.slice(0, 10).join(', ')}${join.unmatched.length > 10 ? ', …' : ''}`,
@@ -41,7 +140,7 @@ export async function loadJoinedTopology(
     );
   }
   for (const p of join.partial)
-    warn(
+    note(
       say(ctx, SUPPORT.partialCommune, {
         code: p.code,
         from: p.from.join(', '),
@@ -53,7 +152,15 @@ export async function loadJoinedTopology(
   }
   if (join.topology.size === 0)
     throw new CliError(say(ctx, SUPPORT.noContourMatches, { file }), EXIT.DATAERR);
-  return join.topology;
+  return {
+    topology: join.topology,
+    stamp: {
+      format: 1,
+      source: { sha256, bytes: bytes.length, file: basename(file) },
+      vintage: currentVintage(),
+      warnings,
+    },
+  };
 }
 
 /** `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). */

@@ -14,6 +14,7 @@ import {
   type ApplicationIssue,
   type ContiguityCheck,
   checkApplication,
+  checkWithRules,
   MAX_APPLICATION_BYTES,
   MAX_APPLICATION_DEPTH,
   MAX_APPLICATION_NODES,
@@ -21,6 +22,7 @@ import {
 import type { Explanation } from '../../rules/index.js';
 import { localizeIssues } from '../_support/applicationIssues.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
+import { runInteractive } from '../_support/interactive.js';
 import { readInput } from '../_support/io.js';
 import { langOf, say, typeset } from '../_support/language.js';
 import { CHECK, STATUS, VERDICT } from '../_support/messages/check.js';
@@ -84,13 +86,25 @@ export function registerCheck(program: Command, ctx: CliContext): void {
   program
     .command('check')
     .description(say(ctx, CHECK.description))
-    .argument(say(ctx, COMMON.fileArgument), say(ctx, CHECK.fileArgument))
+    .argument(say(ctx, COMMON.optionalFileArgument), say(ctx, CHECK.fileArgument))
     .option('--json', say(ctx, CHECK.jsonOption))
     .option('--as-of <date>', say(ctx, CHECK.asOfOption))
     .option('--rules <file>', say(ctx, CHECK.rulesOption))
     .option('--contours <file>', say(ctx, CHECK.contoursOption))
+    .option('--interactive', say(ctx, CHECK.interactiveOption))
+    .option('--save <file>', say(ctx, CHECK.saveOption))
     .action(
-      async (file: string, opts: { json?: boolean; asOf?: string; rules?: string; contours?: string }) => {
+      async (
+        file: string | undefined,
+        opts: {
+          json?: boolean;
+          asOf?: string;
+          rules?: string;
+          contours?: string;
+          interactive?: boolean;
+          save?: string;
+        },
+      ) => {
         const lang = langOf(ctx);
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf)) {
           throw new CliError(
@@ -100,6 +114,11 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           );
         }
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
+        const interactive = { save: opts.save, lang, asOf: opts.asOf, ruleSet };
+        if (file === undefined) {
+          if (opts.interactive) return runInteractive(ctx, { initial: undefined, ...interactive });
+          throw new CliError(say(ctx, CHECK.missingFile), EXIT.USAGE, true);
+        }
         const name = file === '-' ? say(ctx, COMMON.stdin) : file;
         let application: unknown;
         /** Invalid input: with --json, every issue as JSON on stdout; always one line on stderr, exit 65. */
@@ -145,12 +164,16 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           refuse([{ ...parsed.issue, code }]);
         }
         application = parsed.ok ? parsed.value : undefined;
+        if (opts.interactive) return runInteractive(ctx, { initial: application, ...interactive });
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
           contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
         let result: ReturnType<typeof checkApplication>;
         try {
-          result = checkApplication(application, { asOf: opts.asOf, ruleSet, contiguity });
+          // A rule file brings its own region and declared fields; without one, the ITIE defaults.
+          result = ruleSet
+            ? checkWithRules(ruleSet, application, { asOf: opts.asOf, contiguity })
+            : checkApplication(application, { asOf: opts.asOf, contiguity });
         } catch (error) {
           if (error instanceof Error && error.name === 'RuleSetError') {
             throw new CliError(

@@ -21,9 +21,13 @@ import {
   isTimeoutError,
   listCache,
   pullContours,
+  pullMesh,
 } from '../../opendata/index.js';
+import { defaultContours, joinedTopology } from '../_support/geoInput.js';
 import { langOf, say } from '../_support/language.js';
+import { COMMON } from '../_support/messages/common.js';
 import { DATA } from '../_support/messages/data.js';
+import { cachedTopologyPath, writeSavedTopology } from '../_support/topologyFile.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 
@@ -120,7 +124,7 @@ function failure(error: unknown): CliError {
 }
 
 /**
- * `cprdfop data`: open-data cache commands (`pull contours`, `ls`, `where`).
+ * `cprdfop data`: open-data cache commands (`pull contours`, `ls`, `where`, `topo`).
  */
 export function registerData(program: Command, ctx: CliContext): void {
   const data = program.command('data').description(say(ctx, DATA.description));
@@ -236,4 +240,73 @@ export function registerData(program: Command, ctx: CliContext): void {
         }
       },
     );
+
+  pull
+    .command('mesh')
+    .description(say(ctx, DATA.meshDescription))
+    .argument('<url>', say(ctx, DATA.urlArgument))
+    .option('--offline', say(ctx, DATA.offlineOption))
+    .option('--force', say(ctx, DATA.forceOption))
+    .action(async (url: string, opts: { offline?: boolean; force?: boolean }) => {
+      if (!/^https?:\/\//i.test(url)) {
+        throw new CliError(say(ctx, DATA.badUrl, { value: url }), EXIT.USAGE, true);
+      }
+      try {
+        const result = await pullMesh({
+          url,
+          cacheDir: resolveCacheDir(ctx),
+          offline: opts.offline === true || ctx.env.CPRDFOP_OFFLINE === '1',
+          force: opts.force === true,
+        });
+        ctx.stdout.write(
+          `${say(ctx, DATA.meshPulled, {
+            how: result.fromCache ? DATA.fromCache : DATA.downloaded,
+            path: result.path,
+            format: result.format.toUpperCase(),
+            bytes: String(result.bytes),
+            hash: result.sha256,
+          })}\n`,
+        );
+      } catch (error) {
+        throw failure(error);
+      }
+    });
+
+  data
+    .command('topo')
+    .description(say(ctx, DATA.topoDescription))
+    .option('--contours <file>', say(ctx, DATA.topoContoursOption))
+    .option('--out <file>', say(ctx, DATA.topoOutOption))
+    .option('--json', say(ctx, DATA.jsonOption))
+    .action(async (opts: { contours?: string; out?: string; json?: boolean }) => {
+      const lang = langOf(ctx);
+      const file = opts.contours ?? (await defaultContours(ctx));
+      const started = performance.now();
+      const built = await joinedTopology(
+        ctx,
+        file,
+        (message) => ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`),
+        { cache: false },
+      );
+      const buildMs = performance.now() - started;
+      const out = opts.out ?? cachedTopologyPath(ctx, built.stamp.source.sha256);
+      if (!out) throw new CliError(say(ctx, DATA.noCacheDir), EXIT.CANTCREAT);
+      const bytes = await writeSavedTopology(ctx, out, built.topology, built.stamp);
+      if (opts.json) {
+        ctx.stdout.write(
+          `${JSON.stringify({ path: out, communes: built.topology.size, bytes, buildMs: Math.round(buildMs), source: built.stamp.source, vintage: built.stamp.vintage, warnings: built.stamp.warnings?.length ?? 0 }, null, 2)}\n`,
+        );
+        return;
+      }
+      ctx.stdout.write(
+        `${say(ctx, DATA.topoSaved, {
+          communes: built.topology.size,
+          file,
+          hash: built.stamp.source.sha256.slice(0, 16),
+          out,
+          size: mb(bytes, lang),
+          ms: Math.round(buildMs),
+        })}\n`,
+      );
+    });
 }

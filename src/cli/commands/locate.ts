@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
-import type { Message } from '../../_shared/messages.js';
+import type { Language } from '../../_shared/language.js';
+import { type Message, renderMessage } from '../../_shared/messages.js';
 import { createLocator } from '../../geo/createLocator.js';
-import { cacheDir, findCachedContours } from '../../opendata/index.js';
-import { loadJoinedTopology } from '../_support/geoInput.js';
-import { say } from '../_support/language.js';
+import { defaultContours, loadJoinedTopology } from '../_support/geoInput.js';
+import { langOf, say } from '../_support/language.js';
+import { type LocateCsvSummary, locateCsv } from '../_support/locateCsv.js';
 import { LOCATE, LOCATE_OUTPUT } from '../_support/messages/locate.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
@@ -14,52 +15,80 @@ export function registerLocate(program: Command, ctx: CliContext): void {
   program
     .command('locate')
     .description(say(ctx, LOCATE.description))
-    .argument('<lon>', say(ctx, LOCATE.lonArgument))
-    .argument('<lat>', say(ctx, LOCATE.latArgument))
+    .argument('[lon]', say(ctx, LOCATE.lonArgument))
+    .argument('[lat]', say(ctx, LOCATE.latArgument))
     .option('--contours <file>', say(ctx, LOCATE.contoursOption))
+    .option('--topology <file>', say(ctx, LOCATE.topologyOption))
+    .option('--csv <file>', say(ctx, LOCATE.csvOption))
+    .option('--lon-column <name>', say(ctx, LOCATE.lonColumnOption))
+    .option('--lat-column <name>', say(ctx, LOCATE.latColumnOption))
+    .option('--code-column <name>', say(ctx, LOCATE.codeColumnOption))
+    .option('--out <file>', say(ctx, LOCATE.outOption))
     .option('--json', say(ctx, LOCATE.jsonOption))
     .option('--strict', say(ctx, LOCATE.strictOption))
     .action(
       async (
-        lonText: string,
-        latText: string,
-        opts: { contours?: string; json?: boolean; strict?: boolean },
+        lonText: string | undefined,
+        latText: string | undefined,
+        opts: {
+          contours?: string;
+          topology?: string;
+          json?: boolean;
+          strict?: boolean;
+          csv?: string;
+          lonColumn?: string;
+          latColumn?: string;
+          codeColumn?: string;
+          out?: string;
+        },
       ) => {
         const warnings = collectWarnings(ctx);
+        if (opts.csv !== undefined) {
+          if (lonText !== undefined) throw new CliError(say(ctx, LOCATE_OUTPUT.csvNoPoint), EXIT.USAGE, true);
+          if (opts.json) throw new CliError(say(ctx, LOCATE_OUTPUT.csvNoJson), EXIT.USAGE, true);
+          const summary = await locateCsv(
+            ctx,
+            {
+              input: opts.csv,
+              out: opts.out,
+              lonColumn: opts.lonColumn,
+              latColumn: opts.latColumn,
+              codeColumn: opts.codeColumn,
+              lang: langOf(ctx),
+            },
+            async () => {
+              const file = opts.contours ?? (await defaultContours(ctx));
+              const topology = await loadJoinedTopology(ctx, file, warnings.warn, {
+                topology: opts.topology,
+              });
+              warnings.failIfStrict(opts.strict === true);
+              return createLocator(topology);
+            },
+          );
+          ctx.stderr.write(locateCsvSummary(summary, langOf(ctx)));
+          const failed = summary.invalid + summary.unknown + (opts.strict ? summary.outside : 0);
+          ctx.exitCode = failed > 0 ? EXIT.FAILURE : EXIT.OK;
+          return;
+        }
+        if (
+          opts.out !== undefined ||
+          opts.lonColumn !== undefined ||
+          opts.latColumn !== undefined ||
+          opts.codeColumn !== undefined
+        )
+          throw new CliError(say(ctx, LOCATE_OUTPUT.csvOnlyOptions), EXIT.USAGE, true);
+        if (lonText === undefined || latText === undefined)
+          throw new CliError(say(ctx, LOCATE_OUTPUT.missingPoint), EXIT.USAGE, true);
         const lon = Number(lonText);
         const lat = Number(latText);
         if (lonText.trim() === '' || !Number.isFinite(lon) || lon < -180 || lon > 180)
           throw new CliError(say(ctx, LOCATE_OUTPUT.badLongitude, { value: lonText }), EXIT.USAGE, true);
         if (latText.trim() === '' || !Number.isFinite(lat) || lat < -90 || lat > 90)
           throw new CliError(say(ctx, LOCATE_OUTPUT.badLatitude, { value: latText }), EXIT.USAGE, true);
-        let file = opts.contours;
-        if (!file) {
-          let dir: string;
-          try {
-            dir = cacheDir(ctx.env);
-          } catch {
-            throw new CliError(say(ctx, LOCATE_OUTPUT.howTo), EXIT.UNAVAILABLE);
-          }
-          for (const resolution of ['5m', '50m', '100m', '1000m'] as const) {
-            for (const region of ['32', undefined]) {
-              const hit = await findCachedContours({
-                year: 2026,
-                layer: 'communes',
-                resolution,
-                region,
-                cacheDir: dir,
-                verify: false,
-              });
-              if (hit) {
-                file = hit.path;
-                break;
-              }
-            }
-            if (file) break;
-          }
-          if (!file) throw new CliError(say(ctx, LOCATE_OUTPUT.howTo), EXIT.UNAVAILABLE);
-        }
-        const locator = createLocator(await loadJoinedTopology(ctx, file, warnings.warn));
+        const file = opts.contours ?? (await defaultContours(ctx));
+        const locator = createLocator(
+          await loadJoinedTopology(ctx, file, warnings.warn, { topology: opts.topology }),
+        );
         warnings.failIfStrict(opts.strict === true);
         const hit = locator.locate([lon, lat]);
         if (opts.json) {
@@ -81,4 +110,17 @@ export function registerLocate(program: Command, ctx: CliContext): void {
         ctx.stdout.write(line(LOCATE_OUTPUT.departement, hit.departement));
       },
     );
+}
+
+/** The summary line of `locate --csv` (stderr). */
+function locateCsvSummary(summary: LocateCsvSummary, lang: Language): string {
+  const problems = summary.invalid + summary.unknown;
+  return `${renderMessage(LOCATE_OUTPUT.csvSummary, lang, {
+    rows: summary.rows,
+    located: summary.located,
+    outside: summary.outside,
+    invalid: summary.invalid,
+    unknown: summary.unknown,
+    problems: problems ? LOCATE_OUTPUT.csvSummaryProblems : '',
+  })}\n`;
 }

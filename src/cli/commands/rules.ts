@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { checkApplication } from '../../itie/index.js';
+import { checkWithRules } from '../../itie/index.js';
 import {
   applicationJsonSchema,
   diffRuleSets,
@@ -123,7 +123,7 @@ export function registerRules(program: Command, ctx: CliContext): void {
     .action(async (ref: string | undefined) => {
       const rs = await loadRuleSet(ctx, ref);
       const results = runExamples(rs.examples ?? [], (app, asOf) => {
-        const r = checkApplication(app, { asOf, ruleSet: rs });
+        const r = checkWithRules(rs, app, { asOf });
         return r.ok ? r.explanation : r.issues.map((i) => `${i.path}: ${i.message}`);
       });
       let failed = 0;

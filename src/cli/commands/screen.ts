@@ -100,7 +100,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
         } else {
           if (!opts.mapping) throw new CliError(say(ctx, SCREEN.mappingRequired), EXIT.USAGE, true);
           const parsed = Mapping.safeParse(
-            parseJson(await readInput(ctx, opts.mapping, 'mapping file'), opts.mapping),
+            parseJson(await readInput(ctx, opts.mapping, SCREEN.mappingFile), opts.mapping),
           );
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!;

@@ -13,8 +13,10 @@ export interface PackedPolygons {
   /** featRing[f] .. featRing[f+1]: rings of feature f. */
   featRing: Uint32Array;
   index: Flatbush;
-  /** Segment indexes of the rings with many edges (ring index → bands), see {@link RingBands}. */
-  bands: Map<number, RingBands>;
+  /** ringBand[r]: index in `bandList` of the segment index of ring r, or -1 (few edges). */
+  ringBand: Int32Array;
+  /** Segment indexes of the rings with many edges, see {@link RingBands}. */
+  bandList: RingBands[];
 }
 
 /**
@@ -123,17 +125,19 @@ export function packPolygons(features: readonly CommuneFeature[]): PackedPolygon
   ringStart[nRings] = p;
   if (features.length === 0) index.add(1, 1, 0, 0);
   index.finish();
-  const bands = new Map<number, RingBands>();
+  const ringBand = new Int32Array(nRings).fill(-1);
+  const bandList: RingBands[] = [];
   for (let ring = 0; ring < nRings; ring++) {
     const first = ringStart[ring] as number;
     const end = ringStart[ring + 1] as number;
-    if (end - first - 1 >= BANDED_RING_EDGES)
-      bands.set(
-        ring,
+    if (end - first - 1 >= BANDED_RING_EDGES) {
+      ringBand[ring] = bandList.length;
+      bandList.push(
         buildBands(coords, first, end, ringBox[4 * ring + 1] as number, ringBox[4 * ring + 3] as number),
       );
+    }
   }
-  return { coords, ringStart, ringBox, featRing, index, bands };
+  return { coords, ringStart, ringBox, featRing, index, ringBand, bandList };
 }
 
 /**
@@ -141,7 +145,11 @@ export function packPolygons(features: readonly CommuneFeature[]): PackedPolygon
  * holes and multipolygons work): OUTSIDE, INSIDE, or BOUNDARY when the point is on an edge or vertex.
  */
 export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: number): number {
-  const { coords, ringStart, ringBox, featRing } = pk;
+  const coords = pk.coords;
+  const ringStart = pk.ringStart;
+  const ringBox = pk.ringBox;
+  const featRing = pk.featRing;
+  const ringBand = pk.ringBand;
   let inside = false;
   for (let r = featRing[f] as number, rEnd = featRing[f + 1] as number; r < rEnd; r++) {
     const b = 4 * r;
@@ -152,9 +160,9 @@ export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: numb
       y > (ringBox[b + 3] as number)
     )
       continue;
-    const banded = pk.bands.get(r);
-    if (banded) {
-      const at = pointInBands(coords, banded, x, y);
+    const banded = ringBand[r] as number;
+    if (banded >= 0) {
+      const at = pointInBands(coords, pk.bandList[banded] as RingBands, x, y);
       if (at === BOUNDARY) return BOUNDARY;
       if (at === INSIDE) inside = !inside;
       continue;
@@ -229,6 +237,22 @@ export interface LocatorGrid {
   cell: Int32Array;
   cellStart: Uint32Array;
   cellFeat: Uint32Array;
+  /**
+   * Row strips: the edges of feature f whose y-range (with the margin) meets grid row j are
+   * `stripEdges[stripStart[p] .. stripStart[p + 1]]` (position index of each edge's first point),
+   * p = `stripBase[f] + j - rowMin[f]`. A horizontal ray from a point of row j only crosses edges
+   * of that row, so the crossing-number test of a mixed cell reads a handful of edges per feature.
+   */
+  rowMin: Int32Array;
+  stripBase: Uint32Array;
+  stripStart: Uint32Array;
+  stripEdges: Uint32Array;
+  /**
+   * Mixed cells where no listed feature holds the point: the answer is the same for the whole
+   * cell (a feature with no edge in the cell covers all of it or none), so it is found once, on
+   * first use (-3: not yet known).
+   */
+  fallback: Int32Array;
 }
 
 export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid {
@@ -323,7 +347,102 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid
       }
     }
   }
-  return { x0: minX, y0: minY, sx, sy, nx, ny, cell, cellStart, cellFeat };
+  // row strips, in three passes over the edges: rows spanned per feature, edges per strip, fill
+  const rowMin = new Int32Array(nFeat);
+  const stripBase = new Uint32Array(nFeat + 1);
+  const rowOf = (value: number): number => Math.floor((value - minY) * sy);
+  for (let f = 0; f < nFeat; f++) {
+    let low = ny;
+    let high = -1;
+    for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
+      for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number); k++) {
+        const y = coords[2 * k + 1] as number;
+        const jLow = Math.max(0, rowOf(y - eps));
+        const jHigh = Math.min(ny - 1, rowOf(y + eps));
+        if (jLow < low) low = jLow;
+        if (jHigh > high) high = jHigh;
+      }
+    }
+    if (high < low) high = low - 1;
+    rowMin[f] = low;
+    stripBase[f + 1] = (stripBase[f] as number) + (high - low + 1);
+  }
+  const nStrips = stripBase[nFeat] as number;
+  const stripCount = new Uint32Array(nStrips + 1);
+  const eachEdgeStrip = (visitEdge: (strip: number, edge: number) => void): void => {
+    for (let f = 0; f < nFeat; f++) {
+      const base = (stripBase[f] as number) - (rowMin[f] as number);
+      for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
+        for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number) - 1; k++) {
+          const ay = coords[2 * k + 1] as number;
+          const by = coords[2 * k + 3] as number;
+          const j0 = Math.max(0, rowOf(Math.min(ay, by) - eps));
+          const j1 = Math.min(ny - 1, rowOf(Math.max(ay, by) + eps));
+          for (let j = j0; j <= j1; j++) visitEdge(base + j, k);
+        }
+      }
+    }
+  };
+  eachEdgeStrip((strip) => {
+    stripCount[strip + 1] = (stripCount[strip + 1] as number) + 1;
+  });
+  const stripStart = new Uint32Array(nStrips + 1);
+  for (let p = 0; p < nStrips; p++)
+    stripStart[p + 1] = (stripStart[p] as number) + (stripCount[p + 1] as number);
+  const stripEdges = new Uint32Array(stripStart[nStrips] as number);
+  const stripFill = stripStart.slice(0, nStrips);
+  eachEdgeStrip((strip, edge) => {
+    stripEdges[stripFill[strip] as number] = edge;
+    stripFill[strip] = (stripFill[strip] as number) + 1;
+  });
+  const fallback = new Int32Array(nCells).fill(-3);
+  return {
+    x0: minX,
+    y0: minY,
+    sx,
+    sy,
+    nx,
+    ny,
+    cell,
+    cellStart,
+    cellFeat,
+    rowMin,
+    stripBase,
+    stripStart,
+    stripEdges,
+    fallback,
+  };
+}
+
+/**
+ * The crossing-number test of {@link pointInFeature} for feature `f` on the edges of its strip of
+ * grid row `row` only (the same answer: the other edges cannot meet the horizontal line of the point).
+ */
+function pointInStrip(
+  coords: Float64Array,
+  g: LocatorGrid,
+  f: number,
+  row: number,
+  x: number,
+  y: number,
+): number {
+  const strip = (g.stripBase[f] as number) + row - (g.rowMin[f] as number);
+  let inside = false;
+  for (let e = g.stripStart[strip] as number, end = g.stripStart[strip + 1] as number; e < end; e++) {
+    const k = 2 * (g.stripEdges[e] as number);
+    const xi = coords[k] as number;
+    const yi = coords[k + 1] as number;
+    const xj = coords[k + 2] as number;
+    const yj = coords[k + 3] as number;
+    if (yi > y !== yj > y) {
+      const t = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
+      if (t === 0) return BOUNDARY;
+      if (t > 0 === yj > yi) inside = !inside;
+    } else if (yi === y && (xi === x || (yj === y && (x - xi) * (x - xj) <= 0))) {
+      return BOUNDARY;
+    }
+  }
+  return inside ? INSIDE : OUTSIDE;
 }
 
 /** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
@@ -336,10 +455,17 @@ export function locateIndex(pk: PackedPolygons, g: LocatorGrid, x: number, y: nu
   const c = j * g.nx + i;
   const v = g.cell[c] as number;
   if (v !== -2) return v;
+  const coords = pk.coords;
   for (let k = g.cellStart[c] as number, end = g.cellStart[c + 1] as number; k < end; k++) {
     const f = g.cellFeat[k] as number;
-    if (pointInFeature(pk, f, x, y) !== OUTSIDE) return f;
+    if (pointInStrip(coords, g, f, j, x, y) !== OUTSIDE) return f;
   }
-  // a feature with no edge in this cell may still cover the point (around an enclave)
-  return locateIndexSlow(pk, x, y);
+  // a feature with no edge in this cell may still cover the point (around an enclave): it then
+  // covers the whole cell, so the answer is found once per cell
+  let known = g.fallback[c] as number;
+  if (known === -3) {
+    known = locateIndexSlow(pk, x, y);
+    g.fallback[c] = known;
+  }
+  return known;
 }

@@ -24,8 +24,20 @@ export const CHECK = {
     en: 'check an ITIE application: verdict, criteria, what is missing, assumptions (exit 0 whenever a verdict is produced)',
   },
   fileArgument: {
-    fr: 'le fichier JSON de la candidature, ou - pour l’entrée standard',
-    en: 'the application JSON file, or - for stdin',
+    fr: 'le fichier JSON de la candidature, ou - pour l’entrée standard (facultatif avec --interactive)',
+    en: 'the application JSON file, or - for stdin (optional with --interactive)',
+  },
+  missingFile: {
+    fr: '<fichier> manquant : le fichier JSON de la candidature, ou - pour l’entrée standard',
+    en: 'missing <file>: the application JSON file, or - for stdin',
+  },
+  interactiveOption: {
+    fr: 'poser les questions suivantes dans le terminal, avec le verdict à ce stade après chaque réponse (Ctrl-C enregistre les réponses données)',
+    en: 'ask the next questions in the terminal, showing the verdict so far after each answer (Ctrl-C saves the answers given)',
+  },
+  saveOption: {
+    fr: 'avec --interactive : écrire la candidature complétée dans ce fichier',
+    en: 'with --interactive: write the completed application to this file',
   },
   jsonOption: {
     fr: 'afficher l’explication en JSON (cprdfop.explanation/1) ; pour une entrée invalide, `{"ok": false, "issues": [...]}` avec chaque problème (code 65)',
@@ -36,8 +48,8 @@ export const CHECK = {
     en: 'evaluation date YYYY-MM-DD (default: the application submittedOn)',
   },
   rulesOption: {
-    fr: 'un autre fichier de règles (par exemple une surcouche qui étend itie-hdf@2023.1)',
-    en: 'another rule file (e.g. an overlay extending itie-hdf@2023.1)',
+    fr: 'un autre fichier de règles (sa région, ses champs déclarés et sa base : une surcouche qui étend itie-hdf@2023.1 ou ./une-base.ruleset.json)',
+    en: 'another rule file (its region, declared fields and base: an overlay extending itie-hdf@2023.1 or ./a-base.ruleset.json)',
   },
   contoursOption: {
     fr: 'contours des communes (GeoJSON/TopoJSON, tout millésime du COG) : active et tranche le critère de contiguïté',

@@ -17,6 +17,7 @@ export const COMMON = {
   },
   // Argument names shown in the usage and help.
   fileArgument: { fr: '<fichier>', en: '<file>' },
+  optionalFileArgument: { fr: '[fichier]', en: '[file]' },
   rulesArgument: { fr: '[règles]', en: '[rules]' },
   queryArgument: { fr: '<recherche...>', en: '<query...>' },
   // Help headings (commander's, translated).

@@ -86,4 +86,37 @@ export const DATA = {
   },
   fromCache: { fr: 'en cache', en: 'cached' },
   downloaded: { fr: 'téléchargé', en: 'downloaded' },
+  meshDescription: {
+    fr: 'télécharger une table de maillage (la « table d’appartenance géographique des communes » de l’Insee, CSV ou XLSX) dans le cache, avec une somme de contrôle',
+    en: "download a mesh table (INSEE's « table d'appartenance géographique des communes », CSV or XLSX) into the cache, with a checksum",
+  },
+  urlArgument: { fr: 'l’URL http(s) de la table', en: 'the http(s) URL of the table' },
+  badUrl: {
+    fr: '<url> « {value} » invalide : une URL http(s) est attendue',
+    en: 'invalid <url> "{value}": expected an http(s) URL',
+  },
+  meshPulled: {
+    fr: '{how} : {path}\n{format}, {bytes} octets, sha256 {hash}',
+    en: '{how}: {path}\n{format}, {bytes} bytes, sha256 {hash}',
+  },
+  topoDescription: {
+    fr: 'construire une fois la topologie des communes des contours (rattachée au graphe des territoires) et l’enregistrer, marquée du SHA-256 des contours ; les commandes géographiques la réutilisent',
+    en: 'build the commune topology of contours once (joined to the territory graph) and save it, stamped with the contours’ SHA-256; the geo commands reuse it',
+  },
+  topoContoursOption: {
+    fr: 'contours des communes (par défaut : les contours en cache, voir `cprdfop data pull contours`)',
+    en: 'commune contours (default: the cached contours, see `cprdfop data pull contours`)',
+  },
+  topoOutOption: {
+    fr: 'où l’enregistrer (par défaut : le cache, où locate, check, map et export la trouvent)',
+    en: 'where to save it (default: the cache, where locate, check, map and export find it)',
+  },
+  noCacheDir: {
+    fr: 'pas de répertoire de cache : passez --out <fichier>',
+    en: 'no cache directory: pass --out <file>',
+  },
+  topoSaved: {
+    fr: 'topologie de {communes} communes ({file}, sha256 {hash}…) enregistrée : {out} ({size}, construite en {ms} ms)',
+    en: 'topology of {communes} communes ({file}, sha256 {hash}…) saved: {out} ({size}, built in {ms} ms)',
+  },
 } as const satisfies Record<string, Message>;

@@ -3,6 +3,7 @@ import { CHECK, STATUS, VERDICT } from './check.js';
 import { COMMON } from './common.js';
 import { DATA } from './data.js';
 import { EXPORT } from './export.js';
+import { INTERACTIVE } from './interactive.js';
 import { LOCATE, LOCATE_OUTPUT } from './locate.js';
 import { MAP } from './map.js';
 import { PLAN } from './plan.js';
@@ -19,6 +20,7 @@ export const CLI_CATALOGUES = {
   COMMON,
   DATA,
   EXPORT,
+  INTERACTIVE,
   LOCATE,
   LOCATE_OUTPUT,
   MAP,

@@ -3,8 +3,8 @@ import type { Message } from '../../../_shared/messages.js';
 
 export const LOCATE = {
   description: {
-    fr: 'trouver la commune, l’EPCI, l’arrondissement et le département d’un point (WGS84 lon/lat)',
-    en: 'find the commune, EPCI, arrondissement and département of a point (WGS84 lon/lat)',
+    fr: 'trouver la commune, l’EPCI, l’arrondissement et le département d’un point (WGS84 lon/lat), ou de chaque ligne d’un CSV (--csv)',
+    en: 'find the commune, EPCI, arrondissement and département of a point (WGS84 lon/lat), or of every row of a CSV (--csv)',
   },
   lonArgument: {
     fr: 'longitude en degrés, par exemple 3.0573',
@@ -17,6 +17,30 @@ export const LOCATE = {
   contoursOption: {
     fr: 'contours des communes (par défaut : les contours en cache, voir `cprdfop data pull contours`)',
     en: 'commune contours (default: the cached contours, see `cprdfop data pull contours`)',
+  },
+  topologyOption: {
+    fr: 'une topologie enregistrée par `cprdfop data topo` pour ces contours (par défaut : celle du cache, s’il y en a une)',
+    en: 'a topology saved by `cprdfop data topo` for these contours (default: the one in the cache, if any)',
+  },
+  csvOption: {
+    fr: 'localiser chaque ligne d’un CSV (`-` pour l’entrée standard) : colonnes lon,lat ou une colonne de code de commune ; écrit les lignes avec commune, EPCI, arrondissement, département, région, statut et message (code 1 quand une ligne est invalide ou inconnue)',
+    en: 'locate every row of a CSV (`-` for stdin): lon,lat columns or a commune code column; writes the rows with commune, EPCI, arrondissement, département, région, status and message (exit 1 when a row is invalid or unknown)',
+  },
+  lonColumnOption: {
+    fr: 'avec --csv : la colonne des longitudes (par défaut : lon, lng, longitude ou x)',
+    en: 'with --csv: the longitude column (default: lon, lng, longitude or x)',
+  },
+  latColumnOption: {
+    fr: 'avec --csv : la colonne des latitudes (par défaut : lat, latitude ou y)',
+    en: 'with --csv: the latitude column (default: lat, latitude or y)',
+  },
+  codeColumnOption: {
+    fr: 'avec --csv : localiser par code de commune (sans contours) depuis cette colonne (par défaut quand il n’y a pas de colonnes lon/lat : code, code_insee, insee, codgeo, depcom ou com)',
+    en: 'with --csv: locate by commune code (no contours needed) from this column (default when there are no lon/lat columns: code, code_insee, insee, codgeo, depcom or com)',
+  },
+  outOption: {
+    fr: 'avec --csv : écrire le CSV dans ce fichier plutôt que sur la sortie standard',
+    en: 'with --csv: write the CSV there instead of stdout',
   },
   jsonOption: {
     fr: 'afficher en JSON',
@@ -44,9 +68,29 @@ export const LOCATE_OUTPUT = {
   },
   line: { fr: '{label} : {unit}', en: '{label}: {unit}' },
   unknown: { fr: 'inconnu', en: 'unknown' },
-  howTo: {
-    fr: 'aucun contour de commune en cache : lancez `cprdfop data pull contours --year 2026 --layer communes --resolution 50m --region 32`, ou passez --contours <fichier>',
-    en: 'no cached commune contours: run `cprdfop data pull contours --year 2026 --layer communes --resolution 50m --region 32`, or pass --contours <file>',
+  csvNoPoint: {
+    fr: '--csv localise les lignes d’un fichier : ne donnez ni <lon> ni <lat>',
+    en: '--csv locates the rows of a file: give no <lon> <lat>',
+  },
+  csvNoJson: {
+    fr: '--csv écrit du CSV : --json ne s’applique pas',
+    en: '--csv writes CSV: --json does not apply',
+  },
+  csvOnlyOptions: {
+    fr: '--out, --lon-column, --lat-column et --code-column vont avec --csv',
+    en: '--out, --lon-column, --lat-column and --code-column go with --csv',
+  },
+  missingPoint: {
+    fr: '<lon> <lat> manquants (ou --csv <fichier>)',
+    en: 'missing <lon> <lat> (or --csv <file>)',
+  },
+  csvSummary: {
+    fr: '{rows} lignes : {located} localisées, {outside} hors des contours, {invalid} invalides, {unknown} inconnues{problems}',
+    en: '{rows} rows: {located} located, {outside} outside the contours, {invalid} invalid, {unknown} unknown{problems}',
+  },
+  csvSummaryProblems: {
+    fr: ' (voir les colonnes status et message) : code de sortie 1',
+    en: ' (see the status and message columns): exit code 1',
   },
   commune: { fr: 'commune', en: 'commune' },
   epci: { fr: 'epci', en: 'epci' },

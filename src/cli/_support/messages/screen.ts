@@ -2,6 +2,7 @@
 import type { Message } from '../../../_shared/messages.js';
 
 export const SCREEN = {
+  mappingFile: { fr: 'le fichier de correspondance', en: 'mapping file' },
   description: {
     fr: 'cribler un export de tableur (CSV, XLSX, JSONL) : une ligne de résultat par ligne lue, dans l’ordre, et un bilan',
     en: 'screen a spreadsheet export (CSV, XLSX, JSONL): one result row per input row, in order, and a summary',

@@ -43,4 +43,65 @@ export const SUPPORT = {
     en: 'invalid rule file {file}: {where}{message}',
   },
   where: { fr: '{path} : ', en: '{path}: ' },
+  noCachedContours: {
+    fr: 'aucun contour de communes en cache : lancez `cprdfop data pull contours --year 2026 --layer communes --resolution 50m --region 32`, ou passez --contours <fichier>',
+    en: 'no cached commune contours: run `cprdfop data pull contours --year 2026 --layer communes --resolution 50m --region 32`, or pass --contours <file>',
+  },
+  cannotReadContours: {
+    fr: 'impossible de lire le fichier de contours {file} : {reason}',
+    en: 'cannot read contours file {file}: {reason}',
+  },
+  contoursNotJson: {
+    fr: 'le fichier de contours {file} n’est pas du JSON : {reason}',
+    en: 'contours file {file} is not JSON: {reason}',
+  },
+  savedTopology: { fr: 'topologie enregistrée {path}', en: 'saved topology {path}' },
+  cannotReadTopology: {
+    fr: 'impossible de lire la topologie {path} : {reason}',
+    en: 'cannot read topology {path}: {reason}',
+  },
+  topologyNotUsed: {
+    fr: 'la topologie {path} n’est pas utilisée : {reason} ; reconstruisez-la avec `cprdfop data topo --contours {file}`',
+    en: 'topology {path} is not used: {reason}; rebuild it with `cprdfop data topo --contours {file}`',
+  },
+  topologyNotJson: { fr: 'ce n’est pas du JSON ({reason})', en: 'not JSON ({reason})' },
+  cannotWriteTopology: {
+    fr: 'impossible d’écrire la topologie {path} : {reason}',
+    en: 'cannot write topology {path}: {reason}',
+  },
+  ruleFile: { fr: 'le fichier de règles', en: 'rule file' },
+  baseRuleFile: { fr: 'le fichier de règles de base', en: 'base rule file' },
+  chainTooLong: {
+    fr: 'chaîne de fichiers de règles plus longue que {max} : {chain}',
+    en: 'chain of rule files longer than {max}: {chain}',
+  },
+  circularChain: {
+    fr: 'chaîne circulaire de fichiers de règles : {chain}',
+    en: 'circular chain of rule files: {chain}',
+  },
+  cannotReadBase: {
+    fr: 'impossible de lire le fichier de règles de base {base} (« extends » : « {reference} » dans {file}) : {reason}',
+    en: 'cannot read base rule file {base} ("extends": "{reference}" in {file}): {reason}',
+  },
+  unknownRegion: {
+    fr: '« {region} » n’est pas une région du COG 2026 ({codes})',
+    en: '"{region}" is not a region of COG 2026 ({codes})',
+  },
+  notATopology: {
+    fr: 'ce n’est pas une topologie TopoJSON (type `Topology` et tableau `arcs` attendus)',
+    en: 'not a TopoJSON Topology (expected type "Topology" and an "arcs" array)',
+  },
+  topologyUnstamped: {
+    fr: 'la topologie n’a pas de marque `cprdfop` (SHA-256 de la source) : impossible de savoir si elle a été construite à partir des contours de SHA-256 {sha256}',
+    en: 'the topology has no "cprdfop" stamp (source SHA-256): cannot tell whether it was built from the contours of SHA-256 {sha256}',
+  },
+  topologyOtherSource: {
+    fr: 'la topologie a été construite à partir d’un autre fichier de contours ({file}, SHA-256 {other}), pas des contours de SHA-256 {sha256}',
+    en: 'the topology was built from another contours file ({file}, SHA-256 {other}), not from the contours of SHA-256 {sha256}',
+  },
+  topologyOtherVintage: {
+    fr: 'la topologie a été rattachée au millésime {vintage} du territoire, pas à {expected}',
+    en: 'the topology was joined to territory vintage {vintage}, not {expected}',
+  },
+  noVintage: { fr: '(aucun)', en: '(none)' },
 } as const satisfies Record<string, Message>;

@@ -1,0 +1,67 @@
+import { normalizeName } from '../_shared/normalizeName.js';
+import type { RuleWarning } from '../rules/index.js';
+import type { Application } from './Application.js';
+
+type Partner = NonNullable<Application['partners']>[number];
+type Carrier = NonNullable<Application['carrier']>;
+
+/** The structures of an application once each is counted once, and the warnings naming the repeats. */
+export interface CountedPartners {
+  /** The partners that are neither the carrier nor a repeat of an earlier partner, in their order. */
+  readonly partners: readonly Partner[];
+  readonly warnings: readonly RuleWarning[];
+}
+
+/**
+ * Whether two structures are the same: by SIRET when both give one, else by normalised name when both
+ * give one (`normalizeName`: case, accents, punctuation and spacing ignored). A structure with neither
+ * is never the same as another (it cannot be identified: it counts as given).
+ */
+function sameStructure(
+  first: { name?: string | undefined; siret?: string | undefined },
+  second: { name?: string | undefined; siret?: string | undefined },
+): boolean {
+  if (first.siret !== undefined && second.siret !== undefined) return first.siret === second.siret;
+  if (first.name === undefined || second.name === undefined) return false;
+  const firstName = normalizeName(first.name);
+  return firstName.length > 0 && firstName === normalizeName(second.name);
+}
+
+const describe = (partner: Partner, index: number): string =>
+  `partners[${index}]${partner.name === undefined ? '' : ` "${partner.name}"`}${
+    partner.siret === undefined ? '' : ` (SIRET ${partner.siret})`
+  }`;
+
+/**
+ * Counts each structure once: a partner that is the carrier, or that repeats an earlier partner, is
+ * left out of the partners the rules count, with a `duplicate-structure` warning naming it.
+ *
+ * @param carrier - The carrier, when given.
+ * @param partners - The partners as given.
+ * @returns The partners to count and the warnings.
+ */
+export function countedPartners(carrier: Carrier | undefined, partners: readonly Partner[]): CountedPartners {
+  const kept: Partner[] = [];
+  const keptIndexes: number[] = [];
+  const warnings: RuleWarning[] = [];
+  partners.forEach((partner, index) => {
+    if (carrier && sameStructure(partner, carrier)) {
+      warnings.push({
+        code: 'duplicate-structure',
+        message: `${describe(partner, index)} is the carrier itself: counted once, as the carrier`,
+      });
+      return;
+    }
+    const earlier = kept.findIndex((other) => sameStructure(partner, other));
+    if (earlier >= 0) {
+      warnings.push({
+        code: 'duplicate-structure',
+        message: `${describe(partner, index)} repeats partners[${keptIndexes[earlier]}]: counted once`,
+      });
+      return;
+    }
+    kept.push(partner);
+    keptIndexes.push(index);
+  });
+  return { partners: kept, warnings };
+}

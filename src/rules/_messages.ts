@@ -1,0 +1,118 @@
+/**
+ * Placeholders in criterion messages (issue #12): `{param:name}` is replaced when compiling by the
+ * parameter's value, `{field:path}` when evaluating by the observed value, both formatted for the
+ * message's language with `Intl` (fr-FR: narrow no-break space between thousands, decimal comma;
+ * amounts in euros, dates written out). An unknown parameter, or a field the criterion does not read,
+ * is a `RuleSetError` naming the message.
+ */
+import { isIsoDate } from './_dates.js';
+import { RuleSetError } from './errors.js';
+import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
+import type { Parameter } from './RuleSet.js';
+
+export type Language = 'fr' | 'en';
+type Kind = FieldType | 'number' | 'money-unit';
+
+const LOCALES: Record<Language, string> = { fr: 'fr-FR', en: 'en-GB' };
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+function numberFormat(language: Language, style: 'number' | 'money' | 'percent'): Intl.NumberFormat {
+  const key = `${language}:${style}`;
+  let format = formatters.get(key) as Intl.NumberFormat | undefined;
+  if (!format) {
+    format = new Intl.NumberFormat(
+      LOCALES[language],
+      style === 'money'
+        ? { style: 'currency', currency: 'EUR' }
+        : style === 'percent'
+          ? { style: 'percent', maximumFractionDigits: 4 }
+          : { maximumFractionDigits: 6 },
+    );
+    formatters.set(key, format);
+  }
+  return format;
+}
+function dateFormat(language: Language): Intl.DateTimeFormat {
+  const key = `${language}:date`;
+  let format = formatters.get(key) as Intl.DateTimeFormat | undefined;
+  if (!format) {
+    format = new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'long', timeZone: 'UTC' });
+    formatters.set(key, format);
+  }
+  return format;
+}
+
+/** A value written for a reader of `language` (`—` when absent). */
+export function formatValue(value: unknown, language: Language, kind: Kind): string {
+  if (value === undefined || value === null) return '—';
+  if (typeof value === 'number')
+    return kind === 'money' || kind === 'money-unit'
+      ? numberFormat(language, 'money').format(value)
+      : kind === 'percent'
+        ? numberFormat(language, 'percent').format(value / 100)
+        : numberFormat(language, 'number').format(value);
+  if (typeof value === 'boolean') return language === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
+  if (typeof value === 'string')
+    return isIsoDate(value) ? dateFormat(language).format(new Date(`${value}T00:00:00Z`)) : value;
+  if (Array.isArray(value)) return value.map((item) => formatValue(item, language, kind)).join(', ');
+  return JSON.stringify(value);
+}
+
+/** Declared field types by path (list items as `list.*.item`). */
+export function fieldKinds(fields: readonly FieldDeclaration[] | undefined): Map<string, FieldType> {
+  const kinds = new Map<string, FieldType>();
+  const add = (declarations: readonly FieldDeclaration[], prefix: string) => {
+    for (const field of declarations) {
+      kinds.set(prefix + field.path, field.type);
+      if (field.items) add(field.items, `${prefix}${field.path}.*.`);
+    }
+  };
+  if (fields) add(fields, '');
+  return kinds;
+}
+
+const PLACEHOLDER = /\{(param|field):([^{}]*)\}/g;
+
+/** A message template: a string once parameters are in, or a renderer of observed values. */
+export type CompiledTemplate = string | ((read: (path: string) => unknown) => string);
+
+/**
+ * Compiles a message template of one language.
+ * @throws {@link RuleSetError} for an unknown parameter or a field the criterion does not read.
+ */
+export function compileTemplate(
+  template: string,
+  language: Language,
+  parameters: ReadonlyMap<string, Parameter>,
+  kinds: ReadonlyMap<string, FieldType>,
+  fieldsRead: readonly string[],
+  at: string,
+): CompiledTemplate {
+  if (!template.includes('{')) return template;
+  const pieces: (string | { path: string; kind: Kind })[] = [];
+  let last = 0;
+  for (const match of template.matchAll(PLACEHOLDER)) {
+    const [whole, kind, name] = match as unknown as [string, 'param' | 'field', string];
+    pieces.push(template.slice(last, match.index));
+    last = match.index + whole.length;
+    if (kind === 'param') {
+      const parameter = parameters.get(name);
+      if (!parameter) throw new RuleSetError(at, `unknown parameter "${name}" in the message`);
+      pieces.push(formatValue(parameter.value, language, parameter.unit === 'EUR' ? 'money-unit' : 'number'));
+    } else {
+      if (!fieldsRead.includes(name))
+        throw new RuleSetError(
+          at,
+          `the message quotes the field "${name}", which the criterion does not read`,
+        );
+      pieces.push({ path: name, kind: kinds.get(name) ?? 'number' });
+    }
+  }
+  pieces.push(template.slice(last));
+  if (pieces.every((piece) => typeof piece === 'string')) return pieces.join('');
+  return (read) =>
+    pieces
+      .map((piece) =>
+        typeof piece === 'string' ? piece : formatValue(read(piece.path), language, piece.kind),
+      )
+      .join('');
+}

@@ -1,0 +1,125 @@
+/** Dates (`YYYY-MM-DD`, calendar arithmetic with date-fns semantics). */
+import { dateOps, isIsoDate, ymd } from '../_dates.js';
+import { isNumeric, roundTo, toNumber } from '../_exact.js';
+import {
+  type Compiled,
+  type FieldRead,
+  isFiniteNumber,
+  NONE,
+  type OperatorEntry,
+  operator,
+} from './_kernel.js';
+
+/** An operator on two dates (anything else: unknown). */
+function twoDates(evaluate: (first: number, second: number) => unknown) {
+  return (first: unknown, second: unknown) => {
+    const firstDate = ymd(first);
+    const secondDate = ymd(second);
+    return firstDate < 0 || secondDate < 0 ? NONE : evaluate(firstDate, secondDate);
+  };
+}
+/** A date and a number of days or months (truncated); a result outside the years 0–9999 is unknown. */
+function dateAndCount(evaluate: (date: number, count: number) => string | undefined) {
+  return (date: unknown, count: unknown) => {
+    const packed = ymd(date);
+    if (packed < 0 || !isNumeric(count)) return NONE;
+    return (
+      evaluate(
+        packed,
+        typeof count === 'number' ? Math.trunc(count) : toNumber(roundTo(count, 0, 'trunc')),
+      ) ?? NONE
+    );
+  };
+}
+function fieldPlusCount(evaluate: (date: number, count: number) => string | undefined) {
+  return ([slot, absent]: FieldRead, count: unknown): Compiled | undefined => {
+    if (!isFiniteNumber(count)) return;
+    const whole = Math.trunc(count);
+    return (context) => {
+      const value = context.values[slot];
+      if (value === undefined) return absent;
+      const packed = ymd(value);
+      return packed < 0 ? NONE : (evaluate(packed, whole) ?? NONE);
+    };
+  };
+}
+
+/**
+ * Full months of the period from `start` to `end`, both included: the full months from `start` to the
+ * day after `end` (date-fns `differenceInMonths` rules); a partial month is not counted. `end` before
+ * the day before `start` is unknown (not a period).
+ */
+function inclusiveMonths(start: number, end: number): number | typeof NONE {
+  const dayAfter = dateOps.addDays(end, 1);
+  if (dayAfter === undefined) return NONE;
+  const after = ymd(dayAfter);
+  if (after < start) return NONE;
+  return dateOps.months(start, after);
+}
+
+const between = (name: 'days' | 'months', example: OperatorEntry['example']): OperatorEntry =>
+  operator({
+    name,
+    family: 'dates',
+    arity: [2, 2],
+    operands: ['date'],
+    result: 'number',
+    missing: 'strict',
+    example,
+    evaluate: twoDates(dateOps[name]),
+  });
+const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example']): OperatorEntry =>
+  operator({
+    name,
+    family: 'dates',
+    arity: [2, 2],
+    operands: ['date', 'number'],
+    result: 'date',
+    missing: 'strict',
+    example,
+    evaluate: dateAndCount(dateOps[name]),
+    fieldConstant: fieldPlusCount(dateOps[name]),
+  });
+
+/** The operators of the `dates` family. */
+export const dateOperators = () => [
+  between('days', {
+    when: { '==': [{ days: [{ field: 'start' }, { field: 'end' }] }, 30] },
+    application: { start: '2023-04-01', end: '2023-05-01' },
+  }),
+  between('months', {
+    when: { '==': [{ months: [{ field: 'start' }, { field: 'end' }] }, 11] },
+    application: { start: '2023-01-01', end: '2023-12-31' },
+  }),
+  shift('addDays', {
+    when: { '==': [{ addDays: [{ field: 'start' }, 10] }, '2023-01-11'] },
+    application: { start: '2023-01-01' },
+  }),
+  shift('addMonths', {
+    when: { '==': [{ addMonths: [{ field: 'start' }, 1] }, '2023-02-28'] },
+    application: { start: '2023-01-31' },
+  }),
+  operator({
+    name: 'isDate',
+    family: 'dates',
+    unary: true,
+    operands: ['any'],
+    result: 'boolean',
+    missing: 'strict',
+    example: { when: { isDate: { field: 'start' } }, application: { start: '2024-02-29' } },
+    evaluate: (value: unknown) => isIsoDate(value),
+  }),
+  operator({
+    name: 'durationMonths',
+    family: 'dates',
+    arity: [2, 2],
+    operands: ['date'],
+    result: 'number',
+    missing: 'strict',
+    example: {
+      when: { '==': [{ durationMonths: [{ field: 'start' }, { field: 'end' }] }, 12] },
+      application: { start: '2023-01-01', end: '2023-12-31' },
+    },
+    evaluate: twoDates(inclusiveMonths),
+  }),
+];

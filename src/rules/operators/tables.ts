@@ -1,0 +1,127 @@
+/** Tables: `lookup` (a value by key) and `bracket` (a barème: the value of the bracket a number falls in). */
+import { compare, isNumeric } from '../_exact.js';
+import { RuleSetError } from '../errors.js';
+import {
+  argumentList,
+  CONSTANT,
+  type Compiled,
+  equal,
+  isList,
+  NONE,
+  type OperatorCompileInput,
+  operator,
+  strict,
+} from './_kernel.js';
+
+/** How a number on a threshold is placed: in the bracket that starts there, or the one that ends there. */
+const BOUNDS = ['lower-inclusive', 'upper-inclusive'] as const;
+
+/** Why a table is not a list of `[key, value]` pairs (with ascending numeric keys for a bracket), or `undefined`. */
+function tableProblem(table: unknown, ascending: boolean): string | undefined {
+  if (!isList(table) || table.length === 0) return 'expects a non-empty list of [key, value] pairs';
+  for (let index = 0; index < table.length; index++) {
+    const row = table[index];
+    if (!isList(row) || row.length !== 2) return `row ${index} is not a [key, value] pair`;
+    if (ascending) {
+      if (!isNumeric(row[0])) return `row ${index}: the threshold must be a number`;
+      if (index > 0 && compare((table[index - 1] as unknown[])[0] as number, row[0]) >= 0)
+        return `row ${index}: thresholds must be strictly ascending`;
+    }
+  }
+  return undefined;
+}
+
+function lookupValue(key: unknown, table: unknown): unknown {
+  if (tableProblem(table, false)) return NONE;
+  for (const row of table as unknown[][]) if (equal(row[0], key)) return row[1];
+  return NONE;
+}
+
+function bracketValue(amount: unknown, table: unknown, bounds: unknown = 'lower-inclusive'): unknown {
+  if (!isNumeric(amount) || tableProblem(table, true) || !(BOUNDS as readonly unknown[]).includes(bounds))
+    return NONE;
+  const rows = table as [number, unknown][];
+  // The first bracket always includes its lower bound; below it, no bracket applies.
+  if (compare(amount, rows[0]![0]) < 0) return NONE;
+  let found = rows[0]![1];
+  for (let index = 1; index < rows.length; index++) {
+    const sign = compare(amount, rows[index]![0]);
+    if (sign > 0 || (sign === 0 && bounds === 'lower-inclusive')) found = rows[index]![1];
+    else break;
+  }
+  return found;
+}
+
+/** A table given as a constant is checked when compiling (a `RuleSetError` naming the row). */
+function checked(ascending: boolean, evaluate: (...values: unknown[]) => unknown, min: number, max: number) {
+  return ({ argument, at, operands }: OperatorCompileInput): Compiled => {
+    const compiled = operands(argumentList(argument, at, min, max));
+    const table = compiled[1]!;
+    if (CONSTANT.has(table)) {
+      const problem = tableProblem(CONSTANT.get(table), ascending);
+      if (problem) throw new RuleSetError(`${at}[1]`, problem);
+    }
+    const bounds = compiled[2];
+    if (bounds && CONSTANT.has(bounds) && !(BOUNDS as readonly unknown[]).includes(CONSTANT.get(bounds)))
+      throw new RuleSetError(`${at}[2]`, `expects ${BOUNDS.map((name) => `"${name}"`).join(' or ')}`);
+    return strict(compiled, evaluate);
+  };
+}
+const compileTable = checked(false, lookupValue, 2, 2);
+
+/** The operators of the `tables` family. */
+export const tableOperators = () => [
+  operator({
+    name: 'lookup',
+    family: 'tables',
+    arity: [2, 2],
+    operands: ['any', 'list'],
+    result: 'any',
+    missing: 'strict',
+    example: {
+      when: {
+        '==': [
+          {
+            lookup: [
+              { field: 'carrier.kind' },
+              [
+                ['association', 0.8],
+                ['company', 0.5],
+              ],
+            ],
+          },
+          0.8,
+        ],
+      },
+      application: { carrier: { kind: 'association' } },
+    },
+    compile: compileTable,
+  }),
+  operator({
+    name: 'bracket',
+    family: 'tables',
+    arity: [2, 3],
+    operands: ['number', 'list', 'string'],
+    result: 'any',
+    missing: 'strict',
+    example: {
+      when: {
+        '==': [
+          {
+            bracket: [
+              { field: 'budget.total' },
+              [
+                [0, 0.5],
+                [10000, 0.4],
+                [50000, 0.3],
+              ],
+            ],
+          },
+          0.4,
+        ],
+      },
+      application: { budget: { total: 10000 } },
+    },
+    compile: checked(true, bracketValue, 2, 3),
+  }),
+];

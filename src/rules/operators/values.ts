@@ -1,0 +1,259 @@
+/** Values: application fields, parameters, literals, the evaluation date and custom operators. */
+import { isIsoDate } from '../_dates.js';
+import { Exact, toNumber } from '../_exact.js';
+import type { OperatorDefinition, OperatorValueType } from '../defineOperator.js';
+import { RuleSetError } from '../errors.js';
+import type { ExpressionValue } from '../RuleSet.js';
+import {
+  argumentList,
+  type Compiled,
+  constant,
+  FIELD,
+  isFiniteNumber,
+  isList,
+  isUnknown,
+  itemPath,
+  MANY,
+  NONE,
+  operator,
+  pathSegments,
+  strict,
+  Unknown,
+} from './_kernel.js';
+
+const VALUE_CHECKS: Record<OperatorValueType, (value: unknown) => boolean> = {
+  number: isFiniteNumber,
+  string: (value) => typeof value === 'string',
+  boolean: (value) => typeof value === 'boolean',
+  date: isIsoDate,
+  list: isList,
+  any: () => true,
+};
+
+/**
+ * A custom operator applied to compiled operands: strict, operand and result types checked when
+ * evaluated (a wrong type, `undefined` or a throw is unknown); exact rationals are passed as doubles.
+ */
+export function compileCustom(definition: OperatorDefinition, operands: Compiled[]): Compiled {
+  const checks = definition.args.map((type) => VALUE_CHECKS[type]);
+  const resultCheck = VALUE_CHECKS[definition.returns];
+  return strict(operands, (...exactValues) => {
+    const values = exactValues.map((value) => (value instanceof Exact ? toNumber(value) : value));
+    if (!values.every((value, index) => checks[index]!(value))) return NONE;
+    try {
+      const result = (definition.evaluate as (...values: unknown[]) => unknown)(...values);
+      return result === undefined || !resultCheck(result) ? NONE : result;
+    } catch {
+      return NONE;
+    }
+  });
+}
+
+/** Whether a node reads a value (`{"field": …}` or `{"item": …}`): what `isDefined` and `default` take. */
+const isRead = (node: ExpressionValue): boolean =>
+  node !== null &&
+  typeof node === 'object' &&
+  !Array.isArray(node) &&
+  Object.keys(node).length === 1 &&
+  (typeof node.field === 'string' || typeof node.item === 'string');
+
+/** The operators of the `values` family. */
+export const valueOperators = () => [
+  operator({
+    name: 'field',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'reads',
+    example: {
+      when: { '==': [{ field: 'budget.total' }, 30000] },
+      application: { budget: { total: 30000 } },
+    },
+    compile: ({ argument, state, at }) => {
+      if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a field path string');
+      pathSegments(argument, at);
+      if (!state.fields.includes(argument)) state.fields.push(argument);
+      let slot = state.slots.get(argument);
+      if (slot === undefined) {
+        slot = state.slots.size;
+        state.slots.set(argument, slot);
+      }
+      const absent = new Unknown([argument]);
+      const index = slot;
+      const read: Compiled = (context) => {
+        const value = context.values[index];
+        return value === undefined ? absent : value;
+      };
+      FIELD.set(read, [index, absent]);
+      return read;
+    },
+  }),
+  operator({
+    name: 'param',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'reads',
+    example: {
+      when: { '>=': [{ field: 'partners' }, { param: 'minPartners' }] },
+      application: { partners: 2 },
+    },
+    compile: ({ argument, state, at }) => {
+      if (typeof argument !== 'string' || !state.parameters.has(argument))
+        throw new RuleSetError(at, `unknown parameter ${JSON.stringify(argument)}`);
+      if (!state.params.includes(argument)) state.params.push(argument);
+      const value = state.parameters.get(argument)!.value;
+      return constant(Array.isArray(value) ? Object.freeze([...value]) : value);
+    },
+  }),
+  operator({
+    name: 'lit',
+    family: 'values',
+    unary: true,
+    operands: ['any'],
+    result: 'any',
+    missing: 'reads',
+    example: { when: { '==': [{ field: 'pair' }, { lit: [1, 2] }] }, application: { pair: [1, 2] } },
+    compile: ({ argument }) => constant(structuredClone(argument)),
+  }),
+  operator({
+    name: 'asOf',
+    family: 'values',
+    arity: [0, 0],
+    operands: [],
+    result: 'date',
+    missing: 'reads',
+    example: { when: { '>=': [{ asOf: [] }, '2023-01-01'] }, application: { submittedOn: '2023-05-01' } },
+    compile: ({ state }) => {
+      const absent = state.asOfField ? new Unknown([state.asOfField]) : NONE;
+      return (context) => context.asOf ?? absent;
+    },
+  }),
+  /** A custom operator in its own namespace: `{"call": ["name", …arguments]}`. */
+  operator({
+    name: 'call',
+    family: 'values',
+    arity: [1, MANY],
+    operands: ['string', 'any'],
+    result: 'any',
+    missing: 'strict',
+    example: { when: true, application: {} },
+    compile: ({ argument, state, at, operand }) => {
+      const [name, ...rest] = argumentList(argument, at, 1, MANY);
+      const definition =
+        typeof name === 'string' && state.custom && Object.hasOwn(state.custom, name)
+          ? state.custom[name]
+          : undefined;
+      if (!definition) throw new RuleSetError(`${at}[0]`, `unknown custom operator ${JSON.stringify(name)}`);
+      if (rest.length !== definition.args.length)
+        throw new RuleSetError(at, `expects an array of ${definition.args.length + 1} argument(s)`);
+      return compileCustom(
+        definition,
+        rest.map((node, index) => operand(node, index + 1)),
+      );
+    },
+  }),
+  operator({
+    name: 'item',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'reads',
+    example: {
+      when: { some: [{ field: 'participants' }, { '<=': [{ item: 'age' }, 25] }] },
+      application: { participants: [{ age: 40 }, { age: 19 }] },
+    },
+    compile: ({ argument, state, at }) => {
+      if (state.itemDepth === 0)
+        throw new RuleSetError(at, 'an item is read only inside some, every, filter or sum');
+      if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a property path string');
+      const segments = argument === '.' ? [] : pathSegments(argument, at);
+      return (context) => {
+        const scope = context.item!;
+        let value = scope.value;
+        for (let index = 0; index < segments.length && value != null; index++)
+          value =
+            typeof value === 'object' && !isList(value) && Object.hasOwn(value, segments[index]!)
+              ? (value as Record<string, unknown>)[segments[index]!]
+              : undefined;
+        if (value != null) return value;
+        const path = itemPath(scope);
+        return path ? new Unknown([segments.length ? `${path}.${argument}` : path]) : NONE;
+      };
+    },
+  }),
+  operator({
+    name: 'isDefined',
+    family: 'values',
+    unary: true,
+    operands: ['any'],
+    result: 'boolean',
+    missing: 'answered',
+    example: {
+      when: { not: { isDefined: { field: 'otherFunding' } } },
+      application: {},
+    },
+    compile: ({ argument, at, operand }) => {
+      if (!isRead(argument)) throw new RuleSetError(at, 'expects a field or an item: {"field": "path"}');
+      const read = operand(argument);
+      return (context) => !isUnknown(read(context));
+    },
+  }),
+  operator({
+    name: 'default',
+    family: 'values',
+    arity: [2, 2],
+    operands: ['any', 'any'],
+    result: 'any',
+    missing: 'answered',
+    example: {
+      when: {
+        '==': [{ '+': [{ field: 'budget.total' }, { default: [{ field: 'budget.inKind' }, 0] }] }, 1000],
+      },
+      application: { budget: { total: 1000 } },
+    },
+    compile: ({ argument, at, operands }) => {
+      const [readNode] = argumentList(argument, at, 2);
+      if (!isRead(readNode!))
+        throw new RuleSetError(`${at}[0]`, 'expects a field or an item: {"field": "path"}');
+      const [read, fallback] = operands(argument as ExpressionValue[]) as [Compiled, Compiled];
+      return (context) => {
+        const value = read(context);
+        return isUnknown(value) ? fallback(context) : value;
+      };
+    },
+  }),
+  operator({
+    name: 'ref',
+    family: 'values',
+    unary: true,
+    operands: ['string'],
+    result: 'any',
+    missing: 'strict',
+    example: {
+      when: { '>=': [{ ref: 'eligibleCost' }, 1000] },
+      application: { budget: { total: 1500, inKind: 300 } },
+    },
+    compile: ({ argument, state, at }) => {
+      const definition = typeof argument === 'string' ? state.definitions.get(argument) : undefined;
+      if (!definition) throw new RuleSetError(at, `unknown definition ${JSON.stringify(argument)}`);
+      for (const field of definition.fields) if (!state.fields.includes(field)) state.fields.push(field);
+      for (const name of definition.params) if (!state.params.includes(name)) state.params.push(name);
+      const { index, compiled } = definition;
+      // Computed once per evaluation, whichever criterion asks first.
+      return (context) => {
+        if (context.definitionValues === null) context.definitionValues = [];
+        const cache = context.definitionValues;
+        let value = cache[index];
+        if (value === undefined) {
+          value = compiled(context);
+          cache[index] = value;
+        }
+        return value;
+      };
+    },
+  }),
+];

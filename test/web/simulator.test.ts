@@ -1,0 +1,236 @@
+/**
+ * The simulator page `examples/simulator/` (issue #15) in headless Chromium (Debian's `chromium`
+ * through playwright-core): built with Vite's JS API, served on 127.0.0.1. Two scripted carriers answer
+ * the questions the page asks, from a hidden application, one reaching `eligible`, the other
+ * `ineligible`; screenshots are kept in `test/.tmp/artefacts/`; axe-core finds no serious violation.
+ */
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+const repo = resolve(import.meta.dirname, '..', '..');
+const root = join(repo, 'examples', 'simulator');
+const out = join(repo, 'test', '.tmp', 'simulator-dist');
+const artefacts = join(repo, 'test', '.tmp', 'artefacts');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const hasChromium = existsSync(CHROMIUM);
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+};
+const example = JSON.parse(
+  readFileSync(join(repo, 'examples/applications/eligible-mobilite-laonnois.json'), 'utf8'),
+) as Record<string, unknown>;
+
+async function serve(dir: string): Promise<{ server: Server; url: string }> {
+  const server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
+    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
+}
+
+const valueAt = (application: Record<string, unknown>, path: string): unknown =>
+  path
+    .split('.')
+    .reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], application);
+
+/** Answers the question on screen from the hidden application; returns the path answered. */
+async function answer(page: Page, hidden: Record<string, unknown>, territoryName: string): Promise<string> {
+  const path = (await page.getAttribute('[data-testid="question"]', 'data-path'))!;
+  const value = valueAt(hidden, path);
+  const input = (suffix: string) => page.locator(`[id="${path}-${suffix}"]`);
+  if (path === 'territory') {
+    await input('search').fill(territoryName);
+    const [kind, codes] = Object.entries(value as Record<string, string[]>)[0]!;
+    await page.check(`input[name="territory"][value="${kind}:${codes[0]}"]`);
+  } else if (path === 'partners') {
+    for (const partner of value as { type: string }[])
+      await page.check(`input[name="partners"][value="${partner.type}"]`);
+  } else if (Array.isArray(value)) {
+    for (const item of value) await page.check(`input[name="${path}"][value="${item}"]`);
+  } else if (
+    typeof value === 'boolean' ||
+    (await page.locator(`input[name="${path}"][type="radio"]`).count())
+  ) {
+    await page.check(`input[name="${path}"][value="${String(value)}"]`);
+  } else await input('input').fill(String(value));
+  await page.click('[data-testid="answer"]');
+  await page.waitForFunction(
+    (previous) => document.querySelector('[data-testid="question"]')?.getAttribute('data-path') !== previous,
+    path,
+  );
+  return path;
+}
+
+/** Answers until the page says the questionnaire is complete. */
+async function questionnaire(
+  page: Page,
+  hidden: Record<string, unknown>,
+  territoryName: string,
+): Promise<string[]> {
+  const asked: string[] = [];
+  while (!(await page.locator('[data-testid="done"]').count())) {
+    if (asked.length > 20) throw new Error(`too many questions: ${asked.join(', ')}`);
+    asked.push(await answer(page, hidden, territoryName));
+  }
+  return asked;
+}
+
+describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeout: 180_000 }, () => {
+  let server: Server;
+  let url: string;
+  let context: BrowserContext;
+  let profile: string;
+
+  beforeAll(async () => {
+    const { build } = await import('vite');
+    await build({ root, logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
+    ({ server, url } = await serve(out));
+    profile = mkdtempSync(join(tmpdir(), 'cprdfop-simulator-'));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--no-first-run',
+        '--disable-background-networking',
+      ],
+      viewport: { width: 1000, height: 1000 },
+      acceptDownloads: true,
+    });
+    mkdirSync(artefacts, { recursive: true });
+  }, 300_000);
+  afterAll(async () => {
+    await context?.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  const open = async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(url);
+    await page.waitForSelector('body[data-ready]');
+    return { page, errors };
+  };
+
+  it('a carrier answering from the eligible example reaches eligible; the application downloads as JSON', async () => {
+    const { page, errors } = await open();
+    expect(await page.getAttribute('[data-testid="verdict"]', 'aria-live')).toBe('polite');
+    const asked = await questionnaire(page, example, 'Pays de Laon');
+    expect(asked).toEqual(
+      expect.arrayContaining(['territory', 'themes', 'publics', 'partners', 'budget.total']),
+    );
+    expect(asked).not.toContain('title');
+    expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('eligible');
+    expect(await page.textContent('[data-testid="verdict"] h2')).toBe('Éligible');
+    expect(await page.textContent('[data-testid="done"]')).toContain('terminé\u00a0: plus');
+    await page.screenshot({ path: join(artefacts, 'simulator-eligible.png'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="download"]');
+    const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    for (const path of asked) {
+      if (path === 'partners') continue; // the page records partner types, named by their label
+      expect(valueAt(saved, path), path).toEqual(valueAt(example, path));
+    }
+    // Back returns to the undecided state before the last answer; forward comes back.
+    await page.click('[data-testid="back"]');
+    expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('undetermined');
+    expect(await page.getAttribute('[data-testid="question"]', 'data-path')).toBe(asked.at(-1));
+    await page.click('[data-testid="forward"]');
+    expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('eligible');
+    // English.
+    await page.click('[data-lang="en"]');
+    expect(await page.getAttribute('html', 'lang')).toBe('en');
+    expect(await page.textContent('[data-testid="verdict"] h2')).toBe('Eligible');
+    expect(errors).toEqual([]);
+  });
+
+  it('a carrier asking more aid than the budget reaches ineligible, with the reason', async () => {
+    const { page, errors } = await open();
+    const hidden = structuredClone(example);
+    (hidden.budget as Record<string, number>).requested = 90_000;
+    await questionnaire(page, hidden, 'Pays de Laon');
+    expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('ineligible');
+    expect(await page.locator('[data-testid="verdict"] li[data-criterion="budget-consistent"]').count()).toBe(
+      1,
+    );
+    await page.screenshot({ path: join(artefacts, 'simulator-ineligible.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('refuses to go on without an answer, saying so', async () => {
+    const { page } = await open();
+    const before = await page.getAttribute('[data-testid="question"]', 'data-path');
+    await page.click('[data-testid="answer"]');
+    expect(await page.textContent('[role="alert"]')).toBe('Choisissez une réponse.');
+    expect(await page.getAttribute('[data-testid="question"]', 'data-path')).toBe(before);
+  });
+
+  it('the form kit: react-jsonschema-form renders the ITIE form from applicationJsonSchema, with labelled choices, and validates', async () => {
+    const page = await context.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(`${url}form.html`);
+    await page.waitForSelector('body[data-ready] form');
+    // Titles in French, choices labelled (not slugs), the example's values shown.
+    expect(await page.locator('label', { hasText: 'Budget total du projet' }).count()).toBeGreaterThan(0);
+    expect(await page.getByLabel('Mobilité', { exact: true }).isChecked()).toBe(true);
+    expect(await page.locator('label', { hasText: /^Mobilité$/ }).count()).toBeGreaterThan(0);
+    const legalForm = page.locator('select[id$="carrier_legalForm"]');
+    expect(await legalForm.locator('option', { hasText: 'Association' }).count()).toBe(1);
+    expect(await page.locator('body').textContent()).not.toContain('demandeurs-emploi-longue-duree');
+    await page.screenshot({ path: join(artefacts, 'form-kit-rjsf.png'), fullPage: true });
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('body[data-submitted]');
+    expect(await page.getAttribute('body', 'data-submitted')).toBe('ok');
+    // English, and an invalid budget refused at its field.
+    await page.goto(`${url}form.html?lang=en&invalid=1`);
+    await page.waitForSelector('body[data-ready] form');
+    expect(await page.locator('label', { hasText: 'Total budget of the project' }).count()).toBeGreaterThan(
+      0,
+    );
+    await page.click('button[type="submit"]');
+    await page.waitForSelector('body[data-submitted]');
+    expect(await page.getAttribute('body', 'data-submitted')).toBe('error');
+    expect(await page.getAttribute('body', 'data-errors')).toContain('.budget.total');
+    expect(errors).toEqual([]);
+  });
+
+  it('has no serious or critical accessibility violation (axe-core), on a question and on the verdict', async () => {
+    const { page } = await open();
+    const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+    const check = async () => {
+      await page.addScriptTag({ content: axe });
+      const violations = await page.evaluate(async () => {
+        const result = await (
+          window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+        ).axe.run();
+        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
+      });
+      return violations.filter(
+        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
+      );
+    };
+    expect(await check()).toEqual([]);
+    await questionnaire(page, example, 'Pays de Laon');
+    expect(await check()).toEqual([]);
+  });
+});
