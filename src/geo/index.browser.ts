@@ -44,7 +44,9 @@ export { type Density, populationDensity } from './populationDensity.js';
 export {
   type MapLayer,
   type MapShape,
+  type RenderedMap,
   type RenderSvgOptions,
+  renderMap,
   renderSvg,
   type ShapeFeature,
 } from './renderSvg.js';
