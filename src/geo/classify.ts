@@ -326,7 +326,18 @@ function rawBreaks(
     }
   }
   const bounds = [min, ...values, max];
+  // the largest value below the maximum: where a break goes when ties at the top reach it
+  let belowMax = min;
+  for (let index = sorted.length - 1; index >= 0; index--)
+    if ((sorted[index] as number) < max) {
+      belowMax = sorted[index] as number;
+      break;
+    }
   values.forEach((value, index) => {
+    if (value >= max) {
+      if (belowMax < max) out.push({ value: (belowMax + max) / 2, low: belowMax, high: max });
+      return;
+    }
     const left = value - (bounds[index] as number);
     const right = (bounds[index + 2] as number) - value;
     const slack = 0.25 * Math.min(left, right);
@@ -518,7 +529,6 @@ export function classify(
       // previous break, below the maximum, with a value in the class it closes
       inner = [];
       decimals = 0;
-      let finestStep = Number.POSITIVE_INFINITY;
       raw.forEach((item) => {
         const previous = inner.at(-1) ?? Number.NEGATIVE_INFINITY;
         const usable = (value: number): boolean =>
@@ -535,12 +545,15 @@ export function classify(
             break;
           }
         }
-        const pick = found ?? fallback;
+        // integer data whose break falls between two consecutive integers: the lower one
+        const atLow = usable(item.low)
+          ? { value: item.low, step: 10 ** -Math.min(6, decimalsOf(item.low)) }
+          : undefined;
+        const pick = found ?? fallback ?? atLow;
         // no usable value: the break ties with the previous one (or the maximum) and is dropped
         if (!pick) return;
         inner.push(pick.value);
         decimals = Math.max(decimals, decimalsOf(pick.step));
-        finestStep = Math.min(finestStep, pick.step);
       });
       let resolution = 1e-12;
       for (const step of niceSteps(max - min, integers))
@@ -548,7 +561,8 @@ export function classify(
           resolution = step;
           break;
         }
-      const outerStep = Math.min(finestStep, integers ? Math.max(1, resolution) : resolution);
+      // outer bounds at the data's resolution (a nice tenth of the range), not at a break's coarse step
+      const outerStep = integers ? Math.max(1, resolution) : resolution;
       lower = roundTo(min, outerStep, Math.max(decimals, decimalsOf(outerStep)), 'floor');
       upper = roundTo(max, outerStep, Math.max(decimals, decimalsOf(outerStep)), 'ceil');
       decimals = Math.max(decimals, decimalsOf(outerStep));

@@ -309,7 +309,7 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
  * const map = renderMap([{ shapes: [sq('A', 3, 1), sq('B', 3.2, 2), sq('C', 3.4, 2)], labels: true }],
  *   { title: 'Trois zones', valueLabel: 'Score', classes: 3, width: 400 });
  * map.classification?.classes.length; // 2
- * map.classification?.reduced?.note.fr; // "2 classes au lieu de 3 : les valeurs sont égales"
+ * map.classification?.reduced?.note.en; // "2 classes instead of 3: the values tie"
  * map.labels.shown; // ["A","B","C"]
  * ```
  * @category Maps
@@ -398,7 +398,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   const legendTitleLines = wrap(typeset(legendTitle, lang), 30);
   const noteLines = classification?.reduced ? wrap(classification.reduced.note[lang], 36) : [];
   const methodLine = classification
-    ? typeset(`${text.method} : ${text.methods[classification.method]}`, lang)
+    ? typeset(`${text.method}${lang === 'fr' ? ' :' : ':'} ${text.methods[classification.method]}`, lang)
     : '';
   const noDataShown = classification !== null && classification.noDataCount > 0;
   const classRows = classification ? classification.classes.length + (noDataShown ? 1 : 0) : 0;

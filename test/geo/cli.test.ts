@@ -124,7 +124,8 @@ describe('cprdfop map / export', () => {
       ],
       { cwd: dir },
     );
-    expect(r.stderr).toBe('');
+    // two départements cannot make five classes: said, not hidden
+    expect(r.stderr).toBe('cprdfop: légende\u00a0: 2 classes au lieu de 5\u00a0: les valeurs sont égales\n');
     expect(r.code).toBe(0);
     const svg = readFileSync(join(dir, 'map.svg'), 'utf8');
     expect(svg).toContain('role="img"');
