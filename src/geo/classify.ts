@@ -1,23 +1,6 @@
-import {
-  schemeBlues,
-  schemeBrBG,
-  schemeBuPu,
-  schemeGreens,
-  schemeGreys,
-  schemeOranges,
-  schemeOrRd,
-  schemePiYG,
-  schemePRGn,
-  schemePuBu,
-  schemePuOr,
-  schemePurples,
-  schemeRdBu,
-  schemeReds,
-  schemeYlGnBu,
-  schemeYlOrRd,
-} from 'd3-scale-chromatic';
 import { ckmeans } from 'simple-statistics';
 import { frenchTypography } from '../_shared/typography.js';
+import { PALETTES } from './_internal/palettes.js';
 import { GeoDataError } from './GeoDataError.js';
 
 /**
@@ -78,28 +61,21 @@ export type PaletteName =
   | 'PRGn'
   | 'PuOr';
 
-type Scheme = ReadonlyArray<ReadonlyArray<string>>;
+type Scheme = ReadonlyArray<ReadonlyArray<string> | undefined>;
 
-/** @internal Palettes by name: kind and the ColorBrewer scheme (arrays of 3–9 or 3–11 colours). */
+let table: Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Scheme }> | undefined;
+
+/** @internal Palettes by name: kind and the ColorBrewer scheme (index = number of colours, from 3), decoded once. */
 function paletteTable(): Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Scheme }> {
-  return {
-    YlGnBu: { kind: 'sequential', scheme: schemeYlGnBu },
-    Blues: { kind: 'sequential', scheme: schemeBlues },
-    Greens: { kind: 'sequential', scheme: schemeGreens },
-    Greys: { kind: 'sequential', scheme: schemeGreys },
-    Oranges: { kind: 'sequential', scheme: schemeOranges },
-    Purples: { kind: 'sequential', scheme: schemePurples },
-    Reds: { kind: 'sequential', scheme: schemeReds },
-    BuPu: { kind: 'sequential', scheme: schemeBuPu },
-    OrRd: { kind: 'sequential', scheme: schemeOrRd },
-    PuBu: { kind: 'sequential', scheme: schemePuBu },
-    YlOrRd: { kind: 'sequential', scheme: schemeYlOrRd },
-    RdBu: { kind: 'diverging', scheme: schemeRdBu },
-    BrBG: { kind: 'diverging', scheme: schemeBrBG },
-    PiYG: { kind: 'diverging', scheme: schemePiYG },
-    PRGn: { kind: 'diverging', scheme: schemePRGn },
-    PuOr: { kind: 'diverging', scheme: schemePuOr },
-  };
+  if (table) return table;
+  const decoded = {} as Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Scheme }>;
+  for (const [name, entry] of Object.entries(PALETTES)) {
+    const scheme: Array<string[] | undefined> = [undefined, undefined, undefined];
+    for (const packed of entry.sizes) scheme.push(packed.match(/.{6}/g)?.map((hex) => `#${hex}`) ?? []);
+    decoded[name as PaletteName] = { kind: entry.kind, scheme };
+  }
+  table = decoded;
+  return table;
 }
 
 /**

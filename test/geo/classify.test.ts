@@ -4,7 +4,7 @@
  * no-data style — checked by properties against a brute-force recount of the values.
  */
 import { differenceCiede2000, filterDeficiencyDeuter, filterDeficiencyProt, parse } from 'culori';
-import { schemeRdYlGn, schemeSpectral } from 'd3-scale-chromatic';
+import * as chromatic from 'd3-scale-chromatic';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -216,8 +216,21 @@ describe('classify: colours', () => {
       Math.min(
         ...[3, 4, 5, 6, 7, 8, 9].map((classes) => worstAdjacent(scheme[classes] as string[], deuteranopia)),
       );
-    expect(worst(schemeRdYlGn)).toBeLessThan(DISTINGUISHABLE);
-    expect(worst(schemeSpectral)).toBeLessThan(DISTINGUISHABLE);
+    expect(worst(chromatic.schemeRdYlGn)).toBeLessThan(DISTINGUISHABLE);
+    expect(worst(chromatic.schemeSpectral)).toBeLessThan(DISTINGUISHABLE);
+  });
+  it("the palettes are d3-scale-chromatic's ColorBrewer schemes (the generated copy has not drifted)", () => {
+    for (const name of paletteNames()) {
+      const scheme = (chromatic as unknown as Record<string, ReadonlyArray<ReadonlyArray<string>>>)[
+        `scheme${name}`
+      ];
+      expect(scheme, name).toBeDefined();
+      for (let classes = 3; classes < (scheme?.length ?? 0); classes++)
+        expect(
+          paletteColours(name, classes),
+          `${name} ${classes} (npx tsx scripts/generate-palettes.ts)`,
+        ).toEqual([...(scheme?.[classes] ?? [])]);
+    }
   });
   it('the no-data colour is none of the palette colours and stays distinct from them', () => {
     const result = classify([1, 2]);
