@@ -26,7 +26,7 @@ export interface RenderPngOptions {
  *
  * @param svg - The SVG document.
  * @param options - Scale, font files.
- * @returns The PNG bytes.
+ * @returns The PNG bytes (a `Buffer` in Node).
  * @throws {GeoDataError} `E_PNG` when the renderer or the font cannot be loaded, the scale is out of
  *   range, or the SVG cannot be rendered (the message says which).
  * @example
@@ -35,11 +35,11 @@ export interface RenderPngOptions {
  * const svg = renderSvg([{ shapes: [{ code: 'A', geometry: { type: 'Polygon',
  *   coordinates: [[[3, 50], [3.1, 50], [3.1, 50.1], [3, 50.1], [3, 50]]] } }] }], { title: 'A', width: 200 });
  * const png = await renderPng(svg);
- * png.subarray(1, 4).toString('latin1'); // "PNG"
+ * new TextDecoder().decode(png.subarray(1, 4)); // "PNG"
  * ```
  * @category Maps
  */
-export async function renderPng(svg: string, options: RenderPngOptions = {}): Promise<Buffer> {
+export async function renderPng(svg: string, options: RenderPngOptions = {}): Promise<Uint8Array> {
   const scale = options.scale ?? 1;
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0.1 || scale > 8)
     throw new GeoDataError(
@@ -54,7 +54,11 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
     );
   let resvg: typeof import('@resvg/resvg-js');
   try {
-    resvg = await import('@resvg/resvg-js');
+    // a specifier in a variable: bundlers leave the native module alone (it is Node-only)
+    const specifier = '@resvg/resvg-js';
+    resvg = (await import(
+      /* @vite-ignore */ /* webpackIgnore: true */ specifier
+    )) as typeof import('@resvg/resvg-js');
   } catch (error) {
     throw new GeoDataError(
       'E_PNG',

@@ -236,7 +236,7 @@ describe('renderPng', () => {
     width: 600,
   });
   it('renders the map at its size (and at a scale), non-blank, with the legend colours', async () => {
-    const png = PNG.sync.read(await renderPng(map.svg));
+    const png = PNG.sync.read(Buffer.from(await renderPng(map.svg)));
     expect(png.width).toBe(map.width);
     expect(png.height).toBe(map.height);
     const colours = new Set<string>();
@@ -249,13 +249,13 @@ describe('renderPng', () => {
     expect(colours.size).toBeGreaterThan(50);
     expect(dark).toBeGreaterThan(500); // text and outlines were drawn (the font loaded)
     for (const bin of map.classification?.classes ?? []) expect(colours, bin.colour).toContain(bin.colour);
-    const double = PNG.sync.read(await renderPng(map.svg, { scale: 2 }));
+    const double = PNG.sync.read(Buffer.from(await renderPng(map.svg, { scale: 2 })));
     expect([double.width, double.height]).toEqual([map.width * 2, map.height * 2]);
   });
   it('draws text with the bundled font: the same bytes on every run', async () => {
     const one = await renderPng(map.svg);
     const two = await renderPng(map.svg);
-    expect(Buffer.compare(one, two)).toBe(0);
+    expect(Buffer.compare(Buffer.from(one), Buffer.from(two))).toBe(0);
   });
   it('rejects a bad scale or an unreadable font with a typed error', async () => {
     await expect(renderPng(map.svg, { scale: 0 })).rejects.toThrow(/PNG scale 0 is out of range/);

@@ -232,7 +232,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
               true,
             );
           const { renderPng } = await import('../../geo/renderPng.js');
-          let png: Buffer;
+          let png: Uint8Array;
           try {
             png = await renderPng(svg, { scale });
           } catch (error) {
