@@ -7,7 +7,9 @@ import { CprdfopError } from '../errors.js';
  * Codes: `E_INVALID_CONTOURS` (validation), `E_INVALID_TOPOLOGY`, `E_UNKNOWN_UNIT`,
  * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one),
  * `E_TOPOLOGY_MISMATCH` ({@link loadTopology}: a saved topology built from other contours or for another vintage),
- * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit).
+ * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit),
+ * `E_INVALID_CLASSIFICATION` ({@link classify}: no value, bad class count, breaks or palette),
+ * `E_PNG` ({@link renderPng}: renderer or font unavailable, bad scale, SVG not renderable).
  *
  * @example
  * ```ts

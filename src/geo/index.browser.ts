@@ -7,6 +7,16 @@
 export { boundingBox } from './boundingBox.js';
 export { buildTopology } from './buildTopology.js';
 export { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
+export {
+  type ClassBin,
+  type Classification,
+  type ClassificationMethod,
+  type ClassifyOptions,
+  classify,
+  type PaletteName,
+  paletteColours,
+  paletteNames,
+} from './classify.js';
 export { communeAdjacency } from './communeAdjacency.js';
 export { components } from './components.js';
 export {
@@ -34,7 +44,9 @@ export { type Density, populationDensity } from './populationDensity.js';
 export {
   type MapLayer,
   type MapShape,
+  type RenderedMap,
   type RenderSvgOptions,
+  renderMap,
   renderSvg,
   type ShapeFeature,
 } from './renderSvg.js';

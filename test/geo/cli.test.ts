@@ -121,16 +121,19 @@ describe('cprdfop map / export', () => {
         'application.json',
         '-o',
         'map.svg',
+        '--lang',
+        'fr',
       ],
       { cwd: dir },
     );
-    expect(r.stderr).toBe('');
+    // two départements cannot make five classes: said, not hidden
+    expect(r.stderr).toBe('cprdfop: légende\u00a0: 2 classes au lieu de 5\u00a0: les valeurs sont égales\n');
     expect(r.code).toBe(0);
     const svg = readFileSync(join(dir, 'map.svg'), 'utf8');
     expect(svg).toContain('role="img"');
     expect(svg).toContain('data-code="59"');
     expect(svg).toContain('data-code="80"');
-    expect(svg).toContain('<title>Nord (59): 10</title>');
+    expect(svg).toContain('<title>Nord (59)\u00a0: 10</title>');
     expect(svg).toContain('class="layer highlight"');
     expect(svg).toContain('class="legend"');
   });

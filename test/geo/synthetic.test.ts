@@ -478,12 +478,12 @@ describe('renderSvg', () => {
     expect(svg).toContain('<title id="map-title">Synthetic grid &amp; values</title>');
     expect(svg).toContain('<desc id="map-desc">');
     expect(svg.match(/<path [^>]*data-code="g\d\d"/g)).toHaveLength(16);
-    expect(svg).toContain('<title>Commune g03 (g03): 30</title>');
-    expect(svg).toContain('<title>Commune g11 (g11): no data</title>');
+    expect(svg).toContain('<title>Commune g03 (g03)\u00a0: 30</title>');
+    expect(svg).toContain('<title>Commune g11 (g11)\u00a0: pas de donnée</title>');
     expect(svg).toContain('<title>Application &lt;1&gt; (app)</title>');
     expect(svg).toContain('class="legend"');
     expect(svg).toContain('>Score</text>');
-    expect(svg).toContain('>no data</text>');
+    expect(svg).toContain('>Pas de donnée</text>');
     expect(svg.match(/<text [^>]*text-anchor="middle"/g)).toHaveLength(16);
   });
   it('matches the golden file (REGEN=1 to regenerate)', () => {
@@ -501,8 +501,8 @@ describe('renderSvg', () => {
       classification: 'quantize',
       classes: 3,
     });
-    expect(q.match(/<path [^>]*fill="#ffffd9"/g)?.length).toBe(15);
-    expect(q.match(/<path [^>]*fill="#081d58"/g)?.length).toBe(1);
+    expect(q.match(/<path [^>]*fill="#edf8b1"/g)?.length).toBe(15);
+    expect(q.match(/<path [^>]*fill="#2c7fb8"/g)?.length).toBe(1);
     expect(renderSvg([], { title: 'empty' })).toContain('<title id="map-title">empty</title>');
   });
 });

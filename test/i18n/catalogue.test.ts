@@ -29,6 +29,7 @@ const SAME_IN_BOTH = new Set([
   'LOCATE_OUTPUT.epci',
   'LOCATE_OUTPUT.arrondissement',
   'TERRITORY_OUTPUT.communeLine',
+  'MAP.tableCode',
 ]);
 
 describe('the CLI catalogue', () => {

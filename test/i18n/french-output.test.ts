@@ -77,6 +77,7 @@ beforeAll(() => {
   writeFileSync(join(dir, 'communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
   mkdirSync(join(dir, 'cache'), { recursive: true });
   writeFileSync(join(dir, 'codes.csv'), 'code,nom\n59350,Lille\n5935,mal formé\n59999,inconnue\n');
+  writeFileSync(join(dir, 'values.csv'), 'code,value\n59,10\n80,20\n62,5\n');
   writeFileSync(join(dir, 'points.csv'), 'lon,lat\n3.05,50.65\n0,0\nabc,50\n');
   writeFileSync(
     join(dir, 'missing-base.json'),
@@ -212,6 +213,51 @@ describe('the French output of every command', () => {
     ['data topo no contours', ['data', 'topo', '--contours', 'nope.geojson'], { cwd: () => dir, code: 66 }],
     ['data pull mesh bad url', ['data', 'pull', 'mesh', 'ftp://example.org/x.csv'], { code: 64 }],
     ['map', ['map', '--contours', 'communes.geojson'], { cwd: () => dir }],
+    [
+      'map choropleth with furniture and table',
+      [
+        'map',
+        '--contours',
+        'communes.geojson',
+        '--value',
+        'values.csv',
+        '--classes',
+        '3',
+        '--legend-title',
+        'Population',
+        '--subtitle',
+        '2026',
+        '--table',
+        'table.csv',
+        '--labels',
+      ],
+      { cwd: () => dir },
+    ],
+    [
+      'map bad classes',
+      ['map', '--contours', 'communes.geojson', '--classes', '12'],
+      { cwd: () => dir, code: 64 },
+    ],
+    [
+      'map bad palette',
+      ['map', '--contours', 'communes.geojson', '--palette', 'x'],
+      { cwd: () => dir, code: 64 },
+    ],
+    [
+      'map manual without breaks',
+      ['map', '--contours', 'communes.geojson', '--method', 'manual'],
+      { cwd: () => dir, code: 64 },
+    ],
+    [
+      'map png on stdout',
+      ['map', '--contours', 'communes.geojson', '--format', 'png'],
+      { cwd: () => dir, code: 64 },
+    ],
+    [
+      'map bad format',
+      ['map', '--contours', 'communes.geojson', '--format', 'gif'],
+      { cwd: () => dir, code: 64 },
+    ],
     ['export', ['export', '--contours', 'communes.geojson'], { cwd: () => dir }],
     ['screen starter', ['screen', '--starter-mapping']],
     ['screen no file', ['screen'], { code: 64 }],

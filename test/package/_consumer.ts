@@ -73,7 +73,7 @@ function findInstalled(name: string, fromDir: string): string | undefined {
 
 /**
  * The runtime dependency closure of the package (dependencies, peer dependencies, and the installed
- * optional dependencies, transitively), as installed in this project's `node_modules`.
+ * optional dependencies and optional peers, transitively), as installed in this project's `node_modules`.
  *
  * @throws {Error} When a required dependency is not installed (run `npm ci`).
  */
@@ -81,10 +81,20 @@ export function runtimeClosure(): string[] {
   const seen = new Set<string>();
   const visit = (dir: string, manifest: Manifest): void => {
     const required = { ...manifest.dependencies, ...manifest.peerDependencies };
+    // Optional peers are served when installed: npm resolves them when another package of the tree
+    // brings the same name (@inquirer's optional @types/node peer beside fast-csv's @types/node 14).
+    const optionalPeers: string[] = [];
     for (const optional of Object.keys(manifest.peerDependenciesMeta ?? {})) {
-      if (manifest.peerDependenciesMeta?.[optional]?.optional) delete required[optional];
+      if (manifest.peerDependenciesMeta?.[optional]?.optional) {
+        delete required[optional];
+        optionalPeers.push(optional);
+      }
     }
-    for (const name of [...Object.keys(required), ...Object.keys(manifest.optionalDependencies ?? {})]) {
+    for (const name of [
+      ...Object.keys(required),
+      ...Object.keys(manifest.optionalDependencies ?? {}),
+      ...optionalPeers,
+    ]) {
       const installed = findInstalled(name, dir);
       if (!installed) {
         if (name in required)

@@ -27,16 +27,16 @@ export const MAP = {
     en: 'map title',
   },
   labelsOption: {
-    fr: 'nommer chaque unité',
-    en: 'label each unit',
+    fr: 'nommer chaque unité (les noms qui se chevaucheraient sont omis, les plus grandes unités d’abord)',
+    en: 'label each unit (labels that would collide are left out, largest units first)',
   },
   widthOption: {
     fr: 'largeur en pixels',
     en: 'width in pixels',
   },
   outputOption: {
-    fr: 'fichier SVG de sortie (par défaut : la sortie standard)',
-    en: 'output SVG file (default: stdout)',
+    fr: 'fichier SVG ou PNG de sortie (par défaut : SVG sur la sortie standard)',
+    en: 'output SVG or PNG file (default: SVG on stdout)',
   },
   strictOption: {
     fr: 'code 1 (et rien d’écrit) en cas d’avertissement',
@@ -84,5 +84,149 @@ export const MAP = {
   unmatched: {
     fr: '{file} : {count} code(s) ne correspondent à aucune unité et sont laissés de côté : {codes}',
     en: '{file}: {count} code(s) match no unit and are left out: {codes}',
+  },
+  subtitleOption: {
+    fr: 'sous-titre sous le titre (par exemple l’année et le maillage)',
+    en: 'subtitle under the title (e.g. the year and the mesh)',
+  },
+  sourceOption: {
+    fr: 'ligne de source et de date (par défaut : les fichiers de contours et de valeurs avec leurs dates)',
+    en: 'source and date line (default: the contours and values files with their dates)',
+  },
+  legendTitleOption: {
+    fr: 'titre de la légende : l’indicateur, par exemple Population',
+    en: 'legend title: the indicator, e.g. Population',
+  },
+  unitOption: {
+    fr: 'unité des valeurs, affichée dans le titre de la légende, par exemple hab./km²',
+    en: 'unit of the values, shown in the legend title, e.g. hab./km²',
+  },
+  classesOption: {
+    fr: 'nombre de classes, de 2 à 9 (moins quand des valeurs sont égales, ce que dit la légende)',
+    en: 'number of classes, 2 to 9 (fewer when values tie, said in the legend)',
+  },
+  methodOption: {
+    fr: 'classification : quantile, equal, jenks ou manual',
+    en: 'classification: quantile, equal, jenks or manual',
+  },
+  breaksOption: {
+    fr: 'bornes des classes pour --method manual, séparées par des virgules, par exemple 100,1000,10000',
+    en: 'class breaks for --method manual, comma-separated, e.g. 100,1000,10000',
+  },
+  paletteOption: {
+    fr: 'palette ColorBrewer lisible par les daltoniens : {names}',
+    en: 'colour-blind-safe ColorBrewer palette: {names}',
+  },
+  contextOption: {
+    fr: 'formes dessinées en gris autour de la carte (par exemple les régions voisines)',
+    en: 'shapes drawn in grey around the map (e.g. neighbouring regions)',
+  },
+  formatOption: {
+    fr: 'svg ou png (par défaut : d’après l’extension de -o, sinon svg)',
+    en: 'svg or png (default: from the -o extension, else svg)',
+  },
+  scaleOption: {
+    fr: 'rapport de pixels de la sortie PNG, de 0,1 à 8',
+    en: 'pixel ratio of the PNG output, 0.1 to 8',
+  },
+  tableOption: {
+    fr: 'écrire les données de la carte en tableau à côté : HTML, ou CSV pour .csv',
+    en: 'write the data behind the map as a table beside it: HTML, or CSV for .csv',
+  },
+  dataOption: {
+    fr: 'écrire les valeurs dessinées : GeoJSON (.geojson/.json) ou CSV (.csv)',
+    en: 'write the values drawn: GeoJSON (.geojson/.json) or CSV (.csv)',
+  },
+  pngNeedsFile: {
+    fr: '--format png demande un fichier de sortie : -o <fichier>.png',
+    en: '--format png needs an output file: -o <file>.png',
+  },
+  badScale: {
+    fr: '--scale « {value} » invalide : un nombre de 0,1 à 8 est attendu',
+    en: 'invalid --scale "{value}": expected a number from 0.1 to 8',
+  },
+  badClasses: {
+    fr: '--classes « {value} » invalide : un entier de 2 à 9 est attendu',
+    en: 'invalid --classes "{value}": expected an integer from 2 to 9',
+  },
+  badMethod: {
+    fr: '--method « {value} » invalide : {methods} est attendu',
+    en: 'invalid --method "{value}": expected {methods}',
+  },
+  badPalette: {
+    fr: '--palette « {value} » invalide : une valeur parmi {names} est attendue',
+    en: 'invalid --palette "{value}": expected one of {names}',
+  },
+  manualNeedsBreaks: {
+    fr: '--method manual demande --breaks, par exemple --breaks 100,1000,10000',
+    en: '--method manual needs --breaks, e.g. --breaks 100,1000,10000',
+  },
+  breaksNotManual: {
+    fr: '--breaks va avec --method manual, pas avec --method {method}',
+    en: '--breaks is for --method manual, not --method {method}',
+  },
+  badBreak: {
+    fr: '--breaks « {value} » invalide : la borne {position} « {part} » n’est pas un nombre',
+    en: 'invalid --breaks "{value}": break {position} "{part}" is not a number',
+  },
+  breaksNotIncreasing: {
+    fr: '--breaks « {value} » invalide : les bornes doivent être strictement croissantes',
+    en: 'invalid --breaks "{value}": breaks must be strictly increasing',
+  },
+  badFormat: {
+    fr: '--format « {value} » invalide : svg ou png est attendu',
+    en: 'invalid --format "{value}": expected svg or png',
+  },
+  standardInput: {
+    fr: 'entrée standard',
+    en: 'standard input',
+  },
+  fileOf: {
+    fr: '{file} (fichier du {day})',
+    en: '{file} (file of {day})',
+  },
+  sourceContours: {
+    fr: 'Contours : {file}',
+    en: 'Contours: {file}',
+  },
+  sourceWithValues: {
+    fr: '{contours} ; valeurs : {file}',
+    en: '{contours}; values: {file}',
+  },
+  contextFile: {
+    fr: 'le fichier de contexte',
+    en: 'context file',
+  },
+  contextNotPolygon: {
+    fr: '{file} : features[{index}] n’est ni un Polygon ni un MultiPolygon (les formes de contexte doivent être des polygones)',
+    en: '{file}: features[{index}] is not a Polygon or MultiPolygon (context shapes must be polygons)',
+  },
+  legendNote: {
+    fr: 'légende : {note}',
+    en: 'legend: {note}',
+  },
+  labelsDropped: {
+    fr: '{count} nom(s) sur {total} non affiché(s) faute de place : {list}',
+    en: '{count} of {total} label(s) left out for lack of room: {list}',
+  },
+  tableCode: {
+    fr: 'Code',
+    en: 'Code',
+  },
+  tableName: {
+    fr: 'Nom',
+    en: 'Name',
+  },
+  tableClass: {
+    fr: 'Classe',
+    en: 'Class',
+  },
+  tableLegend: {
+    fr: 'Classes de la carte',
+    en: 'Map classes',
+  },
+  tableCount: {
+    fr: 'Unités',
+    en: 'Units',
   },
 } as const satisfies Record<string, Message>;
