@@ -5,12 +5,14 @@ import type { Readable, Writable } from 'node:stream';
 import { parse } from 'csv-parse';
 import { stringify } from 'csv-stringify/sync';
 import type { Language } from '../../_shared/language.js';
-import { frenchTypography } from '../../_shared/typography.js';
+import { type Message, type MessageValue, renderMessage } from '../../_shared/messages.js';
 import type { Locator } from '../../geo/createLocator.js';
 import * as territory from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { resolvePath } from './io.js';
+import { COMMON } from './messages/common.js';
+import { LOCATE_CSV } from './messages/locate.js';
 
 /** The columns `locate --csv` adds after the input's. */
 export const LOCATE_COLUMNS = [
@@ -57,7 +59,7 @@ interface Options {
   lang: Language;
 }
 
-type Say = (fr: string, en: string) => string;
+type Say = (message: Message, values?: Readonly<Record<string, MessageValue>>) => string;
 
 /** The separator of a CSV: the most frequent of `,` `;` tab in the header line, outside quotes. */
 function detectDelimiter(text: string): ',' | ';' | '\t' {
@@ -116,10 +118,7 @@ function column(
     const index = headers.indexOf(option);
     if (index < 0)
       throw new CliError(
-        say(
-          `pas de colonne « ${option} » (${flag}) dans l’en-tête : ${headers.join(', ')}`,
-          `no column "${option}" (${flag}) in the header: ${headers.join(', ')}`,
-        ),
+        say(LOCATE_CSV.noColumn, { option, flag, headers: headers.join(', ') }),
         EXIT.DATAERR,
       );
     return index;
@@ -140,16 +139,13 @@ export async function locateCsv(
   options: Options,
   locate: () => Promise<Locator>,
 ): Promise<LocateCsvSummary> {
-  const say: Say = (fr, en) => (options.lang === 'fr' ? frenchTypography(fr) : en);
-  const name = options.input === '-' ? 'stdin' : options.input;
+  const say: Say = (message, values) => renderMessage(message, options.lang, values);
+  const name = options.input === '-' ? renderMessage(COMMON.stdin, options.lang) : options.input;
   const source: Readable =
     options.input === '-' ? ctx.stdin : createReadStream(resolvePath(ctx, options.input));
   const cannotRead = (error: unknown): CliError =>
     new CliError(
-      say(
-        `impossible de lire ${name} : ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-        `cannot read ${name}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
-      ),
+      say(LOCATE_CSV.cannotRead, { name, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
       EXIT.NOINPUT,
     );
   const chunks = source[Symbol.asyncIterator]();
@@ -170,10 +166,7 @@ export async function locateCsv(
   }
   const bom = head.charCodeAt(0) === 0xfeff;
   if (head.replace(/^\uFEFF/, '').trim() === '')
-    throw new CliError(
-      say(`${name} : fichier vide (pas d’en-tête)`, `${name}: empty file (no header row)`),
-      EXIT.DATAERR,
-    );
+    throw new CliError(say(LOCATE_CSV.emptyFile, { name }), EXIT.DATAERR);
   const delimiter = detectDelimiter(head.replace(/^\uFEFF/, ''));
   const parser = parse({
     delimiter,
@@ -217,10 +210,10 @@ export async function locateCsv(
     const failed = await opened;
     if (failed)
       throw new CliError(
-        say(
-          `impossible d’écrire ${options.out} : ${(failed as NodeJS.ErrnoException).code ?? String(failed)}`,
-          `cannot write ${options.out}: ${(failed as NodeJS.ErrnoException).code ?? String(failed)}`,
-        ),
+        say(LOCATE_CSV.cannotWrite, {
+          out: options.out ?? '',
+          reason: (failed as NodeJS.ErrnoException).code ?? String(failed),
+        }),
         EXIT.CANTCREAT,
       );
   }
@@ -245,12 +238,7 @@ export async function locateCsv(
     const width = headers.length;
     const out: string[][] = [];
     const problems: (string | undefined)[] = batch.map(({ record }) =>
-      record.length === width
-        ? undefined
-        : say(
-            `${record.length} cellules alors que l’en-tête en a ${width}`,
-            `${record.length} cells where the header has ${width}`,
-          ),
+      record.length === width ? undefined : say(LOCATE_CSV.cellCount, { count: record.length, width }),
     );
     let indices: Int32Array | undefined;
     if (codeAt < 0 && locator) {
@@ -260,15 +248,9 @@ export async function locateCsv(
         const lat = parseNumber(record[latAt]);
         if (problems[row] === undefined) {
           if (Number.isNaN(lon) || lon < -180 || lon > 180)
-            problems[row] = say(
-              `longitude invalide « ${record[lonAt] ?? ''} » : un nombre dans [-180, 180] attendu`,
-              `invalid longitude "${record[lonAt] ?? ''}": expected a number in [-180, 180]`,
-            );
+            problems[row] = say(LOCATE_CSV.badLongitude, { value: record[lonAt] ?? '' });
           else if (Number.isNaN(lat) || lat < -90 || lat > 90)
-            problems[row] = say(
-              `latitude invalide « ${record[latAt] ?? ''} » : un nombre dans [-90, 90] attendu`,
-              `invalid latitude "${record[latAt] ?? ''}": expected a number in [-90, 90]`,
-            );
+            problems[row] = say(LOCATE_CSV.badLatitude, { value: record[latAt] ?? '' });
         }
         flat[2 * row] = problems[row] === undefined ? lon : Number.NaN;
         flat[2 * row + 1] = problems[row] === undefined ? lat : Number.NaN;
@@ -294,26 +276,19 @@ export async function locateCsv(
         located = malformed ? undefined : communeCells(code);
         if (malformed) {
           status = 'invalid';
-          message = say(`code commune mal formé « ${code} »`, `malformed commune code "${code}"`);
+          message = say(LOCATE_CSV.malformedCode, { code });
         } else if (!located) {
           status = 'unknown';
-          message = say(
-            `aucune commune de code « ${code} » dans le COG ${territory.territoryVintage().cog}`,
-            `no commune with code "${code}" in COG ${territory.territoryVintage().cog}`,
-          );
+          message = say(LOCATE_CSV.unknownCode, { code, cog: String(territory.territoryVintage().cog) });
         } else {
           status = 'ok';
-          if (located[0] !== code)
-            message = say(
-              `ancien code ${code} : commune actuelle ${located[0]}`,
-              `former code ${code}: current commune ${located[0]}`,
-            );
+          if (located[0] !== code) message = say(LOCATE_CSV.formerCode, { code, current: located[0] ?? '' });
         }
       } else {
         const index = (indices as Int32Array)[row] as number;
         if (index < 0) {
           status = 'outside';
-          message = say('hors de tous les contours de communes', 'outside every commune contour');
+          message = say(LOCATE_CSV.outside);
         } else {
           const contour = (locator as Locator).codes[index] as string;
           if (byIndex[index] === undefined) byIndex[index] = communeCells(contour) ?? null;
@@ -323,10 +298,7 @@ export async function locateCsv(
             status = 'ok';
           } else {
             status = 'unknown';
-            message = say(
-              `dans le contour ${contour}, qui n’est pas une commune du graphe territorial`,
-              `in contour ${contour}, which is not a commune of the territory graph`,
-            );
+            message = say(LOCATE_CSV.notACommune, { contour });
           }
         }
       }
@@ -347,13 +319,7 @@ export async function locateCsv(
         headers = record.map((header) => header.trim());
         const taken = LOCATE_COLUMNS.filter((added) => headers?.includes(added));
         if (taken.length)
-          throw new CliError(
-            say(
-              `${name} a déjà les colonnes ${taken.join(', ')}, que locate ajoute`,
-              `${name} already has the columns ${taken.join(', ')}, which locate adds`,
-            ),
-            EXIT.DATAERR,
-          );
+          throw new CliError(say(LOCATE_CSV.columnsTaken, { name, columns: taken.join(', ') }), EXIT.DATAERR);
         if (
           options.codeColumn !== undefined ||
           (options.lonColumn === undefined && options.latColumn === undefined)
@@ -366,10 +332,7 @@ export async function locateCsv(
           if (lonAt >= 0 && latAt >= 0) codeAt = -1;
           else if (codeAt < 0)
             throw new CliError(
-              say(
-                `${name} : ni colonnes lon et lat ni colonne de code commune dans l’en-tête (${headers.join(', ')}) ; nommez-les avec --lon-column et --lat-column, ou --code-column`,
-                `${name}: no lon and lat columns and no commune code column in the header (${headers.join(', ')}); name them with --lon-column and --lat-column, or --code-column`,
-              ),
+              say(LOCATE_CSV.noColumns, { name, headers: headers.join(', ') }),
               EXIT.DATAERR,
             );
         }
@@ -387,10 +350,11 @@ export async function locateCsv(
     if (error instanceof CliError) throw error;
     if (readError !== undefined) throw cannotRead(readError);
     throw new CliError(
-      say(
-        `${name} n’est pas un CSV lisible après la ligne ${summary.rows + batch.length + 1} : ${(error as Error).message}`,
-        `${name} is not readable CSV after row ${summary.rows + batch.length + 1}: ${(error as Error).message}`,
-      ),
+      say(LOCATE_CSV.unreadable, {
+        name,
+        row: summary.rows + batch.length + 1,
+        message: (error as Error).message,
+      }),
       EXIT.DATAERR,
     );
   } finally {
@@ -403,10 +367,6 @@ export async function locateCsv(
       await closed;
     }
   }
-  if (!headers)
-    throw new CliError(
-      say(`${name} : fichier vide (pas d’en-tête)`, `${name}: empty file (no header row)`),
-      EXIT.DATAERR,
-    );
+  if (!headers) throw new CliError(say(LOCATE_CSV.emptyFile, { name }), EXIT.DATAERR);
   return summary;
 }

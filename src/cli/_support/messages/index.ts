@@ -4,7 +4,7 @@ import { COMMON } from './common.js';
 import { DATA } from './data.js';
 import { EXPORT } from './export.js';
 import { INTERACTIVE } from './interactive.js';
-import { LOCATE, LOCATE_OUTPUT } from './locate.js';
+import { LOCATE, LOCATE_CSV, LOCATE_OUTPUT } from './locate.js';
 import { MAP } from './map.js';
 import { PLAN } from './plan.js';
 import { MARK, RULES } from './rules.js';
@@ -23,6 +23,7 @@ export const CLI_CATALOGUES = {
   INTERACTIVE,
   LOCATE,
   LOCATE_OUTPUT,
+  LOCATE_CSV,
   MAP,
   PLAN,
   MARK,

@@ -97,3 +97,52 @@ export const LOCATE_OUTPUT = {
   arrondissement: { fr: 'arrondissement', en: 'arrondissement' },
   departement: { fr: 'département', en: 'departement' },
 } as const satisfies Record<string, Message>;
+
+/** The errors of `cprdfop locate --csv` and the messages of its rows. */
+export const LOCATE_CSV = {
+  noColumn: {
+    fr: 'pas de colonne « {option} » ({flag}) dans l’en-tête : {headers}',
+    en: 'no column "{option}" ({flag}) in the header: {headers}',
+  },
+  cannotRead: { fr: 'impossible de lire {name} : {reason}', en: 'cannot read {name}: {reason}' },
+  emptyFile: { fr: '{name} : fichier vide (pas d’en-tête)', en: '{name}: empty file (no header row)' },
+  cannotWrite: { fr: 'impossible d’écrire {out} : {reason}', en: 'cannot write {out}: {reason}' },
+  cellCount: {
+    fr: '{count} cellules alors que l’en-tête en a {width}',
+    en: '{count} cells where the header has {width}',
+  },
+  badLongitude: {
+    fr: 'longitude invalide « {value} » : un nombre dans [-180, 180] attendu',
+    en: 'invalid longitude "{value}": expected a number in [-180, 180]',
+  },
+  badLatitude: {
+    fr: 'latitude invalide « {value} » : un nombre dans [-90, 90] attendu',
+    en: 'invalid latitude "{value}": expected a number in [-90, 90]',
+  },
+  malformedCode: { fr: 'code commune mal formé « {code} »', en: 'malformed commune code "{code}"' },
+  unknownCode: {
+    fr: 'aucune commune de code « {code} » dans le COG {cog}',
+    en: 'no commune with code "{code}" in COG {cog}',
+  },
+  formerCode: {
+    fr: 'ancien code {code} : commune actuelle {current}',
+    en: 'former code {code}: current commune {current}',
+  },
+  outside: { fr: 'hors de tous les contours de communes', en: 'outside every commune contour' },
+  notACommune: {
+    fr: 'dans le contour {contour}, qui n’est pas une commune du graphe territorial',
+    en: 'in contour {contour}, which is not a commune of the territory graph',
+  },
+  columnsTaken: {
+    fr: '{name} a déjà les colonnes {columns}, que locate ajoute',
+    en: '{name} already has the columns {columns}, which locate adds',
+  },
+  noColumns: {
+    fr: '{name} : ni colonnes lon et lat ni colonne de code commune dans l’en-tête ({headers}) ; nommez-les avec --lon-column et --lat-column, ou --code-column',
+    en: '{name}: no lon and lat columns and no commune code column in the header ({headers}); name them with --lon-column and --lat-column, or --code-column',
+  },
+  unreadable: {
+    fr: '{name} n’est pas un CSV lisible après la ligne {row} : {message}',
+    en: '{name} is not readable CSV after row {row}: {message}',
+  },
+} as const satisfies Record<string, Message>;
