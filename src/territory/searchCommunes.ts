@@ -2,6 +2,7 @@ import { normalizeName } from '../_shared/normalizeName.js';
 import { DEPARTEMENT_CODE } from './_internal/codes.js';
 import { chunkOfDepartement, DEFAULT_REGION, getCore, getGraph } from './_internal/france.js';
 import type { Graph } from './_internal/graph.js';
+import { searchKey } from './_internal/searchKey.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Commune } from './schemas/Commune.js';
 
@@ -97,7 +98,7 @@ function buildIndex(graphs: readonly Graph[]): SearchIndex {
   let count = 0;
   for (let entry = 0; entry < results.length; entry++) {
     const result = results[entry] as CommuneSearchResult;
-    const normalized = normalizeName(result.matchedAlias ? result.matchedAlias.name : result.name);
+    const normalized = searchKey(result.matchedAlias ? result.matchedAlias.name : result.name);
     names[entry] = normalized;
     add(normalized, entry);
     count++;
