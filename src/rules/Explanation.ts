@@ -45,6 +45,11 @@ export interface CriterionExplanation {
   readonly source: RuleSource | null;
   /** When `unknown`: the fields whose answer would decide this criterion. */
   readonly missing: readonly string[];
+  /**
+   * The `assumption`-marked parameters this criterion's status depended on (those of the branches
+   * that decided it): changing any other assumption's value never changes this status. Frozen, shared.
+   */
+  readonly assumptions: readonly AssumptionUsed[];
 }
 
 /** An `assumption`-marked parameter a verdict depended on. @category Evaluation */

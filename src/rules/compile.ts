@@ -292,20 +292,40 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         parameters,
         source,
         missing,
+        assumptions: criterionAssumptions,
         keys: st.fields,
         slots: fieldSlots,
       });
     // Which assumptions a decision depended on: sub-expressions evaluated only for that (_dependsOn.ts).
+    const criterionAssumptions = shareFrozen(assumption(st.params));
     const tree = dependencyTree<EvaluationContext>(
       when,
       (node) => compileExpression(node, { ...stateOf(), nodes: { count: 0 } }, 0, at),
       isAssumption,
       (name) => definitions.get(name)?.params ?? [],
     );
+    /** Frozen lists of the assumptions an evaluation depended on, by names (a few per criterion). */
+    const lists = new Map<string, readonly AssumptionUsed[]>();
+    const byIdentity = new Map<readonly string[], readonly AssumptionUsed[]>();
+    const listOf = (names: readonly string[]): readonly AssumptionUsed[] => {
+      const known = byIdentity.get(names);
+      if (known) return known;
+      const key = names.join('\u0000');
+      let list = lists.get(key);
+      if (!list) {
+        if (lists.size > 256) lists.clear();
+        list = shareFrozen(assumption(names));
+        lists.set(key, list);
+      }
+      // `dependsOn` hands back the tree's own lists when nothing was left out: found by identity.
+      if (byIdentity.size < 64) byIdentity.set(names, list);
+      return list;
+    };
     return {
       fn,
       tree: isStatic(tree) ? undefined : tree,
-      assumptions: assumption(st.params),
+      assumptions: criterionAssumptions,
+      listOf,
       pass: undefined as Part | undefined,
       fail: undefined as Part | undefined,
       unknown: new Map<readonly string[], Part>(),
@@ -341,15 +361,10 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
    * the fewest; otherwise those of every criterion — each as its evaluation actually used them.
    */
   const assumptionsUsed = (
-    c: EvaluationContext,
     criteria: readonly CriterionExplanation[],
     ineligible: boolean,
   ): readonly AssumptionUsed[] => {
-    const perCriterion = crits.map((k, i) =>
-      k.tree && (!ineligible || criteria[i]!.status === 'fail')
-        ? assumption(dependsOn(k.tree, c, statusValue(criteria[i]!.status)))
-        : k.assumptions,
-    );
+    const perCriterion = criteria.map((criterion) => criterion.assumptions);
     if (ineligible) return fewestOfFailed(perCriterion, criteria);
     return freeze(dedupe(perCriterion.flat()));
   };
@@ -449,6 +464,11 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       const observed: Record<string, unknown> = {};
       const { keys, slots: fieldSlots } = part;
       for (let key = 0; key < keys.length; key++) observed[keys[key]!] = values[fieldSlots[key]!] ?? null;
+      const tree = compiled.tree;
+      // The assumptions its status depended on: a static list unless its tree branches over them.
+      const criterionAssumptions = tree
+        ? compiled.listOf(dependsOn(tree, context, statusValue(part.status)))
+        : part.assumptions;
       criteria[index] = {
         id: part.id,
         status: part.status,
@@ -458,6 +478,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         parameters: part.parameters,
         source: part.source,
         missing: part.missing,
+        assumptions: criterionAssumptions,
       };
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
@@ -479,7 +500,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
     }
     let assumptions: readonly AssumptionUsed[] = allAssumptions;
-    if (dynamic) assumptions = assumptionsUsed(context, criteria, failed !== 0);
+    if (dynamic) assumptions = assumptionsUsed(criteria, failed !== 0);
     else if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
