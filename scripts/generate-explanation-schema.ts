@@ -17,7 +17,12 @@ import { RuleText } from '../src/rules/RuleText.js';
 const isoDate = z.string().refine(isIsoDate, ISO_DATE_REASON.en).meta({ format: 'date' });
 const Status = z.enum(['pass', 'fail', 'unknown']);
 const fields = z.array(z.string());
-const Assumption = z.strictObject({ name: z.string(), value: ParameterValue, justification: z.string() });
+const Assumption = z.strictObject({
+  name: z.string(),
+  value: ParameterValue,
+  from: isoDate.optional().describe('For a dated parameter: the date from which the value used is in force.'),
+  justification: z.string(),
+});
 
 /** The zod schema of an explanation (every key always present, in this order). */
 export const ExplanationSchema = z.strictObject({

@@ -55,7 +55,10 @@ export interface CriterionExplanation {
 /** An `assumption`-marked parameter a verdict depended on. @category Evaluation */
 export interface AssumptionUsed {
   readonly name: string;
+  /** The value used: for a dated parameter, the one in force on the evaluation date (else its schedule). */
   readonly value: ParameterValue;
+  /** For a dated parameter: the date from which the value used is in force. */
+  readonly from?: string;
   readonly justification: string;
 }
 

@@ -1,4 +1,5 @@
 import { compileExpression } from './_compileExpression.js';
+import { entryInForce } from './_datedParameters.js';
 import { isIsoDate } from './_dates.js';
 import { definitionOrder } from './_definitions.js';
 import { dependencyTree, dependsOn, isStatic } from './_dependsOn.js';
@@ -30,7 +31,7 @@ import {
 } from './operators/_kernel.js';
 import type { ValueType } from './operators/registry.js';
 import { operatorEntry } from './operators/registry.js';
-import type { Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
+import { isDatedValue, type Parameter, type ParameterValue, type RuleSet, type RuleText } from './RuleSet.js';
 import type { TerritoryProvider } from './TerritoryProvider.js';
 import { declaredFieldTypes, type TypeEnvironment, typeOf } from './typeCheck.js';
 
@@ -189,6 +190,55 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
       return [used];
     });
+  /**
+   * Dated parameters: explanations show the value in force on the evaluation date, with `from` in
+   * the assumptions (frozen, cached per date); without a date, the schedule itself.
+   */
+  const datedNames = new Set(
+    ruleSet.parameters
+      .filter((parameter) => isDatedValue(parameter.value))
+      .map((parameter) => parameter.name),
+  );
+  const datedAssumption = new Map<string, Map<string, AssumptionUsed>>();
+  const assumptionAt = (used: AssumptionUsed, asOf: string): AssumptionUsed => {
+    if (!datedNames.has(used.name) || !isDatedValue(used.value)) return used;
+    let byDate = datedAssumption.get(used.name);
+    if (!byDate) {
+      byDate = new Map();
+      datedAssumption.set(used.name, byDate);
+    }
+    let found = byDate.get(asOf);
+    if (!found) {
+      const entry = entryInForce(used.value, asOf);
+      found = entry
+        ? shareFrozen({
+            name: used.name,
+            value: frozenCopy(entry.value),
+            from: entry.from,
+            justification: used.justification,
+          })
+        : used;
+      if (byDate.size > 64) byDate.clear();
+      byDate.set(asOf, found);
+    }
+    return found;
+  };
+  const listsAt = new WeakMap<readonly AssumptionUsed[], Map<string, readonly AssumptionUsed[]>>();
+  const assumptionsAt = (list: readonly AssumptionUsed[], asOf: string | null): readonly AssumptionUsed[] => {
+    if (asOf === null || !datedNames.size || !list.some((used) => datedNames.has(used.name))) return list;
+    let byDate = listsAt.get(list);
+    if (!byDate) {
+      byDate = new Map();
+      listsAt.set(list, byDate);
+    }
+    let found = byDate.get(asOf);
+    if (!found) {
+      found = shareFrozen(list.map((used) => assumptionAt(used, asOf)));
+      if (byDate.size > 64) byDate.clear();
+      byDate.set(asOf, found);
+    }
+    return found;
+  };
   const isAssumption = (name: string) => paramMap.get(name)?.provenance.mark === 'assumption';
   const stateOf = (): CompileState => ({
     slots,
@@ -234,6 +284,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const parameters: Record<string, ParameterValue> = {};
     for (const name of st.params) parameters[name] = frozenCopy(paramMap.get(name)!.value);
     shareFrozen(parameters);
+    /** The parameters with the dated ones' values in force on a date (cached per date). */
+    const dated = st.params.some((name) => datedNames.has(name));
+    const parametersByDate = new Map<string, Readonly<Record<string, ParameterValue>>>();
+    const parametersAt = (asOf: string | null): Readonly<Record<string, ParameterValue>> => {
+      if (!dated || asOf === null) return parameters;
+      let found = parametersByDate.get(asOf);
+      if (!found) {
+        const record: Record<string, ParameterValue> = {};
+        for (const name of st.params) {
+          const value = parameters[name]!;
+          const entry = isDatedValue(value) ? entryInForce(value, asOf) : undefined;
+          record[name] = entry ? entry.value : value;
+        }
+        found = shareFrozen(record);
+        if (parametersByDate.size > 64) parametersByDate.clear();
+        parametersByDate.set(asOf, found);
+      }
+      return found;
+    };
     const label = frozenCopy(cr.label);
     const source = cr.source ? frozenCopy(cr.source) : null;
     const fieldSlots = st.fields.map((field) => slots.get(field)!);
@@ -326,6 +395,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       tree: isStatic(tree) ? undefined : tree,
       assumptions: criterionAssumptions,
       listOf,
+      parametersAt: dated ? parametersAt : undefined,
       pass: undefined as Part | undefined,
       fail: undefined as Part | undefined,
       unknown: new Map<readonly string[], Part>(),
@@ -466,16 +536,17 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       for (let key = 0; key < keys.length; key++) observed[keys[key]!] = values[fieldSlots[key]!] ?? null;
       const tree = compiled.tree;
       // The assumptions its status depended on: a static list unless its tree branches over them.
-      const criterionAssumptions = tree
+      let criterionAssumptions = tree
         ? compiled.listOf(dependsOn(tree, context, statusValue(part.status)))
         : part.assumptions;
+      if (datedNames.size) criterionAssumptions = assumptionsAt(criterionAssumptions, asOf);
       criteria[index] = {
         id: part.id,
         status: part.status,
         label: part.label,
         message: compiled.messageOf ? compiled.messageOf(part.status, values, part.missing) : part.message,
         observed,
-        parameters: part.parameters,
+        parameters: compiled.parametersAt ? compiled.parametersAt(asOf) : part.parameters,
         source: part.source,
         missing: part.missing,
         assumptions: criterionAssumptions,
@@ -522,6 +593,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       if (!failed && funding.assumptions.length)
         assumptions = freeze(dedupe([...assumptions, ...funding.assumptions]));
     }
+    if (datedNames.size) assumptions = assumptionsAt(assumptions, asOf);
     return {
       format: EXPLANATION_FORMAT,
       verdict,
