@@ -93,6 +93,31 @@ const fill = (template: string, label: string, missing: string) =>
     .replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
+const EMPTY_ASSUMPTIONS: readonly AssumptionUsed[] = shareFrozen([]);
+/** Unions of two frozen assumption lists, cached by identity (the same pair gives the same list). */
+const MERGES = new WeakMap<
+  readonly AssumptionUsed[],
+  Map<readonly AssumptionUsed[], readonly AssumptionUsed[]>
+>();
+function merged(
+  first: readonly AssumptionUsed[],
+  second: readonly AssumptionUsed[],
+): readonly AssumptionUsed[] {
+  if (second.length === 0 || first === second) return first;
+  if (first.length === 0) return second;
+  let bySecond = MERGES.get(first);
+  if (!bySecond) {
+    bySecond = new Map();
+    MERGES.set(first, bySecond);
+  }
+  let union = bySecond.get(second);
+  if (!union) {
+    union = shareFrozen(dedupe([...first, ...second]));
+    if (bySecond.size > 256) bySecond.clear();
+    bySecond.set(second, union);
+  }
+  return union;
+}
 const STATUSES: readonly CriterionStatus[] = ['pass', 'fail', 'unknown'];
 const EMPTY: readonly string[] = shareFrozen([]);
 
@@ -434,9 +459,19 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     criteria: readonly CriterionExplanation[],
     ineligible: boolean,
   ): readonly AssumptionUsed[] => {
-    const perCriterion = criteria.map((criterion) => criterion.assumptions);
-    if (ineligible) return fewestOfFailed(perCriterion, criteria);
-    return freeze(dedupe(perCriterion.flat()));
+    if (ineligible) {
+      // The criteria's lists are frozen, shared and without repeats: one of them is the answer.
+      let best: readonly AssumptionUsed[] | undefined;
+      for (let index = 0; index < criteria.length; index++) {
+        const criterion = criteria[index]!;
+        if (criterion.status === 'fail' && (!best || criterion.assumptions.length < best.length))
+          best = criterion.assumptions;
+      }
+      return best ?? EMPTY_ASSUMPTIONS;
+    }
+    let union: readonly AssumptionUsed[] = EMPTY_ASSUMPTIONS;
+    for (let index = 0; index < criteria.length; index++) union = merged(union, criteria[index]!.assumptions);
+    return union;
   };
   // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
   let stamp: Explanation['ruleSet'] | undefined;
