@@ -27,7 +27,7 @@ export interface RuleWarning {
 /**
  * The explanation of one criterion: plain, frozen data (own enumerable properties in the
  * `cprdfop.explanation/1` key order; `structuredClone`, spreads, `postMessage` and deep equality see
- * every field). Its static parts (label, message, parameters, source, missing) are deeply frozen and
+ * every field). Its static parts (label, message, parameters, source, missing, assumptions) are deeply frozen and
  * shared by every explanation; `observed` holds the application's own values.
  * @category Evaluation
  */
