@@ -17,6 +17,12 @@ import { RuleText } from '../src/rules/RuleText.js';
 const isoDate = z.string().refine(isIsoDate, ISO_DATE_REASON.en).meta({ format: 'date' });
 const Status = z.enum(['pass', 'fail', 'unknown']);
 const fields = z.array(z.string());
+const Assumption = z.strictObject({
+  name: z.string(),
+  value: ParameterValue,
+  from: isoDate.optional().describe('For a dated parameter: the date from which the value used is in force.'),
+  justification: z.string(),
+});
 
 /** The zod schema of an explanation (every key always present, in this order). */
 export const ExplanationSchema = z.strictObject({
@@ -40,12 +46,13 @@ export const ExplanationSchema = z.strictObject({
       parameters: z.record(z.string(), ParameterValue),
       source: RuleSource.nullable(),
       missing: fields,
+      assumptions: z
+        .array(Assumption)
+        .describe("The assumption-marked parameters this criterion's status depended on."),
     }),
   ),
   missing: fields.describe('The fields whose answer could still change the verdict.'),
-  assumptions: z.array(
-    z.strictObject({ name: z.string(), value: ParameterValue, justification: z.string() }),
-  ),
+  assumptions: z.array(Assumption),
   warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
   funding: z.strictObject({ amount: z.number().nullable(), unit: z.string(), missing: fields }).nullable(),
 });

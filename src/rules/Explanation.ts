@@ -27,7 +27,7 @@ export interface RuleWarning {
 /**
  * The explanation of one criterion: plain, frozen data (own enumerable properties in the
  * `cprdfop.explanation/1` key order; `structuredClone`, spreads, `postMessage` and deep equality see
- * every field). Its static parts (label, message, parameters, source, missing) are deeply frozen and
+ * every field). Its static parts (label, message, parameters, source, missing, assumptions) are deeply frozen and
  * shared by every explanation; `observed` holds the application's own values.
  * @category Evaluation
  */
@@ -45,12 +45,20 @@ export interface CriterionExplanation {
   readonly source: RuleSource | null;
   /** When `unknown`: the fields whose answer would decide this criterion. */
   readonly missing: readonly string[];
+  /**
+   * The `assumption`-marked parameters this criterion's status depended on (those of the branches
+   * that decided it): changing any other assumption's value never changes this status. Frozen, shared.
+   */
+  readonly assumptions: readonly AssumptionUsed[];
 }
 
 /** An `assumption`-marked parameter a verdict depended on. @category Evaluation */
 export interface AssumptionUsed {
   readonly name: string;
+  /** The value used: for a dated parameter, the one in force on the evaluation date (else its schedule). */
   readonly value: ParameterValue;
+  /** For a dated parameter: the date from which the value used is in force. */
+  readonly from?: string;
   readonly justification: string;
 }
 

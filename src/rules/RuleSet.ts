@@ -124,7 +124,70 @@ export const ParameterMarkInput = /* @__PURE__ */ (() =>
   ]))();
 
 /**
- * A parameter value: a number, a string, a boolean or a list of strings or numbers.
+ * A plain parameter value: a number, a string, a boolean or a list of strings or numbers.
+ * @example
+ * ```ts
+ * import { ScalarParameterValue } from 'cprdfop/rules';
+ * ScalarParameterValue.parse(2); // 2
+ * ```
+ * @category Rule sets
+ */
+export const ScalarParameterValue = /* @__PURE__ */ (() =>
+  z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number())]))();
+/** @category Rule sets */
+export type ScalarParameterValue = z.infer<typeof ScalarParameterValue>;
+
+/** The kind of a plain value, for "every entry of a dated parameter has the same type". */
+function valueKind(value: ScalarParameterValue): string {
+  if (Array.isArray(value)) return value.length ? `list of ${typeof value[0]}` : 'list';
+  return typeof value === 'string' && packIsoDate(value) >= 0 ? 'date' : typeof value;
+}
+
+/**
+ * A dated parameter value (like OpenFisca's dated parameters): the values in force from each date, in
+ * ascending order of `from` with no date twice, every value of the same type. `{"param": name}` gives
+ * the value in force on the evaluation date.
+ * @example
+ * ```ts
+ * import { DatedParameterValue } from 'cprdfop/rules';
+ * DatedParameterValue.parse({ values: [{ from: '2023-01-01', value: 2 }, { from: '2025-01-01', value: 3 }] }).values.length; // 2
+ * DatedParameterValue.safeParse({ values: [{ from: '2025-01-01', value: 3 }, { from: '2023-01-01', value: 2 }] }).success; // false
+ * ```
+ * @category Rule sets
+ */
+export const DatedParameterValue = /* @__PURE__ */ (() =>
+  z
+    .strictObject({
+      values: z.array(z.strictObject({ from: IsoDate, value: ScalarParameterValue })).min(1),
+    })
+    .superRefine((dated, context) => {
+      const first = dated.values[0]!;
+      for (let index = 1; index < dated.values.length; index++) {
+        const previous = dated.values[index - 1]!;
+        const entry = dated.values[index]!;
+        if (packIsoDate(entry.from) <= packIsoDate(previous.from))
+          context.addIssue({
+            code: 'custom',
+            path: ['values', index, 'from'],
+            message:
+              entry.from === previous.from
+                ? `"from": "${entry.from}" appears twice (each date once)`
+                : `"from": "${entry.from}" comes after "${previous.from}": the dates must ascend`,
+          });
+        if (valueKind(entry.value) !== valueKind(first.value))
+          context.addIssue({
+            code: 'custom',
+            path: ['values', index, 'value'],
+            message: `a ${valueKind(entry.value)} where the first value is a ${valueKind(first.value)}: every value of a dated parameter has the same type`,
+          });
+      }
+    }))();
+/** @category Rule sets */
+export type DatedParameterValue = z.infer<typeof DatedParameterValue>;
+
+/**
+ * A parameter value: a plain value (a number, a string, a boolean or a list of strings or numbers) or
+ * a dated one ({@link DatedParameterValue}).
  * @example
  * ```ts
  * import { ParameterValue } from 'cprdfop/rules';
@@ -132,10 +195,25 @@ export const ParameterMarkInput = /* @__PURE__ */ (() =>
  * ```
  * @category Rule sets
  */
-export const ParameterValue = /* @__PURE__ */ (() =>
-  z.union([z.number(), z.string(), z.boolean(), z.array(z.string()), z.array(z.number())]))();
+export const ParameterValue = /* @__PURE__ */ (() => z.union([ScalarParameterValue, DatedParameterValue]))();
 /** @category Rule sets */
 export type ParameterValue = z.infer<typeof ParameterValue>;
+
+/**
+ * Whether a parameter value is dated.
+ * @param value - A parameter value.
+ * @returns `true` for `{ values: [...] }`.
+ * @example
+ * ```ts
+ * import { isDatedValue } from 'cprdfop/rules';
+ * isDatedValue({ values: [{ from: '2023-01-01', value: 1 }] }); // true
+ * isDatedValue(1); // false
+ * ```
+ * @category Rule sets
+ */
+export function isDatedValue(value: ParameterValue): value is DatedParameterValue {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}
 
 /**
  * Where a value of a rule set comes from: its mark, a justification, and optionally the source's title

@@ -101,7 +101,12 @@ export function dependencyTree<Context>(
 
 /** Whether the tree's answer is always its static list (no branching over assumptions). */
 export function isStatic<Context>(tree: DependencyNode<Context>): boolean {
-  return tree.kind === 'leaf' || tree.assumptions.length === 0;
+  // A `not` depends on what its operand depends on: static when its operand is.
+  return (
+    tree.kind === 'leaf' ||
+    tree.assumptions.length === 0 ||
+    (tree.kind === 'not' && isStatic(tree.children[0]!))
+  );
 }
 
 const flip = (value: unknown): unknown => (value === true ? false : value === false ? true : value);

@@ -4,7 +4,7 @@
  * `serializeExplanation` writes each one's JSON once and reuses it (a deeply frozen value's JSON never
  * changes).
  */
-import type { CriterionStatus } from './Explanation.js';
+import type { AssumptionUsed, CriterionStatus } from './Explanation.js';
 import type { ParameterValue, RuleSource, RuleText } from './RuleSet.js';
 
 /** Deeply frozen values of the engine, with their JSON once written (`0` until then). */
@@ -38,6 +38,8 @@ export interface Part {
   readonly parameters: Readonly<Record<string, ParameterValue>>;
   readonly source: RuleSource | null;
   readonly missing: readonly string[];
+  /** The criterion's assumptions when they do not depend on the evaluation (else each evaluation's). */
+  readonly assumptions: readonly AssumptionUsed[];
   /** The fields the criterion reads (the keys of `observed`, in order) and their slots. */
   readonly keys: readonly string[];
   readonly slots: readonly number[];

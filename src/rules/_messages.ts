@@ -8,7 +8,7 @@
 import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
-import type { Parameter } from './RuleSet.js';
+import { isDatedValue, type Parameter } from './RuleSet.js';
 
 export type Language = 'fr' | 'en';
 type Kind = FieldType | 'number' | 'money-unit';
@@ -97,6 +97,11 @@ export function compileTemplate(
     if (kind === 'param') {
       const parameter = parameters.get(name);
       if (!parameter) throw new RuleSetError(at, `unknown parameter "${name}" in the message`);
+      if (isDatedValue(parameter.value))
+        throw new RuleSetError(
+          at,
+          `the message quotes the dated parameter "${name}", whose value depends on the evaluation date: not supported yet`,
+        );
       pieces.push(formatValue(parameter.value, language, parameter.unit === 'EUR' ? 'money-unit' : 'number'));
     } else {
       if (!fieldsRead.includes(name))

@@ -1,5 +1,6 @@
 import { lowerFirst } from '../_shared/messages.js';
 import { compileExpression } from './_compileExpression.js';
+import { entryInForce } from './_datedParameters.js';
 import { isIsoDate } from './_dates.js';
 import { definitionOrder } from './_definitions.js';
 import { dependencyTree, dependsOn, isStatic } from './_dependsOn.js';
@@ -31,7 +32,7 @@ import {
 } from './operators/_kernel.js';
 import type { ValueType } from './operators/registry.js';
 import { operatorEntry } from './operators/registry.js';
-import type { Parameter, ParameterValue, RuleSet, RuleText } from './RuleSet.js';
+import { isDatedValue, type Parameter, type ParameterValue, type RuleSet, type RuleText } from './RuleSet.js';
 import type { TerritoryProvider } from './TerritoryProvider.js';
 import { declaredFieldTypes, type TypeEnvironment, typeOf } from './typeCheck.js';
 
@@ -91,6 +92,31 @@ const fill = (template: string, label: string, missing: string) =>
   template.replace('{label}', lowerFirst(label)).replace('{missing}', missing || '—');
 
 const freeze = Object.freeze;
+const EMPTY_ASSUMPTIONS: readonly AssumptionUsed[] = shareFrozen([]);
+/** Unions of two frozen assumption lists, cached by identity (the same pair gives the same list). */
+const MERGES = new WeakMap<
+  readonly AssumptionUsed[],
+  Map<readonly AssumptionUsed[], readonly AssumptionUsed[]>
+>();
+function merged(
+  first: readonly AssumptionUsed[],
+  second: readonly AssumptionUsed[],
+): readonly AssumptionUsed[] {
+  if (second.length === 0 || first === second) return first;
+  if (first.length === 0) return second;
+  let bySecond = MERGES.get(first);
+  if (!bySecond) {
+    bySecond = new Map();
+    MERGES.set(first, bySecond);
+  }
+  let union = bySecond.get(second);
+  if (!union) {
+    union = shareFrozen(dedupe([...first, ...second]));
+    if (bySecond.size > 256) bySecond.clear();
+    bySecond.set(second, union);
+  }
+  return union;
+}
 const STATUSES: readonly CriterionStatus[] = ['pass', 'fail', 'unknown'];
 const EMPTY: readonly string[] = shareFrozen([]);
 
@@ -188,6 +214,55 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
       return [used];
     });
+  /**
+   * Dated parameters: explanations show the value in force on the evaluation date, with `from` in
+   * the assumptions (frozen, cached per date); without a date, the schedule itself.
+   */
+  const datedNames = new Set(
+    ruleSet.parameters
+      .filter((parameter) => isDatedValue(parameter.value))
+      .map((parameter) => parameter.name),
+  );
+  const datedAssumption = new Map<string, Map<string, AssumptionUsed>>();
+  const assumptionAt = (used: AssumptionUsed, asOf: string): AssumptionUsed => {
+    if (!datedNames.has(used.name) || !isDatedValue(used.value)) return used;
+    let byDate = datedAssumption.get(used.name);
+    if (!byDate) {
+      byDate = new Map();
+      datedAssumption.set(used.name, byDate);
+    }
+    let found = byDate.get(asOf);
+    if (!found) {
+      const entry = entryInForce(used.value, asOf);
+      found = entry
+        ? shareFrozen({
+            name: used.name,
+            value: frozenCopy(entry.value),
+            from: entry.from,
+            justification: used.justification,
+          })
+        : used;
+      if (byDate.size > 64) byDate.clear();
+      byDate.set(asOf, found);
+    }
+    return found;
+  };
+  const listsAt = new WeakMap<readonly AssumptionUsed[], Map<string, readonly AssumptionUsed[]>>();
+  const assumptionsAt = (list: readonly AssumptionUsed[], asOf: string | null): readonly AssumptionUsed[] => {
+    if (asOf === null || !datedNames.size || !list.some((used) => datedNames.has(used.name))) return list;
+    let byDate = listsAt.get(list);
+    if (!byDate) {
+      byDate = new Map();
+      listsAt.set(list, byDate);
+    }
+    let found = byDate.get(asOf);
+    if (!found) {
+      found = shareFrozen(list.map((used) => assumptionAt(used, asOf)));
+      if (byDate.size > 64) byDate.clear();
+      byDate.set(asOf, found);
+    }
+    return found;
+  };
   const isAssumption = (name: string) => paramMap.get(name)?.provenance.mark === 'assumption';
   const stateOf = (): CompileState => ({
     slots,
@@ -233,6 +308,25 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     const parameters: Record<string, ParameterValue> = {};
     for (const name of st.params) parameters[name] = frozenCopy(paramMap.get(name)!.value);
     shareFrozen(parameters);
+    /** The parameters with the dated ones' values in force on a date (cached per date). */
+    const dated = st.params.some((name) => datedNames.has(name));
+    const parametersByDate = new Map<string, Readonly<Record<string, ParameterValue>>>();
+    const parametersAt = (asOf: string | null): Readonly<Record<string, ParameterValue>> => {
+      if (!dated || asOf === null) return parameters;
+      let found = parametersByDate.get(asOf);
+      if (!found) {
+        const record: Record<string, ParameterValue> = {};
+        for (const name of st.params) {
+          const value = parameters[name]!;
+          const entry = isDatedValue(value) ? entryInForce(value, asOf) : undefined;
+          record[name] = entry ? entry.value : value;
+        }
+        found = shareFrozen(record);
+        if (parametersByDate.size > 64) parametersByDate.clear();
+        parametersByDate.set(asOf, found);
+      }
+      return found;
+    };
     const label = frozenCopy(cr.label);
     const source = cr.source ? frozenCopy(cr.source) : null;
     const fieldSlots = st.fields.map((field) => slots.get(field)!);
@@ -291,20 +385,41 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         parameters,
         source,
         missing,
+        assumptions: criterionAssumptions,
         keys: st.fields,
         slots: fieldSlots,
       });
     // Which assumptions a decision depended on: sub-expressions evaluated only for that (_dependsOn.ts).
+    const criterionAssumptions = shareFrozen(assumption(st.params));
     const tree = dependencyTree<EvaluationContext>(
       when,
       (node) => compileExpression(node, { ...stateOf(), nodes: { count: 0 } }, 0, at),
       isAssumption,
       (name) => definitions.get(name)?.params ?? [],
     );
+    /** Frozen lists of the assumptions an evaluation depended on, by names (a few per criterion). */
+    const lists = new Map<string, readonly AssumptionUsed[]>();
+    const byIdentity = new Map<readonly string[], readonly AssumptionUsed[]>();
+    const listOf = (names: readonly string[]): readonly AssumptionUsed[] => {
+      const known = byIdentity.get(names);
+      if (known) return known;
+      const key = names.join('\u0000');
+      let list = lists.get(key);
+      if (!list) {
+        if (lists.size > 256) lists.clear();
+        list = shareFrozen(assumption(names));
+        lists.set(key, list);
+      }
+      // `dependsOn` hands back the tree's own lists when nothing was left out: found by identity.
+      if (byIdentity.size < 64) byIdentity.set(names, list);
+      return list;
+    };
     return {
       fn,
       tree: isStatic(tree) ? undefined : tree,
-      assumptions: assumption(st.params),
+      assumptions: criterionAssumptions,
+      listOf,
+      parametersAt: dated ? parametersAt : undefined,
       pass: undefined as Part | undefined,
       fail: undefined as Part | undefined,
       unknown: new Map<readonly string[], Part>(),
@@ -340,17 +455,22 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
    * the fewest; otherwise those of every criterion — each as its evaluation actually used them.
    */
   const assumptionsUsed = (
-    c: EvaluationContext,
     criteria: readonly CriterionExplanation[],
     ineligible: boolean,
   ): readonly AssumptionUsed[] => {
-    const perCriterion = crits.map((k, i) =>
-      k.tree && (!ineligible || criteria[i]!.status === 'fail')
-        ? assumption(dependsOn(k.tree, c, statusValue(criteria[i]!.status)))
-        : k.assumptions,
-    );
-    if (ineligible) return fewestOfFailed(perCriterion, criteria);
-    return freeze(dedupe(perCriterion.flat()));
+    if (ineligible) {
+      // The criteria's lists are frozen, shared and without repeats: one of them is the answer.
+      let best: readonly AssumptionUsed[] | undefined;
+      for (let index = 0; index < criteria.length; index++) {
+        const criterion = criteria[index]!;
+        if (criterion.status === 'fail' && (!best || criterion.assumptions.length < best.length))
+          best = criterion.assumptions;
+      }
+      return best ?? EMPTY_ASSUMPTIONS;
+    }
+    let union: readonly AssumptionUsed[] = EMPTY_ASSUMPTIONS;
+    for (let index = 0; index < criteria.length; index++) union = merged(union, criteria[index]!.assumptions);
+    return union;
   };
   // The hash is computed on first use (cold start: compiling does not wait for SHA-256).
   let stamp: Explanation['ruleSet'] | undefined;
@@ -448,15 +568,22 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       const observed: Record<string, unknown> = {};
       const { keys, slots: fieldSlots } = part;
       for (let key = 0; key < keys.length; key++) observed[keys[key]!] = values[fieldSlots[key]!] ?? null;
+      const tree = compiled.tree;
+      // The assumptions its status depended on: a static list unless its tree branches over them.
+      let criterionAssumptions = tree
+        ? compiled.listOf(dependsOn(tree, context, statusValue(part.status)))
+        : part.assumptions;
+      if (datedNames.size) criterionAssumptions = assumptionsAt(criterionAssumptions, asOf);
       criteria[index] = {
         id: part.id,
         status: part.status,
         label: part.label,
         message: compiled.messageOf ? compiled.messageOf(part.status, values, part.missing) : part.message,
         observed,
-        parameters: part.parameters,
+        parameters: compiled.parametersAt ? compiled.parametersAt(asOf) : part.parameters,
         source: part.source,
         missing: part.missing,
+        assumptions: criterionAssumptions,
       };
     }
     let verdict: Verdict = failed ? 'ineligible' : unknown ? 'undetermined' : 'eligible';
@@ -478,7 +605,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       }
     }
     let assumptions: readonly AssumptionUsed[] = allAssumptions;
-    if (dynamic) assumptions = assumptionsUsed(context, criteria, failed !== 0);
+    if (dynamic) assumptions = assumptionsUsed(criteria, failed !== 0);
     else if (failed) {
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
@@ -500,6 +627,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       if (!failed && funding.assumptions.length)
         assumptions = freeze(dedupe([...assumptions, ...funding.assumptions]));
     }
+    if (datedNames.size) assumptions = assumptionsAt(assumptions, asOf);
     return {
       format: EXPLANATION_FORMAT,
       verdict,

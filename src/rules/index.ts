@@ -65,10 +65,12 @@ export {
 } from './parseRuleSet.js';
 export {
   Criterion,
+  DatedParameterValue,
   Definition,
   Expression,
   type ExpressionValue,
   Funding,
+  isDatedValue,
   isRuleFileReference,
   Parameter,
   ParameterMark,
@@ -80,6 +82,7 @@ export {
   type RuleSetInput,
   RuleSource,
   RuleText,
+  ScalarParameterValue,
 } from './RuleSet.js';
 export { resolveRuleSet } from './resolveRuleSet.js';
 export { type ExampleResult, runExamples } from './runExamples.js';

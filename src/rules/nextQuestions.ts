@@ -5,7 +5,7 @@ import type { EvaluateOptions, Evaluator } from './compile.js';
 import type { Explanation } from './Explanation.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
 import { fieldIndex } from './fieldIndex.js';
-import type { ExpressionValue, RuleText } from './RuleSet.js';
+import { type ExpressionValue, isDatedValue, type RuleText } from './RuleSet.js';
 
 /** One allowed value of a question, with its labels. @category Questions */
 export interface QuestionChoice {
@@ -157,6 +157,8 @@ function prepare(evaluator: Evaluator): Prepared {
     if (Array.isArray(node)) return node.flatMap((item) => constantsOf(item));
     if ('param' in node && typeof node.param === 'string') {
       const value = parameters.get(node.param);
+      if (value !== undefined && isDatedValue(value))
+        return value.values.flatMap((entry) => (Array.isArray(entry.value) ? entry.value : [entry.value]));
       return Array.isArray(value) ? value : [value];
     }
     return [];

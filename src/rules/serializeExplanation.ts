@@ -97,13 +97,23 @@ function list(items: readonly unknown[], depth: number, out: string[]): void {
 }
 
 /** The keys of a criterion explanation, in order. */
-const CRITERION_KEYS = ['id', 'status', 'label', 'message', 'observed', 'parameters', 'source', 'missing'];
+const CRITERION_KEYS = [
+  'id',
+  'status',
+  'label',
+  'message',
+  'observed',
+  'parameters',
+  'source',
+  'missing',
+  'assumptions',
+];
 
 /** The part an unchanged criterion explanation was built from (every member identical), if any. */
 function partOf(object: Record<string, unknown>, keys: readonly string[]): Part | undefined {
   const message = object.message;
-  if (keys.length !== 8 || message === null || typeof message !== 'object') return;
-  for (let index = 0; index < 8; index++) if (keys[index] !== CRITERION_KEYS[index]) return;
+  if (keys.length !== 9 || message === null || typeof message !== 'object') return;
+  for (let index = 0; index < 9; index++) if (keys[index] !== CRITERION_KEYS[index]) return;
   const parts = PARTS_BY_MESSAGE.get(message);
   if (!parts) return;
   for (const part of parts)
@@ -123,7 +133,7 @@ function partJson(part: Part): NonNullable<Part['json']> {
     const json = (value: unknown) => (value === null ? 'null' : staticJson(value as object, 0));
     part.json = {
       before: `{"id":${JSON.stringify(part.id)},"status":${JSON.stringify(part.status)},"label":${json(part.label)},"message":${json(part.message)},"observed":`,
-      after: `,"parameters":${json(part.parameters)},"source":${json(part.source)},"missing":${json(part.missing)}}`,
+      after: `,"parameters":${json(part.parameters)},"source":${json(part.source)},"missing":${json(part.missing)},"assumptions":`,
       keys: part.keys.map((key) => `${JSON.stringify(key)}:`),
     };
   }
@@ -136,6 +146,7 @@ function record(object: Record<string, unknown>, depth: number, out: string[]): 
   if (part) {
     // An unchanged criterion explanation: its static JSON around its `observed` values.
     const json = partJson(part);
+    const start = out.length;
     out.push(json.before);
     const observed = object.observed;
     const observedKeys =
@@ -160,11 +171,18 @@ function record(object: Record<string, unknown>, depth: number, out: string[]): 
       out.push(written > 0 ? '}' : '{}');
     } else if (!property('observed', observed, depth, out, '')) {
       // `JSON.stringify` would omit an `undefined` observed: not this shape any more; start again.
-      out.length -= 1;
+      out.length = start;
       generic(object, keys, depth, out);
       return;
     }
     out.push(json.after);
+    // The assumptions may be the evaluation's own list (shared frozen ones are written once).
+    if (!property('assumptions', object.assumptions, depth, out, '')) {
+      out.length = start;
+      generic(object, keys, depth, out);
+      return;
+    }
+    out.push('}');
     return;
   }
   generic(object, keys, depth, out);

@@ -9,7 +9,7 @@ import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
 import { signatureOf, type ValueType } from './operators/registry.js';
-import type { ExpressionValue, Parameter } from './RuleSet.js';
+import { type ExpressionValue, isDatedValue, type Parameter } from './RuleSet.js';
 
 /** What the checker knows about the rule set. */
 export interface TypeEnvironment {
@@ -139,7 +139,9 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
       return typeof arg === 'string' ? fieldType(arg, env, here) : fail(here, 'expects a field path string');
     case 'param': {
       const parameter = typeof arg === 'string' ? env.parameters.get(arg) : undefined;
-      return parameter ? typeOfValue(parameter.value) : 'any';
+      if (!parameter) return 'any';
+      // A dated parameter: every value has the same type (checked by the schema), the first's.
+      return typeOfValue(isDatedValue(parameter.value) ? parameter.value.values[0]!.value : parameter.value);
     }
     case 'lit':
       return typeOfValue(arg);

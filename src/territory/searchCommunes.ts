@@ -2,6 +2,7 @@ import { normalizeName } from '../_shared/normalizeName.js';
 import { DEPARTEMENT_CODE } from './_internal/codes.js';
 import { chunkOfDepartement, DEFAULT_REGION, getCore, getGraph } from './_internal/france.js';
 import type { Graph } from './_internal/graph.js';
+import { searchKey } from './_internal/searchKey.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import type { Commune } from './schemas/Commune.js';
 
@@ -57,69 +58,97 @@ interface SearchIndex {
 const indexes = new Map<string, SearchIndex>();
 
 function buildIndex(graphs: readonly Graph[]): SearchIndex {
+  // Built once per scope, cold (interpreted): indexed loops, no destructuring, no closures per row,
+  // and the suffixes sorted by the engine's own string order rather than a JS comparator.
   const results: CommuneSearchResult[] = [];
   const slotOf: number[] = [];
   const slotByCode = new Map<string, number>();
-  for (const g of graphs) {
-    for (const c of g.communes) {
-      slotByCode.set(c.code, slotByCode.size);
+  for (let g = 0; g < graphs.length; g++) {
+    const communes = (graphs[g] as Graph).communes;
+    for (let at = 0; at < communes.length; at++) {
+      const c = communes[at] as Commune;
+      const slot = slotByCode.size;
+      slotByCode.set(c.code, slot);
       results.push(c);
-      slotOf.push(slotByCode.size - 1);
+      slotOf.push(slot);
     }
   }
-  for (const g of graphs) {
-    for (const [code, current, via, name] of g.searchAliases) {
-      const c = g.communeByCode.get(current);
+  for (let g = 0; g < graphs.length; g++) {
+    const graph = graphs[g] as Graph;
+    const aliases = graph.searchAliases;
+    for (let at = 0; at < aliases.length; at++) {
+      const [code, current, via, name] = aliases[at] as Graph['searchAliases'][number];
+      const c = graph.communeByCode.get(current);
       const slot = slotByCode.get(current);
       if (!c || slot === undefined) continue;
       results.push(Object.freeze({ ...c, matchedAlias: Object.freeze({ code, name, via }) }));
       slotOf.push(slot);
     }
   }
-  const names = results.map((r) => normalizeName(r.matchedAlias ? r.matchedAlias.name : r.name));
-  const suffixes: string[] = [];
-  const owners: number[] = [];
-  const atStart: number[] = [];
-  names.forEach((n, i) => {
-    suffixes.push(n);
-    owners.push(i);
-    atStart.push(1);
-    for (let p = n.indexOf(' '); p !== -1; p = n.indexOf(' ', p + 1)) {
-      suffixes.push(n.slice(p + 1));
-      owners.push(i);
-      atStart.push(0);
+  const names: string[] = new Array(results.length);
+  // Suffix → the entries having it, in entry order: sorting the distinct suffixes with the default
+  // (code-unit) order then listing each one's entries gives the order (suffix, entry) without a
+  // comparator.
+  const owners = new Map<string, number[]>();
+  const add = (suffix: string, entry: number): void => {
+    const list = owners.get(suffix);
+    if (list === undefined) owners.set(suffix, [entry]);
+    else list.push(entry);
+  };
+  let count = 0;
+  for (let entry = 0; entry < results.length; entry++) {
+    const result = results[entry] as CommuneSearchResult;
+    const normalized = searchKey(result.matchedAlias ? result.matchedAlias.name : result.name);
+    names[entry] = normalized;
+    add(normalized, entry);
+    count++;
+    for (let p = normalized.indexOf(' '); p !== -1; p = normalized.indexOf(' ', p + 1)) {
+      // A word suffix is marked by a negative entry (−1 − entry): not at the start of the name.
+      add(normalized.slice(p + 1), -1 - entry);
+      count++;
     }
-  });
-  const order = Array.from(suffixes.keys()).sort((a, b) => {
-    const x = suffixes[a] as string;
-    const y = suffixes[b] as string;
-    return x < y ? -1 : x > y ? 1 : a - b;
-  });
-  const slotPopulation = new Float64Array(slotByCode.size);
-  const slotCodeRank = new Int32Array(slotByCode.size);
+  }
+  const distinct = [...owners.keys()].sort();
+  const suffixes: string[] = new Array(count);
+  const suffixEntry = new Int32Array(count);
+  const suffixAtStart = new Uint8Array(count);
+  let k = 0;
+  for (let d = 0; d < distinct.length; d++) {
+    const suffix = distinct[d] as string;
+    const list = owners.get(suffix) as number[];
+    // Already in entry order (entries were added in order; an entry has each suffix at most once).
+    for (let at = 0; at < list.length; at++) {
+      const owner = list[at] as number;
+      suffixes[k] = suffix;
+      suffixEntry[k] = owner < 0 ? -1 - owner : owner;
+      suffixAtStart[k] = owner < 0 ? 0 : 1;
+      k++;
+    }
+  }
+  const slots = slotByCode.size;
+  const slotPopulation = new Float64Array(slots);
+  const slotCodeRank = new Int32Array(slots);
   // One chunk's communes are already in code order; several chunks need a sort.
-  if (graphs.length === 1) for (let slot = 0; slot < slotByCode.size; slot++) slotCodeRank[slot] = slot;
-  else
-    [...slotByCode.keys()].sort().forEach((code, rank) => {
-      slotCodeRank[slotByCode.get(code) as number] = rank;
-    });
-  results.forEach((r, entry) => {
-    slotPopulation[slotOf[entry] as number] = r.population ?? -1;
-  });
-  const suffixEntry = Int32Array.from(order, (k) => owners[k] as number);
-  const suffixAtStart = Uint8Array.from(order, (k) => atStart[k] as number);
+  if (graphs.length === 1) for (let slot = 0; slot < slots; slot++) slotCodeRank[slot] = slot;
+  else {
+    const codes = [...slotByCode.keys()].sort();
+    for (let rank = 0; rank < codes.length; rank++)
+      slotCodeRank[slotByCode.get(codes[rank] as string) as number] = rank;
+  }
+  for (let entry = 0; entry < results.length; entry++)
+    slotPopulation[slotOf[entry] as number] = (results[entry] as CommuneSearchResult).population ?? -1;
   return {
     slotPopulation,
     slotCodeRank,
     results,
     slotOf: Int32Array.from(slotOf),
     names,
-    suffixes: order.map((k) => suffixes[k] as string),
+    suffixes,
     suffixEntry,
     suffixAtStart,
-    slots: slotByCode.size,
-    stamp: new Int32Array(slotByCode.size),
-    best: new Int32Array(slotByCode.size),
+    slots,
+    stamp: new Int32Array(slots),
+    best: new Int32Array(slots),
   };
 }
 

@@ -109,6 +109,17 @@ describe('the ITIE verdicts list the assumptions they used', () => {
             e.verdict,
           );
         }
+        // Per criterion: an assumption a criterion does not list never changes its status.
+        for (const name of assumptionNames) {
+          const again = explain(app, perturbed(name, seed));
+          e.criteria.forEach((criterion, index) => {
+            if (criterion.assumptions.some((used) => used.name === name)) return;
+            expect(
+              again.criteria[index]!.status,
+              `${criterion.id}, ${name} in ${JSON.stringify(changes)}`,
+            ).toBe(criterion.status);
+          });
+        }
       }),
       { numRuns: 40 },
     );
@@ -188,6 +199,55 @@ describe('random rule sets', () => {
       ),
       { numRuns: 400 },
     );
+  });
+  it('property: changing an assumption a criterion does not list never changes its status', () => {
+    fc.assert(
+      fc.property(
+        fc.array(expression, { minLength: 1, maxLength: 3 }),
+        values,
+        application,
+        fc.constantFrom(...BOOLEAN_PARAMS, ...NUMBER_PARAMS),
+        fc.integer({ min: 0, max: 4 }),
+        (criteria, parameterValues, app, name, number) => {
+          const e = compile(ruleSet(criteria, parameterValues)).evaluate(app, { asOf: '2023-05-01' });
+          const current = parameterValues[name as keyof typeof parameterValues];
+          const changed = { ...parameterValues, [name]: typeof current === 'boolean' ? !current : number };
+          const again = compile(ruleSet(criteria, changed)).evaluate(app, { asOf: '2023-05-01' });
+          e.criteria.forEach((criterion, index) => {
+            // The verdict's list is made of the criteria's lists (every criterion lists what it used).
+            for (const used of criterion.assumptions)
+              expect(criterion.parameters, `${criterion.id} lists ${used.name}`).toHaveProperty(used.name);
+            if (criterion.assumptions.some((used) => used.name === name)) return;
+            expect(again.criteria[index]!.status, `${criterion.id} with ${name} changed`).toBe(
+              criterion.status,
+            );
+          });
+          if (e.verdict !== 'ineligible') {
+            const union = new Set(
+              e.criteria.flatMap((criterion) => criterion.assumptions.map((used) => used.name)),
+            );
+            expect(new Set(listed(e))).toEqual(union);
+          }
+        },
+      ),
+      { numRuns: 400 },
+    );
+  });
+  it('a criterion lists the assumptions of the branch that decided it', () => {
+    const rs = ruleSet([{ any: [{ field: 'b0' }, { param: 'p0' }] }, { param: 'p1' }], {
+      p0: false,
+      p1: true,
+      p2: false,
+      t0: 0,
+      t1: 0,
+    });
+    const evaluator = compile(rs);
+    const names = (e: Explanation) => e.criteria.map((criterion) => criterion.assumptions.map((a) => a.name));
+    expect(names(evaluator.evaluate({ b0: true }, { asOf: '2023-05-01' }))).toEqual([[], ['p1']]);
+    const e = evaluator.evaluate({ b0: false }, { asOf: '2023-05-01' });
+    expect(names(e)).toEqual([['p0'], ['p1']]);
+    expect(e.criteria[0]!.assumptions[0]).toEqual({ name: 'p0', value: false, justification: 'random' });
+    expect(Object.isFrozen(e.criteria[0]!.assumptions)).toBe(true);
   });
   it('lists fewer assumptions than every mentioned one when a branch decides', () => {
     const rs = ruleSet([{ any: [{ field: 'b0' }, { param: 'p0' }] }], {

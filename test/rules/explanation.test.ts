@@ -101,6 +101,7 @@ describe('explanations are plain data', () => {
         'parameters',
         'source',
         'missing',
+        'assumptions',
       ]);
       expect(Object.getPrototypeOf(c)).toBe(Object.prototype);
     }

@@ -34,6 +34,8 @@ const SYNTHETIC_EPCIS = ['246000129', '200068047', '246000764'];
 const CREIL = '200068047';
 /** Métropole européenne de Lille (Nord). */
 const LILLE = '200093201';
+/** CA du Pays de Laon (Aisne). */
+const LAON = '200043495';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -176,7 +178,10 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
     for (const status of await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-status'))))
       expect(status).toBe('pass');
     expect(await page.getByTestId('ruleset').textContent()).toContain('itie-hdf@2023.1');
-    expect(await page.getByTestId('assumptions').textContent()).toContain('arrondissement');
+    // One EPCI is a local territory by itself (no proximity assumption used); the in-region reading is.
+    const assumptionsShown = await page.getByTestId('assumptions').textContent();
+    expect(assumptionsShown).toContain('tout le territoire');
+    expect(assumptionsShown).not.toContain('arrondissement');
 
     // the form is live: a requested amount above the budget makes it ineligible, and back
     await page.getByLabel('Montant demandé (€)').fill('200000');
@@ -186,11 +191,14 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
     await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
 
     if (hasShared) {
-      // the Métropole européenne de Lille (Nord) with Creil (Oise) is no local territory
+      // the Métropole européenne de Lille (Nord) and the Pays de Laon (Aisne) with Creil (Oise): three
+      // départements, more than the proximity assumption allows, so no local territory
       await page.locator(`${units}[data-code="${LILLE}"]`).click();
+      await page.locator(`${units}[data-code="${LAON}"]`).click();
       await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
       expect(await criterion(page, 'local-territory')).toBe('fail');
       await page.locator(`${units}[data-code="${LILLE}"]`).click();
+      await page.locator(`${units}[data-code="${LAON}"]`).click();
       await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     }
 

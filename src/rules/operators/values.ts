@@ -1,9 +1,10 @@
 /** Values: application fields, parameters, literals, the evaluation date and custom operators. */
+import { datedParameter } from '../_datedParameters.js';
 import { isIsoDate } from '../_dates.js';
 import { Exact, toNumber } from '../_exact.js';
 import type { OperatorDefinition, OperatorValueType } from '../defineOperator.js';
 import { RuleSetError } from '../errors.js';
-import type { ExpressionValue } from '../RuleSet.js';
+import { type ExpressionValue, isDatedValue } from '../RuleSet.js';
 import {
   argumentList,
   type Compiled,
@@ -105,6 +106,7 @@ export const valueOperators = () => [
         throw new RuleSetError(at, `unknown parameter ${JSON.stringify(argument)}`);
       if (!state.params.includes(argument)) state.params.push(argument);
       const value = state.parameters.get(argument)!.value;
+      if (isDatedValue(value)) return datedParameter(argument, value, state.asOfField);
       return constant(Array.isArray(value) ? Object.freeze([...value]) : value);
     },
   }),

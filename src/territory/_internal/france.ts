@@ -90,10 +90,19 @@ export const crossAliases = lazyMap<{ current: string; name: string; chunk: stri
   (rows: Array<[string, string, string, string]>) =>
     new Map(rows.map(([old, current, name, chunk]) => [old, { current, name, chunk }])),
 );
-const knownBits = lazyMap<Uint8Array>(
-  INDEX_KNOWN_JSON,
-  (pairs: Array<[string, string]>) => new Map(pairs.map(([dep, b64]) => [dep, decodeBase64(b64)])),
-);
+/** Département → base64 bitmap of its known codes; each bitmap is decoded on first use (`knownBitsOf`). */
+const knownBase64 = lazyMap<string>(INDEX_KNOWN_JSON, (pairs: Array<[string, string]>) => new Map(pairs));
+const knownDecoded = new Map<string, Uint8Array>();
+function knownBitsOf(dep: string): Uint8Array | undefined {
+  let bits = knownDecoded.get(dep);
+  if (bits === undefined) {
+    const text = knownBase64().get(dep);
+    if (text === undefined) return undefined;
+    bits = decodeBase64(text);
+    knownDecoded.set(dep, bits);
+  }
+  return bits;
+}
 
 function decodeBase64(text: string): Uint8Array {
   const binary = (globalThis as { atob(data: string): string }).atob(text);
@@ -110,7 +119,7 @@ export function departementOfCommune(code: string): string {
 /** @internal Whether a well-formed commune code is a current or old code of COG 2026 (no chunk loaded). */
 export function isKnownCommuneCode(code: string): boolean {
   const dep = departementOfCommune(code);
-  const bits = knownBits().get(dep);
+  const bits = knownBitsOf(dep);
   if (!bits) return false;
   const n = Number(code.slice(dep.length));
   return ((bits[n >> 3] as number) & (1 << (n & 7))) !== 0;
@@ -192,10 +201,13 @@ function install(chunk: unknown, key: string): Graph {
       `the data chunk found for ${key} is not the one of this build (format ${String(data?.format)}, key ${String(data?.key)}, source ${String(data?.vintage?.sourceVersion)})`,
     );
   }
-  const graph = buildGraph(data, (siren) => epciChunks().get(siren) ?? [key]);
+  const graph = buildGraph(
+    data,
+    (siren) => epciChunks().get(siren) ?? [key],
+    key === DEFAULT_REGION ? undefined : otherMatches,
+  );
   graphs.set(key, graph);
   if (key === DEFAULT_REGION) defaultMatches = graph.matchByCode;
-  else for (const [code, match] of graph.matchByCode) otherMatches.set(code, match);
   return graph;
 }
 

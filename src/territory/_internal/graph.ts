@@ -44,10 +44,12 @@ export function byPopulation(a: Commune, b: Commune): number {
  * Builds the graph of one chunk.
  * @param data - The parsed chunk.
  * @param epciRegions - SIREN → every chunk with a member (from the index).
+ * @param sink - When given, every entry of `matchByCode` is also set there, in the same pass.
  */
 export function buildGraph(
   data: TerritoryDataFile,
   epciRegions: (siren: string) => readonly string[],
+  sink?: Map<string, CommuneMatch>,
 ): Graph {
   const vintage: TerritoryVintage = Object.freeze({
     ...data.vintage,
@@ -58,30 +60,41 @@ export function buildGraph(
   // Eager: what a lookup by code needs. Lazy (built on first use, once): postal codes, EPCI,
   // arrondissements and départements, so that the first `commune()` of a region pays only for its
   // communes and codes.
-  const communes: Commune[] = [];
+  const communes: Commune[] = new Array(data.communes.length);
   const communeByCode = new Map<string, Commune>();
   const matchByCode = new Map<string, CommuneMatch>();
-  for (const [code, name, dep, arr, epci, postalCodes, population] of data.communes) {
+  // Indexed loops, no destructuring: this runs once per chunk, cold (interpreted), where the iterator
+  // protocol of `for (const [a, b] of rows)` costs more than the work itself.
+  const rows = data.communes;
+  for (let at = 0; at < rows.length; at++) {
+    const row = rows[at] as TerritoryDataFile['communes'][number];
+    const code = row[0];
     const c: Commune = Object.freeze({
       code,
-      name,
-      departement: dep,
+      name: row[1],
+      departement: row[2],
       region: regionCode,
-      arrondissement: arr,
-      epci,
-      postalCodes: freezeArr(postalCodes) as string[],
-      population,
+      arrondissement: row[3],
+      epci: row[4],
+      postalCodes: freezeArr(row[5]) as string[],
+      population: row[6],
     });
-    communes.push(c);
+    communes[at] = c;
     communeByCode.set(code, c);
-    matchByCode.set(code, Object.freeze({ commune: c, mapped: false }));
+    const match: CommuneMatch = Object.freeze({ commune: c, mapped: false });
+    matchByCode.set(code, match);
+    sink?.set(code, match);
   }
-  for (const [old, current, via, aliasName] of data.aliases) {
+  const aliasRows = data.aliases;
+  for (let at = 0; at < aliasRows.length; at++) {
+    const [old, current, via, aliasName] = aliasRows[at] as TerritoryDataFile['aliases'][number];
     const c = communeByCode.get(current);
     if (!c || matchByCode.has(old)) continue;
     const match: CommuneMatch = { commune: c, mapped: true, mappedFrom: old, via };
     if (aliasName !== null) match.aliasName = aliasName;
-    matchByCode.set(old, Object.freeze(match));
+    Object.freeze(match);
+    matchByCode.set(old, match);
+    sink?.set(old, match);
   }
 
   const once = <T>(make: () => T): (() => T) => {
