@@ -16,10 +16,12 @@ const checks = [
   // stays in Hauts-de-France pays what `commune` shows.
   ['cprdfop/territory (whole entry)', 'dist/territory/index.js', '*', '757 KB'],
   ['cprdfop/territory: commune', 'dist/territory/index.js', '{ commune }', '81 KB'],
-  ['cprdfop/rules (whole entry)', 'dist/rules/index.js', '*', '119 KB'],
-  ['cprdfop/rules: compile', 'dist/rules/index.js', '{ compile }', '13 KB'],
-  ['cprdfop/itie (whole entry)', 'dist/itie/index.js', '*', '204 KB'],
-  ['cprdfop/itie: checkApplication', 'dist/itie/index.js', '{ checkApplication }', '203 KB'],
+  // The rules grew with the vocabulary (quantifiers, tables, dated parameters, message placeholders with
+  // Intl), nextQuestions and the form kit: measured 123.9 kB whole, 18.0 kB compile (+5 %).
+  ['cprdfop/rules (whole entry)', 'dist/rules/index.js', '*', '130 KB'],
+  ['cprdfop/rules: compile', 'dist/rules/index.js', '{ compile }', '19 KB'],
+  ['cprdfop/itie (whole entry)', 'dist/itie/index.js', '*', '216 KB'],
+  ['cprdfop/itie: checkApplication', 'dist/itie/index.js', '{ checkApplication }', '213 KB'],
   // renderSvg carries the map furniture, label placement and classify (ckmeans, the ColorBrewer
   // colours): measured 37.9 KB, classify 21.8 KB (mostly the errors' root entry), 136.7 KB for the
   // whole entry (+5 %).
