@@ -10,7 +10,7 @@ async function run(...argv: string[]): Promise<{ code: number; out: string; err:
     stdout: { write: (s: string) => (out += s) },
     stderr: { write: (s: string) => (err += s) },
     stdin: Readable.from([]),
-    env: {},
+    env: { LC_ALL: 'en_US.UTF-8' }, // these assertions read the English output
     cwd: process.cwd(),
     exitCode: 0,
   };
