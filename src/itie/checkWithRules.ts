@@ -1,3 +1,4 @@
+import { valueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate } from '../_shared/isoDate.js';
 import {
   compile,
@@ -161,16 +162,6 @@ function partnersCountedOnce(
   };
 }
 
-/** The value at a dotted path of a plain object, or `undefined`. */
-function valueAt(application: unknown, path: string): unknown {
-  let value: unknown = application;
-  for (const segment of path.split('.')) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return value;
-}
-
 /**
  * Checks an application against any rule set — another region's, an overlay read from a file, a call
  * that is not ITIE at all. Unlike {@link checkApplication} (the ITIE application schema, Hauts-de-France
@@ -248,7 +239,7 @@ export function checkWithRules(
         fieldPointer.startsWith(`${pointer}/`) ||
         pointer.startsWith(`${fieldPointer}/`);
       if (validation.invalid.some((issue) => covers(issue.pointer))) continue;
-      const value = valueAt(application, field.path);
+      const value = valueAtPath(application, field.path);
       if (value === undefined) continue;
       for (const diagnostic of resolveTerritory(value as never, { region: flat.region }).diagnostics) {
         if (diagnostic.kind !== 'unknown' && diagnostic.kind !== 'invalid') continue;
@@ -271,7 +262,7 @@ export function checkWithRules(
     const message = new InvalidDateError(options.asOf, 'asOf').message;
     return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
   }
-  const asOf = options.asOf ?? (flat.asOfField ? valueAt(application, flat.asOfField) : undefined);
+  const asOf = options.asOf ?? (flat.asOfField ? valueAtPath(application, flat.asOfField) : undefined);
   if (typeof asOf === 'string' && isIsoDate(asOf) && !isInForce(flat, asOf)) {
     return {
       ok: false,

@@ -1,3 +1,4 @@
+import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { CprdfopError } from '../errors.js';
 import { dateOps } from './_dates.js';
@@ -302,7 +303,7 @@ function domainOf(
     const near = facts?.numbers.length ? facts.numbers : context.globalNumbers;
     const points: number[] = [0];
     const peerValues = (facts?.peers ?? [])
-      .map((peer) => readPath(base, peer))
+      .map((peer) => valueAtPath(base, peer))
       .filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
     const scaled: number[] = [];
     for (const peer of peerValues) {
@@ -326,7 +327,7 @@ function domainOf(
     const add = (date: string | undefined) => {
       if (date !== undefined) dates.add(date);
     };
-    const peerDates = (facts?.peers ?? []).map((peer) => readPath(base, peer)).filter(isIsoDate);
+    const peerDates = (facts?.peers ?? []).map((peer) => valueAtPath(base, peer)).filter(isIsoDate);
     for (const constant of [...context.dateConstants, ...peerDates])
       for (const days of [-1, 0, 1]) add(shiftDate(constant, days));
     for (const [days, months] of [
@@ -352,30 +353,6 @@ function domainOf(
     return { values: [...strings, `${strings.join('')}\u2014`], exact: false };
   }
   return null;
-}
-
-/** The value at a dotted path (`undefined` when absent). */
-function readPath(application: Record<string, unknown>, path: string): unknown {
-  let value: unknown = application;
-  for (const segment of path.split('.')) {
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
-    value = Object.hasOwn(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return value;
-}
-
-/** A copy of `application` with `value` at the dotted `path` (objects on the way copied, never mutated). */
-function withValue(
-  application: Record<string, unknown>,
-  path: string,
-  value: unknown,
-): Record<string, unknown> {
-  const dot = path.indexOf('.');
-  if (dot < 0) return { ...application, [path]: value };
-  const head = path.slice(0, dot);
-  const inner = application[head];
-  const object = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : {};
-  return { ...application, [head]: withValue(object as Record<string, unknown>, path.slice(dot + 1), value) };
 }
 
 function outcomeOf(explanation: Explanation, criteria: readonly number[]): Outcome {
@@ -409,7 +386,7 @@ function analyse(
     let application = base;
     assignment.forEach((choice, position) => {
       if (choice !== undefined)
-        application = withValue(application, fields[position]!, domains[position]!.values[choice]);
+        application = withValueAtPath(application, fields[position]!, domains[position]!.values[choice]);
     });
     try {
       return outcomeOf(evaluator.evaluate(application, options), criteria);

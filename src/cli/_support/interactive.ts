@@ -5,6 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { withValueAtPath } from '../../_shared/dottedPath.js';
 import { isIsoDate } from '../../_shared/isoDate.js';
 import { renderMessage } from '../../_shared/messages.js';
 import { checkApplication, itieEvaluator, itieRuleSets } from '../../itie/index.js';
@@ -67,19 +68,6 @@ export function verdictSoFar(explanation: Explanation, lang: Lang): string {
   if (explanation.verdict === 'eligible')
     for (const criterion of explanation.criteria) lines.push(`  ✓ ${criterion.message[lang]}`);
   return `${lines.join('\n')}\n`;
-}
-
-function withValue(
-  application: Record<string, unknown>,
-  path: string,
-  value: unknown,
-): Record<string, unknown> {
-  const dot = path.indexOf('.');
-  if (dot < 0) return { ...application, [path]: value };
-  const head = path.slice(0, dot);
-  const inner = application[head];
-  const object = inner !== null && typeof inner === 'object' && !Array.isArray(inner) ? inner : {};
-  return { ...application, [head]: withValue(object as Record<string, unknown>, path.slice(dot + 1), value) };
 }
 
 /** A file name for the partial application that does not overwrite anything. */
@@ -191,7 +179,11 @@ async function askValue(
             position: position + 1,
           });
           const itemText = `${itemLabel} — ${(itemDeclaration.question ?? itemDeclaration.label)[lang]}`;
-          item = withValue(item, relative, await askValue(asker, itemDeclaration, itemText, itemPath, index));
+          item = withValueAtPath(
+            item,
+            relative,
+            await askValue(asker, itemDeclaration, itemText, itemPath, index),
+          );
         }
         items.push(item);
       }
@@ -264,7 +256,7 @@ export async function runInteractive(ctx: CliContext, options: InteractiveOption
       const index = fieldIndex(used);
       for (;;) {
         const answer = await askValue(asker, index.get(question.path), question.text, question.path, index);
-        const candidate = withValue(application, question.path, answer);
+        const candidate = withValueAtPath(application, question.path, answer);
         const checked = checkApplication(candidate, { asOf, ruleSet });
         const issue = checked.ok ? undefined : localizeIssues(checked.issues, candidate, lang)[0];
         if (issue) {
