@@ -4,13 +4,13 @@
  * the questions the page asks, from a hidden application, one reaching `eligible`, the other
  * `ineligible`; screenshots are kept in `test/.tmp/artefacts/`; axe-core finds no serious violation.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'simulator');
@@ -18,30 +18,9 @@ const out = join(repo, 'test', '.tmp', 'simulator-dist');
 const artefacts = join(repo, 'test', '.tmp', 'artefacts');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-};
 const example = JSON.parse(
   readFileSync(join(repo, 'examples/applications/eligible-mobilite-laonnois.json'), 'utf8'),
 ) as Record<string, unknown>;
-
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
-}
 
 const valueAt = (application: Record<string, unknown>, path: string): unknown =>
   path
@@ -99,7 +78,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
   beforeAll(async () => {
     const { build } = await import('vite');
     await build({ root, logLevel: 'silent', build: { outDir: out, emptyOutDir: true } });
-    ({ server, url } = await serve(out));
+    ({ server, url } = await serveStatic(out));
     profile = mkdtempSync(join(tmpdir(), 'cprdfop-simulator-'));
     context = await chromium.launchPersistentContext(profile, {
       executablePath: CHROMIUM,

@@ -3,14 +3,14 @@
  * 127.0.0.1, driven in headless Chromium (Debian's `chromium` through playwright-core).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requireShared } from '../_helpers/shared.js';
+import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'web-map');
@@ -37,15 +37,6 @@ const LILLE = '200093201';
 /** CA du Pays de Laon (Aisne). */
 const LAON = '200043495';
 
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.geojson': 'application/geo+json',
-  '.json': 'application/json',
-  '.svg': 'image/svg+xml',
-};
-
 /** Builds the package when `dist/` is missing (CI builds it before the tests). */
 function ensurePackageBuilt(): void {
   const built = ['geo', 'territory', 'itie'].every((sub) => existsSync(join(repo, 'dist', sub, 'index.js')));
@@ -64,22 +55,6 @@ async function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> 
     if (before === undefined) delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
     else process.env.CPRDFOP_WEB_MAP_CONTOURS = before;
   }
-}
-
-/** A tiny static server for `dir` on 127.0.0.1 (random port). */
-async function serve(dir: string): Promise<{ server: Server; url: string }> {
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? `${path}index.html` : path));
-    if (!file.startsWith(dir + sep) || !existsSync(file) || !statSync(file).isFile()) {
-      res.writeHead(404).end('not found');
-      return;
-    }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-    res.end(readFileSync(file));
-  });
-  await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/` };
 }
 
 /** Debian's chromium, headless, with a fresh profile. */
@@ -131,7 +106,7 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
   beforeAll(async () => {
     ensurePackageBuilt();
     await buildPage(join(root, 'dist'), hasShared ? undefined : 'synthetic');
-    ({ server, url } = await serve(join(root, 'dist')));
+    ({ server, url } = await serveStatic(join(root, 'dist')));
     profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
     context = await launch(profile);
   }, 300_000);
@@ -268,7 +243,7 @@ describe.skipIf(!hasChromium || !hasShared)(
       ensurePackageBuilt();
       const out = join(tmp, 'web-map-synthetic');
       await buildPage(out, 'synthetic');
-      ({ server, url } = await serve(out));
+      ({ server, url } = await serveStatic(out));
       profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
       context = await launch(profile);
     }, 300_000);
