@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Plan } from '../index.js';
+import { FieldType } from '../rules/index.js';
 import { Commune, CommuneMatch, Epci } from '../territory/index.js';
 import { applicationZodSchema } from './adapters.js';
 
@@ -102,19 +103,8 @@ export const BatchLineSchema = z
       'one NDJSON line per input item, in order; `index` is the 0-based position (line number − 1)',
   });
 
-const FieldTypeSchema = z.enum([
-  'integer',
-  'decimal',
-  'money',
-  'percent',
-  'boolean',
-  'string',
-  'date',
-  'enum',
-  'set',
-  'list',
-  'territory',
-]);
+/** The declared field types: the rules' own enum (one list). */
+const FieldTypeSchema = FieldType;
 
 /** One question of `POST /v1/next-questions` (see `nextQuestions` of `cprdfop/rules`). */
 export const QuestionSchema = z
