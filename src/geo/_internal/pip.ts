@@ -187,22 +187,12 @@ export function pointInFeature(pk: PackedPolygons, f: number, x: number, y: numb
   return inside ? INSIDE : OUTSIDE;
 }
 
-/**
- * The crossing-number test of one point against the edges `edges[start .. end]` (each the position
- * index of an edge's first point in `coords`): `BOUNDARY` on an edge, else `INSIDE` or `OUTSIDE`.
- * Shared by the banded rings and the locator's row strips.
- */
-function crossingTest(
-  coords: Float64Array,
-  edges: Uint32Array,
-  start: number,
-  end: number,
-  x: number,
-  y: number,
-): number {
+/** The crossing-number test of {@link pointInFeature} on one banded ring: only the edges of the point's band. */
+function pointInBands(coords: Float64Array, bands: RingBands, x: number, y: number): number {
+  const b = Math.min(bands.count - 1, Math.max(0, Math.floor((y - bands.y0) * bands.sy)));
   let inside = false;
-  for (let e = start; e < end; e++) {
-    const k = 2 * (edges[e] as number);
+  for (let e = bands.bandStart[b] as number, end = bands.bandStart[b + 1] as number; e < end; e++) {
+    const k = 2 * (bands.edges[e] as number);
     const xi = coords[k] as number;
     const yi = coords[k + 1] as number;
     const xj = coords[k + 2] as number;
@@ -216,19 +206,6 @@ function crossingTest(
     }
   }
   return inside ? INSIDE : OUTSIDE;
-}
-
-/** The crossing-number test of {@link pointInFeature} on one banded ring: only the edges of the point's band. */
-function pointInBands(coords: Float64Array, bands: RingBands, x: number, y: number): number {
-  const b = Math.min(bands.count - 1, Math.max(0, Math.floor((y - bands.y0) * bands.sy)));
-  return crossingTest(
-    coords,
-    bands.edges,
-    bands.bandStart[b] as number,
-    bands.bandStart[b + 1] as number,
-    x,
-    y,
-  );
 }
 
 /** The lowest feature index whose rings contain or touch the point, or -1 (flatbush + crossing number). */
@@ -450,14 +427,22 @@ function pointInStrip(
   y: number,
 ): number {
   const strip = (g.stripBase[f] as number) + row - (g.rowMin[f] as number);
-  return crossingTest(
-    coords,
-    g.stripEdges,
-    g.stripStart[strip] as number,
-    g.stripStart[strip + 1] as number,
-    x,
-    y,
-  );
+  let inside = false;
+  for (let e = g.stripStart[strip] as number, end = g.stripStart[strip + 1] as number; e < end; e++) {
+    const k = 2 * (g.stripEdges[e] as number);
+    const xi = coords[k] as number;
+    const yi = coords[k + 1] as number;
+    const xj = coords[k + 2] as number;
+    const yj = coords[k + 3] as number;
+    if (yi > y !== yj > y) {
+      const t = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
+      if (t === 0) return BOUNDARY;
+      if (t > 0 === yj > yi) inside = !inside;
+    } else if (yi === y && (xi === x || (yj === y && (x - xi) * (x - xj) <= 0))) {
+      return BOUNDARY;
+    }
+  }
+  return inside ? INSIDE : OUTSIDE;
 }
 
 /** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
