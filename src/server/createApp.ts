@@ -50,6 +50,14 @@ type Env = { Variables: { lang: Lang } };
 /** The content type `context.json` sets, for JSON text written by `serializeExplanation`. */
 const JSON_TYPE = { 'content-type': 'application/json' } as const;
 
+/**
+ * UTF-8 bytes of a response. An explanation is a two-byte string (French text: ’, narrow no-break
+ * spaces): `TextEncoder` encodes it about twice as fast as `Buffer.from` or the socket's own string
+ * write, and a `Uint8Array` body keeps `@hono/node-server` on its fast path (`Content-Length` from
+ * `byteLength`, no second pass over the text to measure it).
+ */
+const utf8 = new TextEncoder();
+
 /** The language of a request: `?lang=`, else `Accept-Language` (first of fr/en by weight), else en. */
 function languageOf(context: Context): Lang {
   const asked = context.req.query('lang');
@@ -251,7 +259,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
-    return context.body(explanationText(outcome.explanation), 200, JSON_TYPE);
+    return context.body(utf8.encode(explanationText(outcome.explanation)), 200, JSON_TYPE);
   });
 
   app.post('/v1/next-questions', async (context) => {
