@@ -22,7 +22,7 @@ const APPLICATION = JSON.stringify(itieApplication('Mobilité vers l’emploi en
 
 /** The child process running the servers, with its URLs and a probe of its CPU time. */
 interface Servers {
-  urls: { api: string; bare: string; hono: string };
+  urls: { api: string; bare: string; hono: string; minimal: string };
   bodyBytes: number;
   /** Process CPU time of the servers (user + system), µs. */
   cpu(): Promise<number>;
@@ -150,8 +150,8 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
   const duration = options.smoke ? 1 : 3;
   const rounds = options.smoke ? 1 : 3;
   const servers = await startServers();
-  const { api, bare, hono } = servers.urls;
-  const measured: { health: Load; check: Load; bare: Load; hono: Load }[] = [];
+  const { api, bare, hono, minimal } = servers.urls;
+  const measured: { health: Load; check: Load; bare: Load; hono: Load; minimal: Load }[] = [];
   try {
     await load(servers, `${api}/v1/check`, 1, true); // warm-up
     for (let round = 0; round < rounds; round++) {
@@ -160,14 +160,16 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
         check: await load(servers, `${api}/v1/check`, duration, true),
         bare: await load(servers, `${bare}/check`, duration, true),
         hono: await load(servers, `${hono}/check`, duration, true),
+        minimal: await load(servers, `${minimal}/check`, duration, true),
       });
     }
   } finally {
     await servers.close();
   }
-  const ratios = (target: 'check' | 'bare' | 'hono') =>
+  type Target = 'check' | 'bare' | 'hono' | 'minimal';
+  const ratios = (target: Target) =>
     measured.map((round) => round[target].perSecond / round.health.perSecond);
-  const cpuRatios = (target: 'check' | 'bare' | 'hono') =>
+  const cpuRatios = (target: Target) =>
     measured.map((round) => round.health.cpuPerRequestUs / round[target].cpuPerRequestUs);
   const ratio = median(ratios('check'));
   const summary = (pick: (round: (typeof measured)[number]) => Load) => {
@@ -181,6 +183,7 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
   const checked = summary((round) => round.check);
   const bareLoad = summary((round) => round.bare);
   const honoLoad = summary((round) => round.hono);
+  const minimalLoad = summary((round) => round.minimal);
   const screening = screenCsv(options.smoke ? 2000 : 50_000);
   const bad = measured.reduce((sum, round) => sum + round.health.bad + round.check.bad, 0);
   const p99s = measured.map((round) => round.check.p99);
@@ -199,6 +202,11 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
         note: honoLoad.note,
       },
       {
+        name: 'minimal Hono check (parse, check, serialise, encode; no middleware, no limits)',
+        opsPerSec: minimalLoad.perSecond,
+        note: minimalLoad.note,
+      },
+      {
         name: 'screen CSV → CSV',
         opsPerSec: screening.perSecond,
         note: `${screening.invalid} invalid rows reported; ${fmt(screening.cpuPerSecond)}/s by process CPU time`,
@@ -209,6 +217,7 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
       `POST /v1/check / GET /healthz = ${fmt(ratio, 2)}× (median of ${rounds} interleaved rounds; range ${range(ratios('check'))}); by server CPU time per request ${range(cpuRatios('check'))}`,
       `anchor bare node:http (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('bare'))}; by server CPU ${range(cpuRatios('bare'))}`,
       `anchor bare Hono (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('hono'))}; by server CPU ${range(cpuRatios('hono'))}`,
+      `minimal Hono check / GET /healthz = ${range(ratios('minimal'))}; by server CPU ${range(cpuRatios('minimal'))}`,
     ],
     goals: [
       {
