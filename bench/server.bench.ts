@@ -38,18 +38,37 @@ async function startServers(): Promise<Servers> {
     child.once('message', (message) => resolve(message as { urls: Servers['urls']; bodyBytes: number }));
     child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
   });
+  let exited: string | undefined;
+  const waiters = new Set<(error: Error) => void>();
+  child.once('exit', (code, signal) => {
+    exited = `the server process exited (${signal ?? code})`;
+    for (const fail of waiters) fail(new Error(exited));
+  });
+  /** One answer of the child, or an error if it exits first (the bench never waits forever). */
+  const ask = <T>(message: string, onAnswer: (resolve: (value: T) => void) => void) =>
+    new Promise<T>((resolve, reject) => {
+      if (exited) return reject(new Error(exited));
+      const fail = (error: Error) => reject(error);
+      waiters.add(fail);
+      onAnswer((value) => {
+        waiters.delete(fail);
+        resolve(value);
+      });
+      child.send(message);
+    });
   return {
     ...ready,
     cpu: () =>
-      new Promise((resolve) => {
-        child.once('message', (message) => resolve((message as { cpu: number }).cpu));
-        child.send('cpu');
-      }),
+      ask<number>('cpu', (resolve) =>
+        child.once('message', (message) => resolve((message as { cpu: number }).cpu)),
+      ),
     close: () =>
-      new Promise((resolve) => {
-        child.once('exit', () => resolve());
-        child.send('close');
-      }),
+      exited
+        ? Promise.resolve()
+        : new Promise<void>((resolve) => {
+            child.once('exit', () => resolve());
+            child.send('close');
+          }),
   };
 }
 
