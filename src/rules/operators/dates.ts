@@ -1,13 +1,16 @@
 /** Dates (`YYYY-MM-DD`, calendar arithmetic with date-fns semantics). */
-import { dateOps, isIsoDate, ymd } from '../_dates.js';
+import { addDaysPacked, addMonthsPacked, dateOps, formatPacked, isIsoDate, ymd } from '../_dates.js';
 import { isNumeric, roundTo, toNumber } from '../_exact.js';
 import {
   type Compiled,
+  type EvaluationContext,
   type FieldRead,
   isFiniteNumber,
   NONE,
   type OperatorEntry,
   operator,
+  PACKED_DATE,
+  type Unknown,
 } from './_kernel.js';
 
 /** An operator on two dates (anything else: unknown). */
@@ -31,16 +34,32 @@ function dateAndCount(evaluate: (date: number, count: number) => string | undefi
     );
   };
 }
-function fieldPlusCount(evaluate: (date: number, count: number) => string | undefined) {
+/**
+ * `field + constant` days or months; its packed twin (see `PACKED_DATE`) gives the same date unformatted
+ * to a comparison.
+ */
+function fieldPlusCount(shiftPacked: (date: number, count: number) => number) {
   return ([slot, absent]: FieldRead, count: unknown): Compiled | undefined => {
     if (!isFiniteNumber(count)) return;
     const whole = Math.trunc(count);
-    return (context) => {
+    const packedTwin = (context: EvaluationContext): number | Unknown => {
       const value = context.values[slot];
       if (value === undefined) return absent;
       const packed = ymd(value);
-      return packed < 0 ? NONE : (evaluate(packed, whole) ?? NONE);
+      if (packed < 0) return NONE;
+      const shifted = shiftPacked(packed, whole);
+      return shifted < 0 ? NONE : shifted;
     };
+    const compiled: Compiled = (context) => {
+      const value = context.values[slot];
+      if (value === undefined) return absent;
+      const packed = ymd(value);
+      if (packed < 0) return NONE;
+      const shifted = shiftPacked(packed, whole);
+      return shifted < 0 ? NONE : formatPacked(shifted);
+    };
+    PACKED_DATE.set(compiled, packedTwin);
+    return compiled;
   };
 }
 
@@ -78,7 +97,7 @@ const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example'])
     missing: 'strict',
     example,
     evaluate: dateAndCount(dateOps[name]),
-    fieldConstant: fieldPlusCount(dateOps[name]),
+    fieldConstant: fieldPlusCount(name === 'addDays' ? addDaysPacked : addMonthsPacked),
   });
 
 /** The operators of the `dates` family. */
