@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { packIsoDate } from '../../src/_shared/isoDate.js';
 import { compare, isNumeric } from '../../src/rules/_exact.js';
 import { compile, parseRuleSet } from '../../src/rules/index.js';
+import { OPERATOR_EXAMPLES } from '../../src/rules/operators/_examples.js';
 import {
   type Compiled,
   constant,
@@ -196,8 +197,15 @@ describe('every operator', () => {
     const behaviours = new Set(['strict', 'kleene', 'branches', 'items', 'answered', 'reads']);
     for (const entry of operators()) expect(behaviours.has(entry.missing), entry.name).toBe(true);
   });
+  it('has a docs example (operators/_examples.ts), and every example names an operator', () => {
+    const names = operators().map((entry) => entry.name);
+    expect(names.filter((name) => !Object.hasOwn(OPERATOR_EXAMPLES, name))).toEqual([]);
+    expect(Object.keys(OPERATOR_EXAMPLES).filter((name) => !names.includes(name))).toEqual([]);
+  });
   for (const entry of operators()) {
     it(`${entry.name}: its example passes`, () => {
+      const example = OPERATOR_EXAMPLES[entry.name];
+      expect(example, entry.name).toBeDefined();
       const ruleSet = parseRuleSet({
         format: 'cprdfop.ruleset/1',
         id: 'example',
@@ -211,12 +219,12 @@ describe('every operator', () => {
         definitions: [
           { name: 'eligibleCost', value: { '-': [{ field: 'budget.total' }, { field: 'budget.inKind' }] } },
         ],
-        criteria: [{ id: 'example', label: { fr: 'Exemple', en: 'Example' }, when: entry.example.when }],
+        criteria: [{ id: 'example', label: { fr: 'Exemple', en: 'Example' }, when: example!.when }],
       });
-      const explanation = compile(ruleSet, { territory: toyTerritory }).evaluate(entry.example.application, {
+      const explanation = compile(ruleSet, { territory: toyTerritory }).evaluate(example!.application, {
         asOf: '2023-05-01',
       });
-      expect(explanation.criteria[0]!.status, JSON.stringify(entry.example)).toBe('pass');
+      expect(explanation.criteria[0]!.status, JSON.stringify(example)).toBe('pass');
     });
   }
 });

@@ -159,8 +159,8 @@ export interface OperatorSignature {
 export type FieldRead = readonly [slot: number, absent: Unknown];
 
 /**
- * One built-in operator: its signature, its evaluation (generic, plus optional fast paths), its
- * `missing` behaviour and the example the docs show (a criterion that passes on `application`).
+ * One built-in operator: its signature, its evaluation (generic, plus optional fast paths) and its
+ * `missing` behaviour. Its docs example lives in `_examples.ts` (docs-only data, out of the bundle).
  */
 export interface OperatorEntry extends OperatorSignature {
   readonly missing: MissingBehaviour;
@@ -183,8 +183,6 @@ export interface OperatorEntry extends OperatorSignature {
   readonly fuse?: (operands: readonly Compiled[]) => Compiled | undefined;
   /** Special operators: compiles the node itself (lazy operands, reads, quantifiers…). */
   readonly compile?: (input: OperatorCompileInput) => Compiled;
-  /** The docs example: a criterion `when` that passes on `application` (run by a test). */
-  readonly example: { readonly when: ExpressionValue; readonly application: Record<string, unknown> };
 }
 
 export const MANY = Number.POSITIVE_INFINITY;

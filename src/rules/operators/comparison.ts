@@ -161,7 +161,6 @@ const ordered = (name: OrderName): OperatorEntry =>
     result: 'boolean',
     rule: 'ordered',
     missing: 'strict',
-    example: { when: { [name]: [{ field: 'x' }, 10] }, application: { x: name.startsWith('<') ? 5 : 20 } },
     evaluate: ORDER_EVALUATIONS[name],
     fieldConstant: (read, bound) => fieldNumber(name, read, bound),
     fuse: fuseOrder(name),
@@ -177,7 +176,6 @@ export const comparisonOperators = () => [
     result: 'boolean',
     rule: 'comparable',
     missing: 'strict',
-    example: { when: { '==': [{ field: 'status' }, 'association'] }, application: { status: 'association' } },
     evaluate: (left: unknown, right: unknown) => left === right || equal(left, right),
     fieldConstant: ([slot, absent], expected) => {
       if (expected !== null && typeof expected === 'object') return;
@@ -195,7 +193,6 @@ export const comparisonOperators = () => [
     result: 'boolean',
     rule: 'comparable',
     missing: 'strict',
-    example: { when: { '!=': [{ field: 'status' }, 'company'] }, application: { status: 'association' } },
     evaluate: (left: unknown, right: unknown) => !equal(left, right),
   }),
   ordered('<'),

@@ -76,7 +76,7 @@ function inclusiveMonths(start: number, end: number): number | typeof NONE {
   return dateOps.months(start, after);
 }
 
-const between = (name: 'days' | 'months', example: OperatorEntry['example']): OperatorEntry =>
+const between = (name: 'days' | 'months'): OperatorEntry =>
   operator({
     name,
     family: 'dates',
@@ -84,10 +84,9 @@ const between = (name: 'days' | 'months', example: OperatorEntry['example']): Op
     operands: ['date'],
     result: 'number',
     missing: 'strict',
-    example,
     evaluate: twoDates(dateOps[name]),
   });
-const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example']): OperatorEntry =>
+const shift = (name: 'addDays' | 'addMonths'): OperatorEntry =>
   operator({
     name,
     family: 'dates',
@@ -95,29 +94,16 @@ const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example'])
     operands: ['date', 'number'],
     result: 'date',
     missing: 'strict',
-    example,
     evaluate: dateAndCount(dateOps[name]),
     fieldConstant: fieldPlusCount(name === 'addDays' ? addDaysPacked : addMonthsPacked),
   });
 
 /** The operators of the `dates` family. */
 export const dateOperators = () => [
-  between('days', {
-    when: { '==': [{ days: [{ field: 'start' }, { field: 'end' }] }, 30] },
-    application: { start: '2023-04-01', end: '2023-05-01' },
-  }),
-  between('months', {
-    when: { '==': [{ months: [{ field: 'start' }, { field: 'end' }] }, 11] },
-    application: { start: '2023-01-01', end: '2023-12-31' },
-  }),
-  shift('addDays', {
-    when: { '==': [{ addDays: [{ field: 'start' }, 10] }, '2023-01-11'] },
-    application: { start: '2023-01-01' },
-  }),
-  shift('addMonths', {
-    when: { '==': [{ addMonths: [{ field: 'start' }, 1] }, '2023-02-28'] },
-    application: { start: '2023-01-31' },
-  }),
+  between('days'),
+  between('months'),
+  shift('addDays'),
+  shift('addMonths'),
   operator({
     name: 'isDate',
     family: 'dates',
@@ -125,7 +111,6 @@ export const dateOperators = () => [
     operands: ['any'],
     result: 'boolean',
     missing: 'strict',
-    example: { when: { isDate: { field: 'start' } }, application: { start: '2024-02-29' } },
     evaluate: (value: unknown) => isIsoDate(value),
   }),
   operator({
@@ -135,10 +120,6 @@ export const dateOperators = () => [
     operands: ['date'],
     result: 'number',
     missing: 'strict',
-    example: {
-      when: { '==': [{ durationMonths: [{ field: 'start' }, { field: 'end' }] }, 12] },
-      application: { start: '2023-01-01', end: '2023-12-31' },
-    },
     evaluate: twoDates(inclusiveMonths),
   }),
 ];
