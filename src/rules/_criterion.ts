@@ -88,16 +88,16 @@ export interface CompiledCriterion {
  * @throws {@link RuleSetError} for an invalid expression, a non-boolean one or an invalid message.
  */
 export function compileCriterion(
-  cr: Criterion,
+  criterion: Criterion,
   index: number,
   environment: CriterionEnvironment,
 ): CompiledCriterion {
   const { parameters: paramMap, kinds, slots, records, stateOf } = environment;
   const { assumption, datedNames } = records;
-  const st = stateOf();
+  const state = stateOf();
   const at = `criteria[${index}].when`;
-  const when = cr.when;
-  const fn = compileExpression(when, st, 0, at);
+  const when = criterion.when;
+  const fn = compileExpression(when, state, 0, at);
   if (when !== null && typeof when === 'object' && !Array.isArray(when)) {
     const name = Object.keys(when)[0];
     if (name && !isBooleanRoot(name, when[name]!, environment.custom)) {
@@ -107,17 +107,17 @@ export function compileCriterion(
     throw new RuleSetError(at, 'a criterion must be a boolean expression');
   }
   const parameters: Record<string, ParameterValue> = {};
-  for (const name of st.params) parameters[name] = frozenCopy(paramMap.get(name)!.value);
+  for (const name of state.params) parameters[name] = frozenCopy(paramMap.get(name)!.value);
   shareFrozen(parameters);
   /** The parameters with the dated ones' values in force on a date (cached per date). */
-  const dated = st.params.some((name) => datedNames.has(name));
+  const dated = state.params.some((name) => datedNames.has(name));
   const parametersByDate = new Map<string, Readonly<Record<string, ParameterValue>>>();
   const parametersAt = (asOf: string | null): Readonly<Record<string, ParameterValue>> => {
     if (!dated || asOf === null) return parameters;
     let found = parametersByDate.get(asOf);
     if (!found) {
       const record: Record<string, ParameterValue> = {};
-      for (const name of st.params) {
+      for (const name of state.params) {
         const value = parameters[name]!;
         const entry = isDatedValue(value) ? entryInForce(value, asOf) : undefined;
         record[name] = entry ? entry.value : value;
@@ -128,14 +128,14 @@ export function compileCriterion(
     }
     return found;
   };
-  const label = frozenCopy(cr.label);
-  const source = cr.source ? frozenCopy(cr.source) : null;
-  const fieldSlots = st.fields.map((field) => slots.get(field)!);
+  const label = frozenCopy(criterion.label);
+  const source = criterion.source ? frozenCopy(criterion.source) : null;
+  const fieldSlots = state.fields.map((field) => slots.get(field)!);
   // Message templates: `{param:…}` filled now, `{field:…}` when evaluating (then the message is
   // built per evaluation instead of shared).
   const templates = {} as Record<CriterionStatus, { fr: CompiledTemplate; en: CompiledTemplate }>;
   for (const status of STATUSES) {
-    const given = cr.messages?.[status];
+    const given = criterion.messages?.[status];
     const compileOne = (language: Language) =>
       given
         ? compileTemplate(
@@ -143,7 +143,7 @@ export function compileCriterion(
             language,
             paramMap,
             kinds,
-            st.fields,
+            state.fields,
             `criteria[${index}].messages.${status}.${language}`,
           )
         : CATALOGUE[status][language];
@@ -155,8 +155,8 @@ export function compileCriterion(
   const msg = (status: CriterionStatus, missing = ''): RuleText => {
     const template = templates[status];
     return shareFrozen({
-      fr: fill(render(template.fr, notRead), cr.label.fr, missing),
-      en: fill(render(template.en, notRead), cr.label.en, missing),
+      fr: fill(render(template.fr, notRead), criterion.label.fr, missing),
+      en: fill(render(template.en, notRead), criterion.label.en, missing),
     });
   };
   const quotesFields = STATUSES.some(
@@ -169,8 +169,8 @@ export function compileCriterion(
         const read = (path: string) => values[slots.get(path)!];
         const missingText = missing.join(', ');
         return {
-          fr: fill(render(template.fr, read), cr.label.fr, missingText),
-          en: fill(render(template.en, read), cr.label.en, missingText),
+          fr: fill(render(template.fr, read), criterion.label.fr, missingText),
+          en: fill(render(template.en, read), criterion.label.en, missingText),
         };
       }
     : undefined;
@@ -179,7 +179,7 @@ export function compileCriterion(
   // object with its `observed` values around those parts.
   const part = (status: CriterionStatus, message: RuleText, missing = EMPTY): Part =>
     registerPart({
-      id: cr.id,
+      id: criterion.id,
       status,
       label,
       message,
@@ -187,11 +187,11 @@ export function compileCriterion(
       source,
       missing,
       assumptions: criterionAssumptions,
-      keys: st.fields,
+      keys: state.fields,
       slots: fieldSlots,
     });
   // Which assumptions a decision depended on: sub-expressions evaluated only for that (_dependsOn.ts).
-  const criterionAssumptions = shareFrozen(assumption(st.params));
+  const criterionAssumptions = shareFrozen(assumption(state.params));
   const tree = dependencyTree<EvaluationContext>(
     when,
     (node) => compileExpression(node, { ...stateOf(), nodes: { count: 0 } }, 0, at),
@@ -226,7 +226,7 @@ export function compileCriterion(
     unknown: new Map<readonly string[], Part>(),
     part,
     msg,
-    own: cr.messages?.unknown ? msg('unknown') : undefined,
+    own: criterion.messages?.unknown ? msg('unknown') : undefined,
     messageOf,
   };
 }

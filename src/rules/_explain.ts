@@ -64,7 +64,7 @@ export function explainer(
   );
   let failedSets = 0;
   /** Whether some criterion's assumptions depend on the evaluation (else they are static lists). */
-  const dynamic = crits.some((k) => k.tree !== undefined);
+  const dynamic = crits.some((compiled) => compiled.tree !== undefined);
   const { validFrom, validTo } = ruleSet;
 
   // Slots read the application's top-level properties (`tops`), then the rest of their path.
@@ -189,7 +189,7 @@ export function explainer(
       assumptions = failedAssumptions[failed]!;
       if (!assumptions) {
         assumptions = fewestOfFailed(
-          crits.map((k) => k.assumptions),
+          crits.map((compiled) => compiled.assumptions),
           criteria,
         );
         if (!(failed & (1 << 30)) && failedSets++ < 4096) failedAssumptions[failed] = assumptions;
