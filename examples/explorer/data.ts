@@ -55,7 +55,9 @@ export async function loadExplorerAsset(repoRoot: string, distDir: string): Prom
     process.env.CPRDFOP_EXPLORER_CONTOURS,
     territory,
   );
-  const joined = joinVintage(buildTopology(parseContours(JSON.parse(contours.text), { source: contours.kind })));
+  const joined = joinVintage(
+    buildTopology(parseContours(JSON.parse(contours.text), { source: contours.kind })),
+  );
   const full = joined.topology;
   const areas = new Map(full.features().map((f) => [f.properties.code, measure(f.geometry).areaKm2]));
   const simplified = simplifyTopology(full, { maxPoints: POINT_BUDGET });
@@ -73,7 +75,9 @@ export async function loadExplorerAsset(repoRoot: string, distDir: string): Prom
     points: { total: simplified.total, kept: simplified.points },
     unmatched: joined.unmatched,
     partial: joined.partial.map((p) => p.code),
-    areasKm2: simplified.topology.codes.map((code) => Math.round((areas.get(code) ?? Number.NaN) * 100) / 100),
+    areasKm2: simplified.topology.codes.map(
+      (code) => Math.round((areas.get(code) ?? Number.NaN) * 100) / 100,
+    ),
   };
   topo.explorer = metadata;
   return { kind: contours.kind, description: contours.description, text: JSON.stringify(topo) };

@@ -25,7 +25,8 @@ const hasChromium = existsSync(CHROMIUM);
 /** `CPRDFOP_EXPLORER_CONTOURS=synthetic` runs the test as if the shared snapshot were absent. */
 const hasShared =
   process.env.CPRDFOP_EXPLORER_CONTOURS !== 'synthetic' &&
-  requireShared('examples/explorer on the 2018 contours', 'geo/hauts-de-france-2018/communes.geojson').present;
+  requireShared('examples/explorer on the 2018 contours', 'geo/hauts-de-france-2018/communes.geojson')
+    .present;
 /** CA Creil Sud Oise: on the map with both contour sources. */
 const CREIL_EPCI = '200068047';
 const CREIL = '60175';
@@ -107,7 +108,10 @@ async function dropFile(page: Page, zone: string, name: string, text: string): P
 
 /** Clicks a download button and returns the file's name and bytes. */
 async function download(page: Page, format: string): Promise<{ name: string; bytes: Buffer }> {
-  const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId(`download-${format}`).click()]);
+  const [file] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByTestId(`download-${format}`).click(),
+  ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
 }
@@ -144,7 +148,10 @@ function formerCodeAmong(codes: readonly string[]): { from: string; to: string }
 }
 
 /** The units of a built-in mesh having at least one of `communes` (what the page draws of it). */
-function expectedUnits(kind: 'epci' | 'arrondissement' | 'departement', communes: readonly string[]): string[] {
+function expectedUnits(
+  kind: 'epci' | 'arrondissement' | 'departement',
+  communes: readonly string[],
+): string[] {
   const present = new Set(communes);
   return builtinMesh(kind)
     .units.filter((unit) => unit.communes.some((code) => present.has(code)))
@@ -212,7 +219,9 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
       // a choropleth: every shape has a value and a class, the legend lists the classes
       const classes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-class')));
       for (const c of classes) expect(Number(c)).toBeGreaterThanOrEqual(0);
-      expect(await page.locator('[data-testid="map"] svg .legend rect[data-class]').count()).toBeGreaterThan(0);
+      expect(await page.locator('[data-testid="map"] svg .legend rect[data-class]').count()).toBeGreaterThan(
+        0,
+      );
       expect(await page.locator('[data-testid="data-table"] tbody tr').count()).toBe(codes.length);
     }
     await meshTo(page, 'epci');
@@ -227,7 +236,11 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     // the method and the palette change the map
     await page.getByTestId('method').selectOption('jenks');
     await page.getByTestId('classes').selectOption('4');
-    await expect.poll(() => page.locator('[data-testid="map"] svg .legend rect[data-class]:not([data-class="-1"])').count()).toBeLessThanOrEqual(4);
+    await expect
+      .poll(() =>
+        page.locator('[data-testid="map"] svg .legend rect[data-class]:not([data-class="-1"])').count(),
+      )
+      .toBeLessThanOrEqual(4);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -238,7 +251,11 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     const communes = await shownCodes(page);
     const former = formerCodeAmong(communes.filter((code) => code !== CREIL));
     const kept = communes.filter((code) => code !== former?.to).slice(0, 20);
-    const lines = ['libelle;code_insee;taux', ...kept.map((code, index) => `x;${code};${index},5`), 'y;99999;3'];
+    const lines = [
+      'libelle;code_insee;taux',
+      ...kept.map((code, index) => `x;${code};${index},5`),
+      'y;99999;3',
+    ];
     if (former) lines.push(`z;${former.from};7`);
     await dropFile(page, 'values-drop', 'taux.csv', `${lines.join('\n')}\n`);
     await page.waitForSelector('[data-testid="map"][data-indicator="csv"]');
@@ -258,7 +275,9 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     expect(valued).toBe(kept.length + (former ? 1 : 0));
     // the legend is titled with the column; the other shapes are "no data"
     expect(await page.locator('[data-testid="map"] svg').textContent()).toContain('taux');
-    expect(await page.locator('[data-testid="map"] svg .legend [data-class="-1"]').count()).toBeGreaterThan(0);
+    expect(await page.locator('[data-testid="map"] svg .legend [data-class="-1"]').count()).toBeGreaterThan(
+      0,
+    );
     await page.mouse.move(0, 0);
     await page.screenshot({ path: join(artefacts, 'explorer-csv.png'), fullPage: true });
 
@@ -314,7 +333,9 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     const result = page.locator(`[data-testid="search-results"] button[data-code="${CREIL}"]`);
     await result.click();
     // on the EPCI mesh, the commune's EPCI is found and focused
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-code'))).toBe(CREIL_EPCI);
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-code')))
+      .toBe(CREIL_EPCI);
     expect(await page.getByTestId('status').textContent()).toContain('Creil');
     const tooltip = page.getByTestId('tooltip');
     expect(await tooltip.isVisible()).toBe(true);
@@ -328,8 +349,12 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     expect(await page.locator(`${units}[tabindex="0"]`).count()).toBe(1);
     // an EPCI by name
     await page.getByTestId('search').fill('Creil Sud');
-    await page.locator(`[data-testid="search-results"] button[data-kind="epci"][data-code="${CREIL_EPCI}"]`).click();
-    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-code'))).toBe(CREIL_EPCI);
+    await page
+      .locator(`[data-testid="search-results"] button[data-kind="epci"][data-code="${CREIL_EPCI}"]`)
+      .click();
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-code')))
+      .toBe(CREIL_EPCI);
     // hover
     await page.mouse.move(0, 0);
     await page.locator('body').click({ position: { x: 5, y: 5 } });
@@ -373,7 +398,11 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     expect(coloured).toBeGreaterThan(100);
 
     const csv = await download(page, 'csv');
-    const rows = csv.bytes.toString('utf8').replace(/^\uFEFF/, '').trim().split(/\r\n/);
+    const rows = csv.bytes
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split(/\r\n/);
     expect(rows[0]).toBe('code,name,value,class,class_label,colour');
     expect(rows.length - 1).toBe(shapes);
 
@@ -396,7 +425,9 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     await page.getByTestId('lang-toggle').click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect.poll(() => page.getByTestId('status').textContent()).toContain('units shown');
-    expect(await page.locator('[data-testid="map"] svg title').first().textContent()).toContain('Population by');
+    expect(await page.locator('[data-testid="map"] svg title').first().textContent()).toContain(
+      'Population by',
+    );
     await meshTo(page, 'communes');
     expect(await axeViolations(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
@@ -417,37 +448,41 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 });
 
-describe.skipIf(!hasChromium || !hasShared)('examples/explorer with the synthetic fallback', { timeout: 120_000 }, () => {
-  let server: Server;
-  let context: BrowserContext;
-  let profile: string;
-  let url: string;
+describe.skipIf(!hasChromium || !hasShared)(
+  'examples/explorer with the synthetic fallback',
+  { timeout: 120_000 },
+  () => {
+    let server: Server;
+    let context: BrowserContext;
+    let profile: string;
+    let url: string;
 
-  beforeAll(async () => {
-    const out = join(tmp, 'explorer-synthetic');
-    await buildPage(out, 'synthetic');
-    ({ server, url } = await serveStatic(out));
-    profile = mkdtempSync(join(tmpdir(), 'cprdfop-explorer-'));
-    context = await launch(profile);
-  }, 300_000);
+    beforeAll(async () => {
+      const out = join(tmp, 'explorer-synthetic');
+      await buildPage(out, 'synthetic');
+      ({ server, url } = await serveStatic(out));
+      profile = mkdtempSync(join(tmpdir(), 'cprdfop-explorer-'));
+      context = await launch(profile);
+    }, 300_000);
 
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
-  });
+    afterAll(async () => {
+      await context?.close();
+      server?.close();
+      if (profile) rmSync(profile, { recursive: true, force: true });
+    });
 
-  it('says it shows synthetic data and draws the three EPCI of the Oise', async () => {
-    const { page, errors } = await open(context, url);
-    expect(await page.getByTestId('data-source').getAttribute('data-source')).toBe('synthetic');
-    expect(await page.getByTestId('data-source').textContent()).toContain('synthétiques');
-    expect([...(await shownCodes(page))].sort()).toEqual(['200068047', '246000129', '246000764']);
-    await meshTo(page, 'communes');
-    expect((await shownCodes(page)).length).toBe(32);
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
+    it('says it shows synthetic data and draws the three EPCI of the Oise', async () => {
+      const { page, errors } = await open(context, url);
+      expect(await page.getByTestId('data-source').getAttribute('data-source')).toBe('synthetic');
+      expect(await page.getByTestId('data-source').textContent()).toContain('synthétiques');
+      expect([...(await shownCodes(page))].sort()).toEqual(['200068047', '246000129', '246000764']);
+      await meshTo(page, 'communes');
+      expect((await shownCodes(page)).length).toBe(32);
+      expect(errors).toEqual([]);
+      await page.close();
+    });
+  },
+);
 
 if (!hasChromium) {
   describe('examples/explorer', () => {

@@ -193,12 +193,38 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
     await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('false');
     expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
 
+    // without Creil in the middle, the two other EPCI are not contiguous
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('fail');
+
     // English
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => verdict.textContent()).toBe('Eligible');
+    await expect.poll(() => verdict.textContent()).toBe('Ineligible');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
 
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('checks contiguity from the contours: MEL (Nord) + CA Creil Sud Oise is not one territory', async () => {
+    const { page, errors } = await open(context, url);
+    const verdict = page.getByTestId('verdict');
+    // with the shared contours: Lille and Creil; with the synthetic squares: the two outer blocks
+    const [first, second] = hasShared ? [LILLE, CREIL] : [SYNTHETIC_EPCIS[0], SYNTHETIC_EPCIS[2]];
+    await page.locator(`${units}[data-code="${first}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('pass');
+    await page.locator(`${units}[data-code="${second}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('fail');
+    if (hasShared) {
+      // two départements: the proximity reading alone would have let it through
+      expect(await criterion(page, 'local-territory')).toBe('pass');
+    }
+    // deselecting one makes it contiguous again
+    await page.locator(`${units}[data-code="${second}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -35,7 +35,10 @@ export async function pngFromSvg(svg: string, width: number, height: number, sca
     context.fillRect(0, 0, canvas.width, canvas.height);
     context.drawImage(image, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG: the canvas gave no image'))), 'image/png'),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('PNG: the canvas gave no image'))),
+        'image/png',
+      ),
     );
   } finally {
     URL.revokeObjectURL(url);

@@ -86,7 +86,10 @@ const STRINGS = {
     fr: `données synthétiques${NNBSP}: des carrés pour les {count} communes de trois EPCI de l’Oise (aucun jeu de contours trouvé)`,
     en: 'synthetic data: squares for the {count} communes of three EPCI of the Oise (no contour snapshot found)',
   },
-  contoursFile: { fr: 'contours d’un fichier GeoJSON ({description})', en: 'contours from a GeoJSON file ({description})' },
+  contoursFile: {
+    fr: 'contours d’un fichier GeoJSON ({description})',
+    en: 'contours from a GeoJSON file ({description})',
+  },
   bytes: {
     fr: `{bytes}${NNBSP}octets chargés (TopoJSON quantifié, {kept} points sur {total} conservés)`,
     en: '{bytes} bytes loaded (quantized TopoJSON, {kept} of {total} points kept)',
@@ -179,7 +182,12 @@ const STRINGS = {
   communeKind: { fr: 'commune', en: 'commune' },
   epciKind: { fr: 'EPCI', en: 'EPCI' },
   csvName: { fr: 'CSV', en: 'CSV' },
-  mapTitle: { fr: '{indicator} par {mesh}', en: '{indicator} by {mesh}' },
+  mapTitle: { fr: '{indicator} {by}', en: '{indicator} {by}' },
+  byCommunes: { fr: 'par commune', en: 'by commune' },
+  byEpci: { fr: 'par EPCI', en: 'by EPCI' },
+  byArrondissement: { fr: 'par arrondissement', en: 'by arrondissement' },
+  byDepartement: { fr: 'par département', en: 'by département' },
+  byLoaded: { fr: `par unité de «${NNBSP}{label}${NNBSP}»`, en: 'by unit of “{label}”' },
   meshOf: {
     fr: 'Hauts-de-France',
     en: 'Hauts-de-France',

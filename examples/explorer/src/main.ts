@@ -113,6 +113,17 @@ function meshLabel(): string {
   return t(state.lang, MESH_KEY[state.mesh]);
 }
 
+function meshBy(): string {
+  const keys: Record<MeshKind, Key> = {
+    communes: 'byCommunes',
+    epci: 'byEpci',
+    arrondissement: 'byArrondissement',
+    departement: 'byDepartement',
+    loaded: 'byLoaded',
+  };
+  return t(state.lang, keys[state.mesh], { label: meshLabel() });
+}
+
 function indicatorLabel(): string {
   if (state.indicator === 'csv' && state.table)
     return state.table.columns[state.columns.value] ?? t(state.lang, 'value');
@@ -158,13 +169,20 @@ function units(): Unit[] {
 function joinNotices(join: CsvJoin, file: string): Notice[] {
   const lang = state.lang;
   const notices: Notice[] = [
-    { kind: 'values-loaded', text: t(lang, 'valuesLoaded', { file, rows: join.rows, matched: join.matched }) },
+    {
+      kind: 'values-loaded',
+      text: t(lang, 'valuesLoaded', { file, rows: join.rows, matched: join.matched }),
+    },
   ];
   const lines = (list: readonly number[]) => list.map((line) => `${t(lang, 'line')} ${line}`);
   if (join.unmatched.length)
     notices.push({
       kind: 'values-unmatched',
-      text: t(lang, 'valuesUnmatched', { count: join.unmatched.length, file, codes: shortList(lang, join.unmatched) }),
+      text: t(lang, 'valuesUnmatched', {
+        count: join.unmatched.length,
+        file,
+        codes: shortList(lang, join.unmatched),
+      }),
       full: join.unmatched,
     });
   if (join.mapped.length) {
@@ -340,11 +358,17 @@ function draw(): void {
   ];
   if (state.mesh !== 'departement') {
     borderCache ??= unitBorders(data.topology, 'departement');
-    layers.push({ kind: 'lines', id: 'departement-borders', lines: borderCache, stroke: '#333', strokeWidth: 0.8 });
+    layers.push({
+      kind: 'lines',
+      id: 'departement-borders',
+      lines: borderCache,
+      stroke: '#333',
+      strokeWidth: 0.8,
+    });
   }
   const unit = indicatorUnit();
   state.rendered = renderMap(layers, {
-    title: t(lang, 'mapTitle', { indicator: indicatorLabel(), mesh: meshLabel().toLowerCase() }),
+    title: t(lang, 'mapTitle', { indicator: indicatorLabel(), by: meshBy() }),
     subtitle: `${t(lang, 'meshOf')}, ${data.metadata.vintage}`,
     source: sourceLine(data),
     lang,
@@ -367,7 +391,9 @@ function draw(): void {
   }
   const byCode = new Map(state.rows.map((row) => [row.unit.code, row]));
   const collator = new Intl.Collator(lang === 'fr' ? 'fr' : 'en');
-  state.order = [...state.rows].sort((a, b) => collator.compare(a.unit.name, b.unit.name)).map((r) => r.unit.code);
+  state.order = [...state.rows]
+    .sort((a, b) => collator.compare(a.unit.name, b.unit.name))
+    .map((r) => r.unit.code);
   state.focusIndex = Math.min(state.focusIndex, Math.max(0, state.order.length - 1));
   const focusCode = state.order[state.focusIndex];
   for (const path of mapBox.querySelectorAll<SVGPathElement>(unitsSelector)) {
@@ -528,7 +554,8 @@ function search(query: string): Hit[] {
 
 /** The units of the map that hold a search hit (the hit itself, or the units its communes are in). */
 function unitsOfHit(hit: Hit): string[] {
-  const sameKind = (state.mesh === 'communes' && hit.kind === 'commune') || (state.mesh === 'epci' && hit.kind === 'epci');
+  const sameKind =
+    (state.mesh === 'communes' && hit.kind === 'commune') || (state.mesh === 'epci' && hit.kind === 'epci');
   if (sameKind && state.rows.some((row) => row.unit.code === hit.code)) return [hit.code];
   const members = new Set(hit.communes);
   return state.rows
@@ -659,7 +686,8 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('[data-downloa
     const format = button.dataset.download;
     const file = `${baseName()}.${format}`;
     if (format === 'svg') downloadBlob(file, new Blob([rendered.svg], { type: 'image/svg+xml' }));
-    else if (format === 'png') downloadBlob(file, await pngFromSvg(rendered.svg, rendered.width, rendered.height, 2));
+    else if (format === 'png')
+      downloadBlob(file, await pngFromSvg(rendered.svg, rendered.width, rendered.height, 2));
     else if (format === 'csv') downloadBlob(file, new Blob([`\uFEFF${csvText()}`], { type: 'text/csv' }));
     else if (format === 'geojson')
       downloadBlob(file, new Blob([geojsonText()], { type: 'application/geo+json' }));
@@ -687,7 +715,9 @@ async function readMesh(file: File): Promise<void> {
       },
     ];
     if (result.diagnostics.length) {
-      const list = result.diagnostics.map((d) => (d.line ? `${t(lang, 'line')} ${d.line} : ${d.message}` : d.message));
+      const list = result.diagnostics.map((d) =>
+        d.line ? `${t(lang, 'line')} ${d.line} : ${d.message}` : d.message,
+      );
       notices.push({
         kind: 'mesh-diagnostics',
         text: t(lang, 'meshDiagnostics', { count: list.length, list: shortList(lang, list, 3) }),
@@ -697,7 +727,10 @@ async function readMesh(file: File): Promise<void> {
     if (result.uncovered.length)
       notices.push({
         kind: 'mesh-uncovered',
-        text: t(lang, 'meshUncovered', { count: result.uncovered.length, codes: shortList(lang, result.uncovered) }),
+        text: t(lang, 'meshUncovered', {
+          count: result.uncovered.length,
+          codes: shortList(lang, result.uncovered),
+        }),
         full: result.uncovered,
       });
     if (result.droppedUnits.length)
@@ -719,7 +752,10 @@ async function readMesh(file: File): Promise<void> {
     state.meshNotices = [
       {
         kind: 'mesh-error',
-        text: t(lang, 'meshError', { file: file.name, message: error instanceof Error ? error.message : String(error) }),
+        text: t(lang, 'meshError', {
+          file: file.name,
+          message: error instanceof Error ? error.message : String(error),
+        }),
         error: true,
       },
     ];

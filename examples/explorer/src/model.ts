@@ -2,10 +2,11 @@
  * The explorer's data model, without the DOM: the commune topology, the meshes composed from it, the
  * indicators, and the values of a dropped CSV joined to the units drawn.
  */
-import { parse } from 'csv-parse/browser/esm/sync';
-import type { MultiPolygon, Polygon } from 'geojson';
+
 import { type CommuneTopology, composeUnits, joinValues, loadTopology, type UnitSet } from 'cprdfop/geo';
 import { builtinMesh, commune, type Mesh, type MeshLoadResult } from 'cprdfop/territory';
+import { parse } from 'csv-parse/browser/esm/sync';
+import type { MultiPolygon, Polygon } from 'geojson';
 
 /** The meshes of the page; `loaded` is the mesh the person dropped. */
 export type MeshKind = 'communes' | 'epci' | 'arrondissement' | 'departement' | 'loaded';
@@ -69,7 +70,8 @@ export function unitsOf(data: ExplorerData, kind: MeshKind, loaded: Mesh | null)
   if (kind === 'communes') {
     return data.topology.features().map((feature) => ({
       code: feature.properties.code,
-      name: commune(feature.properties.code)?.commune.name ?? feature.properties.name ?? feature.properties.code,
+      name:
+        commune(feature.properties.code)?.commune.name ?? feature.properties.name ?? feature.properties.code,
       geometry: feature.geometry,
       communes: [feature.properties.code],
       missing: [],
@@ -99,7 +101,11 @@ export interface IndicatorValues {
 }
 
 /** Population, area or density of each unit (the `csv` indicator is {@link joinCsvValues}). */
-export function indicatorValues(data: ExplorerData, units: readonly Unit[], kind: IndicatorKind): IndicatorValues {
+export function indicatorValues(
+  data: ExplorerData,
+  units: readonly Unit[],
+  kind: IndicatorKind,
+): IndicatorValues {
   const values = new Map<string, number | null>();
   const incomplete: string[] = [];
   const populationUnknown: string[] = [];
@@ -189,8 +195,10 @@ export function parseCsv(file: string, text: string): CsvTable {
 
 /** The default code and value columns of a table: a code-like name, then the first numeric column. */
 export function defaultColumns(table: CsvTable): { code: number; value: number } {
-  const named = table.columns.findIndex((c) => /^(code|codgeo|insee|com|siren|epci|dep|arr|ze|zone)/i.test(c));
-  const code = named >= 0 ? named : 0;
+  const named = table.columns.findIndex((c) =>
+    /^(code|codgeo|insee|com|siren|epci|dep|arr|ze|zone)/i.test(c),
+  );
+  const code = Math.max(named, 0);
   const numeric = table.columns.findIndex(
     (_column, index) =>
       index !== code &&
@@ -271,7 +279,9 @@ export function joinCsvValues(
   try {
     joined = joinValues(raw, codes);
   } catch (error) {
-    throw new CsvJoinError('no-match', error instanceof Error ? error.message : String(error), [...raw.keys()]);
+    throw new CsvJoinError('no-match', error instanceof Error ? error.message : String(error), [
+      ...raw.keys(),
+    ]);
   }
   const values = new Map<string, number | null>();
   for (const unit of units) values.set(unit.code, joined.values.get(unit.code) ?? null);
@@ -281,10 +291,7 @@ export function joinCsvValues(
     matched: joined.values.size,
     unmatched: joined.unmatched,
     mapped: joined.mapped,
-    conflicts: [
-      ...joined.conflicts,
-      ...[...repeated].sort().map((code) => ({ code, from: [code, code] })),
-    ],
+    conflicts: [...joined.conflicts, ...[...repeated].sort().map((code) => ({ code, from: [code, code] }))],
     invalid,
     blank,
     missingCode,
