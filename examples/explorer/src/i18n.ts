@@ -172,6 +172,10 @@ const STRINGS = {
     fr: `{count}${NNBSP}lignes sans code, ignorées${NNBSP}: {list}`,
     en: '{count} rows without a code, ignored: {list}',
   },
+  noValue: {
+    fr: `Aucune unité affichée n’a de valeur pour «${NNBSP}{indicator}${NNBSP}»${NNBSP}: la carte n’est pas une choroplèthe.`,
+    en: 'No unit shown has a value for “{indicator}”: the map is not a choropleth.',
+  },
   line: { fr: 'ligne', en: 'line' },
   found: { fr: `{name} ({code}) trouvé${NNBSP}: {value}`, en: '{name} ({code}) found: {value}' },
   notShown: {
@@ -193,15 +197,72 @@ const STRINGS = {
     en: 'Hauts-de-France',
   },
   and: { fr: 'et', en: 'and' },
+  // singular forms, used when {count} is 1
+  shownOne: { fr: `1${NNBSP}unité affichée ({mesh}, {indicator})`, en: '1 unit shown ({mesh}, {indicator})' },
+  incompleteOne: {
+    fr: `1${NNBSP}unité incomplète (communes sans contour)${NNBSP}: sa superficie et sa densité sont sans donnée.`,
+    en: '1 incomplete unit (communes without a contour): its area and density are no data.',
+  },
+  populationUnknownOne: {
+    fr: `1${NNBSP}unité dont une commune n’a pas de population connue${NNBSP}: sans donnée.`,
+    en: '1 unit with a commune of unknown population: no data.',
+  },
+  valuesUnmatchedOne: {
+    fr: `1${NNBSP}code de {file} sans unité affichée, non dessiné${NNBSP}: {codes}`,
+    en: '1 code of {file} with no unit shown, not drawn: {codes}',
+  },
+  valuesMappedOne: {
+    fr: `1${NNBSP}ancien code de commune rattaché à la commune actuelle${NNBSP}: {pairs}`,
+    en: '1 former commune code mapped to the current commune: {pairs}',
+  },
+  valuesConflictOne: {
+    fr: `1${NNBSP}unité recevant plusieurs valeurs, laissée sans donnée${NNBSP}: {list}`,
+    en: '1 unit receiving several values, left as no data: {list}',
+  },
+  valuesInvalidOne: {
+    fr: `1${NNBSP}ligne dont la valeur n’est pas un nombre, ignorée${NNBSP}: {list}`,
+    en: '1 row whose value is not a number, ignored: {list}',
+  },
+  valuesBlankOne: {
+    fr: `1${NNBSP}ligne sans valeur (sans donnée)${NNBSP}: {list}`,
+    en: '1 row without a value (no data): {list}',
+  },
+  valuesMissingCodeOne: {
+    fr: `1${NNBSP}ligne sans code, ignorée${NNBSP}: {list}`,
+    en: '1 row without a code, ignored: {list}',
+  },
+  unmatchedContoursOne: {
+    fr: `1${NNBSP}code des contours inconnu du COG {cog}, non dessiné${NNBSP}: {codes}`,
+    en: '1 contour code unknown to COG {cog}, not drawn: {codes}',
+  },
+  partialCommunesOne: {
+    fr: `1${NNBSP}commune actuelle dont une partie manque aux contours${NNBSP}: {codes}`,
+    en: '1 current commune of which a part is missing from the contours: {codes}',
+  },
+  meshDiagnosticsOne: {
+    fr: `1${NNBSP}ligne de la maille signalée${NNBSP}: {list}`,
+    en: '1 mesh line reported: {list}',
+  },
+  meshUncoveredOne: {
+    fr: `1${NNBSP}commune de la région dans aucune unité de la maille${NNBSP}: {codes}`,
+    en: '1 commune of the region in no unit of the mesh: {codes}',
+  },
+  meshDroppedOne: {
+    fr: `1${NNBSP}unité sans commune dans la région, laissée de côté${NNBSP}: {codes}`,
+    en: '1 unit with no commune in the region, left out: {codes}',
+  },
   more: { fr: `… et {count}${NNBSP}autres`, en: '… and {count} more' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
 /** A key of the catalogue. */
 export type Key = keyof typeof STRINGS;
 
-/** The text of `key` in `lang`, `{name}` placeholders replaced. */
+/** The text of `key` in `lang`, `{name}` placeholders replaced; the singular form when `count` is 1. */
 export function t(lang: Lang, key: Key, values: Record<string, string | number> = {}): string {
-  return STRINGS[key][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
+  const singular = `${key}One`;
+  const chosen =
+    (values.count === 1 || values.count === '1') && singular in STRINGS ? (singular as Key) : key;
+  return STRINGS[chosen][lang].replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in values ? String(values[name]) : whole,
   );
 }

@@ -409,7 +409,10 @@ function draw(): void {
   mapBox.dataset.shapes = String(state.rows.length);
   mapBox.setAttribute('aria-busy', 'false');
   renderTable();
-  renderNotices([...baseNotices(data), ...state.meshNotices, ...notices]);
+  const noValue: Notice[] = state.rows.some((row) => row.value !== null)
+    ? []
+    : [{ kind: 'no-value', text: t(lang, 'noValue', { indicator: indicatorLabel() }), error: true }];
+  renderNotices([...noValue, ...baseNotices(data), ...state.meshNotices, ...notices]);
   say(
     t(lang, 'shown', {
       count: formatNumber(lang, state.rows.length, 0),
