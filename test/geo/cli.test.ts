@@ -174,7 +174,9 @@ describe('cprdfop map / export', () => {
     expect(none.stderr).toMatch(/^cprdfop: nothing\.csv: no value matches a unit/);
     // a file with only a header is no data, not a blank map
     writeFileSync(join(dir, 'header-only.csv'), 'code,value\n');
-    const empty = await cli(['map', '--contours', 'communes.geojson', '--value', 'header-only.csv'], { cwd: dir });
+    const empty = await cli(['map', '--contours', 'communes.geojson', '--value', 'header-only.csv'], {
+      cwd: dir,
+    });
     expect(empty.code).toBe(65);
     expect(empty.stderr).toMatch(/^cprdfop: header-only\.csv: no value to join: the values are empty/);
     expect(empty.stdout).toBe('');
