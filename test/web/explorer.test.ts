@@ -5,14 +5,22 @@
  * dropped and chosen CSV files, search, keyboard tooltips, every download checked byte by byte,
  * axe-core; screenshots are kept in `test/.tmp/artefacts/`.
  */
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { builtinMesh, commune } from '../../src/territory/index.js';
+import {
+  buildVitePage,
+  CHROMIUM,
+  hasChromium,
+  launchChromium,
+  openPage,
+  seriousAxeViolations,
+} from '../_helpers/browser.js';
 import { requireShared } from '../_helpers/shared.js';
 import { serveStatic } from '../_helpers/staticServer.js';
 
@@ -20,8 +28,6 @@ const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'explorer');
 const tmp = join(repo, 'test', '.tmp');
 const artefacts = join(tmp, 'artefacts');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 /** `CPRDFOP_EXPLORER_CONTOURS=synthetic` runs the test as if the shared snapshot were absent. */
 const hasShared =
   process.env.CPRDFOP_EXPLORER_CONTOURS !== 'synthetic' &&
@@ -31,53 +37,13 @@ const hasShared =
 const CREIL_EPCI = '200068047';
 const CREIL = '60175';
 
-/** Builds the page into `outDir` with Vite's JS API. */
-async function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
-  const { build } = await import('vite');
-  const before = process.env.CPRDFOP_EXPLORER_CONTOURS;
-  if (contours) process.env.CPRDFOP_EXPLORER_CONTOURS = contours;
-  else delete process.env.CPRDFOP_EXPLORER_CONTOURS;
-  try {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.CPRDFOP_EXPLORER_CONTOURS;
-    else process.env.CPRDFOP_EXPLORER_CONTOURS = before;
-  }
+/** Builds the page into `outDir` (the synthetic fallback when asked). */
+function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
+  return buildVitePage(root, outDir, { CPRDFOP_EXPLORER_CONTOURS: contours });
 }
 
-/** Debian's chromium, headless, with a fresh profile, downloads accepted. */
-async function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    acceptDownloads: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1400, height: 1000 },
-    locale: 'fr-FR',
-  });
-}
-
-/** Opens the page and waits for the first map; collects page errors and console errors. */
-async function open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready="true"]', { timeout: 60_000 });
-  return { page, errors };
-}
+const launch = (profile: string) => launchChromium(profile, { width: 1400, acceptDownloads: true });
+const open = (context: BrowserContext, url: string) => openPage(context, url, 'body[data-ready="true"]');
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
 
@@ -114,19 +80,6 @@ async function download(page: Page, format: string): Promise<{ name: string; byt
   ]);
   const path = await file.path();
   return { name: file.suggestedFilename(), bytes: readFileSync(path) };
-}
-
-/** Serious or critical axe-core violations of the page as it is. */
-async function axeViolations(page: Page): Promise<{ id: string; impact: string }[]> {
-  const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axe });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** A former commune code whose current commune is among `codes` (found by scanning the graph), if any. */
@@ -436,7 +389,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
 
   it('speaks English on request, and has no serious accessibility violation (axe-core)', async () => {
     const { page, errors } = await open(context, url);
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     await expect.poll(() => page.getByTestId('status').textContent()).toContain('units shown');
@@ -446,7 +399,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
     // (the 3,782 communes take axe-core tens of seconds: the arrondissements, with the table open)
     await meshTo(page, 'arrondissement');
     await page.locator('details.table summary').click();
-    expect(await axeViolations(page)).toEqual([]);
+    expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
     expect(await page.getAttribute('html', 'lang')).toBe('fr');
     expect(errors).toEqual([]);

@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync }
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildVitePage, CHROMIUM, hasChromium, launchChromium, openPage } from '../_helpers/browser.js';
 import { requireShared } from '../_helpers/shared.js';
 import { serveStatic } from '../_helpers/staticServer.js';
 
@@ -19,8 +20,6 @@ const criteriaCount = (
   JSON.parse(readFileSync(join(repo, 'data/rules/itie-hdf-2023.json'), 'utf8')) as { criteria: unknown[] }
 ).criteria.length;
 const tmp = join(repo, 'test', '.tmp');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 /**
  * `CPRDFOP_WEB_MAP_CONTOURS=synthetic` (or `CPRDFOP_SHARED=/nonexistent`) runs the test as if the shared
  * snapshot were absent.
@@ -43,52 +42,13 @@ function ensurePackageBuilt(): void {
   if (!built) execFileSync(join(repo, 'node_modules', '.bin', 'tsup'), { cwd: repo, stdio: 'ignore' });
 }
 
-/** Builds the page into `outDir` with Vite's JS API. */
-async function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
-  const { build } = await import('vite');
-  const before = process.env.CPRDFOP_WEB_MAP_CONTOURS;
-  if (contours) process.env.CPRDFOP_WEB_MAP_CONTOURS = contours;
-  else delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
-  try {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
-    else process.env.CPRDFOP_WEB_MAP_CONTOURS = before;
-  }
+/** Builds the page into `outDir` (the synthetic fallback when asked). */
+function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
+  return buildVitePage(root, outDir, { CPRDFOP_WEB_MAP_CONTOURS: contours });
 }
 
-/** Debian's chromium, headless, with a fresh profile. */
-async function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1500, height: 1000 },
-    locale: 'fr-FR',
-  });
-}
-
-/** Opens the page and waits for the map; collects page errors and console errors. */
-async function open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-  return { page, errors };
-}
+const launch = (profile: string) => launchChromium(profile);
+const open = (context: BrowserContext, url: string) => openPage(context, url, 'body[data-ready]');
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
 
