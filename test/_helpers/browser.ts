@@ -3,9 +3,13 @@
  * page opened with its errors collected, a Vite build with environment variables set for its
  * duration, and the serious accessibility violations found by axe-core.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { serveStatic } from './staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 
@@ -88,4 +92,67 @@ export async function seriousAxeViolations(page: Page): Promise<{ id: string; im
     return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
   });
   return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
+/** What {@link servedPage} gives the tests of a `describe`: the page's URL and the browser, once ready. */
+export interface ServedPage {
+  readonly url: string;
+  readonly context: BrowserContext;
+}
+
+/**
+ * Registers, in the current `describe`, the hooks that build a page into `outDir` (`build`), serve it
+ * on 127.0.0.1 and launch Chromium with a fresh profile; and the hooks that stop them.
+ */
+export function servedPage(
+  outDir: string,
+  build: (outDir: string) => Promise<void>,
+  options: Parameters<typeof launchChromium>[1] = {},
+): ServedPage {
+  let server: Server | undefined;
+  let profile: string | undefined;
+  let served: { url: string; context: BrowserContext } | undefined;
+  beforeAll(async () => {
+    await build(outDir);
+    const started = await serveStatic(outDir);
+    server = started.server;
+    profile = mkdtempSync(join(tmpdir(), 'cprdfop-browser-'));
+    served = { url: started.url, context: await launchChromium(profile, options) };
+  }, 300_000);
+  afterAll(async () => {
+    await served?.context.close();
+    server?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+  const ready = () => {
+    if (!served) throw new Error('servedPage: the page is not served yet (use it inside a test)');
+    return served;
+  };
+  return {
+    get url() {
+      return ready().url;
+    },
+    get context() {
+      return ready().context;
+    },
+  };
+}
+
+/**
+ * The built scripts of a page that reach a Node built-in (Vite stubs a `node:*` import of the package
+ * for the browser, which would fail at run time): `{ file, problem }` per offence, `[]` when clean.
+ * Throws when the folder holds no script (nothing would have been checked).
+ */
+export function nodeBuiltinsInBundle(assetsDir: string): { file: string; problem: string }[] {
+  const scripts = readdirSync(assetsDir).filter((file) => file.endsWith('.js'));
+  if (scripts.length === 0) throw new Error(`${assetsDir}: no built script to check`);
+  const problems: { file: string; problem: string }[] = [];
+  for (const file of scripts) {
+    const code = readFileSync(join(assetsDir, file), 'utf8');
+    if (code.includes('externalized for browser compatibility'))
+      problems.push({ file, problem: 'a module externalized for browser compatibility' });
+    const imported = code.match(/["']node:[a-z_/]+["']/);
+    if (imported) problems.push({ file, problem: `imports ${imported[0]}` });
+  }
+  return problems;
 }

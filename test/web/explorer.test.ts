@@ -5,24 +5,22 @@
  * dropped and chosen CSV files, search, keyboard tooltips, every download checked byte by byte,
  * axe-core; screenshots are kept in `test/.tmp/artefacts/`.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { builtinMesh, commune } from '../../src/territory/index.js';
 import {
   buildVitePage,
   CHROMIUM,
   hasChromium,
-  launchChromium,
+  nodeBuiltinsInBundle,
   openPage,
   seriousAxeViolations,
+  servedPage,
 } from '../_helpers/browser.js';
 import { requireShared } from '../_helpers/shared.js';
-import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'explorer');
@@ -42,7 +40,6 @@ function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
   return buildVitePage(root, outDir, { CPRDFOP_EXPLORER_CONTOURS: contours });
 }
 
-const launch = (profile: string) => launchChromium(profile, { width: 1400, acceptDownloads: true });
 const open = (context: BrowserContext, url: string) => openPage(context, url, 'body[data-ready="true"]');
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
@@ -113,28 +110,15 @@ function expectedUnits(
 }
 
 describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeout: 180_000 }, () => {
-  let server: Server;
-  let url: string;
-  let context: BrowserContext;
-  let profile: string;
   const out = join(tmp, 'explorer-dist');
-
-  beforeAll(async () => {
-    await buildPage(out, hasShared ? undefined : 'synthetic');
-    ({ server, url } = await serveStatic(out));
-    profile = mkdtempSync(join(tmpdir(), 'cprdfop-explorer-'));
-    context = await launch(profile);
-    mkdirSync(artefacts, { recursive: true });
-  }, 300_000);
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+  const served = servedPage(out, (dir) => buildPage(dir, hasShared ? undefined : 'synthetic'), {
+    width: 1400,
+    acceptDownloads: true,
   });
+  beforeAll(() => mkdirSync(artefacts, { recursive: true }));
 
   it('says which data it shows and how many bytes it loads: a simplified TopoJSON, not multi-MB GeoJSON', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     const source = page.getByTestId('data-source');
     expect(await source.getAttribute('data-source')).toBe(hasShared ? 'shared-2018' : 'synthetic');
     expect(await source.textContent()).toContain(hasShared ? 'ADMIN EXPRESS COG 2018' : 'synthétiques');
@@ -155,7 +139,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('switches between the four built-in meshes, each drawn with its legend and data table', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await meshTo(page, 'communes');
     const communes = await shownCodes(page);
     expect(new Set(communes).size).toBe(communes.length);
@@ -214,7 +198,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('maps a dropped CSV of values: columns chosen, former codes mapped, unmatched codes listed, nothing dropped silently', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await meshTo(page, 'communes');
     const communes = await shownCodes(page);
     const former = formerCodeAmong(communes.filter((code) => code !== CREIL));
@@ -271,7 +255,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('loads a mesh (commune → zone CSV) and draws one shape per zone', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await meshTo(page, 'communes');
     const communes = await shownCodes(page);
     const zoneOf = (code: string) => `Z${code.slice(0, 2)}${Number(code.slice(-1)) % 2}`;
@@ -296,7 +280,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('finds a commune or an EPCI by name, and tells its value on hover and on keyboard focus', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await page.getByTestId('search').fill('Creil');
     const result = page.locator(`[data-testid="search-results"] button[data-code="${CREIL}"]`);
     await result.click();
@@ -334,7 +318,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('downloads what is shown as SVG, PNG, CSV and GeoJSON', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await meshTo(page, 'arrondissement');
     const shapes = (await shownCodes(page)).length;
 
@@ -388,7 +372,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('speaks English on request, and has no serious accessibility violation (axe-core)', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await page.getByTestId('lang-toggle').click();
     expect(await page.getAttribute('html', 'lang')).toBe('en');
@@ -407,14 +391,7 @@ describe.skipIf(!hasChromium)('examples/explorer in headless Chromium', { timeou
   });
 
   it('bundles no Node built-in', () => {
-    const assets = join(out, 'assets');
-    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    expect(js.length).toBeGreaterThan(0);
-    for (const f of js) {
-      const code = readFileSync(join(assets, f), 'utf8');
-      expect(code, f).not.toContain('externalized for browser compatibility');
-      expect(code, f).not.toMatch(/["']node:[a-z_/]+["']/);
-    }
+    expect(nodeBuiltinsInBundle(join(out, 'assets'))).toEqual([]);
   });
 });
 
@@ -422,27 +399,10 @@ describe.skipIf(!hasChromium || !hasShared)(
   'examples/explorer with the synthetic fallback',
   { timeout: 120_000 },
   () => {
-    let server: Server;
-    let context: BrowserContext;
-    let profile: string;
-    let url: string;
-
-    beforeAll(async () => {
-      const out = join(tmp, 'explorer-synthetic');
-      await buildPage(out, 'synthetic');
-      ({ server, url } = await serveStatic(out));
-      profile = mkdtempSync(join(tmpdir(), 'cprdfop-explorer-'));
-      context = await launch(profile);
-    }, 300_000);
-
-    afterAll(async () => {
-      await context?.close();
-      server?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
-    });
+    const served = servedPage(join(tmp, 'explorer-synthetic'), (dir) => buildPage(dir, 'synthetic'));
 
     it('says it shows synthetic data and draws the three EPCI of the Oise', async () => {
-      const { page, errors } = await open(context, url);
+      const { page, errors } = await open(served.context, served.url);
       expect(await page.getByTestId('data-source').getAttribute('data-source')).toBe('synthetic');
       expect(await page.getByTestId('data-source').textContent()).toContain('synthétiques');
       expect([...(await shownCodes(page))].sort()).toEqual(['200068047', '246000129', '246000764']);

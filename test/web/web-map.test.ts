@@ -3,15 +3,19 @@
  * 127.0.0.1, driven in headless Chromium (Debian's `chromium` through playwright-core).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildVitePage, CHROMIUM, hasChromium, launchChromium, openPage } from '../_helpers/browser.js';
+import { describe, expect, it } from 'vitest';
+import {
+  buildVitePage,
+  CHROMIUM,
+  hasChromium,
+  nodeBuiltinsInBundle,
+  openPage,
+  servedPage,
+} from '../_helpers/browser.js';
 import { requireShared } from '../_helpers/shared.js';
-import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'web-map');
@@ -47,7 +51,6 @@ function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
   return buildVitePage(root, outDir, { CPRDFOP_WEB_MAP_CONTOURS: contours });
 }
 
-const launch = (profile: string) => launchChromium(profile);
 const open = (context: BrowserContext, url: string) => openPage(context, url, 'body[data-ready]');
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
@@ -58,27 +61,13 @@ function criterion(page: Page, id: string): Promise<string | null> {
 }
 
 describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout: 120_000 }, () => {
-  let server: Server;
-  let url: string;
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
+  const served = servedPage(join(root, 'dist'), (dir) => {
     ensurePackageBuilt();
-    await buildPage(join(root, 'dist'), hasShared ? undefined : 'synthetic');
-    ({ server, url } = await serveStatic(join(root, 'dist')));
-    profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
-    context = await launch(profile);
-  }, 300_000);
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    return buildPage(dir, hasShared ? undefined : 'synthetic');
   });
 
   it('draws one shape per EPCI, selects territories on click and shows the verdict live', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     expect(await page.getAttribute('body', 'data-ready')).toBe('true');
 
     // contours: the shared snapshot when present, the synthetic fallback otherwise
@@ -168,7 +157,7 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
   });
 
   it('checks contiguity from the contours: MEL (Nord) + CA Creil Sud Oise is not one territory', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     const verdict = page.getByTestId('verdict');
     // with the shared contours: Lille and Creil; with the synthetic squares: the two outer blocks
     const [first, second] = hasShared ? [LILLE, CREIL] : [SYNTHETIC_EPCIS[0], SYNTHETIC_EPCIS[2]];
@@ -190,18 +179,11 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
   });
 
   it('bundles no Node built-in (a node:* import of the package would be stubbed by Vite)', () => {
-    const assets = join(root, 'dist', 'assets');
-    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    expect(js.length).toBeGreaterThan(0);
-    for (const f of js) {
-      const code = readFileSync(join(assets, f), 'utf8');
-      expect(code, f).not.toContain('externalized for browser compatibility');
-      expect(code, f).not.toMatch(/["']node:[a-z_/]+["']/);
-    }
+    expect(nodeBuiltinsInBundle(join(root, 'dist', 'assets'))).toEqual([]);
   });
 
   it('switches to communes and selects one', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await page.getByTestId('mode-communes').check();
     await page.waitForSelector('[data-testid="map"][data-mode="communes"]');
     const count = await page.locator(units).count();
@@ -220,28 +202,13 @@ describe.skipIf(!hasChromium || !hasShared)(
   'examples/web-map with the synthetic fallback',
   { timeout: 120_000 },
   () => {
-    let server: Server;
-    let context: BrowserContext;
-    let profile: string;
-    let url: string;
-
-    beforeAll(async () => {
+    const served = servedPage(join(tmp, 'web-map-synthetic'), (dir) => {
       ensurePackageBuilt();
-      const out = join(tmp, 'web-map-synthetic');
-      await buildPage(out, 'synthetic');
-      ({ server, url } = await serveStatic(out));
-      profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
-      context = await launch(profile);
-    }, 300_000);
-
-    afterAll(async () => {
-      await context?.close();
-      server?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
+      return buildPage(dir, 'synthetic');
     });
 
     it('draws the three synthetic EPCI and selects one', async () => {
-      const { page, errors } = await open(context, url);
+      const { page, errors } = await open(served.context, served.url);
       expect(await page.getAttribute('[data-testid="contours-source"]', 'data-source')).toBe('synthetic');
       const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
       expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());
