@@ -49,8 +49,9 @@ const STRINGS = {
   classes: { fr: 'Nombre de classes', en: 'Number of classes' },
   palette: { fr: 'Palette', en: 'Palette' },
   search: { fr: 'Rechercher une commune ou un EPCI', en: 'Search a commune or an EPCI' },
-  searchResults: { fr: 'Résultats de la recherche', en: 'Search results' },
   noResult: { fr: 'Aucun résultat', en: 'No result' },
+  searchCount: { fr: `{count}${NNBSP}résultats`, en: '{count} results' },
+  searchCountOne: { fr: `1${NNBSP}résultat`, en: '1 result' },
   downloads: { fr: 'Télécharger ce qui est affiché', en: 'Download what is shown' },
   map: { fr: 'Carte', en: 'Map' },
   mapHelp: {
@@ -71,12 +72,12 @@ const STRINGS = {
   perKm2: { fr: 'hab./km²', en: 'inh./km²' },
   sourceLine: { fr: 'Source', en: 'Source' },
   populationSource: {
-    fr: 'population du graphe territorial COG {cog} (@etalab/decoupage-administratif {version}, année du recensement non précisée)',
-    en: 'population of the COG {cog} territory graph (@etalab/decoupage-administratif {version}, census year not stated)',
+    fr: `population${NNBSP}: @etalab/decoupage-administratif {version}, COG {cog} (année de recensement non précisée)`,
+    en: 'population: @etalab/decoupage-administratif {version}, COG {cog} (census year not stated)',
   },
   areaSource: {
-    fr: 'superficie géodésique mesurée sur les contours complets',
-    en: 'geodesic area measured on the full contours',
+    fr: `superficie${NNBSP}: géodésique, mesurée sur les contours complets`,
+    en: 'area: geodesic, measured on the full contours',
   },
   contoursShared: {
     fr: 'contours IGN ADMIN EXPRESS COG 2018 (simplifiés), rattachés au COG {cog}',

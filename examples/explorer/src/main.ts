@@ -145,14 +145,17 @@ function contoursText(data: ExplorerData): string {
   return t(state.lang, 'contoursFile', { description: data.metadata.description });
 }
 
-function sourceLine(data: ExplorerData): string {
+function sourceLine(data: ExplorerData, lines = false): string {
   const vintage = territoryVintage();
   const parts = [contoursText(data)];
   if (state.indicator === 'population' || state.indicator === 'density')
     parts.push(t(state.lang, 'populationSource', { cog: vintage.cog, version: vintage.sourceVersion }));
   if (state.indicator === 'area' || state.indicator === 'density') parts.push(t(state.lang, 'areaSource'));
   if (state.indicator === 'csv' && state.table) parts.push(state.table.file);
-  return `${t(state.lang, 'sourceLine')}${state.lang === 'fr' ? '\u202f' : ''}: ${parts.join(' ; ')}`;
+  // one line per source: renderSvg wraps long lines by an estimate of Noto Sans widths, and a browser
+  // without that font draws wider text
+  const separator = lines ? '\n' : state.lang === 'fr' ? '\u202f; ' : '; ';
+  return `${t(state.lang, 'sourceLine')}${state.lang === 'fr' ? '\u202f' : ''}: ${parts.join(separator)}`;
 }
 
 function units(): Unit[] {
@@ -370,7 +373,7 @@ function draw(): void {
   state.rendered = renderMap(layers, {
     title: t(lang, 'mapTitle', { indicator: indicatorLabel(), by: meshBy() }),
     subtitle: `${t(lang, 'meshOf')}, ${data.metadata.vintage}`,
-    source: sourceLine(data),
+    source: sourceLine(data, true),
     lang,
     width: 760,
     classes: state.classes,
@@ -577,7 +580,12 @@ function pick(hit: Hit): void {
   }
   const row = state.rows.find((r) => r.unit.code === first) as Row;
   focusShape(first);
-  say(t(state.lang, 'found', { name: hit.name, code: hit.code, value: describe(row) }));
+  // the unit itself: its value; a commune or an EPCI inside another unit: which unit, and its value
+  say(
+    first === hit.code
+      ? describe(row)
+      : t(state.lang, 'found', { name: hit.name, code: hit.code, value: describe(row) }),
+  );
 }
 
 const searchInput = $<HTMLInputElement>('#search');
@@ -601,7 +609,7 @@ searchInput.addEventListener('input', () => {
     searchInput.value.trim().length < 2
       ? ''
       : hits.length
-        ? `${hits.length} ${t(state.lang, 'searchResults').toLowerCase()}`
+        ? t(state.lang, 'searchCount', { count: hits.length })
         : t(state.lang, 'noResult');
 });
 searchInput.addEventListener('keydown', (event) => {
