@@ -127,3 +127,23 @@ describe('readColumn', () => {
     );
   });
 });
+
+describe('the explorer’s words', () => {
+  it('are in French and English, with the same placeholders, and French typography', async () => {
+    const { CATALOGUE, t } = await import('../../examples/explorer/src/i18n.js');
+    const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((match) => match[1]).sort();
+    for (const [key, text] of Object.entries(CATALOGUE)) {
+      expect(text.fr, key).not.toBe('');
+      expect(text.en, key).not.toBe('');
+      expect(placeholders(text.fr), key).toEqual(placeholders(text.en));
+      // a narrow no-break space before « : ; ? ! », inside « », the apostrophe ’
+      expect(text.fr, key).not.toMatch(/[^\u202f\u00a0\s{][:;?!](\s|$)/);
+      expect(text.fr, key).not.toMatch(/ [:;?!]/);
+      expect(text.fr, key).not.toMatch(/«(?!\u202f)|(?<!\u202f)»/);
+      expect(text.fr, key).not.toContain("'");
+    }
+    // the singular form when the count is 1
+    expect(t('fr', 'searchCount', { count: 1 })).toBe('1\u202frésultat');
+    expect(t('fr', 'searchCount', { count: 2 })).toBe('2\u202frésultats');
+  });
+});

@@ -255,6 +255,9 @@ const STRINGS = {
   more: { fr: `… et {count}${NNBSP}autres`, en: '… and {count} more' },
 } as const satisfies Record<string, { fr: string; en: string }>;
 
+/** The whole catalogue (tested for French typography and matching placeholders). */
+export const CATALOGUE: Readonly<Record<Key, { fr: string; en: string }>> = STRINGS;
+
 /** A key of the catalogue. */
 export type Key = keyof typeof STRINGS;
 
