@@ -33,9 +33,16 @@ export function sharedContoursPath(repoRoot: string): string {
   return resolve(repoRoot, '..', 'shared', 'geo', 'hauts-de-france-2018', 'communes.geojson');
 }
 
-/** Loads the contours served to the page. */
-export async function loadContoursAsset(repoRoot: string, distDir: string): Promise<ContoursAsset> {
-  const choice = process.env.CPRDFOP_WEB_MAP_CONTOURS;
+/**
+ * Loads the contours served to the page. `choice` is `synthetic`, a GeoJSON path, or unset (the
+ * shared snapshot when present, the synthetic fallback otherwise); default `CPRDFOP_WEB_MAP_CONTOURS`.
+ */
+export async function loadContoursAsset(
+  repoRoot: string,
+  distDir: string,
+  choice: string | undefined = process.env.CPRDFOP_WEB_MAP_CONTOURS,
+  territoryModule?: SyntheticTerritory,
+): Promise<ContoursAsset> {
   if (choice && choice !== 'synthetic') {
     return withMetadata('file', `GeoJSON file ${choice}`, readFileSync(choice, 'utf8'));
   }
@@ -47,7 +54,7 @@ export async function loadContoursAsset(repoRoot: string, distDir: string): Prom
       readFileSync(shared, 'utf8'),
     );
   }
-  return synthetic(distDir);
+  return syntheticContours(territoryModule ?? (await builtTerritory(distDir)));
 }
 
 function withMetadata(kind: ContoursAsset['kind'], description: string, text: string): ContoursAsset {
@@ -61,10 +68,17 @@ const SIZE = 0.03;
 const COLUMNS = 4;
 const ORIGIN: readonly [number, number] = [2.3, 49.15];
 
-async function synthetic(distDir: string): Promise<ContoursAsset> {
+/** What the synthetic fallback needs of `cprdfop/territory`. */
+export type SyntheticTerritory = Pick<typeof import('cprdfop/territory'), 'epci' | 'commune'>;
+
+async function builtTerritory(distDir: string): Promise<SyntheticTerritory> {
   const entry = join(distDir, 'territory', 'index.js');
   if (!existsSync(entry)) throw new Error(`web-map: ${entry} is missing; build the package first (npx tsup)`);
-  const territory = (await import(pathToFileURL(entry).href)) as typeof import('cprdfop/territory');
+  return (await import(pathToFileURL(entry).href)) as typeof import('cprdfop/territory');
+}
+
+/** The synthetic fallback: one square per current commune of {@link SYNTHETIC_EPCIS}. */
+export function syntheticContours(territory: SyntheticTerritory): ContoursAsset {
   const features: unknown[] = [];
   SYNTHETIC_EPCIS.forEach((siren, block) => {
     const e = territory.epci(siren);

@@ -37,7 +37,8 @@ export interface ValueJoin {
  * @param codes - The codes of the units (communes, EPCI, départements…).
  * @param options - `graph`: the territory graph used to map former commune codes (default `cprdfop/territory`; `null`: exact codes only).
  * @returns The joined values and the report.
- * @throws {@link GeoDataError} `E_NO_VALUE_MATCH` when there are values and none matches a code.
+ * @throws {@link GeoDataError} `E_NO_VALUE_MATCH` when there is no value at all (e.g. a file with
+ * only a header: a map of it would be blank, not a map of the data) or none matches a code.
  * @example
  * ```ts
  * import { joinValues } from 'cprdfop/geo';
@@ -61,6 +62,11 @@ export function joinValues(
   const entries: Array<[string, number]> =
     values instanceof Map ? [...values] : Object.entries(values as Record<string, number>);
   const graph = options.graph === null ? null : (options.graph ?? defaultGraph());
+  if (entries.length === 0)
+    throw new GeoDataError(
+      'E_NO_VALUE_MATCH',
+      `no value to join: the values are empty (a file with only a header?), none for the ${codes.length} unit code(s)`,
+    );
   const targets = new Set(codes);
   const byTarget = new Map<string, Array<[string, number]>>();
   const unmatched: string[] = [];
@@ -78,7 +84,7 @@ export function joinValues(
     list.push([key, value]);
     byTarget.set(target, list);
   }
-  if (entries.length > 0 && byTarget.size === 0) {
+  if (byTarget.size === 0) {
     const shown = unmatched.slice(0, 5).join(', ');
     throw new GeoDataError(
       'E_NO_VALUE_MATCH',

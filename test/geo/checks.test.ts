@@ -92,7 +92,9 @@ describe('joinValues', () => {
   it('throws when no value matches a unit', () => {
     expect(() => joinValues({ '99999': 1, x: 2 }, ['59350'])).toThrow(GeoDataError);
     expect(() => joinValues({ '99999': 1 }, ['59350'])).toThrow(/no value matches a unit.*99999/);
-    expect(joinValues({}, ['59350']).values.size).toBe(0);
+    // no value at all is an error too: a blank map is not a map of the data
+    expect(() => joinValues({}, ['59350'])).toThrow(/no value to join: the values are empty/);
+    expect(() => joinValues(new Map(), [])).toThrow(GeoDataError);
   });
 });
 

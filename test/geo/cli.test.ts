@@ -172,6 +172,14 @@ describe('cprdfop map / export', () => {
     const none = await cli(['map', '--contours', 'communes.geojson', '--value', 'nothing.csv'], { cwd: dir });
     expect(none.code).toBe(65);
     expect(none.stderr).toMatch(/^cprdfop: nothing\.csv: no value matches a unit/);
+    // a file with only a header is no data, not a blank map
+    writeFileSync(join(dir, 'header-only.csv'), 'code,value\n');
+    const empty = await cli(['map', '--contours', 'communes.geojson', '--value', 'header-only.csv'], {
+      cwd: dir,
+    });
+    expect(empty.code).toBe(65);
+    expect(empty.stderr).toMatch(/^cprdfop: header-only\.csv: no value to join: the values are empty/);
+    expect(empty.stdout).toBe('');
   });
   it('simplifies the drawing to stay under --max-size', async () => {
     const args = ['map', '--contours', 'detailed.geojson', '--by', 'commune'];

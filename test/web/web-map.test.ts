@@ -3,14 +3,19 @@
  * 127.0.0.1, driven in headless Chromium (Debian's `chromium` through playwright-core).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import {
+  buildVitePage,
+  CHROMIUM,
+  hasChromium,
+  nodeBuiltinsInBundle,
+  openPage,
+  servedPage,
+} from '../_helpers/browser.js';
 import { requireShared } from '../_helpers/shared.js';
-import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const root = join(repo, 'examples', 'web-map');
@@ -19,8 +24,6 @@ const criteriaCount = (
   JSON.parse(readFileSync(join(repo, 'data/rules/itie-hdf-2023.json'), 'utf8')) as { criteria: unknown[] }
 ).criteria.length;
 const tmp = join(repo, 'test', '.tmp');
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(CHROMIUM);
 /**
  * `CPRDFOP_WEB_MAP_CONTOURS=synthetic` (or `CPRDFOP_SHARED=/nonexistent`) runs the test as if the shared
  * snapshot were absent.
@@ -43,52 +46,12 @@ function ensurePackageBuilt(): void {
   if (!built) execFileSync(join(repo, 'node_modules', '.bin', 'tsup'), { cwd: repo, stdio: 'ignore' });
 }
 
-/** Builds the page into `outDir` with Vite's JS API. */
-async function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
-  const { build } = await import('vite');
-  const before = process.env.CPRDFOP_WEB_MAP_CONTOURS;
-  if (contours) process.env.CPRDFOP_WEB_MAP_CONTOURS = contours;
-  else delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
-  try {
-    await build({ root, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
-  } finally {
-    if (before === undefined) delete process.env.CPRDFOP_WEB_MAP_CONTOURS;
-    else process.env.CPRDFOP_WEB_MAP_CONTOURS = before;
-  }
+/** Builds the page into `outDir` (the synthetic fallback when asked). */
+function buildPage(outDir: string, contours?: 'synthetic'): Promise<void> {
+  return buildVitePage(root, outDir, { CPRDFOP_WEB_MAP_CONTOURS: contours });
 }
 
-/** Debian's chromium, headless, with a fresh profile. */
-async function launch(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-    viewport: { width: 1500, height: 1000 },
-    locale: 'fr-FR',
-  });
-}
-
-/** Opens the page and waits for the map; collects page errors and console errors. */
-async function open(context: BrowserContext, url: string): Promise<{ page: Page; errors: string[] }> {
-  const page = await context.newPage();
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-  });
-  await page.goto(url);
-  await page.waitForSelector('body[data-ready]', { timeout: 60_000 });
-  return { page, errors };
-}
+const open = (context: BrowserContext, url: string) => openPage(context, url, 'body[data-ready]');
 
 const units = '[data-testid="map"] [data-layer="units"] path[data-code]';
 
@@ -98,27 +61,13 @@ function criterion(page: Page, id: string): Promise<string | null> {
 }
 
 describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout: 120_000 }, () => {
-  let server: Server;
-  let url: string;
-  let context: BrowserContext;
-  let profile: string;
-
-  beforeAll(async () => {
+  const served = servedPage(join(root, 'dist'), (dir) => {
     ensurePackageBuilt();
-    await buildPage(join(root, 'dist'), hasShared ? undefined : 'synthetic');
-    ({ server, url } = await serveStatic(join(root, 'dist')));
-    profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
-    context = await launch(profile);
-  }, 300_000);
-
-  afterAll(async () => {
-    await context?.close();
-    server?.close();
-    if (profile) rmSync(profile, { recursive: true, force: true });
+    return buildPage(dir, hasShared ? undefined : 'synthetic');
   });
 
   it('draws one shape per EPCI, selects territories on click and shows the verdict live', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     expect(await page.getAttribute('body', 'data-ready')).toBe('true');
 
     // contours: the shared snapshot when present, the synthetic fallback otherwise
@@ -193,9 +142,13 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
     await expect.poll(() => shape.getAttribute('aria-pressed')).toBe('false');
     expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
 
+    // without Creil in the middle, the two other EPCI are not contiguous
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('fail');
+
     // English
     await page.getByTestId('lang-toggle').click();
-    await expect.poll(() => verdict.textContent()).toBe('Eligible');
+    await expect.poll(() => verdict.textContent()).toBe('Ineligible');
     expect(await page.getAttribute('html', 'lang')).toBe('en');
     expect(await page.locator(`${units}[aria-pressed="true"]`).count()).toBe(2);
 
@@ -203,19 +156,34 @@ describe.skipIf(!hasChromium)('examples/web-map in headless Chromium', { timeout
     await page.close();
   });
 
-  it('bundles no Node built-in (a node:* import of the package would be stubbed by Vite)', () => {
-    const assets = join(root, 'dist', 'assets');
-    const js = readdirSync(assets).filter((f) => f.endsWith('.js'));
-    expect(js.length).toBeGreaterThan(0);
-    for (const f of js) {
-      const code = readFileSync(join(assets, f), 'utf8');
-      expect(code, f).not.toContain('externalized for browser compatibility');
-      expect(code, f).not.toMatch(/["']node:[a-z_/]+["']/);
+  it('checks contiguity from the contours: MEL (Nord) + CA Creil Sud Oise is not one territory', async () => {
+    const { page, errors } = await open(served.context, served.url);
+    const verdict = page.getByTestId('verdict');
+    // with the shared contours: Lille and Creil; with the synthetic squares: the two outer blocks
+    const [first, second] = hasShared ? [LILLE, CREIL] : [SYNTHETIC_EPCIS[0], SYNTHETIC_EPCIS[2]];
+    await page.locator(`${units}[data-code="${first}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('pass');
+    await page.locator(`${units}[data-code="${second}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('ineligible');
+    expect(await criterion(page, 'contiguous-territory')).toBe('fail');
+    if (hasShared) {
+      // two départements: the proximity reading alone would have let it through
+      expect(await criterion(page, 'local-territory')).toBe('pass');
     }
+    // deselecting one makes it contiguous again
+    await page.locator(`${units}[data-code="${second}"]`).click();
+    await expect.poll(() => verdict.getAttribute('data-verdict')).toBe('eligible');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('bundles no Node built-in (a node:* import of the package would be stubbed by Vite)', () => {
+    expect(nodeBuiltinsInBundle(join(root, 'dist', 'assets'))).toEqual([]);
   });
 
   it('switches to communes and selects one', async () => {
-    const { page, errors } = await open(context, url);
+    const { page, errors } = await open(served.context, served.url);
     await page.getByTestId('mode-communes').check();
     await page.waitForSelector('[data-testid="map"][data-mode="communes"]');
     const count = await page.locator(units).count();
@@ -234,28 +202,13 @@ describe.skipIf(!hasChromium || !hasShared)(
   'examples/web-map with the synthetic fallback',
   { timeout: 120_000 },
   () => {
-    let server: Server;
-    let context: BrowserContext;
-    let profile: string;
-    let url: string;
-
-    beforeAll(async () => {
+    const served = servedPage(join(tmp, 'web-map-synthetic'), (dir) => {
       ensurePackageBuilt();
-      const out = join(tmp, 'web-map-synthetic');
-      await buildPage(out, 'synthetic');
-      ({ server, url } = await serveStatic(out));
-      profile = mkdtempSync(join(tmpdir(), 'cprdfop-web-map-'));
-      context = await launch(profile);
-    }, 300_000);
-
-    afterAll(async () => {
-      await context?.close();
-      server?.close();
-      if (profile) rmSync(profile, { recursive: true, force: true });
+      return buildPage(dir, 'synthetic');
     });
 
     it('draws the three synthetic EPCI and selects one', async () => {
-      const { page, errors } = await open(context, url);
+      const { page, errors } = await open(served.context, served.url);
       expect(await page.getAttribute('[data-testid="contours-source"]', 'data-source')).toBe('synthetic');
       const codes = await page.$$eval(units, (paths) => paths.map((p) => p.getAttribute('data-code')));
       expect([...codes].sort()).toEqual([...SYNTHETIC_EPCIS].sort());

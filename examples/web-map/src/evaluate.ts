@@ -1,4 +1,4 @@
-import { checkApplication, itieRuleSets } from 'cprdfop/itie';
+import { type ContiguityCheck, checkApplication, itieRuleSets } from 'cprdfop/itie';
 import { type Lang, t } from './i18n.js';
 
 /** One criterion line of the verdict panel. */
@@ -44,9 +44,16 @@ const FIELD_LABEL: Record<string, string> = {
 
 const formatValue = (v: unknown): string => (Array.isArray(v) ? v.join(', ') : String(v));
 
-/** Evaluates the application with `checkApplication` of `cprdfop/itie` and words it in `lang`. */
-export function evaluateApplication(application: ApplicationInput, lang: Lang): Outcome {
-  const result = checkApplication(application);
+/**
+ * Evaluates the application with `checkApplication` of `cprdfop/itie` and words it in `lang`. With
+ * `contiguity` (from the contours, once they are loaded) the territory must be in one piece.
+ */
+export function evaluateApplication(
+  application: ApplicationInput,
+  lang: Lang,
+  contiguity?: ContiguityCheck,
+): Outcome {
+  const result = checkApplication(application, contiguity ? { contiguity } : {});
   if (!result.ok) {
     return {
       kind: 'invalid',

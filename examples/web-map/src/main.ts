@@ -145,7 +145,7 @@ function li(text: string): HTMLLIElement {
 }
 
 function renderVerdict(): void {
-  const out = evaluateApplication(application(), state.lang);
+  const out = evaluateApplication(application(), state.lang, state.data?.contiguity);
   const verdict = $<HTMLParagraphElement>('#verdict');
   const ruleSet = $<HTMLParagraphElement>('[data-testid="ruleset"]');
   const issues = $<HTMLUListElement>('#issues');
@@ -349,6 +349,8 @@ loadMapData().then(
     source.dataset.source = data.source;
     source.textContent = t(state.lang, `source.${data.source}`);
     drawMap();
+    // the contours are here: the territory must now be contiguous (MEL + Creil Sud Oise is not)
+    renderVerdict();
     document.body.dataset.ready = 'true';
   },
   (error: unknown) => {

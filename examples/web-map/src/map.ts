@@ -1,7 +1,9 @@
 import {
   buildTopology,
   type CommuneTopology,
+  type ContiguityProvider,
   composeUnits,
+  createContiguityProvider,
   joinVintage,
   type MapLayer,
   type MapShape,
@@ -24,6 +26,8 @@ export interface MapData {
   communeShapes: MapShape[];
   /** Contour codes the 2026 graph does not know. */
   unmatched: string[];
+  /** Whether a territory's communes are contiguous, from these contours (`unknown` for a commune without one). */
+  contiguity: ContiguityProvider;
 }
 
 /** Fetches `contours.geojson` and builds the EPCI and commune shapes with `cprdfop/geo`. */
@@ -51,6 +55,7 @@ export async function loadMapData(url = './contours.geojson'): Promise<MapData> 
     epciShapes,
     communeShapes,
     unmatched: joined.unmatched,
+    contiguity: createContiguityProvider(topology),
   };
 }
 
