@@ -89,6 +89,10 @@ export const SERVER = {
     en: 'Content-Type "{type}" is not supported: expected {expected}',
   },
   noType: { fr: '(absent)', en: '(none)' },
+  ndjsonOrJson: {
+    fr: 'application/x-ndjson ou application/json',
+    en: 'application/x-ndjson or application/json',
+  },
   tooLarge: {
     fr: 'le corps dépasse {limit} octets',
     en: 'the body is larger than {limit} bytes',

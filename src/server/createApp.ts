@@ -309,7 +309,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const type = requireType(
       context.req.raw,
       (t) => isJsonType(t) || t === 'application/x-ndjson' || t === 'application/jsonl',
-      'application/x-ndjson or application/json',
+      SERVER.ndjsonOrJson,
       lang,
     );
     const failed = (index: number, error: ProblemError): string =>

@@ -105,6 +105,20 @@ describe('answers in the language of the request', () => {
       `Content-Type «${NNBSP}(absent)${NNBSP}» non pris en charge${NBSP}: attendu application/json`,
     );
   });
+  it('a batch with a content type that is not JSON names what it expects, in French', async () => {
+    const send = (lang: string) =>
+      fetch(`${server.url}/v1/check/batch?lang=${lang}`, {
+        method: 'POST',
+        body: '{}',
+        headers: { 'content-type': 'text/plain' },
+      });
+    expect((await problem(await send('fr'))).detail).toBe(
+      `Content-Type «${NNBSP}text/plain${NNBSP}» non pris en charge${NBSP}: attendu application/x-ndjson ou application/json`,
+    );
+    expect((await problem(await send('en'))).detail).toBe(
+      'Content-Type "text/plain" is not supported: expected application/x-ndjson or application/json',
+    );
+  });
   it('an unknown lang is refused in the language of Accept-Language', async () => {
     const answer = await problem(await post('/v1/check?lang=de', '{}', { 'accept-language': 'fr' }));
     expect(answer.title).toBe('Paramètre invalide');
