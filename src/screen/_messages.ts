@@ -80,8 +80,28 @@ export const INPUT_MESSAGES = {
   },
 } as const satisfies Record<string, Message>;
 
+/**
+ * The labels of the XLSX `summary` sheet (its third column; the first holds the identifiers, the same in
+ * every language, for programs).
+ */
+export const SUMMARY_SHEET = {
+  rows: { fr: 'lignes lues', en: 'rows read' },
+  screened: { fr: 'lignes criblées', en: 'rows screened' },
+  invalid: {
+    fr: 'lignes invalides (voir la colonne errors des résultats)',
+    en: 'invalid rows (see the errors column of the results)',
+  },
+  eligible: { fr: 'verdict éligible', en: 'verdict eligible' },
+  ineligible: { fr: 'verdict inéligible', en: 'verdict ineligible' },
+  undetermined: { fr: 'verdict indéterminé', en: 'verdict undetermined' },
+  failed: {
+    fr: 'critère non rempli\u00a0: {criterion}',
+    en: 'failed criterion: {criterion}',
+  },
+} as const satisfies Record<string, Message>;
+
 /** Every catalogue of the screening, by name (for the completeness test). */
-export const SCREEN_CATALOGUES = { MAPPING_MESSAGES, ROW_MESSAGES, INPUT_MESSAGES } as const;
+export const SCREEN_CATALOGUES = { MAPPING_MESSAGES, ROW_MESSAGES, INPUT_MESSAGES, SUMMARY_SHEET } as const;
 
 /** Keys whose texts are the same in both languages on purpose (a column and a path, nothing to say). */
 export const SAME_IN_BOTH = new Set(['ROW_MESSAGES.columnAndPath']);

@@ -9,6 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { NBSP, NNBSP } from '../../src/_shared/typography.js';
 import { SAME_IN_BOTH, SCREEN_CATALOGUES } from '../../src/screen/_messages.js';
@@ -160,5 +161,23 @@ describe('cprdfop screen --lang fr', () => {
       'Budget (budget.total): "1.5" is not a number with decimal separator "," (set decimalSeparator in the mapping)',
     );
     expect(englishRows[1]?.cells?.get('errors')).toMatch(/^Thèmes \(themes\[0\]\): Invalid/);
+  });
+  it('the XLSX summary sheet: identifiers for programs, labels in the language of the run', async () => {
+    const run = await screen(['in.csv', '--mapping', 'mapping.json', '--out', 'fr.xlsx', '--lang', 'fr']);
+    expect(run.code).toBe(1);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(join(dir, 'fr.xlsx'));
+    const summary = workbook.getWorksheet('summary')!;
+    const rows = summary.getSheetValues().filter(Boolean) as unknown[][];
+    expect(rows.map((row) => row.slice(1))).toEqual([
+      ['rows', 2, 'lignes lues'],
+      ['screened', 0, 'lignes criblées'],
+      ['invalid', 2, 'lignes invalides (voir la colonne errors des résultats)'],
+      ['eligible', 0, 'verdict éligible'],
+      ['ineligible', 0, 'verdict inéligible'],
+      ['undetermined', 0, 'verdict indéterminé'],
+    ]);
+    const errors = workbook.getWorksheet('results')!.getRow(2).getCell(9).value;
+    expect(errors).toMatch(/n’est pas un nombre/);
   });
 });

@@ -233,7 +233,12 @@ describe('cprdfop screen, XLSX and JSONL', () => {
       expect(cells.getCell(4).value).toBe(index % 20 === 3 ? 'invalid' : 'screened');
     }
     const summary = out.getWorksheet('summary')!;
-    expect(summary.getRow(3).values).toEqual([undefined, 'invalid', 2]);
+    expect(summary.getRow(3).values).toEqual([
+      undefined,
+      'invalid',
+      2,
+      'invalid rows (see the errors column of the results)',
+    ]);
   });
   it('JSONL → JSONL: each line an application; a broken line is reported in place', async () => {
     const lines = [

@@ -193,7 +193,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
             ? resultsCsv(results, { delimiter: read.delimiter, bom: read.bom })
             : outFormat === '.jsonl'
               ? resultsJsonl(results)
-              : await resultsXlsx(results, summary);
+              : await resultsXlsx(results, summary, lang);
         try {
           await writeFile(resolvePath(ctx, opts.out), output);
         } catch (error) {
