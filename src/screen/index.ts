@@ -3,7 +3,15 @@
  *
  * @packageDocumentation
  */
-export { applyMapping, CellType, columnOf, Mapping, starterMapping } from './mapping.js';
+export {
+  applyMapping,
+  CellType,
+  columnOf,
+  Mapping,
+  type MappingProblem,
+  parseMapping,
+  starterMapping,
+} from './mapping.js';
 export {
   type InputRow,
   type ReadResult,
@@ -12,5 +20,12 @@ export {
   readXlsx,
   ScreenInputError,
 } from './readRows.js';
-export { count, emptySummary, type RowResult, type ScreenSummary, screenRow } from './screen.js';
+export {
+  count,
+  emptySummary,
+  type RowResult,
+  type ScreenOptions,
+  type ScreenSummary,
+  screenRow,
+} from './screen.js';
 export { escapeFormula, RESULT_COLUMNS, resultsCsv, resultsJsonl, resultsXlsx } from './writeResults.js';

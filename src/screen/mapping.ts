@@ -1,5 +1,10 @@
 /** The mapping file of `cprdfop screen`: which column feeds which application field, and how. */
 import { z } from 'zod';
+import frenchZod from 'zod/v4/locales/fr.js';
+import type { Language } from '../_shared/language.js';
+import { renderMessage } from '../_shared/messages.js';
+import { frenchTypography } from '../_shared/typography.js';
+import { MAPPING_MESSAGES, ROW_MESSAGES } from './_messages.js';
 
 /** How a cell is read. */
 export const CellType = z.enum(['string', 'number', 'integer', 'boolean', 'list', 'number-list']);
@@ -23,23 +28,61 @@ export const Mapping = z.strictObject({
         const spread = path.includes('[].');
         if (!spread) continue;
         // `a[].b` spreads the items of one list cell over the items of `a`: one level, a list type.
+        // The message is English (zod's own language); `params` lets `parseMapping` tell it in French.
         if (path.split('[]').length > 2)
           context.addIssue({
             code: 'custom',
             path: [path],
-            message: `${path}: lists cannot nest (one [] per path)`,
+            message: renderMessage(MAPPING_MESSAGES.nestedLists, 'en', { path }),
+            params: { mappingMessage: 'nestedLists', path },
           });
         else if (type !== 'list' && type !== 'number-list')
           context.addIssue({
             code: 'custom',
             path: [path],
-            message: `${path}: a field inside a list takes a list cell (type list or number-list, not ${type})`,
+            message: renderMessage(MAPPING_MESSAGES.scalarInList, 'en', { path, type }),
+            params: { mappingMessage: 'scalarInList', path, type },
           });
       }
     }),
 });
 /** The mapping file. */
 export type Mapping = z.infer<typeof Mapping>;
+
+/** The first problem of a mapping file: where (`fields.title.type`, empty for the root) and what. */
+export interface MappingProblem {
+  /** Dotted path of the bad value in the file (`''` for the file itself). */
+  path: string;
+  /** What is wrong, in the language asked. */
+  message: string;
+}
+
+/**
+ * Validates a mapping file in a language: zod's shape errors in its French or English locale, the
+ * mapping's own checks from the screening catalogue (French typography applied).
+ *
+ * @param value - The parsed JSON of the mapping file.
+ * @param lang - `fr` or `en`.
+ * @returns The mapping, or its first problem (the file is refused whole: a mapping is never guessed).
+ */
+export function parseMapping(
+  value: unknown,
+  lang: Language,
+): { success: true; mapping: Mapping } | { success: false; problem: MappingProblem } {
+  const parsed =
+    lang === 'fr' ? Mapping.safeParse(value, { error: frenchZod().localeError }) : Mapping.safeParse(value);
+  if (parsed.success) return { success: true, mapping: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  const params = (issue as { params?: Record<string, string> }).params;
+  const key = params?.mappingMessage as keyof typeof MAPPING_MESSAGES | undefined;
+  const message =
+    key !== undefined && key in MAPPING_MESSAGES
+      ? renderMessage(MAPPING_MESSAGES[key], lang, { path: params?.path ?? '', type: params?.type ?? '' })
+      : lang === 'fr'
+        ? frenchTypography(issue.message)
+        : issue.message;
+  return { success: false, problem: { path: issue.path.join('.'), message } };
+}
 
 type JsonSchema = { type?: string; properties?: Record<string, JsonSchema>; items?: JsonSchema };
 
@@ -83,14 +126,14 @@ export interface CellError {
 
 const SPACES = /[\s\u00a0\u202f]/g;
 
-/** Reads a number cell with the mapping's decimal separator; `undefined` with a message when it is not one. */
-function readNumber(text: string, decimal: '.' | ','): number | string {
+/** Reads a number cell with the mapping's decimal separator; a message (in `lang`) when it is not one. */
+function readNumber(text: string, decimal: '.' | ',', lang: Language): number | string {
   const compact = text.replace(SPACES, '');
   const other = decimal === '.' ? ',' : '.';
   if (compact.includes(other))
-    return `"${text}" is not a number with decimal separator "${decimal}" (set decimalSeparator in the mapping)`;
+    return renderMessage(ROW_MESSAGES.otherDecimalSeparator, lang, { text, decimal });
   const normal = decimal === ',' ? compact.replace(',', '.') : compact;
-  if (!/^-?\d+(\.\d+)?$/.test(normal)) return `"${text}" is not a number`;
+  if (!/^-?\d+(\.\d+)?$/.test(normal)) return renderMessage(ROW_MESSAGES.notANumber, lang, { text });
   return Number(normal);
 }
 
@@ -166,11 +209,13 @@ const FALSE_WORDS = new Set(['false', 'non', 'no', '0', 'faux']);
  *
  * @param row - Header → cell text.
  * @param mapping - The mapping.
+ * @param lang - The language of the cell errors' messages (default `en`).
  * @returns The application, and the errors of the cells that could not be read.
  */
 export function applyMapping(
   row: ReadonlyMap<string, string>,
   mapping: Mapping,
+  lang: Language = 'en',
 ): { application: Record<string, unknown>; errors: CellError[] } {
   const application: Record<string, unknown> = {};
   const errors: CellError[] = [];
@@ -182,7 +227,7 @@ export function applyMapping(
     let value: unknown;
     if (type === 'string') value = text;
     else if (type === 'number' || type === 'integer') {
-      const read = readNumber(text, mapping.decimalSeparator);
+      const read = readNumber(text, mapping.decimalSeparator, lang);
       if (typeof read === 'string') {
         errors.push({ column, field, message: read });
         continue;
@@ -193,13 +238,13 @@ export function applyMapping(
       if (TRUE_WORDS.has(lower)) value = true;
       else if (FALSE_WORDS.has(lower)) value = false;
       else {
-        errors.push({ column, field, message: `"${text}" is not a yes/no value (oui/non, true/false)` });
+        errors.push({ column, field, message: renderMessage(ROW_MESSAGES.notYesNo, lang, { text }) });
         continue;
       }
     } else {
       const items = text === '[]' ? [] : text.split(mapping.listSeparator).map((item) => item.trim());
       if (type === 'number-list') {
-        const numbers = items.map((item) => readNumber(item, mapping.decimalSeparator));
+        const numbers = items.map((item) => readNumber(item, mapping.decimalSeparator, lang));
         const bad = numbers.find((item) => typeof item === 'string');
         if (bad !== undefined) {
           errors.push({ column, field, message: bad as string });

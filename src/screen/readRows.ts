@@ -1,5 +1,8 @@
 /** Reading spreadsheet exports: CSV (csv-parse), XLSX (exceljs), JSONL. */
 import { parse } from 'csv-parse/sync';
+import type { Language } from '../_shared/language.js';
+import { renderMessage } from '../_shared/messages.js';
+import { INPUT_MESSAGES, ROW_MESSAGES } from './_messages.js';
 
 /** One input row: its line (CSV/JSONL) or row number (XLSX), and its cells by header, or its problem. */
 export interface InputRow {
@@ -93,13 +96,14 @@ function nonEmptyLines(text: string): number[] | undefined {
  *
  * @param text - The file text.
  * @param file - Its name, for messages.
+ * @param lang - The language of the messages (default `en`; csv-parse's own words stay English).
  * @returns The rows.
  * @throws {@link ScreenInputError} for an empty file or a CSV that cannot be parsed.
  */
-export function readCsv(text: string, file: string): ReadResult {
+export function readCsv(text: string, file: string, lang: Language = 'en'): ReadResult {
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
-  if (body.trim() === '') throw new ScreenInputError(`${file}: empty file (no header row)`);
+  if (body.trim() === '') throw new ScreenInputError(renderMessage(INPUT_MESSAGES.emptyFile, lang, { file }));
   const delimiter = detectDelimiter(body);
   const options = { delimiter, relax_column_count: true, skip_empty_lines: true } as const;
   let records: string[][];
@@ -120,7 +124,9 @@ export function readCsv(text: string, file: string): ReadResult {
       lines = withInfo.map((entry) => entry.info.lines);
     }
   } catch (error) {
-    throw new ScreenInputError(`${file}: ${(error as Error).message}`);
+    throw new ScreenInputError(
+      renderMessage(INPUT_MESSAGES.unparsableCsv, lang, { file, reason: (error as Error).message }),
+    );
   }
   const headers = records[0]!.map((name) => name.trim());
   const rows: InputRow[] = new Array(records.length - 1);
@@ -128,7 +134,10 @@ export function readCsv(text: string, file: string): ReadResult {
     const record = records[index]!;
     const row: InputRow = { line: lines[index]!, cells: toMap(headers, record) };
     if (record.length !== headers.length)
-      row.error = `${record.length} cells where the header has ${headers.length}`;
+      row.error = renderMessage(ROW_MESSAGES.cellCount, lang, {
+        cells: record.length,
+        header: headers.length,
+      });
     rows[index - 1] = row;
   }
   return { headers, rows, delimiter, bom, duplicateHeaders: duplicates(headers) };
@@ -136,13 +145,14 @@ export function readCsv(text: string, file: string): ReadResult {
 
 /** The text of an exceljs cell value (formulas by their result, dates as YYYY-MM-DD, rich text joined). */
 function cellText(value: unknown): string | { error: string } {
+  // `error` is the spreadsheet's own code (#N/A, #DIV/0!), the same in every language.
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value);
   const object = value as Record<string, unknown>;
   if (Array.isArray(object.richText))
     return (object.richText as { text: string }[]).map((run) => run.text).join('');
-  if ('error' in object) return { error: `cell error ${String(object.error)}` };
+  if ('error' in object) return { error: String(object.error) };
   if ('result' in object) return cellText(object.result);
   if ('text' in object) return String(object.text);
   return JSON.stringify(value);
@@ -153,19 +163,23 @@ function cellText(value: unknown): string | { error: string } {
  *
  * @param data - The file bytes.
  * @param file - Its name, for messages.
+ * @param lang - The language of the messages (default `en`; exceljs's own words stay English).
  * @returns The rows.
  * @throws {@link ScreenInputError} for an unreadable workbook or an empty sheet.
  */
-export async function readXlsx(data: Buffer, file: string): Promise<ReadResult> {
+export async function readXlsx(data: Buffer, file: string, lang: Language = 'en'): Promise<ReadResult> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(data as unknown as ArrayBuffer);
   } catch (error) {
-    throw new ScreenInputError(`${file}: not a readable XLSX workbook (${(error as Error).message})`);
+    throw new ScreenInputError(
+      renderMessage(INPUT_MESSAGES.notXlsx, lang, { file, reason: (error as Error).message }),
+    );
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet || sheet.rowCount === 0) throw new ScreenInputError(`${file}: empty workbook (no header row)`);
+  if (!sheet || sheet.rowCount === 0)
+    throw new ScreenInputError(renderMessage(INPUT_MESSAGES.emptyWorkbook, lang, { file }));
   const headerRow = sheet.getRow(1);
   const headers: string[] = [];
   for (let column = 1; column <= headerRow.cellCount; column++) {
@@ -183,12 +197,19 @@ export async function readXlsx(data: Buffer, file: string): Promise<ReadResult> 
       if (typeof text === 'string') cells.push(text);
       else {
         cells.push('');
-        errors.push(`${headers[column - 1]}: ${text.error}`);
+        errors.push(
+          renderMessage(ROW_MESSAGES.cellError, lang, {
+            header: headers[column - 1] ?? '',
+            error: text.error,
+          }),
+        );
       }
     }
     const input: InputRow = { line: number, cells: toMap(headers, cells) };
     if (row.cellCount > headers.length)
-      errors.push(`${row.cellCount} cells where the header has ${headers.length}`);
+      errors.push(
+        renderMessage(ROW_MESSAGES.cellCount, lang, { cells: row.cellCount, header: headers.length }),
+      );
     if (errors.length) input.error = errors.join('; ');
     rows.push(input);
   }
@@ -200,9 +221,10 @@ export async function readXlsx(data: Buffer, file: string): Promise<ReadResult> 
  * that row; blank lines are skipped.
  *
  * @param text - The file text.
+ * @param lang - The language of the messages (default `en`; the JSON parser's own words stay English).
  * @returns The rows.
  */
-export function readJsonl(text: string): ReadResult {
+export function readJsonl(text: string, lang: Language = 'en'): ReadResult {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: InputRow[] = [];
   body.split('\n').forEach((raw, position) => {
@@ -211,7 +233,8 @@ export function readJsonl(text: string): ReadResult {
     try {
       rows.push({ line: position + 1, value: JSON.parse(line) });
     } catch (error) {
-      rows.push({ line: position + 1, error: `invalid JSON: ${(error as Error).message}` });
+      const reason = (error as Error).message;
+      rows.push({ line: position + 1, error: renderMessage(ROW_MESSAGES.invalidJson, lang, { reason }) });
     }
   });
   return { headers: [], rows, delimiter: ',', bom: false, duplicateHeaders: [] };

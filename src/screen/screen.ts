@@ -1,6 +1,10 @@
 /** Screening rows of an export: one result per row, in order, never dropped; and the summary. */
+import type { Language } from '../_shared/language.js';
+import { renderMessage } from '../_shared/messages.js';
+import type { ApplicationIssue } from '../itie/index.js';
 import type { Explanation, RuleSet } from '../rules/index.js';
 import { check } from '../server/adapters.js';
+import { ROW_MESSAGES } from './_messages.js';
 import { applyMapping, columnOf, type Mapping } from './mapping.js';
 import type { InputRow } from './readRows.js';
 
@@ -20,6 +24,21 @@ export interface RowResult {
   ruleSet: string;
 }
 
+/** How rows are screened: rule set, evaluation date, language of the `errors` messages. */
+export interface ScreenOptions {
+  ruleSet?: RuleSet | undefined;
+  asOf?: string | undefined;
+  /** Language of the `errors` messages (default `en`). */
+  lang?: Language | undefined;
+  /**
+   * Tells the validation issues of an application in `lang` (the library's messages are English;
+   * the CLI passes its zod-locale translation). Must keep every issue, in order. Default: as they are.
+   */
+  localizeIssues?:
+    | ((issues: readonly ApplicationIssue[], application: unknown) => ApplicationIssue[])
+    | undefined;
+}
+
 /** Counts of a run. */
 export interface ScreenSummary {
   rows: number;
@@ -35,15 +54,16 @@ export interface ScreenSummary {
  * @param input - The row.
  * @param position - Its 1-based position among the data rows.
  * @param mapping - The mapping (`undefined` for JSONL, whose lines are applications).
- * @param options - Rule set and evaluation date.
+ * @param options - Rule set, evaluation date, language of the messages.
  * @returns The result (an invalid row is a result with `errors`).
  */
 export function screenRow(
   input: InputRow,
   position: number,
   mapping: Mapping | undefined,
-  options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
+  options: ScreenOptions,
 ): RowResult {
+  const lang = options.lang ?? 'en';
   const id = mapping?.idColumn ? (input.cells?.get(mapping.idColumn) ?? '') : '';
   // Results are written as whole literals, keys in the order JSONL output has always had: spreading a
   // base object and overriding its keys made V8 build slow objects (about a quarter of a row's time).
@@ -62,17 +82,32 @@ export function screenRow(
   if (input.error) return invalid([input.error]);
   let application: unknown = input.value;
   if (mapping && input.cells) {
-    const mapped = applyMapping(input.cells, mapping);
+    const mapped = applyMapping(input.cells, mapping, lang);
     if (mapped.errors.length)
-      return invalid(mapped.errors.map((e) => `${e.column} (${e.field}): ${e.message}`));
+      return invalid(
+        mapped.errors.map((error) =>
+          renderMessage(ROW_MESSAGES.cellProblem, lang, {
+            column: error.column,
+            field: error.field,
+            message: error.message,
+          }),
+        ),
+      );
     application = mapped.application;
   }
-  const result = check(application, options);
+  const result = check(application, { ruleSet: options.ruleSet, asOf: options.asOf });
   if (!result.ok) {
+    const issues = options.localizeIssues
+      ? options.localizeIssues(result.issues, application)
+      : result.issues;
     return invalid(
-      result.issues.map((issue) => {
+      issues.map((issue) => {
         const column = mapping ? columnOf(mapping, issue.path) : undefined;
-        return `${column ? `${column} (${issue.path})` : issue.path || '(row)'}: ${issue.message}`;
+        const where = column
+          ? renderMessage(ROW_MESSAGES.columnAndPath, lang, { column, path: issue.path })
+          : issue.path || renderMessage(ROW_MESSAGES.wholeRow, lang);
+        // The issue's message is the library's (English unless `localizeIssues` told it in `lang`).
+        return renderMessage(ROW_MESSAGES.issueAt, lang, { where, message: issue.message });
       }),
     );
   }

@@ -1,5 +1,8 @@
 /** Writing screening results: CSV (csv-stringify), XLSX (exceljs), JSONL; formula injection escaped. */
 import { stringify } from 'csv-stringify/sync';
+import type { Language } from '../_shared/language.js';
+import { renderMessage } from '../_shared/messages.js';
+import { SUMMARY_SHEET } from './_messages.js';
 import type { RowResult, ScreenSummary } from './screen.js';
 
 /** The output columns, in order. */
@@ -72,13 +75,19 @@ export function resultsJsonl(results: readonly RowResult[]): string {
 }
 
 /**
- * An XLSX workbook of results (sheet `results`) and the summary (sheet `summary`).
+ * An XLSX workbook of results (sheet `results`) and the summary (sheet `summary`: identifier, count and
+ * a label in `lang` on each row).
  *
  * @param results - The results.
  * @param summary - The summary.
+ * @param lang - The language of the summary's labels (default `en`).
  * @returns The file bytes.
  */
-export async function resultsXlsx(results: readonly RowResult[], summary: ScreenSummary): Promise<Buffer> {
+export async function resultsXlsx(
+  results: readonly RowResult[],
+  summary: ScreenSummary,
+  lang: Language = 'en',
+): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('results');
@@ -88,11 +97,20 @@ export async function resultsXlsx(results: readonly RowResult[], summary: Screen
     sheet.addRow([result.row, result.line, ...row.slice(2)]);
   }
   const totals = workbook.addWorksheet('summary');
-  totals.addRow(['rows', summary.rows]);
-  totals.addRow(['screened', summary.screened]);
-  totals.addRow(['invalid', summary.invalid]);
-  for (const [verdict, number] of Object.entries(summary.verdicts)) totals.addRow([verdict, number]);
+  const label = (key: keyof typeof SUMMARY_SHEET) => renderMessage(SUMMARY_SHEET[key], lang);
+  totals.addRow(['rows', summary.rows, label('rows')]);
+  totals.addRow(['screened', summary.screened, label('screened')]);
+  totals.addRow(['invalid', summary.invalid, label('invalid')]);
+  for (const [verdict, number] of Object.entries(summary.verdicts) as [
+    keyof typeof summary.verdicts,
+    number,
+  ][])
+    totals.addRow([verdict, number, label(verdict)]);
   for (const [criterion, number] of Object.entries(summary.failedCriteria))
-    totals.addRow([escapeFormula(`failed: ${criterion}`), number]);
+    totals.addRow([
+      escapeFormula(`failed: ${criterion}`),
+      number,
+      escapeFormula(renderMessage(SUMMARY_SHEET.failed, lang, { criterion })),
+    ]);
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -89,6 +89,10 @@ export const SERVER = {
     en: 'Content-Type "{type}" is not supported: expected {expected}',
   },
   noType: { fr: '(absent)', en: '(none)' },
+  ndjsonOrJson: {
+    fr: 'application/x-ndjson ou application/json',
+    en: 'application/x-ndjson or application/json',
+  },
   tooLarge: {
     fr: 'le corps dépasse {limit} octets',
     en: 'the body is larger than {limit} bytes',
@@ -112,5 +116,108 @@ export const PROBLEM_TITLES = {
   internal: { fr: 'Erreur interne', en: 'Internal error' },
 } as const satisfies Record<string, Message>;
 
+/**
+ * The summaries of the operations, by `operationId`: the OpenAPI document takes the English text (an
+ * OpenAPI document has one language), the `/docs` page the text of its language.
+ */
+export const OPERATION_SUMMARIES = {
+  health: { fr: 'le serveur répond', en: 'liveness' },
+  listRuleSets: { fr: 'les jeux de règles servis', en: 'the rule sets served' },
+  getRuleSet: {
+    fr: 'un jeu de règles\u00a0: document, empreinte, validité',
+    en: 'one rule set: document, hash, validity',
+  },
+  getApplicationSchema: {
+    fr: 'le schéma JSON d’une candidature pour ce jeu de règles',
+    en: 'the JSON Schema of an application for this rule set',
+  },
+  check: {
+    fr: 'le verdict d’une candidature, avec son explication',
+    en: 'the verdict of one application, with its explanation',
+  },
+  checkBatch: {
+    fr: 'les verdicts de nombreuses candidatures, envoyés au fil de l’eau en NDJSON, une ligne par élément reçu, dans l’ordre',
+    en: 'verdicts of many applications, streamed as NDJSON, one line per input item in order',
+  },
+  nextQuestions: {
+    fr: 'les prochaines questions à poser pour une candidature partielle\u00a0: les champs absents dont la réponse peut changer le verdict, les plus utiles d’abord',
+    en: 'the next questions to ask for a partial application: the absent fields whose answer can change the verdict, best first',
+  },
+  listCommunes: {
+    fr: 'les communes\u00a0: une recherche par nom (q), ou toutes',
+    en: 'communes: a search by name (q), or all of them',
+  },
+  getCommune: {
+    fr: 'une commune par son code (actuel, ancien ou délégué)',
+    en: 'a commune by code (current, old or delegated)',
+  },
+  getEpci: { fr: 'un EPCI par son SIREN', en: 'an EPCI by SIREN' },
+  getPlan: { fr: 'le plan CPRDFOP', en: 'the CPRDFOP plan' },
+} as const satisfies Record<string, Message>;
+
+/** The descriptions of the parameters (the document takes the English text, `/docs` its language). */
+export const PARAMETER_DESCRIPTIONS = {
+  lang: {
+    fr: 'langue des réponses (sinon Accept-Language\u202f; par défaut en)',
+    en: 'language of the answers (else Accept-Language; default en)',
+  },
+  ruleset: {
+    fr: 'jeu de règles `id@version` ou `id` (par défaut\u00a0: le jeu de règles ITIE en vigueur)',
+    en: 'rule set `id@version` or `id` (default: the ITIE rule set in force)',
+  },
+  asOf: {
+    fr: 'date d’évaluation AAAA-MM-JJ (par défaut\u00a0: la date de dépôt submittedOn de la candidature)',
+    en: 'evaluation date YYYY-MM-DD (default: the application submittedOn)',
+  },
+  ruleSetId: {
+    fr: '`id@version` ou `id` (la dernière version)',
+    en: '`id@version` or `id` (latest)',
+  },
+  questionsLimit: {
+    fr: 'au plus ce nombre de questions (1-100\u202f; toutes par défaut)',
+    en: 'at most this many questions (1-100; all by default)',
+  },
+  group: {
+    fr: '`object`\u00a0: les champs d’un même objet (budget.*) ensemble',
+    en: '`object`: the fields of one object (budget.*) together',
+  },
+  q: {
+    fr: 'texte libre\u00a0: début du nom ou d’un mot, sans tenir compte des accents ni des majuscules',
+    en: 'free text: start of the name or of a word, accents and case ignored',
+  },
+  region: {
+    fr: 'code INSEE de la région (aujourd’hui, seulement la région chargée)',
+    en: 'INSEE region code (today only the loaded region)',
+  },
+  communesLimit: {
+    fr: 'nombre maximal de résultats d’une recherche (1-100, 10 par défaut)',
+    en: 'maximum results of a search (1-100, default 10)',
+  },
+  communeCode: { fr: 'code INSEE de la commune', en: 'INSEE commune code' },
+  siren: { fr: 'SIREN à 9 chiffres', en: '9-digit SIREN' },
+} as const satisfies Record<string, Message>;
+
+/** The texts of the `/docs` page around the operations. */
+export const DOCS_PAGE = {
+  title: { fr: 'API cprdfop', en: 'cprdfop API' },
+  description: {
+    fr: 'Éligibilité des candidatures ITIE (CPRDFOP Hauts-de-France 2022-2028), territoires et plan. Sans état\u00a0: chaque requête se suffit à elle-même.',
+    en: 'Eligibility of ITIE applications (CPRDFOP Hauts-de-France 2022-2028), territories and plan. Stateless.',
+  },
+  machineReadable: {
+    fr: 'Pour les programmes\u00a0: {document} (OpenAPI 3.1). Les erreurs sont en {problem} (RFC 9457).',
+    en: 'Machine-readable: {document} (OpenAPI 3.1). Errors are {problem} (RFC 9457).',
+  },
+  query: { fr: 'requête', en: 'query' },
+  path: { fr: 'chemin', en: 'path' },
+  otherLanguage: { fr: 'English', en: 'Français' },
+} as const satisfies Record<string, Message>;
+
 /** Every catalogue of the server, by name (for the completeness test). */
-export const SERVER_CATALOGUES = { SERVER, PROBLEM_TITLES } as const;
+export const SERVER_CATALOGUES = {
+  SERVER,
+  PROBLEM_TITLES,
+  OPERATION_SUMMARIES,
+  PARAMETER_DESCRIPTIONS,
+  DOCS_PAGE,
+} as const;

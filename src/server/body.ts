@@ -1,5 +1,5 @@
 /** Reading request bodies within limits: size, JSON depth, content type. */
-import { renderMessage } from '../_shared/messages.js';
+import { type Message, renderMessage } from '../_shared/messages.js';
 import { SERVER } from './_messages.js';
 import { type Lang, ProblemError } from './problem.js';
 
@@ -82,7 +82,7 @@ export const isJsonType = (type: string): boolean =>
 export function requireType(
   request: Request,
   accepted: (type: string) => boolean,
-  expected: string,
+  expected: string | Message,
   lang: Lang,
 ): string {
   const type = mediaType(request);

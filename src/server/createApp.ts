@@ -60,8 +60,8 @@ const JSON_TYPE = { 'content-type': 'application/json' } as const;
  */
 const utf8 = new TextEncoder();
 
-/** The first of fr/en by weight in an `Accept-Language` header, else en. */
-function acceptedLanguage(header: string): Lang {
+/** The first of fr/en by weight in an `Accept-Language` header, else `undefined`. */
+function acceptedLanguage(header: string): Lang | undefined {
   const ranked = header
     .split(',')
     .map((part) => {
@@ -74,7 +74,7 @@ function acceptedLanguage(header: string): Lang {
     })
     .filter((entry) => (entry.tag === 'fr' || entry.tag === 'en') && entry.weight > 0)
     .sort((a, b) => b.weight - a.weight);
-  return (ranked[0]?.tag as Lang | undefined) ?? 'en';
+  return ranked[0]?.tag as Lang | undefined;
 }
 
 /**
@@ -85,7 +85,7 @@ function languageOf(context: Context<Env>): Lang {
   const asked = context.req.query('lang');
   if (asked === 'fr' || asked === 'en') return asked;
   const header = context.req.header('accept-language');
-  const fromHeader = header === undefined ? 'en' : acceptedLanguage(header);
+  const fromHeader = (header === undefined ? undefined : acceptedLanguage(header)) ?? 'en';
   if (asked !== undefined) {
     context.set('lang', fromHeader);
     throw new ProblemError('invalid-parameter', renderMessage(SERVER.badLang, fromHeader, { value: asked }), [
@@ -93,6 +93,17 @@ function languageOf(context: Context<Env>): Lang {
     ]);
   }
   return fromHeader;
+}
+
+/**
+ * The language of the `/docs` page, for people: `?lang=`, else `Accept-Language`, else French (the
+ * language of the package's users, as in the CLI). An invalid `lang` was refused before.
+ */
+function pageLanguage(context: Context<Env>): Lang {
+  const asked = context.req.query('lang');
+  if (asked === 'fr' || asked === 'en') return asked;
+  const header = context.req.header('accept-language');
+  return (header === undefined ? undefined : acceptedLanguage(header)) ?? 'fr';
 }
 
 /**
@@ -230,7 +241,12 @@ export function createApp(options: ServerOptions): Hono<Env> {
     context.json({ status: 'ok', version: options.version, ruleSets: options.ruleSets.length }),
   );
   app.get('/openapi.json', (context) => context.json(openApiDocument(options.version)));
-  app.get('/docs', (context) => context.html(docsPage(openApiDocument(options.version))));
+  app.get('/docs', (context) => {
+    const lang = pageLanguage(context);
+    context.header('content-language', lang);
+    context.header('vary', 'Accept-Language');
+    return context.html(docsPage(openApiDocument(options.version), lang));
+  });
   app.get('/v1/rulesets', (context) => context.json({ ruleSets: options.ruleSets.map(summary) }));
   app.get('/v1/rulesets/:id', (context) => {
     const loaded = ruleSetOf(context.get('lang'), context.req.param('id'), 'id');
@@ -293,7 +309,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const type = requireType(
       context.req.raw,
       (t) => isJsonType(t) || t === 'application/x-ndjson' || t === 'application/jsonl',
-      'application/x-ndjson or application/json',
+      SERVER.ndjsonOrJson,
       lang,
     );
     const failed = (index: number, error: ProblemError): string =>

@@ -4,6 +4,7 @@
  * twice: a schema changed in zod changes the document.
  */
 import { z } from 'zod';
+import { DOCS_PAGE, OPERATION_SUMMARIES, PARAMETER_DESCRIPTIONS } from './_messages.js';
 import { COMPONENTS } from './schemas.js';
 
 type Json = Record<string, unknown>;
@@ -31,12 +32,15 @@ const pathParam = (name: string, description: string): Json => ({
   description,
   schema: { type: 'string' },
 });
-const LANG = query('lang', 'language of the answers (else Accept-Language; default en)', {
+/** The English text of the summaries and parameter descriptions (the `/docs` page tells them in French). */
+const summary = (operationId: keyof typeof OPERATION_SUMMARIES) => OPERATION_SUMMARIES[operationId].en;
+const described = (key: keyof typeof PARAMETER_DESCRIPTIONS) => PARAMETER_DESCRIPTIONS[key].en;
+const LANG = query('lang', described('lang'), {
   type: 'string',
   enum: ['fr', 'en'],
 });
-const RULESET = query('ruleset', 'rule set `id@version` or `id` (default: the ITIE rule set in force)');
-const AS_OF = query('asOf', 'evaluation date YYYY-MM-DD (default: the application submittedOn)');
+const RULESET = query('ruleset', described('ruleset'));
+const AS_OF = query('asOf', described('asOf'));
 
 /** Builds the component schemas: each zod schema converted once, `$ref`s between them. */
 function components(): Record<string, Json> {
@@ -90,20 +94,23 @@ export function openApiDocument(version: string): Json {
   cached = {
     openapi: '3.1.0',
     info: {
-      title: 'cprdfop API',
+      title: DOCS_PAGE.title.en,
       version,
-      description:
-        'Eligibility of ITIE applications (CPRDFOP Hauts-de-France 2022-2028), territories and plan. Stateless.',
+      description: DOCS_PAGE.description.en,
       license: { name: 'MIT', identifier: 'MIT' },
     },
     paths: {
       '/healthz': {
-        get: { operationId: 'health', summary: 'liveness', responses: { '200': json('Health', 'ok') } },
+        get: {
+          operationId: 'health',
+          summary: summary('health'),
+          responses: { '200': json('Health', 'ok') },
+        },
       },
       '/v1/rulesets': {
         get: {
           operationId: 'listRuleSets',
-          summary: 'the rule sets served',
+          summary: summary('listRuleSets'),
           parameters: [LANG],
           responses: { '200': json('RuleSetList', 'the rule sets') },
         },
@@ -111,16 +118,16 @@ export function openApiDocument(version: string): Json {
       '/v1/rulesets/{id}': {
         get: {
           operationId: 'getRuleSet',
-          summary: 'one rule set: document, hash, validity',
-          parameters: [pathParam('id', '`id@version` or `id` (latest)'), LANG],
+          summary: summary('getRuleSet'),
+          parameters: [pathParam('id', described('ruleSetId')), LANG],
           responses: { '200': json('RuleSetDetail', 'the rule set'), '404': problem('unknown rule set') },
         },
       },
       '/v1/rulesets/{id}/schema': {
         get: {
           operationId: 'getApplicationSchema',
-          summary: 'the JSON Schema of an application for this rule set',
-          parameters: [pathParam('id', '`id@version` or `id` (latest)'), LANG],
+          summary: summary('getApplicationSchema'),
+          parameters: [pathParam('id', described('ruleSetId')), LANG],
           responses: {
             '200': {
               description: 'a JSON Schema 2020-12',
@@ -133,7 +140,7 @@ export function openApiDocument(version: string): Json {
       '/v1/check': {
         post: {
           operationId: 'check',
-          summary: 'the verdict of one application, with its explanation',
+          summary: summary('check'),
           parameters: [RULESET, AS_OF, LANG],
           requestBody: { required: true, content: { 'application/json': { schema: ref('Application') } } },
           responses: {
@@ -147,7 +154,7 @@ export function openApiDocument(version: string): Json {
       '/v1/check/batch': {
         post: {
           operationId: 'checkBatch',
-          summary: 'verdicts of many applications, streamed as NDJSON, one line per input item in order',
+          summary: summary('checkBatch'),
           parameters: [RULESET, AS_OF, LANG],
           requestBody: {
             required: true,
@@ -169,14 +176,13 @@ export function openApiDocument(version: string): Json {
       '/v1/next-questions': {
         post: {
           operationId: 'nextQuestions',
-          summary:
-            'the next questions to ask for a partial application: the absent fields whose answer can change the verdict, best first',
+          summary: summary('nextQuestions'),
           parameters: [
             RULESET,
             AS_OF,
             LANG,
-            query('limit', 'at most this many questions (1-100; all by default)', { type: 'integer' }),
-            query('group', '`object`: the fields of one object (budget.*) together', {
+            query('limit', described('questionsLimit'), { type: 'integer' }),
+            query('group', described('group'), {
               type: 'string',
               enum: ['object', 'none'],
             }),
@@ -193,11 +199,11 @@ export function openApiDocument(version: string): Json {
       '/v1/communes': {
         get: {
           operationId: 'listCommunes',
-          summary: 'communes: a search by name (q), or all of them',
+          summary: summary('listCommunes'),
           parameters: [
-            query('q', 'free text: start of the name or of a word, accents and case ignored'),
-            query('region', 'INSEE region code (today only the loaded region)'),
-            query('limit', 'maximum results of a search (1-100, default 10)', { type: 'integer' }),
+            query('q', described('q')),
+            query('region', described('region')),
+            query('limit', described('communesLimit'), { type: 'integer' }),
             LANG,
           ],
           responses: {
@@ -210,8 +216,8 @@ export function openApiDocument(version: string): Json {
       '/v1/communes/{code}': {
         get: {
           operationId: 'getCommune',
-          summary: 'a commune by code (current, old or delegated)',
-          parameters: [pathParam('code', 'INSEE commune code'), LANG],
+          summary: summary('getCommune'),
+          parameters: [pathParam('code', described('communeCode')), LANG],
           responses: {
             '200': json('CommuneMatch', 'the commune'),
             '400': problem('malformed code'),
@@ -222,8 +228,8 @@ export function openApiDocument(version: string): Json {
       '/v1/epcis/{siren}': {
         get: {
           operationId: 'getEpci',
-          summary: 'an EPCI by SIREN',
-          parameters: [pathParam('siren', '9-digit SIREN'), LANG],
+          summary: summary('getEpci'),
+          parameters: [pathParam('siren', described('siren')), LANG],
           responses: {
             '200': json('Epci', 'the EPCI'),
             '400': problem('malformed SIREN'),
@@ -234,7 +240,7 @@ export function openApiDocument(version: string): Json {
       '/v1/plan': {
         get: {
           operationId: 'getPlan',
-          summary: 'the CPRDFOP plan',
+          summary: summary('getPlan'),
           parameters: [LANG],
           responses: { '200': json('Plan', 'the plan') },
         },

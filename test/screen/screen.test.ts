@@ -139,8 +139,11 @@ describe('cprdfop screen, CSV → CSV', () => {
     });
     // Formula injection: an id starting with = is written as text.
     expect(read.rows[0]!.cells!.get('id')).toBe("'=ID0");
-    expect(read.rows[12]!.cells!.get('errors')).toMatch(/Budget total.*80\.000,5/);
-    expect(read.rows[5 - 1]!.cells!.get('errors')).toMatch(/2 cells where the header has 12/);
+    // The run is in French (--lang fr): so is the errors column.
+    expect(read.rows[12]!.cells!.get('errors')).toBe(
+      'Budget total (budget.total)\u00a0: «\u202f80.000,5\u202f» n’est pas un nombre au séparateur décimal «\u202f,\u202f» (réglez decimalSeparator dans la correspondance)',
+    );
+    expect(read.rows[5 - 1]!.cells!.get('errors')).toBe('2 cellules alors que l’en-tête en a 12');
     const invalidCount = expected.filter((application) => application === undefined).length;
     expect(run.stderr).toContain(
       `401 lignes\u00a0: ${401 - invalidCount} criblées, ${invalidCount} invalides`,
@@ -230,7 +233,12 @@ describe('cprdfop screen, XLSX and JSONL', () => {
       expect(cells.getCell(4).value).toBe(index % 20 === 3 ? 'invalid' : 'screened');
     }
     const summary = out.getWorksheet('summary')!;
-    expect(summary.getRow(3).values).toEqual([undefined, 'invalid', 2]);
+    expect(summary.getRow(3).values).toEqual([
+      undefined,
+      'invalid',
+      2,
+      'invalid rows (see the errors column of the results)',
+    ]);
   });
   it('JSONL → JSONL: each line an application; a broken line is reported in place', async () => {
     const lines = [

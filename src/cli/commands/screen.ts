@@ -3,10 +3,12 @@ import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { isIsoDate } from '../../_shared/isoDate.js';
 import { formatNumber, type Message, type MessageValue, renderMessage } from '../../_shared/messages.js';
+import type { ApplicationIssue } from '../../itie/index.js';
 import {
   count,
   emptySummary,
-  Mapping,
+  type Mapping,
+  parseMapping,
   type ReadResult,
   type RowResult,
   readCsv,
@@ -21,6 +23,7 @@ import {
   starterMapping,
 } from '../../screen/index.js';
 import { applicationJsonSchema } from '../../server/adapters.js';
+import { localizeIssues } from '../_support/applicationIssues.js';
 import { parseJson, readInput, resolvePath, writeOutput } from '../_support/io.js';
 import { langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
@@ -99,21 +102,21 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           if (opts.mapping) throw new CliError(say(ctx, SCREEN.mappingNotForJsonl), EXIT.USAGE, true);
         } else {
           if (!opts.mapping) throw new CliError(say(ctx, SCREEN.mappingRequired), EXIT.USAGE, true);
-          const parsed = Mapping.safeParse(
+          const parsed = parseMapping(
             parseJson(await readInput(ctx, opts.mapping, SCREEN.mappingFile), opts.mapping),
+            lang,
           );
           if (!parsed.success) {
-            const issue = parsed.error.issues[0]!;
             throw new CliError(
               say(ctx, SCREEN.invalidMapping, {
                 file: opts.mapping,
-                path: issue.path.join('.') || SCREEN.root,
-                message: issue.message,
+                path: parsed.problem.path || SCREEN.root,
+                message: parsed.problem.message,
               }),
               EXIT.DATAERR,
             );
           }
-          mapping = parsed.data;
+          mapping = parsed.mapping;
         }
         let read: ReadResult;
         try {
@@ -124,10 +127,10 @@ export function registerScreen(program: Command, ctx: CliContext): void {
                 EXIT.NOINPUT,
               );
             });
-            read = await readXlsx(data, file);
+            read = await readXlsx(data, file, lang);
           } else {
             const text = await readInput(ctx, file);
-            read = inFormat === '.csv' ? readCsv(text, file) : readJsonl(text);
+            read = inFormat === '.csv' ? readCsv(text, file, lang) : readJsonl(text, lang);
           }
         } catch (error) {
           if (error instanceof ScreenInputError) throw new CliError(error.message, EXIT.DATAERR);
@@ -158,7 +161,13 @@ export function registerScreen(program: Command, ctx: CliContext): void {
               `${say(ctx, SCREEN.duplicateHeaders, { headers: read.duplicateHeaders.join(', ') })}\n`,
             );
         }
-        const options = { ruleSet: opts.rules ? ruleSet : undefined, asOf: opts.asOf };
+        const options = {
+          ruleSet: opts.rules ? ruleSet : undefined,
+          asOf: opts.asOf,
+          lang,
+          localizeIssues: (issues: readonly ApplicationIssue[], application: unknown) =>
+            localizeIssues(issues, application, lang),
+        };
         const { default: cliProgress } = await import('cli-progress');
         const bar = ctx.stderr.isTTY
           ? new cliProgress.SingleBar({
@@ -184,7 +193,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
             ? resultsCsv(results, { delimiter: read.delimiter, bom: read.bom })
             : outFormat === '.jsonl'
               ? resultsJsonl(results)
-              : await resultsXlsx(results, summary);
+              : await resultsXlsx(results, summary, lang);
         try {
           await writeFile(resolvePath(ctx, opts.out), output);
         } catch (error) {
