@@ -278,8 +278,16 @@ export function createClient(options: ClientOptions = {}): Client {
    * The dispatcher of an attempt (`headersMs`: its timeout; `bodyMs`: the longest wait for body data),
    * or `undefined` off Node's built-in `fetch` (the abort-signal path). A few are kept per client.
    */
+  let defaultDispatcher: TimeoutDispatcher | undefined;
   function dispatcherFor(headersMs: number, bodyMs: number): TimeoutDispatcher | undefined {
-    if (!builtinFetch || globalDispatcher() === undefined) return undefined;
+    if (!builtinFetch) return undefined;
+    if (defaultDispatcher !== undefined && headersMs === timeout && bodyMs === timeout)
+      return defaultDispatcher;
+    if (globalDispatcher() === undefined) return undefined;
+    if (headersMs === timeout && bodyMs === timeout) {
+      defaultDispatcher = new TimeoutDispatcher(timeout, timeout, sharedHeaders);
+      return defaultDispatcher;
+    }
     const key = headersMs === bodyMs ? String(headersMs) : `${headersMs}/${bodyMs}`;
     let dispatcher = dispatchers.get(key);
     if (dispatcher === undefined) {
