@@ -276,11 +276,15 @@ export function createClient(options: ClientOptions = {}): Client {
   const dispatchers = new Map<string, TimeoutDispatcher>();
   /**
    * The dispatcher of an attempt (`headersMs`: its timeout; `bodyMs`: the longest wait for body data),
-   * or `undefined` off Node's built-in `fetch` (the abort-signal path). A few are kept per client.
+   * or `undefined` off Node's built-in `fetch` or for a timeout undici cannot carry (the abort-signal
+   * path). A few are kept per client.
    */
   let defaultDispatcher: TimeoutDispatcher | undefined;
   function dispatcherFor(headersMs: number, bodyMs: number): TimeoutDispatcher | undefined {
     if (!builtinFetch) return undefined;
+    // undici reads 0 as "no timeout": such attempts (and those past a timer's range) keep the signal.
+    if (!(headersMs > 0 && bodyMs > 0 && headersMs <= MAX_TIMER_MS && bodyMs <= MAX_TIMER_MS))
+      return undefined;
     if (defaultDispatcher !== undefined && headersMs === timeout && bodyMs === timeout)
       return defaultDispatcher;
     if (globalDispatcher() === undefined) return undefined;
@@ -698,6 +702,9 @@ class Fetched {
   }
 }
 
+/** The largest delay `setTimeout` honours (a larger one, or Infinity, fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A marker reason: the attempt's own timer aborted it. */
 class AttemptTimeout extends Error {}
 
@@ -773,7 +780,7 @@ class Attempt {
   private readonly controller: AbortController | undefined;
   /** The signal handed to `fetch`. */
   readonly fetchSignal: AbortSignal | undefined;
-  private readonly timer: ReturnType<typeof setTimeout>;
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onAbort: (() => void) | undefined;
   private rejectStep: ((reason: unknown) => void) | undefined;
   private expired = false;
@@ -784,7 +791,8 @@ class Attempt {
     readonly ms: number,
     readonly dispatcher: TimeoutDispatcher | undefined,
   ) {
-    this.timer = setTimeout(onTimeout, ms, this);
+    // Past the largest timer delay (Infinity included), Node would fire at once: no timer at all.
+    this.timer = ms <= MAX_TIMER_MS ? setTimeout(onTimeout, ms, this) : undefined;
     if (dispatcher !== undefined) {
       this.fetchSignal = signal;
       return;
@@ -1040,11 +1048,16 @@ function guardBody(
     {
       async pull(controller) {
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const idle = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
-        });
+        const read = reader.read();
+        // Past the largest timer delay (Infinity included) there is no idle limit.
+        const idle =
+          idleMs <= MAX_TIMER_MS
+            ? new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
+              })
+            : undefined;
         try {
-          const { done, value } = await Promise.race([reader.read(), idle]);
+          const { done, value } = await (idle === undefined ? read : Promise.race([read, idle]));
           if (done) {
             controller.close();
             return;

@@ -104,6 +104,25 @@ describe('no abort signal on the common path (Node fetch)', () => {
     expect(withHeaders.signal).toBeUndefined();
   });
 
+  it('a timeout undici cannot carry (0, a non-finite idle wait) keeps the abort signal', async () => {
+    running = await socketServer((req, res) => {
+      if (req.url === '/ok') json(res, { ok: true });
+    });
+    await warmUp(running);
+    const spy = vi.spyOn(globalThis, 'fetch');
+    const client = createClient({ baseUrl: running.url, cache: false, retry: false });
+    const zero = await client.json('/stall', { timeout: 0 }).catch((e: unknown) => e);
+    expect(isTimeoutError(zero)).toBe(true);
+    const init = spy.mock.calls.at(-1)?.[1] as RequestInit & { dispatcher?: unknown };
+    expect(init.signal).toBeInstanceOf(AbortSignal);
+    expect(init.dispatcher).toBeUndefined();
+    const streamed = await client
+      .stream('/stall', { timeout: 50, idleTimeout: Number.POSITIVE_INFINITY })
+      .catch((e: unknown) => e);
+    expect(isTimeoutError(streamed)).toBe(true);
+    expect((spy.mock.calls.at(-1)?.[1] as RequestInit | undefined)?.signal).toBeInstanceOf(AbortSignal);
+  });
+
   it('a server that never sends headers: TimeoutError on time, and undici closes the socket', async () => {
     running = await socketServer((req, res) => {
       if (req.url === '/ok') json(res, { ok: true });
@@ -198,5 +217,21 @@ describe('no abort signal on the common path (Node fetch)', () => {
       holder[symbol as symbol] = original;
     }
     expect(seen).toEqual([['/through?q=1', 1_234, 1_234]]);
+  });
+});
+
+describe('timeouts past the range of a timer', () => {
+  it('idleTimeout Infinity waits for a slow body instead of firing at once', async () => {
+    running = await socketServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/jsonl' });
+      res.write('{"id":1}\n');
+      setTimeout(() => res.end('{"id":2}\n'), 100);
+    });
+    const client = createClient({ baseUrl: running.url, cache: false, retry: false, timeout: 5_000 });
+    const response = await client.stream('/slow', { idleTimeout: Number.POSITIVE_INFINITY });
+    expect(await new Response(response.body).text()).toBe('{"id":1}\n{"id":2}\n');
+    // And a client-wide timeout past 2^31 - 1 ms does not time out at once either.
+    const patient = createClient({ baseUrl: running.url, cache: false, retry: false, timeout: 2 ** 32 });
+    expect((await patient.text('/slow')).text).toBe('{"id":1}\n{"id":2}\n');
   });
 });
