@@ -48,17 +48,28 @@ export const scenario: Scenario = {
         return response.json();
       };
       const oursFn = () => client.json('/small', { query: { a: 1 } });
-      // The machine may be shared: many short rounds, each raw-ours-ours-raw (or ours-raw-raw-ours,
-      // alternating) so that both sides see the same load and a linear drift cancels out; the overhead
-      // is the median of the rounds' ratios (the median is two-sided: nothing is trimmed).
+      // The anchor: the same raw call with an abort signal, as a caller of bare fetch who wants a
+      // timeout writes it (`AbortSignal.timeout`). It tells what a signal alone costs Node's fetch.
+      const rawSignalFn = async () => {
+        const response = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+        if (!response.ok) throw new Error(`HTTP ${response.status}`);
+        return response.json();
+      };
+      // The machine may be shared: many short rounds, each timing every variant twice in mirrored order
+      // (raw-ours-signal-signal-ours-raw, rotated from round to round) so that all see the same load and
+      // a linear drift cancels out; the overhead is the median of the rounds' ratios (the median is
+      // two-sided: nothing is trimmed).
       const rounds = options.smoke ? 4 : 80;
       const block = options.smoke ? 25 : 100;
       for (let i = 0; i < (options.smoke ? 100 : 1500); i++) {
         await rawFn();
         await oursFn();
+        await rawSignalFn();
       }
       const ratios: number[] = [];
       const cpuRatios: number[] = [];
+      const signalRatios: number[] = [];
+      const signalCpuRatios: number[] = [];
       let rawMs = 0;
       let oursMs = 0;
       const timeBlock = async (fn: () => Promise<unknown>): Promise<[number, number]> => {
@@ -68,28 +79,34 @@ export const scenario: Scenario = {
         const used = process.cpuUsage(c);
         return [performance.now() - t, (used.user + used.system) / 1000];
       };
+      const variants = [rawFn, oursFn, rawSignalFn];
       for (let r = 0; r < rounds; r++) {
-        const rawFirst = r % 2 === 0;
-        const first = await timeBlock(rawFirst ? rawFn : oursFn);
-        const second = await timeBlock(rawFirst ? oursFn : rawFn);
-        const third = await timeBlock(rawFirst ? oursFn : rawFn);
-        const fourth = await timeBlock(rawFirst ? rawFn : oursFn);
-        const [raw1, raw2, ours1, ours2] = rawFirst
-          ? [first, fourth, second, third]
-          : [second, third, first, fourth];
-        rawMs += raw1[0] + raw2[0];
-        oursMs += ours1[0] + ours2[0];
-        ratios.push((ours1[0] + ours2[0]) / (raw1[0] + raw2[0]));
-        cpuRatios.push((ours1[1] + ours2[1]) / (raw1[1] + raw2[1]));
+        const shift = r % variants.length;
+        const order = [...variants.keys()].map((k) => (k + shift) % variants.length);
+        const wall = [0, 0, 0];
+        const cpu = [0, 0, 0];
+        for (const k of [...order, ...[...order].reverse()]) {
+          const [w, c] = await timeBlock(variants[k]!);
+          wall[k]! += w;
+          cpu[k]! += c;
+        }
+        rawMs += wall[0]!;
+        oursMs += wall[1]!;
+        ratios.push(wall[1]! / wall[0]!);
+        cpuRatios.push(cpu[1]! / cpu[0]!);
+        signalRatios.push(wall[2]! / wall[0]!);
+        signalCpuRatios.push(cpu[2]! / cpu[0]!);
       }
       const overhead = (median(ratios) - 1) * 100;
       const cpuOverhead = (median(cpuRatios) - 1) * 100;
+      const signalOverhead = (median(signalRatios) - 1) * 100;
+      const signalCpuOverhead = (median(signalCpuRatios) - 1) * 100;
       const total = rounds * block * 2;
       const raw = {
         name: 'raw fetch + ok check + JSON.parse',
         opsPerSec: (total / rawMs) * 1000,
         medianMs: rawMs / total,
-        note: `${rounds} interleaved rounds (raw-ours-ours-raw, alternating) of 4 × ${block} requests`,
+        note: `${rounds} interleaved rounds (raw, ours and raw with a signal, each twice in mirrored order, rotated) of 6 × ${block} requests`,
       };
       const ours = {
         name: 'cprdfop client.json (no cache)',
@@ -284,6 +301,7 @@ export const scenario: Scenario = {
         ratios: [
           `client overhead over raw fetch, wall clock (median of rounds) = ${fmt(overhead, 1)} %`,
           `client overhead over raw fetch, process CPU time (median of rounds) = ${fmt(cpuOverhead, 1)} %`,
+          `anchor: raw fetch with an abort signal (AbortSignal.timeout) over raw fetch without, same rounds = ${fmt(signalOverhead, 1)} % wall clock (${spread(signalRatios)}), ${fmt(signalCpuOverhead, 1)} % CPU`,
           `client's own cost per request (stub fetch) = ${fmt(clientCostUs, 1)} µs (median of ${stubRounds} rounds; ${spreadUs(costs)}) = ${fmt(isolatedOverhead, 1)} % of a raw loopback request (mean ${fmt(loopbackUs, 0)} µs)`,
         ],
         goals: [
@@ -316,8 +334,8 @@ export const scenario: Scenario = {
         notes: [
           `Regional features expected: ${expectedRegionCount(features)}. Live memory is sampled after a forced full GC at each progress callback (every 256 KiB received); RSS is sampled every 5 ms and includes the allocator's retained pages.`,
           'Keyset paging pays one HTTP round trip per 100 records (the API maximum); the jsonl export streams without paging.',
-          'The overhead goal is judged on the median wall-clock ratio of interleaved rounds of loopback requests against a node:http server in the same process. The raw baseline does what a caller of bare fetch does for the same result (same URL and headers, checks `ok`, reads and parses the body; before 2026-11-29 it skipped the `ok` check). Each round times 4 blocks of sequential requests, raw-ours-ours-raw or ours-raw-raw-ours (alternating), after a warm-up of 1,500 pairs; the median of 80 round ratios resists the load spikes of a shared 2-core machine, where single blocks swing by ±20 %, more than the 10 % being measured. Nothing is trimmed.',
-          "The client's own cost in isolation (the same calls against a stub fetch installed as globalThis.fetch, which builds the Request like the real fetch and answers without a socket, minus the raw stub path, divided by the mean raw loopback request) is a noise-free diagnostic. Building the Request counts what the client hands to fetch: its per-attempt timeout signal (Node 20's fetch links every signal with a listener, a WeakRef and a FinalizationRegistry entry, about half of the client's own cost) and headers.",
+          'The overhead goal is judged on the median wall-clock ratio of interleaved rounds of loopback requests against a node:http server in the same process. The raw baseline does what a caller of bare fetch does for the same result (same URL and headers, checks `ok`, reads and parses the body; before 2026-11-29 it skipped the `ok` check). Each round times 6 blocks of sequential requests, every variant (raw, ours, raw with an `AbortSignal.timeout` signal — the anchor) twice in mirrored order, rotated from round to round (before 2026-12-02: 4 blocks, raw-ours-ours-raw or ours-raw-raw-ours), after a warm-up of 1,500 triples; the median of 80 round ratios resists the load spikes of a shared 2-core machine, where single blocks swing by ±20 %, more than the 10 % being measured. Nothing is trimmed.',
+          "The client's own cost in isolation (the same calls against a stub fetch installed as globalThis.fetch, which builds the Request like the real fetch and answers without a socket, minus the raw stub path, divided by the mean raw loopback request) is a noise-free diagnostic. Building the Request counts what the client hands to fetch: its init (on Node's fetch since 2026-12-02 no signal, a dispatcher carrying the timeouts; before, a per-attempt timeout signal, which Node 20's fetch links with a listener, a WeakRef and a FinalizationRegistry entry, about half of the client's own cost) and headers.",
         ],
       };
     } finally {

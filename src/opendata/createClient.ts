@@ -264,15 +264,67 @@ export function createClient(options: ClientOptions = {}): Client {
     Object.keys(baseHeaders).length === 0 ? undefined : Object.freeze({ ...baseHeaders });
 
   /**
-   * Calls `fetch`. The built-in one gets the least to convert (GET and `redirect: 'follow'` are its
-   * defaults; headers only when there are some). A caller's `fetch` gets the same full init as ever,
-   * with a fresh header record it may modify.
+   * Node's built-in `fetch` (undici) gets no abort signal in the common case: passing one costs every
+   * request a linked controller, a listener, a `WeakRef` and a `FinalizationRegistry` entry, most of the
+   * client's overhead over a bare `fetch`. The attempt's own timer rejects it on time instead
+   * ({@link Attempt.guard}), and a dispatcher that forwards to undici's global one (so a proxy or mock
+   * agent set with `setGlobalDispatcher` still applies) with `headersTimeout`/`bodyTimeout` equal to
+   * the attempt's timeout makes undici itself close a stalled socket. Browsers, a caller's `fetch` and
+   * the first request of a process (before undici is loaded) keep the abort-signal path.
    */
-  const doFetch = (url: string, headers: Record<string, string> | undefined, signal: AbortSignal) => {
+  const builtinFetch = options.fetch === undefined && typeof nodeProcess()?.versions?.undici === 'string';
+  const dispatchers = new Map<string, TimeoutDispatcher>();
+  /**
+   * The dispatcher of an attempt (`headersMs`: its timeout; `bodyMs`: the longest wait for body data),
+   * or `undefined` off Node's built-in `fetch` or for a timeout undici cannot carry (the abort-signal
+   * path). A few are kept per client.
+   */
+  let defaultDispatcher: TimeoutDispatcher | undefined;
+  function dispatcherFor(headersMs: number, bodyMs: number): TimeoutDispatcher | undefined {
+    if (!builtinFetch) return undefined;
+    // undici reads 0 as "no timeout": such attempts (and those past a timer's range) keep the signal.
+    if (!(headersMs > 0 && bodyMs > 0 && headersMs <= MAX_TIMER_MS && bodyMs <= MAX_TIMER_MS))
+      return undefined;
+    if (defaultDispatcher !== undefined && headersMs === timeout && bodyMs === timeout)
+      return defaultDispatcher;
+    if (globalDispatcher() === undefined) return undefined;
+    if (headersMs === timeout && bodyMs === timeout) {
+      defaultDispatcher = new TimeoutDispatcher(timeout, timeout, sharedHeaders);
+      return defaultDispatcher;
+    }
+    const key = headersMs === bodyMs ? String(headersMs) : `${headersMs}/${bodyMs}`;
+    let dispatcher = dispatchers.get(key);
+    if (dispatcher === undefined) {
+      dispatcher = new TimeoutDispatcher(headersMs, bodyMs, sharedHeaders);
+      if (dispatchers.size < 16) dispatchers.set(key, dispatcher);
+    }
+    return dispatcher;
+  }
+
+  /**
+   * Calls `fetch`. The built-in one gets the least to convert (GET and `redirect: 'follow'` are its
+   * defaults; headers only when there are some; on Node, no signal unless the caller gave one). A
+   * caller's `fetch` gets the same full init as ever, with a fresh header record it may modify.
+   */
+  const doFetch = (url: string, headers: Record<string, string> | undefined, a: Attempt) => {
     const custom = options.fetch;
-    if (custom !== undefined)
-      return custom(url, { method: 'GET', headers: { ...headers }, signal, redirect: 'follow' });
-    return globalThis.fetch(url, headers === undefined ? { signal } : { headers, signal });
+    const dispatcher = a.dispatcher;
+    if (dispatcher === undefined) {
+      // The abort-signal path: the attempt's controller is always there.
+      const signal = a.fetchSignal ?? null;
+      if (custom !== undefined)
+        return custom(url, { method: 'GET', headers: { ...headers }, signal, redirect: 'follow' });
+      return globalThis.fetch(url, headers === undefined ? { signal } : { headers, signal });
+    }
+    const signal = a.fetchSignal;
+    if (signal === undefined && headers === sharedHeaders)
+      return globalThis.fetch(url, dispatcher.sharedInit);
+    const init: { headers?: Record<string, string>; signal?: AbortSignal; dispatcher: TimeoutDispatcher } = {
+      dispatcher,
+    };
+    if (headers !== undefined) init.headers = headers;
+    if (signal !== undefined) init.signal = signal;
+    return globalThis.fetch(url, init as RequestInit);
   };
 
   function backoff(attempt: number, retryAfterMs: number | undefined): number {
@@ -306,9 +358,14 @@ export function createClient(options: ClientOptions = {}): Client {
    * the host has no rate limit), arms the per-attempt timeout and links the caller's signal.
    * {@link Attempt.end} undoes it.
    */
-  function begin(host: string, signal: AbortSignal | undefined, ms: number): Attempt | Promise<Attempt> {
-    if (limiter.tryTake(host)) return new Attempt(limiter, signal, ms);
-    return limiter.take(host, signal).then(() => new Attempt(limiter, signal, ms));
+  function begin(
+    host: string,
+    signal: AbortSignal | undefined,
+    ms: number,
+    bodyMs = ms,
+  ): Attempt | Promise<Attempt> {
+    if (limiter.tryTake(host)) return new Attempt(limiter, signal, ms, dispatcherFor(ms, bodyMs));
+    return limiter.take(host, signal).then(() => new Attempt(limiter, signal, ms, dispatcherFor(ms, bodyMs)));
   }
 
   /** Turns what `fetch` or the body read threw into the error of this attempt. */
@@ -378,12 +435,12 @@ export function createClient(options: ClientOptions = {}): Client {
     if (waiting) await waiting;
     let response: Response;
     try {
-      response = await doFetch(url, headers, a.controller.signal);
+      response = await a.guard(doFetch(url, headers, a));
     } catch (error) {
       throw attemptError(a, url, error);
     }
     const failed = checkResponse(url, host, response);
-    if (failed) await failed;
+    if (failed) await a.guard(failed);
     return response;
   }
 
@@ -407,18 +464,18 @@ export function createClient(options: ClientOptions = {}): Client {
       if (waiting) await waiting;
       let response: Response;
       try {
-        response = await doFetch(url, headers, a.controller.signal);
+        response = await a.guard(doFetch(url, headers, a));
       } catch (error) {
         throw attemptError(a, url, error);
       }
       const failed = checkResponse(url, host, response);
-      if (failed) await failed;
+      if (failed) await a.guard(failed);
       try {
         if (response.status === 304) {
           await response.body?.cancel();
           return new Fetched(304, response.url || url, pickHeaders(response.headers), '', undefined);
         }
-        const body = await readText(response, url, maxBytes, false);
+        const body = await a.guard(readText(response, url, maxBytes, false));
         const value = mode & JSON_BODY ? parseJson(body, url) : undefined;
         return new Fetched(
           response.status,
@@ -587,9 +644,10 @@ export function createClient(options: ClientOptions = {}): Client {
       const signal = mergeSignals(options.signal, req.signal);
       const headers = req.headers ? { ...baseHeaders, ...req.headers } : sharedHeaders;
       const ms = req.timeout ?? timeout;
+      const idleMs = req.idleTimeout ?? options.idleTimeout ?? ms;
       for (let n = 0; ; n++) {
         try {
-          const a = await begin(host, signal, ms);
+          const a = await begin(host, signal, ms, idleMs);
           let linked = false;
           try {
             const response = await send(a, url, host, headers);
@@ -603,7 +661,7 @@ export function createClient(options: ClientOptions = {}): Client {
               body: guardBody(
                 response.body,
                 url,
-                req.idleTimeout ?? options.idleTimeout ?? ms,
+                idleMs,
                 req.maxBytes ?? options.maxStreamBytes ?? Number.POSITIVE_INFINITY,
                 signal,
               ),
@@ -644,41 +702,147 @@ class Fetched {
   }
 }
 
+/** The largest delay `setTimeout` honours (a larger one, or Infinity, fires at once). */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** A marker reason: the attempt's own timer aborted it. */
 class AttemptTimeout extends Error {}
 
-function onTimeout(controller: AbortController): void {
-  controller.abort(new AttemptTimeout('timeout'));
+function onTimeout(attempt: Attempt): void {
+  attempt.expire();
 }
 
-/** One attempt's limiter slot, timeout timer and link to the caller's signal. */
+/** Cancels the body of a response that arrived after its attempt timed out (releases the socket). */
+function discard(value: unknown): void {
+  if (value instanceof Response) value.body?.cancel().catch(() => undefined);
+}
+
+/**
+ * The interop symbols under which undici (Node's `fetch`, and the `undici` package) keeps its global
+ * dispatcher: `.2` for the newer handler API, `.1` before it.
+ */
+const GLOBAL_DISPATCHER_2 = Symbol.for('undici.globalDispatcher.2');
+const GLOBAL_DISPATCHER_1 = Symbol.for('undici.globalDispatcher.1');
+
+/** The minimal shape of an undici dispatcher. */
+interface UndiciDispatcher {
+  dispatch(options: Record<string, unknown>, handler: unknown): boolean;
+}
+
+/** undici's global dispatcher, once Node's `fetch` has loaded it; `undefined` elsewhere. */
+function globalDispatcher(): UndiciDispatcher | undefined {
+  const holder = globalThis as unknown as Record<symbol, UndiciDispatcher | undefined>;
+  const dispatcher = holder[GLOBAL_DISPATCHER_2] ?? holder[GLOBAL_DISPATCHER_1];
+  return typeof dispatcher?.dispatch === 'function' ? dispatcher : undefined;
+}
+
+/** `process` where there is one (Node), without naming a Node global in browser-capable code. */
+function nodeProcess(): { versions?: Record<string, string | undefined> } | undefined {
+  return (globalThis as { process?: { versions?: Record<string, string | undefined> } }).process;
+}
+
+/**
+ * An undici dispatcher that forwards every request to the global dispatcher (the caller's proxy or
+ * mock agent included) with its own `headersTimeout` and `bodyTimeout`: undici closes the socket of a
+ * server that stalls, with no abort signal on the request.
+ */
+class TimeoutDispatcher implements UndiciDispatcher {
+  /** The `fetch` init of the client's requests that add no header and have no signal, built once. */
+  readonly sharedInit: RequestInit;
+
+  constructor(
+    private readonly headersTimeout: number,
+    private readonly bodyTimeout: number,
+    sharedHeaders: Record<string, string> | undefined,
+  ) {
+    this.sharedInit = (sharedHeaders === undefined
+      ? { dispatcher: this }
+      : { headers: sharedHeaders, dispatcher: this }) as unknown as RequestInit;
+  }
+
+  dispatch(options: Record<string, unknown>, handler: unknown): boolean {
+    // `fetch` builds a fresh options object for every dispatch: setting the timeouts on it is safe.
+    options.headersTimeout = this.headersTimeout;
+    options.bodyTimeout = this.bodyTimeout;
+    const target = globalDispatcher();
+    if (target === undefined) throw new Error('undici global dispatcher not found');
+    return target.dispatch(options, handler);
+  }
+}
+
+/**
+ * One attempt's limiter slot, timeout timer and, on the abort-signal path, link to the caller's signal.
+ * With a dispatcher (Node's `fetch`), no controller is created: the signal handed to `fetch` is the
+ * caller's own (or none), and the timer rejects the pending step through {@link Attempt.guard}.
+ */
 class Attempt {
-  readonly controller = new AbortController();
-  private readonly timer: ReturnType<typeof setTimeout>;
+  /** The controller of the abort-signal path (browsers, a caller's `fetch`); `undefined` with a dispatcher. */
+  private readonly controller: AbortController | undefined;
+  /** The signal handed to `fetch`. */
+  readonly fetchSignal: AbortSignal | undefined;
+  private readonly timer: ReturnType<typeof setTimeout> | undefined;
   private readonly onAbort: (() => void) | undefined;
+  private rejectStep: ((reason: unknown) => void) | undefined;
+  private expired = false;
 
   constructor(
     private readonly limiter: Limiter,
     readonly signal: AbortSignal | undefined,
     readonly ms: number,
+    readonly dispatcher: TimeoutDispatcher | undefined,
   ) {
-    this.timer = setTimeout(onTimeout, ms, this.controller);
-    if (signal?.aborted) this.controller.abort(signal.reason);
+    // Past the largest timer delay (Infinity included), Node would fire at once: no timer at all.
+    this.timer = ms <= MAX_TIMER_MS ? setTimeout(onTimeout, ms, this) : undefined;
+    if (dispatcher !== undefined) {
+      this.fetchSignal = signal;
+      return;
+    }
+    const controller = new AbortController();
+    this.controller = controller;
+    this.fetchSignal = controller.signal;
+    if (signal?.aborted) controller.abort(signal.reason);
     else if (signal) {
-      const controller = this.controller;
       this.onAbort = () => controller.abort(signal.reason);
       signal.addEventListener('abort', this.onAbort, { once: true });
     }
   }
 
-  /** Whether the timeout (not the caller) aborted the attempt. */
+  /** Whether the timeout (not the caller) ended the attempt. */
   get timedOut(): boolean {
-    return this.controller.signal.reason instanceof AttemptTimeout;
+    return this.expired;
+  }
+
+  /** The timer's end: aborts the controller, or rejects the pending step. */
+  expire(): void {
+    this.expired = true;
+    this.controller?.abort(new AttemptTimeout('timeout'));
+    this.rejectStep?.(new AttemptTimeout('timeout'));
+  }
+
+  /**
+   * `step`, or on the dispatcher path a promise that rejects when the timer fires first (a response
+   * that arrives later has its body cancelled). On the abort-signal path `step` itself: the abort
+   * rejects it.
+   */
+  guard<T>(step: Promise<T>): Promise<T> {
+    if (this.controller !== undefined) return step;
+    if (this.expired) {
+      step.then(discard, () => undefined);
+      return Promise.reject(new AttemptTimeout('timeout'));
+    }
+    return new Promise<T>((resolve, reject) => {
+      this.rejectStep = reject;
+      step.then((value) => {
+        if (this.expired) discard(value);
+        resolve(value);
+      }, reject);
+    });
   }
 
   /** Clears the timer, gives the limiter slot back and, unless `linked`, unlinks the caller's signal. */
   end(linked = false): void {
     clearTimeout(this.timer);
+    this.rejectStep = undefined;
     if (this.onAbort && !linked) this.signal?.removeEventListener('abort', this.onAbort);
     this.limiter.give();
   }
@@ -884,11 +1048,16 @@ function guardBody(
     {
       async pull(controller) {
         let timer: ReturnType<typeof setTimeout> | undefined;
-        const idle = new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
-        });
+        const read = reader.read();
+        // Past the largest timer delay (Infinity included) there is no idle limit.
+        const idle =
+          idleMs <= MAX_TIMER_MS
+            ? new Promise<never>((_, reject) => {
+                timer = setTimeout(() => reject(new TimeoutError('GET', url, idleMs)), idleMs);
+              })
+            : undefined;
         try {
-          const { done, value } = await Promise.race([reader.read(), idle]);
+          const { done, value } = await (idle === undefined ? read : Promise.race([read, idle]));
           if (done) {
             controller.close();
             return;
