@@ -1,5 +1,6 @@
 import { lowerFirst } from '../_shared/messages.js';
 import { compileExpression } from './_compileExpression.js';
+import { registerCriterionAccess } from './_criterionAccess.js';
 import { entryInForce } from './_datedParameters.js';
 import { isIsoDate } from './_dates.js';
 import { definitionOrder } from './_definitions.js';
@@ -416,6 +417,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     };
     return {
       fn,
+      fieldSlots,
       tree: isStatic(tree) ? undefined : tree,
       assumptions: criterionAssumptions,
       listOf,
@@ -640,7 +642,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       funding: fundingOut,
     };
   };
-  return {
+  const evaluator: Evaluator = {
     id: ruleSet.id,
     version: ruleSet.version,
     get hash() {
@@ -649,6 +651,30 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     ruleSet,
     evaluate,
   };
+  const accessSeen: (string | number | undefined)[] = [];
+  registerCriterionAccess(evaluator, {
+    slots,
+    criterionSlots: crits.map((compiled) => compiled.fieldSlots),
+    read: (application) => {
+      const topValues = readTop(application, topKeys, tops, accessSeen);
+      if (flat) return topValues;
+      const values = new Array(slotCount);
+      for (let slot = 0; slot < slotCount; slot++)
+        values[slot] = readPath(topValues[paths[slot]!.top], paths[slot]!.rest);
+      return values;
+    },
+    status: (index, values, asOf) => {
+      const result = crits[index]!.fn({
+        asOf,
+        warnings: null,
+        territoryCache: null,
+        values,
+        definitionValues: null,
+      });
+      return result === true ? true : result === false ? false : undefined;
+    },
+  });
+  return evaluator;
 }
 
 /** A criterion's status as the value of its expression. */
