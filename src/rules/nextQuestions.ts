@@ -1,11 +1,13 @@
 import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { CprdfopError } from '../errors.js';
+import { type CriterionAccess, criterionAccess } from './_criterionAccess.js';
 import { dateOps } from './_dates.js';
 import type { EvaluateOptions, Evaluator } from './compile.js';
 import type { Explanation } from './Explanation.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
 import { fieldIndex } from './fieldIndex.js';
+import { operatorEntry } from './operators/registry.js';
 import { type ExpressionValue, isDatedValue, type RuleText } from './RuleSet.js';
 
 /** One allowed value of a question, with its labels. @category Questions */
@@ -105,7 +107,28 @@ interface Prepared {
   readonly facts: ReadonlyMap<string, FieldFacts>;
   readonly globalNumbers: readonly number[];
   readonly dateConstants: readonly string[];
-  readonly cache: Map<string, Analysis>;
+  /** The evaluator's criterion hook (`undefined` for an evaluator not built by `compile`). */
+  readonly access: CriterionAccess | undefined;
+  /** Per criterion (by position): whether its status may depend on the evaluation date. */
+  readonly dated: readonly boolean[];
+  /**
+   * Per field path, the slot an answer to it is written to, when that is what writing it into the
+   * application amounts to (no other slot reads a part of it, nor a path it is part of); -1 for the
+   * evaluation date field that no criterion reads; absent when the answer needs a whole evaluation.
+   */
+  readonly writable: Map<string, number | null>;
+  /** The answers tried per field, by path, evaluation date (dates) and the values of its peers. */
+  readonly domains: Map<string, Domain | null>;
+  /** Per numeric field: the answers tried that do not depend on the application (sorted). */
+  readonly fixedNumbers: Map<string, number[]>;
+  /** The date constants of the rule set and the days either side. */
+  readonly fixedDates: readonly string[];
+  /** The dates tried around each evaluation date met. */
+  readonly anchorDates: Map<string, readonly string[]>;
+  /** How each group of criteria met is analysed, with its cached analyses (see {@link planOf}). */
+  readonly plans: Map<string, Plan>;
+  /** Analyses cached over every plan (all are dropped past `CACHE_SIZE`). */
+  readonly stored: { count: number };
 }
 
 /** What a search over one group of criteria (a component) found. */
@@ -250,27 +273,115 @@ function prepare(evaluator: Evaluator): Prepared {
       entry.kind ??= factsOf(other).kind;
     }
   if (ruleSet.asOfField) factsOf(ruleSet.asOfField).kind = 'date';
+  // Which criteria may depend on the evaluation date: they read it (`asOf`), a dated parameter, a
+  // territory or a custom operator, directly or through a definition.
+  const definitionValues = new Map((ruleSet.definitions ?? []).map((entry) => [entry.name, entry.value]));
+  const readsDate = (node: ExpressionValue, seen: Set<string>): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some((item) => readsDate(item, seen));
+    const operator = operatorOf(node);
+    if (!operator || operator === 'field') return false;
+    const argument = (node as Record<string, ExpressionValue>)[operator]!;
+    if (operator === 'param') {
+      const value = typeof argument === 'string' ? parameters.get(argument) : undefined;
+      return value !== undefined && isDatedValue(value);
+    }
+    if (operator === 'ref') {
+      if (typeof argument !== 'string' || seen.has(argument)) return false;
+      seen.add(argument);
+      const definition = definitionValues.get(argument);
+      return definition === undefined || readsDate(definition, seen);
+    }
+    if (operator === 'asOf' || operator === 'call' || operatorEntry(operator)?.family === 'territory')
+      return true;
+    return readsDate(argument, seen);
+  };
   const result: Prepared = {
     declarations,
     order,
     facts,
     globalNumbers: [...globalNumbers],
     dateConstants: [...dateConstants],
-    cache: new Map(),
+    access: criterionAccess(evaluator),
+    dated: ruleSet.criteria.map((criterion) => readsDate(criterion.when, new Set())),
+    writable: new Map(),
+    domains: new Map(),
+    plans: new Map(),
+    stored: { count: 0 },
+    fixedNumbers: new Map(),
+    fixedDates: [...dateConstants].flatMap((constant) =>
+      [-1, 0, 1]
+        .map((days) => shiftDate(constant, days))
+        .filter((date): date is string => date !== undefined),
+    ),
+    anchorDates: new Map(),
   };
   prepared.set(evaluator, result);
   return result;
 }
 
 const uniqueSorted = (values: number[]): number[] => [...new Set(values)].sort((a, b) => a - b);
+/** An answer rounded to 6 decimals (no binary noise such as 0.30000000000000004 in a question). */
+const roundAnswer = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/** The dates tried around an evaluation date: the day, either side, a year and two before, a year after. */
+const ANCHOR_SHIFTS = [
+  [0, 0],
+  [-1, 0],
+  [1, 0],
+  [0, -12],
+  [1, -12],
+  [0, -24],
+  [0, 12],
+] as const;
+function anchorDates(context: Prepared, anchor: string): readonly string[] {
+  let dates = context.anchorDates.get(anchor);
+  if (!dates) {
+    dates = ANCHOR_SHIFTS.map(([days, months]) => shiftDate(anchor, days, months)).filter(
+      (date): date is string => date !== undefined,
+    );
+    if (context.anchorDates.size >= CACHE_SIZE) context.anchorDates.clear();
+    context.anchorDates.set(anchor, dates);
+  }
+  return dates;
+}
 
 function shiftDate(date: string, days: number, months = 0): string | undefined {
   const shifted = months ? dateOps.addMonths(packIsoDate(date), months) : date;
   return shifted === undefined ? undefined : days ? dateOps.addDays(packIsoDate(shifted), days) : shifted;
 }
 
-/** The answers tried for a field (real values of its declared or inferred type). */
+/**
+ * The answers tried for a field, cached when they depend on nothing but the field (and the evaluation
+ * date for a date): not when a field it is compared with is known, nor with `samples` (used as given).
+ */
 function domainOf(
+  path: string,
+  context: Prepared,
+  evaluator: Evaluator,
+  anchor: string,
+  samples: NextQuestionsOptions['samples'],
+  base: Record<string, unknown>,
+): Domain | null {
+  const facts = context.facts.get(path);
+  if (
+    (samples && Object.hasOwn(samples, path) && samples[path]?.length) ||
+    facts?.peers.some((peer) => valueAtPath(base, peer) !== undefined)
+  )
+    return computeDomain(path, context, evaluator, anchor, samples, base);
+  const kind = context.declarations.get(path)?.type ?? facts?.kind ?? null;
+  const key = kind === 'date' ? `${path}\u0000${anchor}` : path;
+  let domain = context.domains.get(key);
+  if (domain === undefined) {
+    domain = computeDomain(path, context, evaluator, anchor, undefined, base);
+    if (context.domains.size >= CACHE_SIZE) context.domains.clear();
+    context.domains.set(key, domain);
+  }
+  return domain;
+}
+
+/** The answers tried for a field (real values of its declared or inferred type). */
+function computeDomain(
   path: string,
   context: Prepared,
   evaluator: Evaluator,
@@ -300,46 +411,49 @@ function domainOf(
     return { values: [0, 1, 2, 3, 4].map((size) => Array.from({ length: size }, () => ({}))), exact: false };
   if (kind !== null && NUMERIC_TYPES.has(kind)) {
     const step = kind === 'integer' ? 1 : kind === 'money' ? 0.01 : kind === 'number' ? 1 : 1e-6;
-    const near = facts?.numbers.length ? facts.numbers : context.globalNumbers;
-    const points: number[] = [0];
-    const peerValues = (facts?.peers ?? [])
-      .map((peer) => valueAtPath(base, peer))
-      .filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
-    const scaled: number[] = [];
-    for (const peer of peerValues) {
-      scaled.push(peer);
-      for (const factor of facts?.factors ?? [])
-        if (factor !== 0) scaled.push(peer * factor, peer / factor, peer + factor, peer - factor);
+    const min = declaration?.min;
+    const max = declaration?.max;
+    const inRange = (value: number) =>
+      (kind !== 'integer' || Number.isInteger(value)) &&
+      (min === undefined || value >= min) &&
+      (max === undefined || value <= max);
+    // The points that do not depend on the application: 0, the bounds, the thresholds and beside them.
+    let fixed = context.fixedNumbers.get(path);
+    if (!fixed) {
+      const near = facts?.numbers.length ? facts.numbers : context.globalNumbers;
+      const points: number[] = [0];
+      for (const value of near) points.push(value - step, value, value + step);
+      if (min !== undefined) points.push(min);
+      if (max !== undefined) points.push(max);
+      fixed = uniqueSorted(points.filter(inRange).map(roundAnswer));
+      context.fixedNumbers.set(path, fixed);
     }
-    for (const value of [...near, ...scaled]) points.push(value - step, value, value + step);
-    if (declaration?.min !== undefined) points.push(declaration.min);
-    if (declaration?.max !== undefined) points.push(declaration.max);
-    const values = uniqueSorted(points).filter(
-      (value) =>
-        (kind !== 'integer' || Number.isInteger(value)) &&
-        (declaration?.min === undefined || value >= declaration.min) &&
-        (declaration?.max === undefined || value <= declaration.max),
-    );
-    return { values: values.map((value) => Math.round(value * 1e6) / 1e6), exact: false };
+    const scaled: number[] = [];
+    for (const peer of facts?.peers ?? []) {
+      const known = valueAtPath(base, peer);
+      if (!(typeof known === 'number' && Number.isFinite(known))) continue;
+      scaled.push(known);
+      for (const factor of facts?.factors ?? [])
+        if (factor !== 0) scaled.push(known * factor, known / factor, known + factor, known - factor);
+    }
+    if (!scaled.length) return { values: fixed, exact: false };
+    const points: number[] = [...fixed];
+    for (const value of scaled)
+      for (const point of [value - step, value, value + step])
+        if (inRange(point)) points.push(roundAnswer(point));
+    return { values: uniqueSorted(points), exact: false };
   }
   if (kind === 'date') {
-    const dates = new Set<string>();
-    const add = (date: string | undefined) => {
-      if (date !== undefined) dates.add(date);
-    };
-    const peerDates = (facts?.peers ?? []).map((peer) => valueAtPath(base, peer)).filter(isIsoDate);
-    for (const constant of [...context.dateConstants, ...peerDates])
-      for (const days of [-1, 0, 1]) add(shiftDate(constant, days));
-    for (const [days, months] of [
-      [0, 0],
-      [-1, 0],
-      [1, 0],
-      [0, -12],
-      [1, -12],
-      [0, -24],
-      [0, 12],
-    ] as const)
-      add(shiftDate(anchor, days, months));
+    const dates = new Set<string>(context.fixedDates);
+    for (const date of anchorDates(context, anchor)) dates.add(date);
+    for (const peer of facts?.peers ?? []) {
+      const known = valueAtPath(base, peer);
+      if (!isIsoDate(known)) continue;
+      for (const days of [-1, 0, 1]) {
+        const date = shiftDate(known, days);
+        if (date !== undefined) dates.add(date);
+      }
+    }
     let values = [...dates].sort();
     if (path === evaluator.ruleSet.asOfField) {
       const { validFrom, validTo } = evaluator.ruleSet;
@@ -365,24 +479,18 @@ function outcomeOf(explanation: Explanation, criteria: readonly number[]): Outco
   return unknown ? 0 : 1;
 }
 
-/**
- * Searches answers to the absent fields of one component for witnesses (see {@link nextQuestions}):
- * 1. a depth-first search for answers under which every criterion of the component passes, pruned as
- *    soon as a partial assignment fails (a Kleene `fail` fails for every completion);
- * 2. from that pass witness, each field's other answers: one that fails proves the field relevant;
- * 3. the fields still unresolved: a (bounded) enumeration of every combination of answers;
- */
-function analyse(
+type Assignment = readonly (number | undefined)[];
+
+/** The outcome of a component under answers, by a whole evaluation of the completed application. */
+function evaluationJudge(
   evaluator: Evaluator,
   base: Record<string, unknown>,
   options: EvaluateOptions | undefined,
   criteria: readonly number[],
   fields: readonly string[],
   domains: readonly (Domain | null)[],
-): Analysis {
-  let budget = SEARCH_BUDGET;
-  const outcome = (assignment: readonly (number | undefined)[]): Outcome => {
-    budget--;
+): (assignment: Assignment) => Outcome {
+  return (assignment) => {
     let application = base;
     assignment.forEach((choice, position) => {
       if (choice !== undefined)
@@ -393,6 +501,157 @@ function analyse(
     } catch {
       return 0; // an answer that puts the evaluation date outside the rule set's validity
     }
+  };
+}
+
+/**
+ * The same outcome from the component's criteria alone, on slot values (the evaluator's hook): what
+ * `evaluationJudge` computes, without building explanations. `slots[position]` is where an answer to
+ * `fields[position]` is written (-1: nowhere, the evaluation date field no criterion reads); an answer
+ * to the evaluation date field also sets the evaluation date, as `evaluate` does, and one outside the
+ * rule set's validity is no outcome (0).
+ */
+function slotJudge(
+  access: CriterionAccess,
+  evaluator: Evaluator,
+  values: readonly unknown[],
+  asOf: string | null,
+  dateFromField: boolean,
+  criteria: readonly number[],
+  fields: readonly string[],
+  slots: readonly number[],
+  domains: readonly (Domain | null)[],
+): (assignment: Assignment) => Outcome {
+  const work = values.slice();
+  const { asOfField, validFrom, validTo } = evaluator.ruleSet;
+  const dateAt = dateFromField ? fields.indexOf(asOfField ?? '') : -1;
+  return (assignment) => {
+    let date = asOf;
+    for (let position = 0; position < fields.length; position++) {
+      const choice = assignment[position];
+      const slot = slots[position]!;
+      if (choice === undefined) {
+        if (slot >= 0) work[slot] = values[slot];
+        continue;
+      }
+      const value = domains[position]!.values[choice] ?? undefined;
+      if (slot >= 0) work[slot] = value;
+      if (position === dateAt) {
+        date = isIsoDate(value) ? value : null;
+        if (date !== null && (date < validFrom || (validTo && date > validTo))) return 0;
+      }
+    }
+    let unknown = false;
+    try {
+      for (let index = 0; index < criteria.length; index++) {
+        const status = access.status(criteria[index]!, work, date);
+        if (status === false) return 2;
+        if (status === undefined) unknown = true;
+      }
+    } catch {
+      return 0;
+    }
+    return unknown ? 0 : 1;
+  };
+}
+
+/** How one group of undecided criteria (with its absent fields) is analysed, and its cached analyses. */
+interface Plan {
+  /** Where each absent field's answer is written (see `writableSlot`), or `null`: whole evaluations. */
+  readonly slots: readonly number[] | null;
+  /** The slots whose values the analysis depends on (read by the criteria, or compared with a field). */
+  readonly read: readonly number[];
+  /** Whether the analysis depends on the evaluation date. */
+  readonly dated: boolean;
+  readonly analyses: Map<string, Analysis>;
+}
+
+/** The plan of a group of criteria and absent fields (made once per evaluator and group). */
+function planOf(
+  context: Prepared,
+  evaluator: Evaluator,
+  criteria: readonly number[],
+  fields: readonly string[],
+): Plan {
+  const signature = `${criteria.join(',')}|${fields.join('\u0000')}`;
+  let plan = context.plans.get(signature);
+  if (plan) return plan;
+  const access = context.access;
+  const asOfField = evaluator.ruleSet.asOfField;
+  const slots = access ? fields.map((path) => writableSlot(context, asOfField, path)) : [];
+  const bySlots = access !== undefined && slots.every((slot) => slot !== null);
+  const read = new Set<number>();
+  if (access && bySlots) {
+    for (const position of criteria) for (const slot of access.criterionSlots[position]!) read.add(slot);
+    for (const path of fields)
+      for (const peer of context.facts.get(path)?.peers ?? []) {
+        const slot = access.slots.get(peer);
+        if (slot !== undefined) read.add(slot);
+      }
+  }
+  plan = {
+    slots: bySlots ? (slots as number[]) : null,
+    read: [...read],
+    dated:
+      criteria.some((position) => context.dated[position]) ||
+      fields.some(
+        (path) =>
+          path === asOfField ||
+          context.facts.get(path)?.kind === 'date' ||
+          context.declarations.get(path)?.type === 'date',
+      ),
+    analyses: new Map(),
+  };
+  context.plans.set(signature, plan);
+  return plan;
+}
+
+/** A short, unambiguous key of a JSON value (numbers, strings and booleans without `JSON.stringify`). */
+function valueKey(value: unknown): string {
+  switch (typeof value) {
+    case 'undefined':
+      return '~;';
+    case 'number':
+      return `${value};`;
+    case 'boolean':
+      return value ? 't;' : 'f;';
+    case 'string':
+      return `${value.length}"${value};`;
+    default:
+      return `${JSON.stringify(value) ?? '?'};`;
+  }
+}
+
+/** Where an answer to `path` is written among the slots (see `Prepared.writable`), or `null`. */
+function writableSlot(context: Prepared, asOfField: string | undefined, path: string): number | null {
+  let slot = context.writable.get(path);
+  if (slot !== undefined) return slot;
+  const slots = context.access!.slots;
+  let overlapping = false;
+  for (const other of slots.keys())
+    if (other !== path && (other.startsWith(`${path}.`) || path.startsWith(`${other}.`))) overlapping = true;
+  const own = slots.get(path);
+  slot = overlapping ? null : own !== undefined ? own : path === asOfField ? -1 : null;
+  context.writable.set(path, slot);
+  return slot;
+}
+
+/**
+ * Searches answers to the absent fields of one component for witnesses (see {@link nextQuestions}):
+ * 1. a depth-first search for answers under which every criterion of the component passes, pruned as
+ *    soon as a partial assignment fails (a Kleene `fail` fails for every completion);
+ * 2. from that pass witness, each field's other answers: one that fails proves the field relevant;
+ * 3. the fields still unresolved: a (bounded) enumeration of every combination of answers;
+ */
+function analyse(
+  judge: (assignment: readonly (number | undefined)[]) => Outcome,
+  fields: readonly string[],
+  domains: readonly (Domain | null)[],
+): Analysis {
+  let budget = SEARCH_BUDGET;
+  const outcome = (assignment: readonly (number | undefined)[]): Outcome => {
+    budget--;
+    return judge(assignment);
   };
   const searched = fields.map((_, position) => position).filter((position) => domains[position]);
   const allExact = searched.length === fields.length && domains.every((domain) => domain?.exact);
@@ -426,11 +685,15 @@ function analyse(
   search(0);
   // 2. Flips from the pass witness: an answer that then fails proves the field relevant.
   if (passWitness) {
+    // Farthest answers first: with a threshold, the other end of the sorted answers is the likely flip.
     for (const position of searched) {
-      const values = domains[position]!.values;
-      for (let choice = 0; choice < values.length && !relevant[position]; choice++) {
-        if (choice === passWitness[position]) continue;
-        const flipped = [...passWitness];
+      const count = domains[position]!.values.length;
+      const from = passWitness[position]!;
+      const flipped = [...passWitness];
+      for (let step = 0; step < count && !relevant[position]; step++) {
+        // count-1, 0, count-2, 1, …: alternately from each end, skipping the witness's own answer.
+        const choice = step % 2 === 0 ? count - 1 - (step >> 1) : step >> 1;
+        if (choice === from) continue;
         flipped[position] = choice;
         if (outcome(flipped) === 2) relevant[position] = true;
       }
@@ -610,19 +873,49 @@ export function nextQuestions(
   });
   const anchor = explanation.asOf ?? evaluator.ruleSet.validFrom;
   const analyses: { criteria: number[]; fields: string[]; analysis: Analysis }[] = [];
+  const access = context.access;
+  let values: unknown[] | undefined;
+  const samplesPart = options.samples ? samplesKey(options.samples) : '';
   for (const component of components.values()) {
-    const observed = component.criteria.map((position) => explanation.criteria[position]!.observed);
-    const key = `${options.samples ? samplesKey(options.samples) : ''}|${explanation.asOf}|${component.criteria.join(',')}|${component.fields.join(',')}|${JSON.stringify(observed)}`;
-    let analysis = context.cache.get(key);
+    const plan = planOf(context, evaluator, component.criteria, component.fields);
+    let key: string;
+    if (plan.slots) {
+      // What the analysis depends on: the values of the fields its criteria read and of the fields
+      // compared with its absent ones (the answers tried), and the evaluation date when a criterion or
+      // an answer tried depends on it. Other applications with the same values share the analysis.
+      values ??= access!.read(base);
+      key = plan.dated ? `${samplesPart}|${explanation.asOf}|` : `${samplesPart}|`;
+      for (const slot of plan.read) key += valueKey(values[slot]);
+    } else {
+      const observed = component.criteria.map((position) => explanation.criteria[position]!.observed);
+      key = `${samplesPart}|${explanation.asOf}|${JSON.stringify(observed)}`;
+    }
+    let analysis = plan.analyses.get(key);
     if (!analysis) {
       const domains = component.fields.map((path) =>
         domainOf(path, context, evaluator, anchor, options.samples, base),
       );
-      analysis = analyse(evaluator, base, evaluateOptions, component.criteria, component.fields, domains);
-      if (context.cache.size >= CACHE_SIZE) context.cache.clear();
-      context.cache.set(key, analysis);
+      const judge = plan.slots
+        ? slotJudge(
+            access!,
+            evaluator,
+            values!,
+            explanation.asOf,
+            options.asOf === undefined,
+            component.criteria,
+            component.fields,
+            plan.slots,
+            domains,
+          )
+        : evaluationJudge(evaluator, base, evaluateOptions, component.criteria, component.fields, domains);
+      analysis = analyse(judge, component.fields, domains);
+      if (++context.stored.count > CACHE_SIZE) {
+        context.plans.clear(); // every cached analysis goes (plans are cheap to make again)
+        context.stored.count = 1;
+      }
+      plan.analyses.set(key, analysis);
     }
-    analyses.push({ ...component, analysis });
+    analyses.push({ criteria: component.criteria, fields: component.fields, analysis });
   }
   // A group that provably never passes makes every answer ineligible: nothing can change the verdict.
   if (analyses.some(({ analysis }) => analysis.exhaustive && !analysis.passWitness)) return [];
