@@ -17,6 +17,16 @@ export interface CriterionAccess {
    * `undefined` unknown. The evaluation date's validity is the caller's to check.
    */
   status(index: number, values: unknown[], asOf: string | null): boolean | undefined;
+  /**
+   * Like `status`, with an unknown's `missing` (the paths `evaluate` lists for the criterion): `true`
+   * pass, `false` fail, else the missing paths.
+   */
+  result(index: number, values: unknown[], asOf: string | null): boolean | readonly string[];
+  /**
+   * The evaluation date `evaluate` would use for an application (`given`, else its `asOfField`), or
+   * `null` when it is not a date; whether it is within the rule set's validity is the caller's to check.
+   */
+  dateOf(application: unknown, given: string | undefined): string | null;
 }
 
 const registry = new WeakMap<object, CriterionAccess>();

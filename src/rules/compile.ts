@@ -673,6 +673,20 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
       });
       return result === true ? true : result === false ? false : undefined;
     },
+    result: (index, values, asOf) => {
+      const result = crits[index]!.fn({
+        asOf,
+        warnings: null,
+        territoryCache: null,
+        values,
+        definitionValues: null,
+      });
+      return result === true || result === false ? result : isUnknown(result) ? result.paths : EMPTY;
+    },
+    dateOf: (application, given) => {
+      const value = given ?? (asOfPath && readPath(application, asOfPath));
+      return isIsoDate(value) ? value : null;
+    },
   });
   return evaluator;
 }
