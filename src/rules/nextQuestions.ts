@@ -80,6 +80,11 @@ export interface NextQuestionsOptions extends EvaluateOptions {
 
 /** Evaluations spent at most on one group of undecided criteria sharing absent fields. */
 const SEARCH_BUDGET = 512;
+/**
+ * The chance of failing given to every criterion without `failureRates`: all alike, and rare enough that
+ * questions settling several criteria at once count for about as many single ones.
+ */
+const DEFAULT_FAILURE_RATE = 0.1;
 /** Analyses kept per evaluator before the cache is emptied. */
 const CACHE_SIZE = 20_000;
 
@@ -109,6 +114,8 @@ interface Prepared {
   readonly dateConstants: readonly string[];
   /** The evaluator's criterion hook (`undefined` for an evaluator not built by `compile`). */
   readonly access: CriterionAccess | undefined;
+  /** The criteria's ids, by position. */
+  readonly ids: readonly string[];
   /** Per criterion (by position): whether its status may depend on the evaluation date. */
   readonly dated: readonly boolean[];
   /**
@@ -303,6 +310,7 @@ function prepare(evaluator: Evaluator): Prepared {
     globalNumbers: [...globalNumbers],
     dateConstants: [...dateConstants],
     access: criterionAccess(evaluator),
+    ids: ruleSet.criteria.map((criterion) => criterion.id),
     dated: ruleSet.criteria.map((criterion) => readsDate(criterion.when, new Set())),
     writable: new Map(),
     domains: new Map(),
@@ -581,7 +589,7 @@ function planOf(
   const slots = access ? fields.map((path) => writableSlot(context, asOfField, path)) : [];
   const bySlots = access !== undefined && slots.every((slot) => slot !== null);
   const read = new Set<number>();
-  if (access && bySlots) {
+  if (access) {
     for (const position of criteria) for (const slot of access.criterionSlots[position]!) read.add(slot);
     for (const path of fields)
       for (const peer of context.facts.get(path)?.peers ?? []) {
@@ -593,6 +601,7 @@ function planOf(
     slots: bySlots ? (slots as number[]) : null,
     read: [...read],
     dated:
+      !bySlots ||
       criteria.some((position) => context.dated[position]) ||
       fields.some(
         (path) =>
@@ -834,17 +843,53 @@ export function nextQuestions(
     );
   if (options.failureRates) checkRates(evaluator, options.failureRates);
   const evaluateOptions: EvaluateOptions | undefined = options.asOf ? { asOf: options.asOf } : undefined;
-  const explanation = evaluator.evaluate(application, evaluateOptions);
-  if (explanation.verdict !== 'undetermined') return [];
   const context = prepare(evaluator);
+  const access = context.access;
   const base: Record<string, unknown> =
     application !== null && typeof application === 'object' && !Array.isArray(application)
       ? (application as Record<string, unknown>)
       : {};
+  const criteriaCount = evaluator.ruleSet.criteria.length;
+  /** Per criterion: `null` when decided, else the fields that could decide it (its `missing`). */
+  const open: (readonly string[] | null)[] = new Array(criteriaCount).fill(null);
+  let values: unknown[] | undefined;
+  let asOf: string | null;
+  /** The fields whose answer could change the verdict, per `evaluate` (only from a whole evaluation). */
+  let missingAll: readonly string[] = [];
+  let explanation: Explanation | undefined;
+  const { validFrom, validTo } = evaluator.ruleSet;
+  const date = access && base === application ? access.dateOf(application, options.asOf || undefined) : null;
+  if (date !== null && date >= validFrom && (!validTo || date <= validTo)) {
+    // The statuses without an explanation: what `evaluate` decides when the evaluation date is in force.
+    asOf = date;
+    values = access!.read(application);
+    let undecided = false;
+    for (let position = 0; position < criteriaCount; position++) {
+      const result = access!.result(position, values, date);
+      if (result === false) return [];
+      if (result !== true) {
+        open[position] = result;
+        undecided = true;
+      }
+    }
+    if (!undecided) return [];
+    const union: string[] = [];
+    for (const missing of open)
+      if (missing) for (const path of missing) if (!union.includes(path)) union.push(path);
+    missingAll = union;
+  } else {
+    explanation = evaluator.evaluate(application, evaluateOptions);
+    if (explanation.verdict !== 'undetermined') return [];
+    asOf = explanation.asOf;
+    missingAll = explanation.missing;
+    explanation.criteria.forEach((criterion, position) => {
+      if (criterion.status === 'unknown') open[position] = criterion.missing;
+    });
+  }
   // Components: undecided criteria linked by the absent fields they share.
   const undecided: number[] = [];
-  explanation.criteria.forEach((criterion, position) => {
-    if (criterion.status === 'unknown') undecided.push(position);
+  open.forEach((missing, position) => {
+    if (missing) undecided.push(position);
   });
   const componentOfField = new Map<string, number>();
   const parent = undecided.map((_, position) => position);
@@ -853,7 +898,7 @@ export function nextQuestions(
     return position;
   };
   undecided.forEach((criterionPosition, position) => {
-    for (const path of explanation.criteria[criterionPosition]!.missing) {
+    for (const path of open[criterionPosition]!) {
       const other = componentOfField.get(path);
       if (other === undefined) componentOfField.set(path, position);
       else parent[root(position)] = root(other);
@@ -868,27 +913,24 @@ export function nextQuestions(
       components.set(key, component);
     }
     component.criteria.push(criterionPosition);
-    for (const path of explanation.criteria[criterionPosition]!.missing)
+    for (const path of open[criterionPosition]!)
       if (!component.fields.includes(path)) component.fields.push(path);
   });
-  const anchor = explanation.asOf ?? evaluator.ruleSet.validFrom;
+  const anchor = asOf ?? validFrom;
   const analyses: { criteria: number[]; fields: string[]; analysis: Analysis }[] = [];
-  const access = context.access;
-  let values: unknown[] | undefined;
   const samplesPart = options.samples ? samplesKey(options.samples) : '';
   for (const component of components.values()) {
     const plan = planOf(context, evaluator, component.criteria, component.fields);
-    let key: string;
-    if (plan.slots) {
-      // What the analysis depends on: the values of the fields its criteria read and of the fields
-      // compared with its absent ones (the answers tried), and the evaluation date when a criterion or
-      // an answer tried depends on it. Other applications with the same values share the analysis.
-      values ??= access!.read(base);
-      key = plan.dated ? `${samplesPart}|${explanation.asOf}|` : `${samplesPart}|`;
+    // What the analysis depends on: the values of the fields its criteria read and of the fields
+    // compared with its absent ones (the answers tried), and the evaluation date when a criterion or an
+    // answer tried depends on it. Other applications with the same values share the analysis.
+    let key = plan.dated ? `${samplesPart}|${asOf}|` : `${samplesPart}|`;
+    if (access) {
+      values ??= access.read(base);
       for (const slot of plan.read) key += valueKey(values[slot]);
     } else {
-      const observed = component.criteria.map((position) => explanation.criteria[position]!.observed);
-      key = `${samplesPart}|${explanation.asOf}|${JSON.stringify(observed)}`;
+      const observed = component.criteria.map((position) => explanation!.criteria[position]!.observed);
+      key += JSON.stringify(observed);
     }
     let analysis = plan.analyses.get(key);
     if (!analysis) {
@@ -900,8 +942,8 @@ export function nextQuestions(
             access!,
             evaluator,
             values!,
-            explanation.asOf,
-            options.asOf === undefined,
+            asOf,
+            !options.asOf,
             component.criteria,
             component.fields,
             plan.slots,
@@ -928,38 +970,41 @@ export function nextQuestions(
     criteria: string[];
   }
   const candidates: Candidate[] = [];
+  const ids = context.ids;
+  const rates = options.failureRates;
   const rateOf = (id: string): number =>
-    options.failureRates && Object.hasOwn(options.failureRates, id) ? options.failureRates[id]! : 1;
+    rates ? (Object.hasOwn(rates, id) ? rates[id]! : 1) : DEFAULT_FAILURE_RATE;
   analyses.forEach(({ criteria, fields, analysis }, position) => {
     const others = othersCanPass(position);
     for (const path of fields) {
       const relevant = analysis.fields.get(path)!;
       if (analysis.exhaustive && !relevant) continue; // proven useless
-      const fed = criteria.filter((criterionPosition) =>
-        explanation.criteria[criterionPosition]!.missing.includes(path),
-      );
-      // The chance of ending the questionnaire, per question still needed to settle each criterion fed.
-      // Without rates every criterion is as likely to fail: the best chance among the criteria fed.
+      const fed = criteria.filter((criterionPosition) => open[criterionPosition]!.includes(path));
+      // Sequential testing (an AND of criteria: the questionnaire ends at the first failure): the best
+      // chance of a failure per question of the questions that settle a criterion fed by this field —
+      // its absent fields, which may settle other criteria of the group too (`budget` settles both
+      // budget bounds) — so that likely failures settled by few questions come first.
       let score = 0;
       for (const criterionPosition of fed) {
-        const criterion = explanation.criteria[criterionPosition]!;
-        const chance = rateOf(criterion.id) / criterion.missing.length;
-        score = options.failureRates ? score + chance : Math.max(score, chance);
+        const bundle = open[criterionPosition]!;
+        let passing = 1;
+        for (const other of criteria)
+          if (open[other]!.every((needed) => bundle.includes(needed))) passing *= 1 - rateOf(ids[other]!);
+        score = Math.max(score, (1 - passing) / bundle.length);
       }
       candidates.push({
         path,
         proven: relevant && others,
         score,
-        criteria: fed.map((criterionPosition) => explanation.criteria[criterionPosition]!.id),
+        criteria: fed.map((criterionPosition) => ids[criterionPosition]!),
       });
     }
   });
   // The evaluation date field, when it is the only thing missing (no criterion reads it).
   const asOfField = evaluator.ruleSet.asOfField;
-  if (asOfField && explanation.missing.includes(asOfField) && !candidates.some((c) => c.path === asOfField))
+  if (asOfField && missingAll.includes(asOfField) && !candidates.some((c) => c.path === asOfField))
     candidates.push({ path: asOfField, proven: undecided.length === 0, score: 0, criteria: [] });
-  const rank = (path: string) =>
-    context.order.get(path) ?? context.order.size + explanation.missing.indexOf(path);
+  const rank = (path: string) => context.order.get(path) ?? context.order.size + missingAll.indexOf(path);
   candidates.sort(
     (a, b) =>
       Number(b.proven) - Number(a.proven) ||
