@@ -133,7 +133,7 @@ interface Prepared {
   /** The dates tried around each evaluation date met. */
   readonly anchorDates: Map<string, readonly string[]>;
   /** How each group of criteria met is analysed, with its cached analyses (see {@link planOf}). */
-  readonly plans: Map<string, Plan>;
+  readonly plans: Map<string | number, Plan[]>;
   /** Analyses cached over every plan (all are dropped past `CACHE_SIZE`). */
   readonly stored: { count: number };
 }
@@ -565,14 +565,22 @@ function slotJudge(
 
 /** How one group of undecided criteria (with its absent fields) is analysed, and its cached analyses. */
 interface Plan {
+  /** The absent fields, in order. */
+  readonly fields: readonly string[];
   /** Where each absent field's answer is written (see `writableSlot`), or `null`: whole evaluations. */
   readonly slots: readonly number[] | null;
   /** The slots whose values the analysis depends on (read by the criteria, or compared with a field). */
   readonly read: readonly number[];
   /** Whether the analysis depends on the evaluation date. */
   readonly dated: boolean;
-  readonly analyses: Map<string, Analysis>;
+  /** The analyses made, by the values they depend on (see {@link nextQuestions}). */
+  readonly analyses: Trie;
 }
+
+/** A node of the analyses cache: one level per value an analysis depends on. */
+type Trie = Map<unknown, unknown>;
+/** Where a trie node keeps its analysis (a key no JSON value is). */
+const ANALYSIS = Symbol('analysis');
 
 /** The plan of a group of criteria and absent fields (made once per evaluator and group). */
 function planOf(
@@ -581,9 +589,19 @@ function planOf(
   criteria: readonly number[],
   fields: readonly string[],
 ): Plan {
-  const signature = `${criteria.join(',')}|${fields.join('\u0000')}`;
-  let plan = context.plans.get(signature);
-  if (plan) return plan;
+  // By criterion for one (no string to build), else by the list; then by the fields (a few per key).
+  const signature = criteria.length === 1 ? criteria[0]! : criteria.join(',');
+  let known = context.plans.get(signature);
+  if (!known) {
+    known = [];
+    context.plans.set(signature, known);
+  }
+  for (const candidate of known)
+    if (
+      candidate.fields.length === fields.length &&
+      candidate.fields.every((path, at) => path === fields[at])
+    )
+      return candidate;
   const access = context.access;
   const asOfField = evaluator.ruleSet.asOfField;
   const slots = access ? fields.map((path) => writableSlot(context, asOfField, path)) : [];
@@ -597,7 +615,8 @@ function planOf(
         if (slot !== undefined) read.add(slot);
       }
   }
-  plan = {
+  const plan: Plan = {
+    fields: [...fields],
     slots: bySlots ? (slots as number[]) : null,
     read: [...read],
     dated:
@@ -611,24 +630,8 @@ function planOf(
       ),
     analyses: new Map(),
   };
-  context.plans.set(signature, plan);
+  known.push(plan);
   return plan;
-}
-
-/** A short, unambiguous key of a JSON value (numbers, strings and booleans without `JSON.stringify`). */
-function valueKey(value: unknown): string {
-  switch (typeof value) {
-    case 'undefined':
-      return '~;';
-    case 'number':
-      return `${value};`;
-    case 'boolean':
-      return value ? 't;' : 'f;';
-    case 'string':
-      return `${value.length}"${value};`;
-    default:
-      return `${JSON.stringify(value) ?? '?'};`;
-  }
 }
 
 /** Where an answer to `path` is written among the slots (see `Prepared.writable`), or `null`. */
@@ -924,15 +927,24 @@ export function nextQuestions(
     // What the analysis depends on: the values of the fields its criteria read and of the fields
     // compared with its absent ones (the answers tried), and the evaluation date when a criterion or an
     // answer tried depends on it. Other applications with the same values share the analysis.
-    let key = plan.dated ? `${samplesPart}|${asOf}|` : `${samplesPart}|`;
+    // The cache is a trie of maps keyed by those values themselves (no key string to build).
+    let node: Trie = plan.analyses;
+    const step = (value: unknown) => {
+      const keyed = value !== null && typeof value === 'object' ? `\u0000${JSON.stringify(value)}` : value;
+      let next = node.get(keyed) as Trie | undefined;
+      if (!next) {
+        next = new Map();
+        node.set(keyed, next);
+      }
+      node = next;
+    };
+    step(samplesPart);
+    if (plan.dated) step(asOf);
     if (access) {
       values ??= access.read(base);
-      for (const slot of plan.read) key += valueKey(values[slot]);
-    } else {
-      const observed = component.criteria.map((position) => explanation!.criteria[position]!.observed);
-      key += JSON.stringify(observed);
-    }
-    let analysis = plan.analyses.get(key);
+      for (const slot of plan.read) step(values[slot]);
+    } else step(component.criteria.map((position) => explanation!.criteria[position]!.observed));
+    let analysis = node.get(ANALYSIS) as Analysis | undefined;
     if (!analysis) {
       const domains = component.fields.map((path) =>
         domainOf(path, context, evaluator, anchor, options.samples, base),
@@ -955,7 +967,7 @@ export function nextQuestions(
         context.plans.clear(); // every cached analysis goes (plans are cheap to make again)
         context.stored.count = 1;
       }
-      plan.analyses.set(key, analysis);
+      node.set(ANALYSIS, analysis);
     }
     analyses.push({ criteria: component.criteria, fields: component.fields, analysis });
   }
