@@ -66,6 +66,19 @@ async function answer(page: Page, hidden: Record<string, unknown>, territoryName
   return path;
 }
 
+/** The serious or critical accessibility violations axe-core finds on the page as it is. */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string }[]> {
+  const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axe });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+}
+
 /** Answers until the page says the questionnaire is complete. */
 async function questionnaire(
   page: Page,
@@ -177,6 +190,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
         // A row added by mistake, then removed with its button: the focus returns to "add a partner".
         await page.click('[data-testid="add-partner"]');
         await page.fill('[data-testid="partner"] [data-field="name"]', 'Erreur');
+        expect(await seriousViolations(page)).toEqual([]);
         // Incomplete rows are refused, naming the row.
         await page.click('[data-testid="answer"]');
         expect(await page.textContent('[role="alert"]')).toBe(
@@ -244,19 +258,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
 
   it('has no serious or critical accessibility violation (axe-core), on a question and on the verdict', async () => {
     const { page } = await open();
-    const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    const check = async () => {
-      await page.addScriptTag({ content: axe });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-        ).axe.run();
-        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
-      });
-      return violations.filter(
-        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-      );
-    };
+    const check = () => seriousViolations(page);
     expect(await check()).toEqual([]);
     await questionnaire(page, example, 'Pays de Laon');
     expect(await check()).toEqual([]);
