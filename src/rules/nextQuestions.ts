@@ -792,14 +792,15 @@ function checkRates(evaluator: Evaluator, rates: Readonly<Record<string, number>
  *
  * **Strategy.** Undecided criteria are grouped when they share absent fields; each group is searched
  * over real answers (enum and set values, booleans, numbers at and beside the rule set's thresholds,
- * dates around the evaluation date and the date constants; at most 512 evaluations per group, cached by
- * the group's known values). Ranking: each undecided criterion a field feeds gives it the criterion's
- * chance of failing (`failureRates`, e.g. learnt from past applications with
- * {@link criterionFailureRates}) divided by the questions still needed to settle it (its absent fields);
- * with rates the chances add up, without them every criterion counts as equally likely and the best
- * chance wins. Ties keep the declaration order. It is a heuristic, not an optimal decision tree: on the
- * issue #4 workload it asks 0.96× the questions of the declaration order with learnt rates, about as
- * many without (see `bench/questions.bench.ts`, which also gives the lower bound).
+ * dates around the evaluation date and the date constants; at most 512 evaluations per group), judging
+ * only the group's criteria on the field values, and each analysis is cached by the values it depends
+ * on, so that applications differing elsewhere share it. Ranking, as sequential testing of an AND of
+ * criteria: a field gets the best chance of a failure per question among the question sets that
+ * settle a criterion it feeds (its absent fields, counting every criterion they settle), with the
+ * criteria's `failureRates` (e.g. learnt with {@link criterionFailureRates}) or, without them, equal
+ * rates. Ties keep the declaration order. It is a heuristic, not an optimal decision tree: on the issue
+ * #4 workload it asks 0.96× the questions of the declaration order with learnt rates, where the best
+ * achievable is 0.95× (see `bench/questions.bench.ts`, which computes it).
  *
  * @param evaluator - A compiled rule set (see `compile`).
  * @param application - The partial application (any JSON value; an object is expected).
