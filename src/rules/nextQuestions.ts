@@ -134,6 +134,8 @@ interface Prepared {
   readonly anchorDates: Map<string, readonly string[]>;
   /** How each group of criteria met is analysed, with its cached analyses (see {@link planOf}). */
   readonly plans: Map<string | number, Plan[]>;
+  /** The allowed values of each field met, with their labels, by language and path (frozen). */
+  readonly choices: Map<string, readonly QuestionChoice[]>;
   /** Analyses cached over every plan (all are dropped past `CACHE_SIZE`). */
   readonly stored: { count: number };
 }
@@ -316,6 +318,7 @@ function prepare(evaluator: Evaluator): Prepared {
     domains: new Map(),
     plans: new Map(),
     stored: { count: 0 },
+    choices: new Map(),
     fixedNumbers: new Map(),
     fixedDates: [...dateConstants].flatMap((constant) =>
       [-1, 0, 1]
@@ -1054,12 +1057,7 @@ export function nextQuestions(
       label,
       question,
       text: (question ?? label)[lang],
-      values:
-        declaration?.values?.map((choice) => ({
-          value: choice.value,
-          label: choice.label,
-          text: choice.label[lang],
-        })) ?? null,
+      values: choicesOf(context, candidate.path, declaration, lang),
       unit: declaration?.unit ?? null,
       min: declaration?.min ?? null,
       max: declaration?.max ?? null,
@@ -1071,6 +1069,27 @@ export function nextQuestions(
           : null,
     };
   });
+}
+
+/** The allowed values of a field with their labels in `lang`: frozen, made once per field and language. */
+function choicesOf(
+  context: Prepared,
+  path: string,
+  declaration: FieldDeclaration | undefined,
+  lang: 'fr' | 'en',
+): readonly QuestionChoice[] | null {
+  if (!declaration?.values) return null;
+  const key = `${lang}\u0000${path}`;
+  let choices = context.choices.get(key);
+  if (!choices) {
+    choices = Object.freeze(
+      declaration.values.map((choice) =>
+        Object.freeze({ value: choice.value, label: choice.label, text: choice.label[lang] }),
+      ),
+    );
+    context.choices.set(key, choices);
+  }
+  return choices;
 }
 
 /**
