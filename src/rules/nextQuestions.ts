@@ -866,8 +866,13 @@ export function nextQuestions(
   let explanation: Explanation | undefined;
   const { validFrom, validTo } = evaluator.ruleSet;
   const date = access && base === application ? access.dateOf(application, options.asOf || undefined) : null;
-  if (date !== null && date >= validFrom && (!validTo || date <= validTo)) {
-    // The statuses without an explanation: what `evaluate` decides when the evaluation date is in force.
+  if (
+    access &&
+    base === application &&
+    (date === null || (date >= validFrom && (!validTo || date <= validTo)))
+  ) {
+    // The statuses without an explanation: what `evaluate` decides when the evaluation date is in force
+    // or absent (then, with an `asOfField`, undetermined unless a criterion fails, that field missing).
     asOf = date;
     values = access!.read(application);
     let undecided = false;
@@ -879,10 +884,12 @@ export function nextQuestions(
         undecided = true;
       }
     }
-    if (!undecided) return [];
+    const dateField = evaluator.ruleSet.asOfField;
+    if (!undecided && !(date === null && dateField)) return [];
     const union: string[] = [];
     for (const missing of open)
       if (missing) for (const path of missing) if (!union.includes(path)) union.push(path);
+    if (date === null && dateField && !union.includes(dateField)) union.push(dateField);
     missingAll = union;
   } else {
     explanation = evaluator.evaluate(application, evaluateOptions);
