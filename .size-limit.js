@@ -17,9 +17,10 @@ const checks = [
   ['cprdfop/territory (whole entry)', 'dist/territory/index.js', '*', '757 KB'],
   ['cprdfop/territory: commune', 'dist/territory/index.js', '{ commune }', '81 KB'],
   // The rules grew with the vocabulary (quantifiers, tables, dated parameters, message placeholders with
-  // Intl), nextQuestions and the form kit: measured 123.9 kB whole, 18.0 kB compile (+5 %).
+  // Intl), nextQuestions and the form kit: measured 124.1 kB whole; compile 17.2 kB once the operators'
+  // docs examples left the bundle (issue #12; was 18.0 kB), budget +5 %.
   ['cprdfop/rules (whole entry)', 'dist/rules/index.js', '*', '130 KB'],
-  ['cprdfop/rules: compile', 'dist/rules/index.js', '{ compile }', '19 KB'],
+  ['cprdfop/rules: compile', 'dist/rules/index.js', '{ compile }', '18.1 KB'],
   ['cprdfop/itie (whole entry)', 'dist/itie/index.js', '*', '216 KB'],
   ['cprdfop/itie: checkApplication', 'dist/itie/index.js', '{ checkApplication }', '213 KB'],
   // renderSvg carries the map furniture, label placement and classify (ckmeans, the ColorBrewer

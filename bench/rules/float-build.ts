@@ -46,44 +46,55 @@ export function floatBuildEntry(): { entry: string } | { unavailable: string } {
   }
 }
 
+/** Median and quartiles of ratios. */
+export interface RatioSummary {
+  median: number;
+  p25: number;
+  p75: number;
+}
+
 /**
  * Median over `rounds` interleaved rounds (A B B A, then B A A B) of time(a) / time(b), each block
  * running its task `repeat` times: a shared machine swings more than the 15 % being measured, and
- * interleaving with a median resists that. Returns the median ratio and its quartiles.
+ * interleaving with a median resists that. Returns the median ratio and its quartiles, of wall time and
+ * of this process's CPU time (`cpu`: less sensitive to other processes taking the cores).
  */
 export function interleavedRatio(
   a: () => void,
   b: () => void,
   rounds: number,
   repeat: number,
-): { median: number; p25: number; p75: number } {
+): RatioSummary & { cpu: RatioSummary } {
   const block = (task: () => void) => {
+    const cpuStart = process.cpuUsage();
     const start = performance.now();
     for (let i = 0; i < repeat; i++) task();
-    return performance.now() - start;
+    const wall = performance.now() - start;
+    const cpu = process.cpuUsage(cpuStart);
+    return { wall, cpu: cpu.user + cpu.system };
   };
   for (let i = 0; i < 3; i++) {
     block(a);
     block(b);
   }
   const ratios: number[] = [];
+  const cpuRatios: number[] = [];
   for (let round = 0; round < rounds; round++) {
-    let timeA = 0;
-    let timeB = 0;
-    if (round % 2 === 0) {
-      timeA += block(a);
-      timeB += block(b);
-      timeB += block(b);
-      timeA += block(a);
-    } else {
-      timeB += block(b);
-      timeA += block(a);
-      timeA += block(a);
-      timeB += block(b);
+    const order = round % 2 === 0 ? [a, b, b, a] : [b, a, a, b];
+    const time = { a: { wall: 0, cpu: 0 }, b: { wall: 0, cpu: 0 } };
+    for (const task of order) {
+      const measured = block(task);
+      const into = task === a ? time.a : time.b;
+      into.wall += measured.wall;
+      into.cpu += measured.cpu;
     }
-    ratios.push(timeA / timeB);
+    ratios.push(time.a.wall / time.b.wall);
+    cpuRatios.push(time.a.cpu / time.b.cpu);
   }
-  ratios.sort((x, y) => x - y);
-  const at = (q: number) => ratios[Math.min(ratios.length - 1, Math.floor(q * ratios.length))]!;
-  return { median: at(0.5), p25: at(0.25), p75: at(0.75) };
+  const summary = (values: number[]): RatioSummary => {
+    values.sort((x, y) => x - y);
+    const at = (q: number) => values[Math.min(values.length - 1, Math.floor(q * values.length))]!;
+    return { median: at(0.5), p25: at(0.25), p75: at(0.75) };
+  };
+  return { ...summary(ratios), cpu: summary(cpuRatios) };
 }

@@ -1,4 +1,4 @@
-import type { MultiPolygon, Polygon } from 'geojson';
+import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { rewindRfc7946 } from './_internal/rings.js';
 import { GeoDataError } from './GeoDataError.js';
 import type { CommuneContours, CommuneFeature } from './types.js';
@@ -7,7 +7,7 @@ import {
   type ContourOptions,
   codeAndName,
   extractFeatures,
-  validateContours,
+  validateContoursMeasuring,
 } from './validateContours.js';
 
 /**
@@ -34,7 +34,8 @@ export function parseContours(
   options: ContourOptions = {},
   onWarning?: (issue: ContourIssue) => void,
 ): CommuneContours {
-  const v = validateContours(input, options);
+  const areas = new Map<readonly Position[], number>();
+  const v = validateContoursMeasuring(input, options, areas);
   if (!v.valid) {
     const shown = v.errors.slice(0, 5).map((e) => e.message);
     const more = v.errors.length > 5 ? ` (+${v.errors.length - 5} more)` : '';
@@ -52,6 +53,7 @@ export function parseContours(
         f.geometry.type === 'Polygon'
           ? { type: 'Polygon', coordinates: f.geometry.coordinates }
           : { type: 'MultiPolygon', coordinates: f.geometry.coordinates },
+        areas,
       ),
     };
   });

@@ -9,7 +9,7 @@ import {
   projectedHint,
   ringShape,
 } from './_internal/checks.js';
-import { rewindRfc7946, ringSphericalArea } from './_internal/rings.js';
+import { rewindRfc7946 } from './_internal/rings.js';
 import { buildTopology } from './buildTopology.js';
 import type { CommuneGeometryObject } from './CommuneTopology.js';
 import type { CommuneFeature } from './types.js';
@@ -198,6 +198,18 @@ export function codeAndName(
  * @category Contours
  */
 export function validateContours(input: unknown, options: ContourOptions = {}): ContourValidation {
+  return validateContoursMeasuring(input, options, new Map());
+}
+
+/**
+ * {@link validateContours}, recording in `areas` the signed spherical area of every ring it measured
+ * (for {@link parseContours} to orient the rings in the same call without measuring them again).
+ */
+export function validateContoursMeasuring(
+  input: unknown,
+  options: ContourOptions,
+  areas: Map<readonly Position[], number>,
+): ContourValidation {
   const errors: ContourIssue[] = [];
   const warnings: ContourIssue[] = [];
   const extracted = extractFeatures(input, options);
@@ -370,7 +382,8 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
             message: `${ringAt}: a sliver (${shape.areaKm2.toPrecision(3)} km², mean width ${shape.widthM.toPrecision(3)} m)`,
             ...base,
           });
-        const ccw = ringSphericalArea(ring as Position[]) > 0;
+        areas.set(ring as Position[], shape.signedSteradians);
+        const ccw = shape.signedSteradians > 0;
         if ((r === 0) !== ccw) {
           push({
             severity: options.strictWinding ? 'error' : 'warning',
@@ -422,7 +435,7 @@ export function validateContours(input: unknown, options: ContourOptions = {}): 
       return {
         type: 'Feature',
         properties: { code: codeAndName(f, options).code as string, name: null },
-        geometry: rewindRfc7946(f.geometry),
+        geometry: rewindRfc7946(f.geometry, areas),
       };
     });
     const codeOf = (i: number): string => (features[i] as CommuneFeature).properties.code;

@@ -97,7 +97,7 @@ export function compileExpression(
     const read = compiled.length === 2 ? FIELD.get(compiled[0]!) : undefined;
     const fast =
       read && CONSTANT.has(compiled[1]!) && entry.fieldConstant?.(read, CONSTANT.get(compiled[1]!));
-    return fast || strict(compiled, entry.evaluate);
+    return fast || entry.fuse?.(compiled) || strict(compiled, entry.evaluate);
   }
   if (custom) return compileCustom(custom, operands(argumentList(argument, here, custom.args.length)));
   throw new RuleSetError(at, `unknown operator "${name}"`);

@@ -4,6 +4,11 @@
  * criterion evaluations per question, where a whole `evaluate` builds twelve explanations).
  */
 
+import { isIsoDate } from '../_shared/isoDate.js';
+import { type CompiledCriterion, EMPTY } from './_criterion.js';
+import { readTop } from './_readTop.js';
+import { isUnknown, readPath } from './operators/_kernel.js';
+
 /** What `compile` registers for each evaluator it builds. */
 export interface CriterionAccess {
   /** The slot of every field path the rule set reads (the index into `read`'s array). */
@@ -39,4 +44,62 @@ export function registerCriterionAccess(evaluator: object, access: CriterionAcce
 /** The hook of an evaluator built by `compile`, or `undefined` for any other evaluator. */
 export function criterionAccess(evaluator: object): CriterionAccess | undefined {
   return registry.get(evaluator);
+}
+
+/** What `buildCriterionAccess` reads of a compiled rule set. */
+export interface CriterionAccessInput {
+  readonly crits: readonly CompiledCriterion[];
+  readonly slots: ReadonlyMap<string, number>;
+  readonly asOfPath: readonly string[] | undefined;
+}
+
+/**
+ * The hook of a compiled rule set: field values read as `evaluate` reads them (top-level properties,
+ * then the rest of each path), criteria evaluated one by one with a fresh context each.
+ */
+export function buildCriterionAccess({ crits, slots, asOfPath }: CriterionAccessInput): CriterionAccess {
+  const tops = new Map<string, number>();
+  const paths = [...slots.keys()].map((field) => {
+    const [top, ...rest] = field.split('.') as [string, ...string[]];
+    if (!tops.has(top)) tops.set(top, tops.size);
+    return { top: tops.get(top)!, rest };
+  });
+  const topKeys = [...tops.keys()];
+  const flat = paths.every((path, index) => path.top === index && !path.rest.length);
+  const seen: (string | number | undefined)[] = [];
+  const slotCount = paths.length;
+  const run = (index: number, values: unknown[], asOf: string | null): unknown =>
+    crits[index]!.fn({ asOf, warnings: null, territoryCache: null, values, definitionValues: null });
+  let criterionSlots: (readonly number[])[] | undefined;
+  return {
+    slots,
+    // The slots of each criterion's `observed`, from its `pass` part (made as `evaluate` makes it).
+    get criterionSlots() {
+      criterionSlots ??= crits.map((compiled) => {
+        compiled.pass ??= compiled.part('pass', compiled.msg('pass'));
+        return compiled.pass.slots;
+      });
+      return criterionSlots;
+    },
+    read: (application) => {
+      const topValues = readTop(application, topKeys, tops, seen);
+      if (flat) return topValues;
+      const values = new Array(slotCount);
+      for (let slot = 0; slot < slotCount; slot++)
+        values[slot] = readPath(topValues[paths[slot]!.top], paths[slot]!.rest);
+      return values;
+    },
+    status: (index, values, asOf) => {
+      const result = run(index, values, asOf);
+      return result === true ? true : result === false ? false : undefined;
+    },
+    result: (index, values, asOf) => {
+      const result = run(index, values, asOf);
+      return result === true || result === false ? result : isUnknown(result) ? result.paths : EMPTY;
+    },
+    dateOf: (application, given) => {
+      const value = given ?? (asOfPath && readPath(application, asOfPath));
+      return isIsoDate(value) ? value : null;
+    },
+  };
 }

@@ -24,15 +24,15 @@ export const dateLike = (text: string): boolean => {
 const pad = (n: number, w = 2) => String(n).padStart(w, '0');
 /** Formatted dates by packed value (date arithmetic lands on few distinct days: no string building). */
 const FORMATTED = new Map<number, string>();
-const fmt = (y: number, m: number, d: number) => {
-  const k = y * 512 + m * 32 + d;
-  let s = FORMATTED.get(k);
-  if (s === undefined) {
+/** The `YYYY-MM-DD` text of a packed date. */
+export const formatPacked = (packed: number): string => {
+  let text = FORMATTED.get(packed);
+  if (text === undefined) {
     if (FORMATTED.size > 8192) FORMATTED.clear();
-    s = `${pad(y, 4)}-${pad(m)}-${pad(d)}`;
-    FORMATTED.set(k, s);
+    text = `${pad(packed >> 9, 4)}-${pad((packed >> 5) & 15)}-${pad(packed & 31)}`;
+    FORMATTED.set(packed, text);
   }
-  return s;
+  return text;
 };
 /** Days since 1970-01-01 of a packed date (proleptic Gregorian, integer arithmetic, exact). */
 const epochDay = (p: number): number => {
@@ -81,18 +81,29 @@ export const dateOps = {
   },
   /** `undefined` when the result is not a `YYYY-MM-DD` date (before year 0 or after 9999). */
   addDays: (a: number, n: number): string | undefined => {
-    const day = epochDay(a) + n;
-    if (!(day >= FIRST_DAY && day <= LAST_DAY)) return;
-    const t = new Date(day * DAY);
-    return fmt(t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate());
+    const packed = addDaysPacked(a, n);
+    return packed < 0 ? undefined : formatPacked(packed);
   },
   /** Adds months (`undefined` beyond the years 0–9999), clamping to the end of the month like date-fns `addMonths` (integers only). */
   addMonths: (a: number, n: number): string | undefined => {
-    const k = (a >> 9) * 12 + ((a >> 5) & 15) - 1 + n;
-    const ny = Math.floor(k / 12);
-    if (!(ny >= 0 && ny <= 9999)) return;
-    const nm = k - ny * 12 + 1;
-    const d = a & 31;
-    return fmt(ny, nm, d < 29 ? d : Math.min(d, dim(ny, nm)));
+    const packed = addMonthsPacked(a, n);
+    return packed < 0 ? undefined : formatPacked(packed);
   },
 };
+
+/** `addDays` on packed dates: the packed result, or -1 when it is not a `YYYY-MM-DD` date. */
+export function addDaysPacked(a: number, n: number): number {
+  const day = epochDay(a) + n;
+  if (!(day >= FIRST_DAY && day <= LAST_DAY)) return -1;
+  const t = new Date(day * DAY);
+  return t.getUTCFullYear() * 512 + (t.getUTCMonth() + 1) * 32 + t.getUTCDate();
+}
+/** `addMonths` on packed dates: the packed result, or -1 beyond the years 0–9999. */
+export function addMonthsPacked(a: number, n: number): number {
+  const k = (a >> 9) * 12 + ((a >> 5) & 15) - 1 + n;
+  const ny = Math.floor(k / 12);
+  if (!(ny >= 0 && ny <= 9999)) return -1;
+  const nm = k - ny * 12 + 1;
+  const d = a & 31;
+  return ny * 512 + nm * 32 + (d < 29 ? d : Math.min(d, dim(ny, nm)));
+}

@@ -5,6 +5,7 @@
  * `validateApplication` of `cprdfop/rules`), only this file changes.
  */
 import { z } from 'zod';
+import { renderMessage } from '../_shared/messages.js';
 import { plan } from '../index.js';
 import {
   Application,
@@ -33,6 +34,7 @@ import {
   regions,
   searchCommunes,
 } from '../territory/index.js';
+import { SERVER } from './_messages.js';
 
 /** A rule set the server or the screening command can evaluate, with its reference `id@version`. */
 export interface LoadedRuleSet {
@@ -220,12 +222,15 @@ export function lookupCommune(code: string): Lookup<CommuneMatch> {
  * Looks up an EPCI by SIREN.
  *
  * @param siren - A 9-digit SIREN.
+ * @param lang - The language of the message of an unknown EPCI (default English).
  * @returns The lookup outcome.
  */
-export function lookupEpci(siren: string): Lookup<Epci> {
+export function lookupEpci(siren: string, lang: 'fr' | 'en' = 'en'): Lookup<Epci> {
   try {
     const found = epci(siren);
-    return found ? { kind: 'found', value: found } : { kind: 'unknown', message: `EPCI ${siren}: unknown` };
+    return found
+      ? { kind: 'found', value: found }
+      : { kind: 'unknown', message: renderMessage(SERVER.unknownEpci, lang, { siren }) };
   } catch (error) {
     if (error instanceof InvalidCodeError) return { kind: 'malformed', message: error.message };
     throw error;

@@ -1,8 +1,7 @@
 /** Reading request bodies within limits: size, JSON depth, content type. */
+import { renderMessage } from '../_shared/messages.js';
+import { SERVER } from './_messages.js';
 import { type Lang, ProblemError } from './problem.js';
-
-/** French or English, by language. */
-export const say = (lang: Lang, fr: string, en: string): string => (lang === 'fr' ? fr : en);
 
 /**
  * The nesting depth of JSON text (brackets outside strings), without parsing it: a hostile body is
@@ -45,18 +44,14 @@ export function jsonDepth(text: string, limit: number): number {
  */
 export function parseJsonText(text: string, maxDepth: number, lang: Lang, where = 'body'): unknown {
   if (jsonDepth(text, maxDepth) > maxDepth) {
-    const detail = say(
-      lang,
-      `${where} : JSON imbriqué au-delà de ${maxDepth} niveaux`,
-      `${where}: JSON nested deeper than ${maxDepth} levels`,
-    );
+    const detail = renderMessage(SERVER.tooDeep, lang, { where, limit: maxDepth });
     throw new ProblemError('too-deep', detail, [{ field: where, message: detail }]);
   }
   try {
     return JSON.parse(text);
   } catch (error) {
     const reason = (error as Error).message;
-    const detail = say(lang, `${where} : JSON invalide (${reason})`, `${where}: invalid JSON (${reason})`);
+    const detail = renderMessage(SERVER.invalidJson, lang, { where, reason });
     throw new ProblemError('invalid-json', detail, [{ field: where, message: reason }]);
   }
 }
@@ -92,11 +87,7 @@ export function requireType(
 ): string {
   const type = mediaType(request);
   if (!accepted(type)) {
-    const detail = say(
-      lang,
-      `Content-Type « ${type || '(absent)'} » non pris en charge : attendu ${expected}`,
-      `Content-Type "${type || '(none)'}" is not supported: expected ${expected}`,
-    );
+    const detail = renderMessage(SERVER.unsupportedType, lang, { type: type || SERVER.noType, expected });
     throw new ProblemError('unsupported-media-type', detail, [{ field: 'content-type', message: detail }]);
   }
   return type;
@@ -104,7 +95,7 @@ export function requireType(
 
 /** The size error of a body. */
 export function tooLarge(limit: number, lang: Lang): ProblemError {
-  const detail = say(lang, `le corps dépasse ${limit} octets`, `the body is larger than ${limit} bytes`);
+  const detail = renderMessage(SERVER.tooLarge, lang, { limit });
   return new ProblemError('payload-too-large', detail, [{ field: 'body', message: detail }]);
 }
 

@@ -1,5 +1,7 @@
 /** Problem details (RFC 9457) in French and English. */
 import type { Context } from 'hono';
+import { renderMessage } from '../_shared/messages.js';
+import { PROBLEM_TITLES } from './_messages.js';
 
 /** A language of the answers. */
 export type Lang = 'fr' | 'en';
@@ -12,25 +14,21 @@ export interface FieldError {
   code?: string | undefined;
 }
 
-/** The kinds of problem the server answers, with their status and titles. */
+/** The kinds of problem the server answers, with their status and titles (from the catalogue). */
 export const PROBLEMS = {
-  'invalid-json': { status: 400, fr: 'JSON invalide', en: 'Invalid JSON' },
-  'invalid-parameter': { status: 400, fr: 'Paramètre invalide', en: 'Invalid parameter' },
-  'unsupported-media-type': {
-    status: 415,
-    fr: 'Type de contenu non pris en charge',
-    en: 'Unsupported media type',
-  },
-  'payload-too-large': { status: 413, fr: 'Corps de requête trop grand', en: 'Payload too large' },
-  'too-deep': { status: 400, fr: 'JSON trop imbriqué', en: 'JSON nested too deeply' },
-  'batch-too-long': { status: 413, fr: 'Lot trop long', en: 'Batch too long' },
-  'invalid-application': { status: 422, fr: 'Candidature invalide', en: 'Invalid application' },
-  'not-in-force': { status: 422, fr: 'Aucun jeu de règles en vigueur', en: 'No rule set in force' },
-  'unknown-rule-set': { status: 404, fr: 'Jeu de règles inconnu', en: 'Unknown rule set' },
-  'not-found': { status: 404, fr: 'Introuvable', en: 'Not found' },
-  'method-not-allowed': { status: 405, fr: 'Méthode non autorisée', en: 'Method not allowed' },
-  timeout: { status: 503, fr: 'Délai de traitement dépassé', en: 'Request timed out' },
-  internal: { status: 500, fr: 'Erreur interne', en: 'Internal error' },
+  'invalid-json': { status: 400, ...PROBLEM_TITLES['invalid-json'] },
+  'invalid-parameter': { status: 400, ...PROBLEM_TITLES['invalid-parameter'] },
+  'unsupported-media-type': { status: 415, ...PROBLEM_TITLES['unsupported-media-type'] },
+  'payload-too-large': { status: 413, ...PROBLEM_TITLES['payload-too-large'] },
+  'too-deep': { status: 400, ...PROBLEM_TITLES['too-deep'] },
+  'batch-too-long': { status: 413, ...PROBLEM_TITLES['batch-too-long'] },
+  'invalid-application': { status: 422, ...PROBLEM_TITLES['invalid-application'] },
+  'not-in-force': { status: 422, ...PROBLEM_TITLES['not-in-force'] },
+  'unknown-rule-set': { status: 404, ...PROBLEM_TITLES['unknown-rule-set'] },
+  'not-found': { status: 404, ...PROBLEM_TITLES['not-found'] },
+  'method-not-allowed': { status: 405, ...PROBLEM_TITLES['method-not-allowed'] },
+  timeout: { status: 503, ...PROBLEM_TITLES.timeout },
+  internal: { status: 500, ...PROBLEM_TITLES.internal },
 } as const;
 
 /** A problem kind. */
@@ -82,7 +80,7 @@ export function problemBody(
   const spec = PROBLEMS[kind];
   return {
     type: `urn:cprdfop:problem:${kind}`,
-    title: spec[lang],
+    title: renderMessage(spec, lang),
     status: spec.status,
     detail,
     ...(errors?.length ? { errors } : {}),

@@ -63,7 +63,7 @@ describe('locator on huge rings (segment index)', () => {
   });
 });
 
-describe('locator on a tessellation with enclaves (grid row strips, per-cell fallback)', () => {
+describe('locator on a tessellation with enclaves (grid cell blocks, per-cell cover)', () => {
   // 12 × 9 jittered cells; cell T00040 gets a hole filled by an enclave E (an enclave's cells list
   // only E's edges, so the surrounding commune is found through the per-cell fallback)
   const raw = tessellation(12, 9, 5, [2, 49, 3.2, 49.9]);

@@ -5,8 +5,10 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { packIsoDate } from '../../src/_shared/isoDate.js';
 import { compare, isNumeric } from '../../src/rules/_exact.js';
 import { compile, parseRuleSet } from '../../src/rules/index.js';
+import { OPERATOR_EXAMPLES } from '../../src/rules/operators/_examples.js';
 import {
   type Compiled,
   constant,
@@ -14,6 +16,7 @@ import {
   equal,
   FIELD,
   isUnknown,
+  PACKED_DATE,
   strict,
   strictGeneric,
   Unknown,
@@ -121,13 +124,88 @@ describe('fast paths agree with the generic evaluation', () => {
   });
 });
 
+describe('fused fast paths (entry.fuse) agree with the generic evaluation', () => {
+  const shiftEntries = operators().filter((entry) => entry.name === 'addMonths' || entry.name === 'addDays');
+  const dateHeavy = fc.oneof({ weight: 3, arbitrary: date }, { weight: 1, arbitrary: value });
+  const count = fc.oneof(fc.integer({ min: -30, max: 30 }), fc.constantFrom(-1e7, 1e7, 2.5, -0.5));
+  /** `addMonths`/`addDays` of field `slot` by `amount` (its fast path registers the packed twin). */
+  const shifted = (entryIndex: number, slot: 0 | 1, amount: number): Compiled =>
+    shiftEntries[entryIndex]!.fieldConstant!([slot, absent[slot]], amount)!;
+  it('the packed twin of a computed date is that date packed (or the same unknown)', () => {
+    expect(shiftEntries).toHaveLength(2);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 1 }), dateHeavy, count, (entryIndex, fieldValue, amount) => {
+        const compiled = shifted(entryIndex, 0, amount);
+        const twin = PACKED_DATE.get(compiled)!;
+        const context = contextOf([fieldValue]);
+        const text = compiled(context);
+        const packed = twin(context);
+        if (isUnknown(text)) expect(packed).toBe(text);
+        else expect(packed).toBe(packIsoDate(text));
+      }),
+      { numRuns: 1000 },
+    );
+  });
+  for (const entry of strictEntries.filter((candidate) => candidate.fuse)) {
+    it(`${entry.name}: fused = strictGeneric on field reads and computed dates`, () => {
+      type Shape =
+        | 'field0'
+        | 'field1'
+        | { shift: number; slot: 0 | 1; amount: number }
+        | { constantValue: unknown };
+      const operand: fc.Arbitrary<Shape> = fc.oneof(
+        fc.constantFrom<Shape>('field0', 'field1'),
+        fc.record({
+          shift: fc.integer({ min: 0, max: 1 }),
+          slot: fc.constantFrom<0 | 1>(0, 1),
+          amount: count,
+        }),
+        date.map((constantValue) => ({ constantValue })),
+      );
+      let fused = 0;
+      fc.assert(
+        fc.property(operand, operand, dateHeavy, dateHeavy, (firstShape, secondShape, first, second) => {
+          const compiledOf = () =>
+            [firstShape, secondShape].map((item) =>
+              item === 'field0'
+                ? fieldRead(0)
+                : item === 'field1'
+                  ? fieldRead(1)
+                  : 'shift' in item
+                    ? shifted(item.shift, item.slot, item.amount)
+                    : constant(item.constantValue),
+            );
+          const fast = entry.fuse!(compiledOf());
+          if (!fast) return;
+          fused++;
+          const generic = strictGeneric(compiledOf(), entry.evaluate!);
+          const context = contextOf([first, second]);
+          expect(
+            same(fast(context), generic(context)),
+            `${fc.stringify([firstShape, secondShape, first, second])}`,
+          ).toBe(true);
+        }),
+        { numRuns: 1500 },
+      );
+      expect(fused).toBeGreaterThan(100);
+    });
+  }
+});
+
 describe('every operator', () => {
   it('declares how its missing fields are computed', () => {
     const behaviours = new Set(['strict', 'kleene', 'branches', 'items', 'answered', 'reads']);
     for (const entry of operators()) expect(behaviours.has(entry.missing), entry.name).toBe(true);
   });
+  it('has a docs example (operators/_examples.ts), and every example names an operator', () => {
+    const names = operators().map((entry) => entry.name);
+    expect(names.filter((name) => !Object.hasOwn(OPERATOR_EXAMPLES, name))).toEqual([]);
+    expect(Object.keys(OPERATOR_EXAMPLES).filter((name) => !names.includes(name))).toEqual([]);
+  });
   for (const entry of operators()) {
     it(`${entry.name}: its example passes`, () => {
+      const example = OPERATOR_EXAMPLES[entry.name];
+      expect(example, entry.name).toBeDefined();
       const ruleSet = parseRuleSet({
         format: 'cprdfop.ruleset/1',
         id: 'example',
@@ -141,12 +219,12 @@ describe('every operator', () => {
         definitions: [
           { name: 'eligibleCost', value: { '-': [{ field: 'budget.total' }, { field: 'budget.inKind' }] } },
         ],
-        criteria: [{ id: 'example', label: { fr: 'Exemple', en: 'Example' }, when: entry.example.when }],
+        criteria: [{ id: 'example', label: { fr: 'Exemple', en: 'Example' }, when: example!.when }],
       });
-      const explanation = compile(ruleSet, { territory: toyTerritory }).evaluate(entry.example.application, {
+      const explanation = compile(ruleSet, { territory: toyTerritory }).evaluate(example!.application, {
         asOf: '2023-05-01',
       });
-      expect(explanation.criteria[0]!.status, JSON.stringify(entry.example)).toBe('pass');
+      expect(explanation.criteria[0]!.status, JSON.stringify(example)).toBe('pass');
     });
   }
 });

@@ -26,34 +26,47 @@ const parameter = (name: string, value: number) => ({
   provenance: { mark: 'assumption' as const, justification: 'test' },
 });
 
-/** The reference: count, depth and first problem of a parsed value (recursive, small inputs only). */
-function reference(value: unknown, depth = 0): { nodes: number; depth: number } {
-  if (value === null || typeof value !== 'object') return { nodes: 1, depth };
+/**
+ * The reference: node count, depth and whether a key could reach a prototype (`__proto__`,
+ * `constructor`, `prototype`, which the walker refuses anywhere) — recursive, small inputs only.
+ */
+function reference(value: unknown, depth = 0): { nodes: number; depth: number; forbiddenKey: boolean } {
+  if (value === null || typeof value !== 'object') return { nodes: 1, depth, forbiddenKey: false };
   const children = Array.isArray(value) ? value : Object.values(value);
+  let forbiddenKey = !Array.isArray(value) && Object.keys(value).some((key) => PROTOTYPE_KEYS.has(key));
   let nodes = 1;
   let deepest = depth;
   for (const child of children) {
     const r = reference(child, depth + 1);
     nodes += r.nodes;
     deepest = Math.max(deepest, r.depth);
+    forbiddenKey ||= r.forbiddenKey;
   }
-  return { nodes, depth: deepest };
+  return { nodes, depth: deepest, forbiddenKey };
 }
+const PROTOTYPE_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 describe('limits enforced while reading the text', () => {
   it('the text scan agrees with the parsed value on random JSON (node count and depth limits)', () => {
     fc.assert(
       fc.property(fc.jsonValue({ maxDepth: 6 }), fc.nat(40), fc.nat(8), (value, maxNodes, maxDepth) => {
         const text = JSON.stringify(value, null, maxNodes % 2 ? 2 : undefined);
-        const { nodes, depth } = reference(value);
+        const { nodes, depth, forbiddenKey } = reference(value);
         const scanned = scanJsonText(text, { maxBytes: 1e9, maxNodes, maxDepth });
         const walked = checkJsonSafety(value, { maxNodes, maxDepth });
         const refused = nodes > maxNodes || depth > maxDepth;
+        // The text scan counts and measures only; the walker also refuses prototype keys.
         expect(scanned !== undefined).toBe(refused);
-        expect(walked !== undefined).toBe(refused);
+        expect(walked !== undefined).toBe(refused || forbiddenKey);
       }),
       { numRuns: 400 },
     );
+  });
+  it('a prototype key within the limits is refused by the walker, not by the text scan (fast-check found this case)', () => {
+    const value = [{ prototype: false }, 2, 1];
+    const limits = { maxNodes: 40, maxDepth: 8 };
+    expect(scanJsonText(JSON.stringify(value), { maxBytes: 1e9, ...limits })).toBeUndefined();
+    expect(checkJsonSafety(value, limits)).toBeDefined();
   });
   it('counts UTF-8 bytes, not characters', () => {
     const text = JSON.stringify('é'.repeat(60));

@@ -3,6 +3,7 @@ import { Writable } from 'node:stream';
 import { Validator } from '@seriousme/openapi-schema-validator';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkApplication } from '../../src/itie/index.js';
 import { loadRuleSets, type RunningServer, startServer } from '../../src/server/index.js';
 import { BatchLineSchema, ExplanationSchema, ProblemSchema } from '../../src/server/schemas.js';
 import { itieApplication } from '../_helpers/itieApplication.js';
@@ -106,6 +107,16 @@ describe('POST /v1/check', () => {
     expect(response.status).toBe(200);
     const explanation = ExplanationSchema.parse(await response.json());
     expect(explanation.verdict).toBe('eligible');
+  });
+  it('answers the same bytes as JSON.stringify of checkApplication, with a Content-Length (not chunked)', async () => {
+    const expected = checkApplication(APPLICATION);
+    if (!expected.ok) throw new Error('the test application is invalid');
+    const response = await post('/v1/check', JSON.stringify(APPLICATION));
+    const bytes = Buffer.from(await response.arrayBuffer());
+    expect(response.headers.get('content-type')).toBe('application/json');
+    expect(response.headers.get('transfer-encoding')).toBeNull();
+    expect(Number(response.headers.get('content-length'))).toBe(bytes.byteLength);
+    expect(bytes.toString('utf8')).toBe(JSON.stringify(expected.explanation));
   });
   it('every error is a problem naming the field, in the language asked', async () => {
     await expectProblem(await post('/v1/check', '{"title":'), 400, 'body');

@@ -27,6 +27,7 @@ import { readInput } from '../_support/io.js';
 import { langOf, say, typeset } from '../_support/language.js';
 import { CHECK, STATUS, VERDICT } from '../_support/messages/check.js';
 import { COMMON } from '../_support/messages/common.js';
+import { SUPPORT } from '../_support/messages/support.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -91,6 +92,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
     .option('--as-of <date>', say(ctx, CHECK.asOfOption))
     .option('--rules <file>', say(ctx, CHECK.rulesOption))
     .option('--contours <file>', say(ctx, CHECK.contoursOption))
+    .option('--topology <file>', say(ctx, SUPPORT.topologyOption))
     .option('--interactive', say(ctx, CHECK.interactiveOption))
     .option('--save <file>', say(ctx, CHECK.saveOption))
     .action(
@@ -101,6 +103,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
           asOf?: string;
           rules?: string;
           contours?: string;
+          topology?: string;
           interactive?: boolean;
           save?: string;
         },
@@ -113,6 +116,12 @@ export function registerCheck(program: Command, ctx: CliContext): void {
             true,
           );
         }
+        if (opts.topology !== undefined && opts.contours === undefined)
+          throw new CliError(
+            say(ctx, SUPPORT.topologyNeedsContours, { path: opts.topology }),
+            EXIT.USAGE,
+            true,
+          );
         const ruleSet = opts.rules ? await loadRuleSet(ctx, opts.rules) : undefined;
         const interactive = { save: opts.save, lang, asOf: opts.asOf, ruleSet };
         if (file === undefined) {
@@ -167,7 +176,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         if (opts.interactive) return runInteractive(ctx, { initial: application, ...interactive });
         let contiguity: ContiguityCheck | undefined;
         if (opts.contours)
-          contiguity = createContiguityProvider(await loadJoinedTopology(ctx, opts.contours));
+          contiguity = createContiguityProvider(
+            await loadJoinedTopology(ctx, opts.contours, undefined, { topology: opts.topology }),
+          );
         let result: ReturnType<typeof checkApplication>;
         try {
           // A rule file brings its own region and declared fields; without one, the ITIE defaults.

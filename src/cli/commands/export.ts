@@ -5,6 +5,7 @@ import { loadJoinedTopology, parseBy } from '../_support/geoInput.js';
 import { writeOutput } from '../_support/io.js';
 import { say } from '../_support/language.js';
 import { EXPORT } from '../_support/messages/export.js';
+import { SUPPORT } from '../_support/messages/support.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -19,13 +20,23 @@ export function registerExport(program: Command, ctx: CliContext): void {
     .option('--format <format>', say(ctx, EXPORT.formatOption), 'geojson')
     .option('-o, --output <file>', say(ctx, EXPORT.outputOption))
     .option('--strict', say(ctx, EXPORT.strictOption))
+    .option('--topology <file>', say(ctx, SUPPORT.topologyOption))
     .action(
-      async (opts: { contours: string; by: string; format: string; output?: string; strict?: boolean }) => {
+      async (opts: {
+        contours: string;
+        topology?: string;
+        by: string;
+        format: string;
+        output?: string;
+        strict?: boolean;
+      }) => {
         const warnings = collectWarnings(ctx);
         if (opts.format !== 'geojson' && opts.format !== 'topojson') {
           throw new CliError(say(ctx, EXPORT.badFormat, { value: opts.format }), EXIT.USAGE, true);
         }
-        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
+        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn, {
+          topology: opts.topology,
+        });
         const units = composeUnits(topology, await parseBy(ctx, opts.by, topology), { skipEmpty: false });
         const kept = [];
         for (const f of units.features) {

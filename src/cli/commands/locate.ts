@@ -6,6 +6,7 @@ import { defaultContours, loadJoinedTopology } from '../_support/geoInput.js';
 import { langOf, say } from '../_support/language.js';
 import { type LocateCsvSummary, locateCsv } from '../_support/locateCsv.js';
 import { LOCATE, LOCATE_OUTPUT } from '../_support/messages/locate.js';
+import { SUPPORT } from '../_support/messages/support.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -18,7 +19,7 @@ export function registerLocate(program: Command, ctx: CliContext): void {
     .argument('[lon]', say(ctx, LOCATE.lonArgument))
     .argument('[lat]', say(ctx, LOCATE.latArgument))
     .option('--contours <file>', say(ctx, LOCATE.contoursOption))
-    .option('--topology <file>', say(ctx, LOCATE.topologyOption))
+    .option('--topology <file>', say(ctx, SUPPORT.topologyOption))
     .option('--csv <file>', say(ctx, LOCATE.csvOption))
     .option('--lon-column <name>', say(ctx, LOCATE.lonColumnOption))
     .option('--lat-column <name>', say(ctx, LOCATE.latColumnOption))

@@ -25,6 +25,7 @@ import { readInput, resolvePath, writeOutput } from '../_support/io.js';
 import { langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
 import { MAP } from '../_support/messages/map.js';
+import { SUPPORT } from '../_support/messages/support.js';
 import { collectWarnings } from '../_support/warnings.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
@@ -57,9 +58,11 @@ export function registerMap(program: Command, ctx: CliContext): void {
     .option('--data <file>', say(ctx, MAP.dataOption))
     .option('--strict', say(ctx, MAP.strictOption))
     .option('--max-size <bytes>', say(ctx, MAP.maxSizeOption), '3000000')
+    .option('--topology <file>', say(ctx, SUPPORT.topologyOption))
     .action(
       async (opts: {
         contours: string;
+        topology?: string;
         by: string;
         value?: string;
         highlight?: string;
@@ -92,7 +95,9 @@ export function registerMap(program: Command, ctx: CliContext): void {
           throw new CliError(say(ctx, MAP.badMaxSize, { value: opts.maxSize }), EXIT.USAGE, true);
         const lang = langOf(ctx);
         const style = parseStyle(ctx, opts);
-        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn);
+        const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn, {
+          topology: opts.topology,
+        });
         const context = opts.context ? await readContext(ctx, opts.context) : undefined;
         const source = opts.source ?? (await defaultSource(ctx, lang, opts.contours, opts.value));
         const by = await parseBy(ctx, opts.by, topology);

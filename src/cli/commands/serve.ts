@@ -79,7 +79,12 @@ export function registerServe(program: Command, ctx: CliContext): void {
             EXIT.DATAERR,
           );
         }
-        const logger = pino({ enabled: !opts.quiet, base: { service: 'cprdfop' } }, pino.destination(2));
+        // Asynchronous destination: a request never waits for its access log line to reach stderr
+        // (a synchronous write is one system call per request); flushed before exit.
+        const logger = pino(
+          { enabled: !opts.quiet, base: { service: 'cprdfop' } },
+          pino.destination({ dest: 2, sync: false }),
+        );
         let server: Awaited<ReturnType<typeof startServer>>;
         try {
           server = await startServer({
@@ -116,7 +121,7 @@ export function registerServe(program: Command, ctx: CliContext): void {
           process.on('SIGINT', onInt);
           process.on('SIGTERM', onTerm);
         });
-        logger.flush();
+        await new Promise<void>((done) => logger.flush(() => done()));
         ctx.exitCode = EXIT.OK;
       },
     );

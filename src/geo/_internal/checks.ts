@@ -21,6 +21,8 @@ export interface RingShape {
   widthM: number;
   /** 4πA/P²: 1 for a disc, below 1e-3 for a sliver. */
   compactness: number;
+  /** The signed spherical area in steradians ({@link ringSphericalArea}: positive = counterclockwise). */
+  signedSteradians: number;
 }
 
 /** The shape of a closed ring of at least 4 positions. */
@@ -45,11 +47,12 @@ export function ringShape(ring: readonly Position[]): RingShape {
     if (ay > y1) y1 = ay;
     const dx = (bx - ax) * Math.cos(((ay + by) / 2) * RADIANS);
     const dy = by - ay;
-    perimeterM += Math.hypot(dx, dy) * RADIANS * EARTH_RADIUS_M;
+    perimeterM += Math.sqrt(dx * dx + dy * dy) * RADIANS * EARTH_RADIUS_M;
   }
   const diagonal2 = (x1 - x0) ** 2 + (y1 - y0) ** 2;
   const zeroArea = diagonal2 === 0 || Math.abs(planar / 2) / diagonal2 < 1e-12;
-  const areaKm2 = Math.abs(ringSphericalArea(ring)) * KM2_PER_STERADIAN;
+  const signedSteradians = ringSphericalArea(ring);
+  const areaKm2 = Math.abs(signedSteradians) * KM2_PER_STERADIAN;
   const areaM2 = areaKm2 * 1e6;
   return {
     zeroArea,
@@ -57,31 +60,38 @@ export function ringShape(ring: readonly Position[]): RingShape {
     areaKm2,
     widthM: perimeterM > 0 ? (2 * areaM2) / perimeterM : 0,
     compactness: perimeterM > 0 ? (4 * Math.PI * areaM2) / (perimeterM * perimeterM) : 0,
+    signedSteradians,
   };
 }
 
 /** A vertex where the ring goes back along its incoming edge (repeated points skipped), or -1. */
 function findSpike(ring: readonly Position[]): number {
-  const points: Array<[number, number, number]> = [];
+  // the distinct consecutive positions, as x, y and index (one typed array, no object per point)
+  const points = new Float64Array(3 * Math.max(0, ring.length - 1));
+  let n = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const p = ring[i] as Position;
-    const last = points[points.length - 1];
-    if (last && last[0] === p[0] && last[1] === p[1]) continue;
-    points.push([p[0] as number, p[1] as number, i]);
+    const x = p[0] as number;
+    const y = p[1] as number;
+    if (n > 0 && points[3 * n - 3] === x && points[3 * n - 2] === y) continue;
+    points[3 * n] = x;
+    points[3 * n + 1] = y;
+    points[3 * n + 2] = i;
+    n++;
   }
-  const n = points.length;
   if (n < 3) return n > 0 ? 0 : -1;
   for (let i = 0; i < n; i++) {
-    const a = points[(i + n - 1) % n] as [number, number, number];
-    const b = points[i] as [number, number, number];
-    const c = points[(i + 1) % n] as [number, number, number];
-    const ux = b[0] - a[0];
-    const uy = b[1] - a[1];
-    const vx = c[0] - b[0];
-    const vy = c[1] - b[1];
+    const before = 3 * ((i + n - 1) % n);
+    const at = 3 * i;
+    const after = 3 * ((i + 1) % n);
+    const ux = (points[at] as number) - (points[before] as number);
+    const uy = (points[at + 1] as number) - (points[before + 1] as number);
+    const vx = (points[after] as number) - (points[at] as number);
+    const vy = (points[after + 1] as number) - (points[at + 1] as number);
     const cross = ux * vy - uy * vx;
     const dot = ux * vx + uy * vy;
-    if (dot < 0 && Math.abs(cross) <= 1e-10 * Math.hypot(ux, uy) * Math.hypot(vx, vy)) return b[2];
+    if (dot < 0 && Math.abs(cross) <= 1e-10 * Math.hypot(ux, uy) * Math.hypot(vx, vy))
+      return points[at + 2] as number;
   }
   return -1;
 }
@@ -242,7 +252,7 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
   const pair = (i: number, j: number): void => {
     if (i !== j) candidates.add(i < j ? `${i},${j}` : `${j},${i}`);
   };
-  // every edge, canonically oriented (lexicographically smaller end first), sorted: equal edges meet
+  // every edge, canonically oriented (lexicographically smaller end first): equal edges meet
   let count = 0;
   for (const f of features)
     for (const polygon of polygonsOf(f.geometry)) for (const ring of polygon) count += ring.length - 1;
@@ -261,33 +271,58 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
           const bx = b[0] as number;
           const by = b[1] as number;
           const flip = ax > bx || (ax === bx && ay > by);
-          ends[4 * e] = flip ? bx : ax;
-          ends[4 * e + 1] = flip ? by : ay;
-          ends[4 * e + 2] = flip ? ax : bx;
-          ends[4 * e + 3] = flip ? ay : by;
+          ends[4 * e] = (flip ? bx : ax) + 0;
+          ends[4 * e + 1] = (flip ? by : ay) + 0;
+          ends[4 * e + 2] = (flip ? ax : bx) + 0;
+          ends[4 * e + 3] = (flip ? ay : by) + 0;
           reversed[e] = flip ? 1 : 0;
           owner[e] = fi;
           e++;
         }
   });
-  const order = new Uint32Array(count);
-  for (let k = 0; k < count; k++) order[k] = k;
-  const compare = (p: number, q: number): number => {
-    for (let c = 0; c < 4; c++) {
-      const d = (ends[4 * p + c] as number) - (ends[4 * q + c] as number);
-      if (d !== 0) return d;
+  // equal edges grouped through a hash table on their four coordinates (an edge list per group,
+  // in edge order); -0 is written as 0 above, so equal coordinates have equal bits
+  const bits = new Uint32Array(ends.buffer);
+  let slots = 1;
+  while (slots < 2 * count) slots *= 2;
+  const mask = slots - 1;
+  const slotHead = new Int32Array(slots).fill(-1);
+  const groupTail = new Int32Array(slots);
+  const nextInGroup = new Int32Array(count).fill(-1);
+  const sameEdge = (p: number, q: number): boolean =>
+    ends[4 * p] === ends[4 * q] &&
+    ends[4 * p + 1] === ends[4 * q + 1] &&
+    ends[4 * p + 2] === ends[4 * q + 2] &&
+    ends[4 * p + 3] === ends[4 * q + 3];
+  for (let edge = 0; edge < count; edge++) {
+    let hash = 0x9e3779b9;
+    for (let word = 8 * edge; word < 8 * edge + 8; word++) {
+      hash = Math.imul(hash ^ (bits[word] as number), 0x85ebca6b);
+      hash ^= hash >>> 13;
     }
-    return 0;
-  };
-  order.sort(compare);
+    let slot = hash & mask;
+    for (;;) {
+      const head = slotHead[slot] as number;
+      if (head === -1) {
+        slotHead[slot] = edge;
+        groupTail[slot] = edge;
+        break;
+      }
+      if (sameEdge(head, edge)) {
+        nextInGroup[groupTail[slot] as number] = edge;
+        groupTail[slot] = edge;
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
   const unshared: Array<[number, number, number]> = [];
-  for (let start = 0; start < count; ) {
-    let stop = start + 1;
-    while (stop < count && compare(order[start] as number, order[stop] as number) === 0) stop++;
+  for (let slot = 0; slot < slots; slot++) {
+    const head = slotHead[slot] as number;
+    if (head === -1) continue;
     let forward = -1;
     let backward = -1;
-    for (let k = start; k < stop; k++) {
-      const edge = order[k] as number;
+    for (let edge = head; edge !== -1; edge = nextInGroup[edge] as number) {
       const fi = owner[edge] as number;
       if (reversed[edge]) {
         if (backward >= 0 && backward !== fi) pair(backward, fi);
@@ -299,14 +334,12 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
     }
     if (forward < 0 || backward < 0) {
       // used on one side only: the outer boundary, or a border not shared exactly
-      const edge = order[start] as number;
       unshared.push([
-        owner[edge] as number,
-        ((ends[4 * edge] as number) + (ends[4 * edge + 2] as number)) / 2,
-        ((ends[4 * edge + 1] as number) + (ends[4 * edge + 3] as number)) / 2,
+        owner[head] as number,
+        ((ends[4 * head] as number) + (ends[4 * head + 2] as number)) / 2,
+        ((ends[4 * head + 1] as number) + (ends[4 * head + 3] as number)) / 2,
       ]);
     }
-    start = stop;
   }
   const packed = packPolygons(features);
   for (const [fi, x, y] of unshared)

@@ -221,9 +221,26 @@ export function locateIndexSlow(pk: PackedPolygons, x: number, y: number): numbe
 }
 
 /**
- * A uniform grid accelerating {@link locateIndexSlow}: a cell crossed by no edge (with a small
- * safety margin) lies wholly inside one feature or outside all, and answers at once; other cells
- * list the features having an edge in them, in index order.
+ * A uniform grid accelerating {@link locateIndexSlow}. A cell crossed by no edge (with a small
+ * safety margin) lies wholly inside one feature or outside all, and answers at once. A mixed cell
+ * owns one contiguous block of `data`, so a point reads the grid, its cell's block and the few
+ * positions of the edges crossing the cell, and nothing else:
+ *
+ * - `[0]` the number of listed features, `[1]` the cover: the lowest feature having no edge in
+ *   the cell that holds the reference point, hence the whole cell (-1: none; -3: not yet searched,
+ *   see {@link buildGrid}'s `coverBudget`), `[2]` the chosen
+ *   reference point (-1: not yet chosen, the cell is prepared on first use; -2: no candidate is
+ *   clear of the cell's edges, the cell uses {@link locateIndexSlow});
+ * - then, per feature having an edge in the cell, in index order: the feature, whether the
+ *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of runs, and
+ *   each run of consecutive edges crossing the cell as `[first edge, end edge)` (position indices).
+ *
+ * A point p of the cell is inside a feature when the reference point q is inside it XOR the segment
+ * pq crosses its rings an odd number of times; pq lies in the cell, so only the edges listed there
+ * can cross it. Any exact zero orientation (p on an edge or a vertex, pq through a vertex) falls
+ * back to the robust crossing-number test of {@link locateIndexSlow}. The answer is the lowest
+ * listed feature holding the point below the cover, else the cover: always that of
+ * {@link locateIndexSlow}, overlaps included.
  */
 export interface LocatorGrid {
   x0: number;
@@ -233,239 +250,447 @@ export interface LocatorGrid {
   sy: number;
   nx: number;
   ny: number;
-  /** ≥ 0: feature index; -1: outside; -2: mixed (see cellStart/cellFeat). */
+  /** ≥ 0: feature index; -1: outside; ≤ -2: mixed, its block starts at `-2 - value` in `data`. */
   cell: Int32Array;
-  cellStart: Uint32Array;
-  cellFeat: Uint32Array;
-  /**
-   * Row strips: the edges of feature f whose y-range (with the margin) meets grid row j are
-   * `stripEdges[stripStart[p] .. stripStart[p + 1]]` (position index of each edge's first point),
-   * p = `stripBase[f] + j - rowMin[f]`. A horizontal ray from a point of row j only crosses edges
-   * of that row, so the crossing-number test of a mixed cell reads a handful of edges per feature.
-   */
-  rowMin: Int32Array;
-  stripBase: Uint32Array;
-  stripStart: Uint32Array;
-  stripEdges: Uint32Array;
-  /**
-   * Mixed cells where no listed feature holds the point: the answer is the same for the whole
-   * cell (a feature with no edge in the cell covers all of it or none), so it is found once, on
-   * first use (-3: not yet known).
-   */
-  fallback: Int32Array;
+  data: Int32Array;
+  /** A reference point closer than this to the line of an edge of its cell is not used. */
+  tolerance: number;
 }
 
-export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2): LocatorGrid {
+/** Candidate reference points, as fractions of the cell (the centre, then golden-ratio points). */
+export const REFERENCE_X = [0.5, 0.381966011250105, 0.618033988749895, 0.276393202250021];
+export const REFERENCE_Y = [0.5, 0.618033988749895, 0.381966011250105, 0.723606797749979];
+const NOT_CHOSEN = -1;
+/** A cover not yet searched (when {@link fillCovers} was over its budget). */
+const NOT_KNOWN = -3;
+const UNSET = -3;
+type GridFrame = Pick<LocatorGrid, 'x0' | 'y0' | 'sx' | 'sy' | 'nx' | 'ny'>;
+const NO_REFERENCE = -2;
+const CELL_HEADER = 3;
+const FEATURE_HEADER = 3;
+
+/**
+ * Calls `visit(cell, feature, edge)` for every edge of every feature and every grid cell its
+ * bounding box (widened by `margin`) meets, features in index order, edges in ring order.
+ */
+function forEachEdgeCell(
+  pk: PackedPolygons,
+  grid: GridFrame,
+  margin: number,
+  visit: (cellIndex: number, feature: number, edge: number) => void,
+): void {
   const { coords, ringStart, featRing } = pk;
-  const nFeat = featRing.length - 1;
-  const nPos = coords.length / 2;
+  const { x0, y0, sx, sy, nx, ny } = grid;
+  const featureCount = featRing.length - 1;
+  for (let feature = 0; feature < featureCount; feature++) {
+    for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
+      for (let edge = ringStart[ring] as number; edge < (ringStart[ring + 1] as number) - 1; edge++) {
+        const ax = coords[2 * edge] as number;
+        const ay = coords[2 * edge + 1] as number;
+        const bx = coords[2 * edge + 2] as number;
+        const by = coords[2 * edge + 3] as number;
+        const column0 = Math.max(0, Math.floor((Math.min(ax, bx) - margin - x0) * sx));
+        const column1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
+        const row0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
+        const row1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
+        for (let row = row0; row <= row1; row++)
+          for (let column = column0; column <= column1; column++) visit(row * nx + column, feature, edge);
+      }
+    }
+  }
+}
+
+/**
+ * For every feature in index order, flood-fills the grid cells of its bounding box that none of
+ * its edges meets: each 4-connected region of them is wholly inside the feature or wholly outside
+ * (one point test per region). A cell inside gets the feature as its value (pure cell, `cell`) or
+ * as its cover (mixed cell, `data`) when it has none yet, so the lowest feature wins. Returns
+ * `false`, doing nothing, when the bounding boxes span more than `budget` cells in all.
+ */
+function fillCovers(
+  pk: PackedPolygons,
+  frame: GridFrame,
+  margin: number,
+  cell: Int32Array,
+  data: Int32Array,
+  budget: number,
+): boolean {
+  const { coords, ringStart, ringBox, featRing } = pk;
+  const { x0, y0, sx, sy, nx, ny } = frame;
+  const featureCount = featRing.length - 1;
+  const range = new Int32Array(4 * featureCount);
+  let spanned = 0;
+  for (let feature = 0; feature < featureCount; feature++) {
+    let low = Infinity;
+    let bottom = Infinity;
+    let high = -Infinity;
+    let top = -Infinity;
+    for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
+      low = Math.min(low, ringBox[4 * ring] as number);
+      bottom = Math.min(bottom, ringBox[4 * ring + 1] as number);
+      high = Math.max(high, ringBox[4 * ring + 2] as number);
+      top = Math.max(top, ringBox[4 * ring + 3] as number);
+    }
+    if (!(low <= high)) {
+      range[4 * feature] = 0;
+      range[4 * feature + 2] = -1;
+      continue;
+    }
+    const column0 = Math.max(0, Math.floor((low - margin - x0) * sx));
+    const column1 = Math.min(nx - 1, Math.floor((high + margin - x0) * sx));
+    const row0 = Math.max(0, Math.floor((bottom - margin - y0) * sy));
+    const row1 = Math.min(ny - 1, Math.floor((top + margin - y0) * sy));
+    range.set([column0, row0, column1, row1], 4 * feature);
+    spanned += Math.max(0, column1 - column0 + 1) * Math.max(0, row1 - row0 + 1);
+    if (spanned > budget) return false;
+  }
+  let mask = new Uint8Array(0);
+  let queue = new Int32Array(0);
+  const EDGE = 1;
+  const IN = 2;
+  const OUT = 3;
+  for (let feature = 0; feature < featureCount; feature++) {
+    const column0 = range[4 * feature] as number;
+    const row0 = range[4 * feature + 1] as number;
+    const width = (range[4 * feature + 2] as number) - column0 + 1;
+    const height = (range[4 * feature + 3] as number) - row0 + 1;
+    if (width <= 0 || height <= 0) continue;
+    const size = width * height;
+    if (mask.length < size) {
+      mask = new Uint8Array(size * 2);
+      queue = new Int32Array(size * 2);
+    }
+    mask.fill(0, 0, size);
+    // the cells its edges meet, as in forEachEdgeCell
+    for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
+      for (let edge = ringStart[ring] as number; edge < (ringStart[ring + 1] as number) - 1; edge++) {
+        const ax = coords[2 * edge] as number;
+        const ay = coords[2 * edge + 1] as number;
+        const bx = coords[2 * edge + 2] as number;
+        const by = coords[2 * edge + 3] as number;
+        const edgeColumn0 = Math.max(0, Math.floor((Math.min(ax, bx) - margin - x0) * sx));
+        const edgeColumn1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
+        const edgeRow0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
+        const edgeRow1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
+        for (let row = edgeRow0; row <= edgeRow1; row++)
+          for (let column = edgeColumn0; column <= edgeColumn1; column++)
+            mask[(row - row0) * width + column - column0] = EDGE;
+      }
+    }
+    for (let seed = 0; seed < size; seed++) {
+      if (mask[seed] !== 0) continue;
+      const seedX = x0 + (column0 + (seed % width) + 0.5) / sx;
+      const seedY = y0 + (row0 + Math.floor(seed / width) + 0.5) / sy;
+      const status = pointInFeature(pk, feature, seedX, seedY) === INSIDE ? IN : OUT;
+      let head = 0;
+      let tail = 0;
+      queue[tail++] = seed;
+      mask[seed] = status;
+      while (head < tail) {
+        const at = queue[head++] as number;
+        const column = at % width;
+        if (status === IN) {
+          const cellIndex = (row0 + Math.floor(at / width)) * nx + column0 + column;
+          const value = cell[cellIndex] as number;
+          if (value === -1) cell[cellIndex] = feature;
+          else if (value <= -2 && data[-2 - value + 1] === -1) data[-2 - value + 1] = feature;
+        }
+        if (column > 0 && mask[at - 1] === 0) {
+          mask[at - 1] = status;
+          queue[tail++] = at - 1;
+        }
+        if (column < width - 1 && mask[at + 1] === 0) {
+          mask[at + 1] = status;
+          queue[tail++] = at + 1;
+        }
+        if (at >= width && mask[at - width] === 0) {
+          mask[at - width] = status;
+          queue[tail++] = at - width;
+        }
+        if (at + width < size && mask[at + width] === 0) {
+          mask[at + width] = status;
+          queue[tail++] = at + width;
+        }
+      }
+    }
+  }
+  return true;
+}
+
+/**
+ * The grid-wide fallback of {@link fillCovers} for pure cells (`UNSET` in `cell`): 4-connected regions
+ * of cells crossed by no edge lie wholly inside one feature or outside all (an edge along a shared side
+ * is listed in both cells), so one point test per region.
+ */
+function floodPureCells(pk: PackedPolygons, frame: GridFrame, cell: Int32Array): void {
+  const { x0, y0, sx, sy, nx } = frame;
+  const cellCount = cell.length;
+  const queue = new Int32Array(cellCount);
+  for (let seedCell = 0; seedCell < cellCount; seedCell++) {
+    if (cell[seedCell] !== UNSET) continue;
+    const value = locateIndexSlow(
+      pk,
+      x0 + ((seedCell % nx) + 0.5) / sx,
+      y0 + (Math.floor(seedCell / nx) + 0.5) / sy,
+    );
+    let head = 0;
+    let tail = 0;
+    queue[tail++] = seedCell;
+    cell[seedCell] = value;
+    while (head < tail) {
+      const at = queue[head++] as number;
+      const column = at % nx;
+      if (column > 0 && cell[at - 1] === UNSET) {
+        cell[at - 1] = value;
+        queue[tail++] = at - 1;
+      }
+      if (column < nx - 1 && cell[at + 1] === UNSET) {
+        cell[at + 1] = value;
+        queue[tail++] = at + 1;
+      }
+      if (at >= nx && cell[at - nx] === UNSET) {
+        cell[at - nx] = value;
+        queue[tail++] = at - nx;
+      }
+      if (at + nx < cellCount && cell[at + nx] === UNSET) {
+        cell[at + nx] = value;
+        queue[tail++] = at + nx;
+      }
+    }
+  }
+}
+
+/**
+ * Builds the {@link LocatorGrid} of packed polygons.
+ *
+ * @param pk - The packed polygons.
+ * @param cellsPerPosition - Grid cells per ring position (at most 4 million cells).
+ * @param coverBudget - Covers are computed at build time when the features' bounding boxes span at
+ *   most this many cells per grid cell (see {@link fillCovers}); otherwise pure cells are flood-filled
+ *   and the covers of mixed cells are searched on first use.
+ */
+export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget = 16): LocatorGrid {
+  const positionCount = pk.coords.length / 2;
   const { minX, minY, maxX, maxY } = pk.index;
-  const w = Math.max(maxX - minX, 1e-9);
-  const h = Math.max(maxY - minY, 1e-9);
-  const target = Math.max(1, Math.min(4_000_000, nPos * cellsPerPosition));
-  const size = Math.sqrt((w * h) / target);
-  const nx = Math.max(1, Math.ceil(w / size));
-  const ny = Math.max(1, Math.ceil(h / size));
-  const sx = nx / w;
-  const sy = ny / h;
-  const eps = Math.max(w, h) * 1e-9;
-  const nCells = nx * ny;
-  const count = new Uint32Array(nCells + 1);
-  const last = new Int32Array(nCells).fill(-1);
-  const visit = (
-    fill: boolean,
-    start: Uint32Array | undefined,
-    out: Uint32Array | undefined,
-    pos: Uint32Array | undefined,
-  ): void => {
-    for (let f = 0; f < nFeat; f++) {
-      for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
-        for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number) - 1; k++) {
-          const ax = coords[2 * k] as number;
-          const ay = coords[2 * k + 1] as number;
-          const bx = coords[2 * k + 2] as number;
-          const by = coords[2 * k + 3] as number;
-          const i0 = Math.max(0, Math.floor((Math.min(ax, bx) - eps - minX) * sx));
-          const i1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + eps - minX) * sx));
-          const j0 = Math.max(0, Math.floor((Math.min(ay, by) - eps - minY) * sy));
-          const j1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + eps - minY) * sy));
-          for (let j = j0; j <= j1; j++) {
-            for (let i = i0; i <= i1; i++) {
-              const c = j * nx + i;
-              if (last[c] === f) continue;
-              last[c] = f;
-              if (!fill) (count[c] as number)++;
-              else {
-                (out as Uint32Array)[(pos as Uint32Array)[c] as number] = f;
-                (pos as Uint32Array)[c] = ((pos as Uint32Array)[c] as number) + 1;
-              }
-            }
+  const width = Math.max(maxX - minX, 1e-9);
+  const height = Math.max(maxY - minY, 1e-9);
+  const target = Math.max(1, Math.min(4_000_000, positionCount * cellsPerPosition));
+  const size = Math.sqrt((width * height) / target);
+  const nx = Math.max(1, Math.ceil(width / size));
+  const ny = Math.max(1, Math.ceil(height / size));
+  const frame = { x0: minX, y0: minY, sx: nx / width, sy: ny / height, nx, ny };
+  const margin = Math.max(width, height) * 1e-9;
+  const cellCount = nx * ny;
+  const lastFeature = new Int32Array(cellCount).fill(-1);
+  const lastEdge = new Int32Array(cellCount).fill(-2);
+  // pass 1: the length of each mixed cell's block
+  const blockLength = new Uint32Array(cellCount);
+  forEachEdgeCell(pk, frame, margin, (cellIndex, feature, edge) => {
+    let grow = 0;
+    if (lastFeature[cellIndex] !== feature) {
+      lastFeature[cellIndex] = feature;
+      grow = blockLength[cellIndex] === 0 ? CELL_HEADER + FEATURE_HEADER : FEATURE_HEADER;
+    }
+    if (lastEdge[cellIndex] !== edge - 1) grow += 2;
+    lastEdge[cellIndex] = edge;
+    blockLength[cellIndex] = (blockLength[cellIndex] as number) + grow;
+  });
+  const blockStart = new Uint32Array(cellCount + 1);
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
+    blockStart[cellIndex + 1] = (blockStart[cellIndex] as number) + (blockLength[cellIndex] as number);
+  const data = new Int32Array(blockStart[cellCount] as number);
+  const writeAt = blockLength;
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
+    const block = blockStart[cellIndex] as number;
+    if ((blockStart[cellIndex + 1] as number) === block) continue;
+    data[block + 1] = -1;
+    data[block + 2] = NOT_CHOSEN;
+    writeAt[cellIndex] = block + CELL_HEADER;
+  }
+  // pass 2: fill the blocks (features in index order, runs of consecutive edges)
+  const featureAt = new Uint32Array(cellCount);
+  lastFeature.fill(-1);
+  lastEdge.fill(-2);
+  forEachEdgeCell(pk, frame, margin, (cellIndex, feature, edge) => {
+    let write = writeAt[cellIndex] as number;
+    if (lastFeature[cellIndex] !== feature) {
+      lastFeature[cellIndex] = feature;
+      const block = blockStart[cellIndex] as number;
+      data[block] = (data[block] as number) + 1;
+      data[write] = feature;
+      data[write + 1] = -1;
+      featureAt[cellIndex] = write;
+      write += FEATURE_HEADER;
+    }
+    if (lastEdge[cellIndex] === edge - 1) data[write - 1] = edge + 1;
+    else {
+      data[write] = edge;
+      data[write + 1] = edge + 1;
+      write += 2;
+      const entry = featureAt[cellIndex] as number;
+      data[entry + 2] = (data[entry + 2] as number) + 1;
+    }
+    lastEdge[cellIndex] = edge;
+    writeAt[cellIndex] = write;
+  });
+  const cell = new Int32Array(cellCount).fill(-1);
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
+    if ((blockStart[cellIndex + 1] as number) > (blockStart[cellIndex] as number))
+      cell[cellIndex] = -2 - (blockStart[cellIndex] as number);
+  if (!fillCovers(pk, frame, margin, cell, data, coverBudget * cellCount + 65_536)) {
+    for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
+      if ((cell[cellIndex] as number) <= -2) data[-2 - (cell[cellIndex] as number) + 1] = NOT_KNOWN;
+      else cell[cellIndex] = UNSET;
+    }
+    floodPureCells(pk, frame, cell);
+  }
+  const magnitude = Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY), 1);
+  return { ...frame, cell, data, tolerance: Math.max(size * 1e-6, magnitude * 1e-11) };
+}
+
+function referenceX(grid: LocatorGrid, column: number, choice: number): number {
+  return grid.x0 + (column + (REFERENCE_X[choice] as number)) / grid.sx;
+}
+
+function referenceY(grid: LocatorGrid, row: number, choice: number): number {
+  return grid.y0 + (row + (REFERENCE_Y[choice] as number)) / grid.sy;
+}
+
+/**
+ * Chooses a mixed cell's reference point, the first candidate farther than the tolerance from the
+ * line of every edge listed in the cell, and records whether it is inside each listed feature;
+ * when no candidate is clear, the cell is marked for {@link locateIndexSlow}.
+ */
+function prepareCell(
+  pk: PackedPolygons,
+  grid: LocatorGrid,
+  block: number,
+  column: number,
+  row: number,
+): void {
+  const { data } = grid;
+  const { coords } = pk;
+  const features = data[block] as number;
+  const toleranceSquared = grid.tolerance * grid.tolerance;
+  for (let choice = 0; choice < REFERENCE_X.length; choice++) {
+    const qx = referenceX(grid, column, choice);
+    const qy = referenceY(grid, row, choice);
+    let clear = true;
+    let entry = block + CELL_HEADER;
+    for (let listed = 0; listed < features && clear; listed++) {
+      const runs = data[entry + 2] as number;
+      entry += FEATURE_HEADER;
+      for (let run = 0; run < runs && clear; run++, entry += 2) {
+        for (let edge = data[entry] as number, end = data[entry + 1] as number; edge < end; edge++) {
+          const ax = coords[2 * edge] as number;
+          const ay = coords[2 * edge + 1] as number;
+          const ex = (coords[2 * edge + 2] as number) - ax;
+          const ey = (coords[2 * edge + 3] as number) - ay;
+          const lengthSquared = ex * ex + ey * ey;
+          if (lengthSquared === 0) continue;
+          const orientation = ex * (qy - ay) - ey * (qx - ax);
+          if (orientation * orientation <= toleranceSquared * lengthSquared) {
+            clear = false;
+            break;
           }
         }
       }
     }
-    void start;
-  };
-  visit(false, undefined, undefined, undefined);
-  const cellStart = new Uint32Array(nCells + 1);
-  for (let c = 0; c < nCells; c++) cellStart[c + 1] = (cellStart[c] as number) + (count[c] as number);
-  const cellFeat = new Uint32Array(cellStart[nCells] as number);
-  const pos = cellStart.slice(0, nCells);
-  last.fill(-1);
-  visit(true, cellStart, cellFeat, pos);
-  // cells crossed by no edge: 4-connected regions of them lie wholly inside one feature or outside
-  // all (an edge along a shared side is listed in both cells), so one point test per region
-  const UNSET = -3;
-  const cell = new Int32Array(nCells).fill(UNSET);
-  for (let c = 0; c < nCells; c++) if ((cellStart[c + 1] as number) > (cellStart[c] as number)) cell[c] = -2;
-  const queue = new Int32Array(nCells);
-  for (let c0 = 0; c0 < nCells; c0++) {
-    if (cell[c0] !== UNSET) continue;
-    const value = locateIndexSlow(pk, minX + ((c0 % nx) + 0.5) / sx, minY + (Math.floor(c0 / nx) + 0.5) / sy);
-    let head = 0;
-    let tail = 0;
-    queue[tail++] = c0;
-    cell[c0] = value;
-    while (head < tail) {
-      const c = queue[head++] as number;
-      const i = c % nx;
-      if (i > 0 && cell[c - 1] === UNSET) {
-        cell[c - 1] = value;
-        queue[tail++] = c - 1;
-      }
-      if (i < nx - 1 && cell[c + 1] === UNSET) {
-        cell[c + 1] = value;
-        queue[tail++] = c + 1;
-      }
-      if (c >= nx && cell[c - nx] === UNSET) {
-        cell[c - nx] = value;
-        queue[tail++] = c - nx;
-      }
-      if (c + nx < nCells && cell[c + nx] === UNSET) {
-        cell[c + nx] = value;
-        queue[tail++] = c + nx;
-      }
+    if (!clear) continue;
+    let onBoundary = false;
+    entry = block + CELL_HEADER;
+    for (let listed = 0; listed < features && !onBoundary; listed++) {
+      const status = pointInFeature(pk, data[entry] as number, qx, qy);
+      onBoundary = status === BOUNDARY;
+      data[entry + 1] = status === INSIDE ? 1 : 0;
+      entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
     }
+    if (onBoundary) continue;
+    if (data[block + 1] === NOT_KNOWN) {
+      // a feature with no edge in the cell (around an enclave, or under an overlap) covers all of it or none
+      const listedFeatures: number[] = [];
+      entry = block + CELL_HEADER;
+      for (let listed = 0; listed < features; listed++) {
+        listedFeatures.push(data[entry] as number);
+        entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
+      }
+      let cover = -1;
+      for (const hit of pk.index.search(qx, qy, qx, qy)) {
+        if (
+          (cover === -1 || hit < cover) &&
+          !listedFeatures.includes(hit) &&
+          pointInFeature(pk, hit, qx, qy) !== OUTSIDE
+        )
+          cover = hit;
+      }
+      data[block + 1] = cover;
+    }
+    data[block + 2] = choice;
+    return;
   }
-  // row strips, in three passes over the edges: rows spanned per feature, edges per strip, fill
-  const rowMin = new Int32Array(nFeat);
-  const stripBase = new Uint32Array(nFeat + 1);
-  const rowOf = (value: number): number => Math.floor((value - minY) * sy);
-  for (let f = 0; f < nFeat; f++) {
-    let low = ny;
-    let high = -1;
-    for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
-      for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number); k++) {
-        const y = coords[2 * k + 1] as number;
-        const jLow = Math.max(0, rowOf(y - eps));
-        const jHigh = Math.min(ny - 1, rowOf(y + eps));
-        if (jLow < low) low = jLow;
-        if (jHigh > high) high = jHigh;
-      }
-    }
-    if (high < low) high = low - 1;
-    rowMin[f] = low;
-    stripBase[f + 1] = (stripBase[f] as number) + (high - low + 1);
-  }
-  const nStrips = stripBase[nFeat] as number;
-  const stripCount = new Uint32Array(nStrips + 1);
-  const eachEdgeStrip = (visitEdge: (strip: number, edge: number) => void): void => {
-    for (let f = 0; f < nFeat; f++) {
-      const base = (stripBase[f] as number) - (rowMin[f] as number);
-      for (let r = featRing[f] as number; r < (featRing[f + 1] as number); r++) {
-        for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number) - 1; k++) {
-          const ay = coords[2 * k + 1] as number;
-          const by = coords[2 * k + 3] as number;
-          const j0 = Math.max(0, rowOf(Math.min(ay, by) - eps));
-          const j1 = Math.min(ny - 1, rowOf(Math.max(ay, by) + eps));
-          for (let j = j0; j <= j1; j++) visitEdge(base + j, k);
-        }
-      }
-    }
-  };
-  eachEdgeStrip((strip) => {
-    stripCount[strip + 1] = (stripCount[strip + 1] as number) + 1;
-  });
-  const stripStart = new Uint32Array(nStrips + 1);
-  for (let p = 0; p < nStrips; p++)
-    stripStart[p + 1] = (stripStart[p] as number) + (stripCount[p + 1] as number);
-  const stripEdges = new Uint32Array(stripStart[nStrips] as number);
-  const stripFill = stripStart.slice(0, nStrips);
-  eachEdgeStrip((strip, edge) => {
-    stripEdges[stripFill[strip] as number] = edge;
-    stripFill[strip] = (stripFill[strip] as number) + 1;
-  });
-  const fallback = new Int32Array(nCells).fill(-3);
-  return {
-    x0: minX,
-    y0: minY,
-    sx,
-    sy,
-    nx,
-    ny,
-    cell,
-    cellStart,
-    cellFeat,
-    rowMin,
-    stripBase,
-    stripStart,
-    stripEdges,
-    fallback,
-  };
-}
-
-/**
- * The crossing-number test of {@link pointInFeature} for feature `f` on the edges of its strip of
- * grid row `row` only (the same answer: the other edges cannot meet the horizontal line of the point).
- */
-function pointInStrip(
-  coords: Float64Array,
-  g: LocatorGrid,
-  f: number,
-  row: number,
-  x: number,
-  y: number,
-): number {
-  const strip = (g.stripBase[f] as number) + row - (g.rowMin[f] as number);
-  let inside = false;
-  for (let e = g.stripStart[strip] as number, end = g.stripStart[strip + 1] as number; e < end; e++) {
-    const k = 2 * (g.stripEdges[e] as number);
-    const xi = coords[k] as number;
-    const yi = coords[k + 1] as number;
-    const xj = coords[k + 2] as number;
-    const yj = coords[k + 3] as number;
-    if (yi > y !== yj > y) {
-      const t = (xj - xi) * (y - yi) - (x - xi) * (yj - yi);
-      if (t === 0) return BOUNDARY;
-      if (t > 0 === yj > yi) inside = !inside;
-    } else if (yi === y && (xi === x || (yj === y && (x - xi) * (x - xj) <= 0))) {
-      return BOUNDARY;
-    }
-  }
-  return inside ? INSIDE : OUTSIDE;
+  data[block + 2] = NO_REFERENCE;
 }
 
 /** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
-export function locateIndex(pk: PackedPolygons, g: LocatorGrid, x: number, y: number): number {
-  let i = Math.floor((x - g.x0) * g.sx);
-  let j = Math.floor((y - g.y0) * g.sy);
-  if (!(i >= 0 && j >= 0 && i <= g.nx && j <= g.ny)) return -1;
-  if (i === g.nx) i--;
-  if (j === g.ny) j--;
-  const c = j * g.nx + i;
-  const v = g.cell[c] as number;
-  if (v !== -2) return v;
+export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y: number): number {
+  let column = Math.floor((x - grid.x0) * grid.sx);
+  let row = Math.floor((y - grid.y0) * grid.sy);
+  if (!(column >= 0 && row >= 0 && column <= grid.nx && row <= grid.ny)) return -1;
+  if (column === grid.nx) column--;
+  if (row === grid.ny) row--;
+  const value = grid.cell[row * grid.nx + column] as number;
+  if (value > -2) return value;
+  const block = -2 - value;
+  const data = grid.data;
+  let choice = data[block + 2] as number;
+  if (choice < 0) {
+    if (choice === NOT_CHOSEN) {
+      prepareCell(pk, grid, block, column, row);
+      choice = data[block + 2] as number;
+    }
+    if (choice === NO_REFERENCE) return locateIndexSlow(pk, x, y);
+  }
+  const qx = referenceX(grid, column, choice);
+  const qy = referenceY(grid, row, choice);
+  const dx = qx - x;
+  const dy = qy - y;
   const coords = pk.coords;
-  for (let k = g.cellStart[c] as number, end = g.cellStart[c + 1] as number; k < end; k++) {
-    const f = g.cellFeat[k] as number;
-    if (pointInStrip(coords, g, f, j, x, y) !== OUTSIDE) return f;
+  const features = data[block] as number;
+  const cover = data[block + 1] as number;
+  const last = cover === -1 ? Number.MAX_SAFE_INTEGER : cover;
+  let entry = block + CELL_HEADER;
+  for (let listed = 0; listed < features; listed++) {
+    const feature = data[entry] as number;
+    if (feature > last) break;
+    let inside = data[entry + 1] === 1;
+    const runs = data[entry + 2] as number;
+    entry += FEATURE_HEADER;
+    for (let run = 0; run < runs; run++, entry += 2) {
+      let edge = data[entry] as number;
+      const end = data[entry + 1] as number;
+      let ax = coords[2 * edge] as number;
+      let ay = coords[2 * edge + 1] as number;
+      // side of each vertex relative to the line pq (shared by the two edges of the vertex)
+      let sideA = dx * (ay - y) - dy * (ax - x);
+      if (sideA === 0) return locateIndexSlow(pk, x, y);
+      for (; edge < end; edge++) {
+        const bx = coords[2 * edge + 2] as number;
+        const by = coords[2 * edge + 3] as number;
+        const sideB = dx * (by - y) - dy * (bx - x);
+        if (sideB === 0) return locateIndexSlow(pk, x, y);
+        if (sideA < 0 !== sideB < 0) {
+          const ex = bx - ax;
+          const ey = by - ay;
+          const sideP = ex * (y - ay) - ey * (x - ax);
+          if (sideP === 0) return locateIndexSlow(pk, x, y);
+          if (sideP < 0 !== ex * (qy - ay) - ey * (qx - ax) < 0) inside = !inside;
+        }
+        ax = bx;
+        ay = by;
+        sideA = sideB;
+      }
+    }
+    if (inside) return feature;
   }
-  // a feature with no edge in this cell may still cover the point (around an enclave): it then
-  // covers the whole cell, so the answer is found once per cell
-  let known = g.fallback[c] as number;
-  if (known === -3) {
-    known = locateIndexSlow(pk, x, y);
-    g.fallback[c] = known;
-  }
-  return known;
+  return cover;
 }

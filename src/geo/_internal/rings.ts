@@ -64,10 +64,18 @@ export function isCounterclockwise(ring: readonly Position[]): boolean {
   return ringSphericalArea(ring) >= 0;
 }
 
-/** A copy with RFC 7946 winding (exterior rings counterclockwise, holes clockwise), judged on the sphere. */
-export function rewindRfc7946<G extends Polygon | MultiPolygon>(g: G): G {
+/**
+ * A copy with RFC 7946 winding (exterior rings counterclockwise, holes clockwise), judged on the sphere.
+ * `areas` may give rings' signed spherical areas already computed in the same call (never kept across
+ * calls: a ring array may be changed in between).
+ */
+export function rewindRfc7946<G extends Polygon | MultiPolygon>(
+  g: G,
+  areas?: ReadonlyMap<readonly Position[], number>,
+): G {
+  const counterclockwise = (ring: Position[]): boolean => (areas?.get(ring) ?? ringSphericalArea(ring)) >= 0;
   const fix = (poly: Position[][]): Position[][] =>
-    poly.map((ring, i) => ((i === 0) === isCounterclockwise(ring) ? ring : ring.slice().reverse()));
+    poly.map((ring, i) => ((i === 0) === counterclockwise(ring) ? ring : ring.slice().reverse()));
   if (g.type === 'Polygon') return { ...g, coordinates: fix(g.coordinates) };
   return { ...g, coordinates: (g as MultiPolygon).coordinates.map(fix) } as G;
 }

@@ -159,8 +159,8 @@ export interface OperatorSignature {
 export type FieldRead = readonly [slot: number, absent: Unknown];
 
 /**
- * One built-in operator: its signature, its evaluation (generic, plus optional fast paths), its
- * `missing` behaviour and the example the docs show (a criterion that passes on `application`).
+ * One built-in operator: its signature, its evaluation (generic, plus optional fast paths) and its
+ * `missing` behaviour. Its docs example lives in `_examples.ts` (docs-only data, out of the bundle).
  */
 export interface OperatorEntry extends OperatorSignature {
   readonly missing: MissingBehaviour;
@@ -176,10 +176,13 @@ export interface OperatorEntry extends OperatorSignature {
    * the two agree on random inputs.
    */
   readonly fieldConstant?: (read: FieldRead, constant: unknown) => Compiled | undefined;
+  /**
+   * Fast path for other operand shapes (two field reads, a date computed packed…): a closure equal to
+   * `strict(operands, evaluate)` on every input, or `undefined` when none applies. Property-tested.
+   */
+  readonly fuse?: (operands: readonly Compiled[]) => Compiled | undefined;
   /** Special operators: compiles the node itself (lazy operands, reads, quantifiers…). */
   readonly compile?: (input: OperatorCompileInput) => Compiled;
-  /** The docs example: a criterion `when` that passes on `application` (run by a test). */
-  readonly example: { readonly when: ExpressionValue; readonly application: Record<string, unknown> };
 }
 
 export const MANY = Number.POSITIVE_INFINITY;
@@ -189,6 +192,11 @@ export const operator = (entry: OperatorEntry): OperatorEntry => entry;
 /** Closures known at compile time: constants (their value) and field reads. */
 export const CONSTANT = new WeakMap<Compiled, unknown>();
 export const FIELD = new WeakMap<Compiled, FieldRead>();
+/**
+ * Closures whose value is a date, with their twin computing it packed (`packIsoDate`'s number) or the
+ * same `Unknown`, without formatting it: a comparison of that date reads the twin.
+ */
+export const PACKED_DATE = new WeakMap<Compiled, (context: EvaluationContext) => number | Unknown>();
 /** A closure returning `value` (marked constant unless it is an unknown). */
 export function constant(value: unknown): Compiled {
   if (isUnknown(value)) return () => value;

@@ -83,7 +83,6 @@ const binary = (
   name: string,
   arity: readonly [number, number],
   step: (left: Numeric, right: Numeric) => Numeric | undefined,
-  example: OperatorEntry['example'],
   fieldConstant?: OperatorEntry['fieldConstant'],
 ): OperatorEntry =>
   operator({
@@ -93,7 +92,6 @@ const binary = (
     operands: ['number'],
     result: 'number',
     missing: 'strict',
-    example,
     evaluate: fold(step),
     ...(fieldConstant ? { fieldConstant } : {}),
   });
@@ -106,54 +104,17 @@ const toInteger = (name: 'floor' | 'ceil'): OperatorEntry =>
     operands: ['number'],
     result: 'number',
     missing: 'strict',
-    example: {
-      when: { '==': [{ [name]: { field: 'x' } }, name === 'floor' ? 2 : 3] },
-      application: { x: 2.5 },
-    },
     evaluate: (value: unknown) => rounding(value, 0, name),
   });
 
 /** The operators of the `arithmetic` family. */
 export const arithmeticOperators = () => [
-  binary(
-    '+',
-    [2, MANY],
-    add,
-    { when: { '==': [{ '+': [{ field: 'a' }, 0.2] }, 0.3] }, application: { a: 0.1 } },
-    fieldWith(add),
-  ),
-  binary(
-    '*',
-    [2, MANY],
-    multiply,
-    {
-      when: { '<=': [{ field: 'requested' }, { '*': [{ field: 'total' }, 0.35] }] },
-      application: { requested: 35000, total: 100000 },
-    },
-    fieldTimes,
-  ),
-  binary(
-    '-',
-    [2, 2],
-    subtract,
-    { when: { '==': [{ '-': [{ field: 'a' }, 0.1] }, 0.2] }, application: { a: 0.3 } },
-    fieldWith(subtract),
-  ),
-  binary(
-    '/',
-    [2, 2],
-    divide,
-    { when: { '==': [{ '/': [{ field: 'a' }, 3] }, 0.5] }, application: { a: 1.5 } },
-    fieldWith(divide),
-  ),
-  binary('min', [1, MANY], smaller, {
-    when: { '==': [{ min: [{ field: 'a' }, 100] }, 40] },
-    application: { a: 40 },
-  }),
-  binary('max', [1, MANY], larger, {
-    when: { '==': [{ max: [{ field: 'a' }, 100] }, 100] },
-    application: { a: 40 },
-  }),
+  binary('+', [2, MANY], add, fieldWith(add)),
+  binary('*', [2, MANY], multiply, fieldTimes),
+  binary('-', [2, 2], subtract, fieldWith(subtract)),
+  binary('/', [2, 2], divide, fieldWith(divide)),
+  binary('min', [1, MANY], smaller),
+  binary('max', [1, MANY], larger),
   operator({
     name: 'round',
     family: 'arithmetic',
@@ -161,7 +122,6 @@ export const arithmeticOperators = () => [
     operands: ['number', 'number', 'string'],
     result: 'number',
     missing: 'strict',
-    example: { when: { '==': [{ round: [{ field: 'x' }, 2] }, 1.01] }, application: { x: 1.005 } },
     evaluate: rounding,
   }),
   toInteger('floor'),
@@ -173,7 +133,6 @@ export const arithmeticOperators = () => [
     operands: ['number'],
     result: 'number',
     missing: 'strict',
-    example: { when: { '==': [{ percent: { field: 'rate' } }, 0.35] }, application: { rate: 35 } },
     evaluate: (value: unknown) => (isNumeric(value) ? divide(value, 100)! : NONE),
   }),
 ];

@@ -4,10 +4,14 @@ import { compare, isNumeric } from '../_exact.js';
 import {
   type Compiled,
   equal,
+  FIELD,
   type FieldRead,
+  isUnknown,
+  merge,
   NONE,
   type OperatorEntry,
   operator,
+  PACKED_DATE,
   type Unknown,
 } from './_kernel.js';
 
@@ -89,6 +93,65 @@ function orderHolds(left: unknown, right: unknown, name: OrderName): boolean | U
   return sign === undefined ? NONE : HOLDS[name](sign);
 }
 
+/**
+ * Fused order comparisons (same results as `strict(operands, evaluate)`): two field reads, dates
+ * compared packed without the generic dispatch; a date computed packed (`PACKED_DATE`, e.g.
+ * `addMonths(field, n)`) against a field read, without formatting the computed date.
+ */
+function fuseOrder(name: OrderName) {
+  const holds = HOLDS[name];
+  const evaluate = ORDER_EVALUATIONS[name];
+  return (operands: readonly Compiled[]): Compiled | undefined => {
+    if (operands.length !== 2) return;
+    const [first, second] = operands as [Compiled, Compiled];
+    const firstRead = FIELD.get(first);
+    const secondRead = FIELD.get(second);
+    if (firstRead && secondRead) {
+      const [firstSlot, firstAbsent] = firstRead;
+      const [secondSlot, secondAbsent] = secondRead;
+      const bothAbsent = merge(firstAbsent, secondAbsent);
+      return (context) => {
+        const left = context.values[firstSlot];
+        const right = context.values[secondSlot];
+        if (left === undefined) return right === undefined ? bothAbsent : firstAbsent;
+        if (right === undefined) return secondAbsent;
+        if (typeof left === 'string' && typeof right === 'string') {
+          const leftDate = ymd(left);
+          const rightDate = ymd(right);
+          if (leftDate >= 0 && rightDate >= 0) return holds(leftDate - rightDate);
+        }
+        return evaluate(left, right);
+      };
+    }
+    const firstPacked = PACKED_DATE.get(first);
+    if (firstPacked && secondRead) {
+      const [secondSlot, secondAbsent] = secondRead;
+      return (context) => {
+        const leftDate = firstPacked(context);
+        const right = context.values[secondSlot];
+        if (isUnknown(leftDate)) return right === undefined ? merge(leftDate, secondAbsent) : leftDate;
+        if (right === undefined) return secondAbsent;
+        // The computed date is valid: the comparison holds or not when the field is a date, else unknown.
+        const rightDate = ymd(right);
+        return rightDate < 0 ? NONE : holds(leftDate - rightDate);
+      };
+    }
+    const secondPacked = PACKED_DATE.get(second);
+    if (firstRead && secondPacked) {
+      const [firstSlot, firstAbsent] = firstRead;
+      return (context) => {
+        const left = context.values[firstSlot];
+        const rightDate = secondPacked(context);
+        if (left === undefined) return isUnknown(rightDate) ? merge(firstAbsent, rightDate) : firstAbsent;
+        if (isUnknown(rightDate)) return rightDate;
+        const leftDate = ymd(left);
+        return leftDate < 0 ? NONE : holds(leftDate - rightDate);
+      };
+    }
+    return undefined;
+  };
+}
+
 const ordered = (name: OrderName): OperatorEntry =>
   operator({
     name,
@@ -98,9 +161,9 @@ const ordered = (name: OrderName): OperatorEntry =>
     result: 'boolean',
     rule: 'ordered',
     missing: 'strict',
-    example: { when: { [name]: [{ field: 'x' }, 10] }, application: { x: name.startsWith('<') ? 5 : 20 } },
     evaluate: ORDER_EVALUATIONS[name],
     fieldConstant: (read, bound) => fieldNumber(name, read, bound),
+    fuse: fuseOrder(name),
   });
 
 /** The operators of the `comparison` family. */
@@ -113,7 +176,6 @@ export const comparisonOperators = () => [
     result: 'boolean',
     rule: 'comparable',
     missing: 'strict',
-    example: { when: { '==': [{ field: 'status' }, 'association'] }, application: { status: 'association' } },
     evaluate: (left: unknown, right: unknown) => left === right || equal(left, right),
     fieldConstant: ([slot, absent], expected) => {
       if (expected !== null && typeof expected === 'object') return;
@@ -131,7 +193,6 @@ export const comparisonOperators = () => [
     result: 'boolean',
     rule: 'comparable',
     missing: 'strict',
-    example: { when: { '!=': [{ field: 'status' }, 'company'] }, application: { status: 'association' } },
     evaluate: (left: unknown, right: unknown) => !equal(left, right),
   }),
   ordered('<'),

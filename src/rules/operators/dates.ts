@@ -1,13 +1,16 @@
 /** Dates (`YYYY-MM-DD`, calendar arithmetic with date-fns semantics). */
-import { dateOps, isIsoDate, ymd } from '../_dates.js';
+import { addDaysPacked, addMonthsPacked, dateOps, formatPacked, isIsoDate, ymd } from '../_dates.js';
 import { isNumeric, roundTo, toNumber } from '../_exact.js';
 import {
   type Compiled,
+  type EvaluationContext,
   type FieldRead,
   isFiniteNumber,
   NONE,
   type OperatorEntry,
   operator,
+  PACKED_DATE,
+  type Unknown,
 } from './_kernel.js';
 
 /** An operator on two dates (anything else: unknown). */
@@ -31,16 +34,32 @@ function dateAndCount(evaluate: (date: number, count: number) => string | undefi
     );
   };
 }
-function fieldPlusCount(evaluate: (date: number, count: number) => string | undefined) {
+/**
+ * `field + constant` days or months; its packed twin (see `PACKED_DATE`) gives the same date unformatted
+ * to a comparison.
+ */
+function fieldPlusCount(shiftPacked: (date: number, count: number) => number) {
   return ([slot, absent]: FieldRead, count: unknown): Compiled | undefined => {
     if (!isFiniteNumber(count)) return;
     const whole = Math.trunc(count);
-    return (context) => {
+    const packedTwin = (context: EvaluationContext): number | Unknown => {
       const value = context.values[slot];
       if (value === undefined) return absent;
       const packed = ymd(value);
-      return packed < 0 ? NONE : (evaluate(packed, whole) ?? NONE);
+      if (packed < 0) return NONE;
+      const shifted = shiftPacked(packed, whole);
+      return shifted < 0 ? NONE : shifted;
     };
+    const compiled: Compiled = (context) => {
+      const value = context.values[slot];
+      if (value === undefined) return absent;
+      const packed = ymd(value);
+      if (packed < 0) return NONE;
+      const shifted = shiftPacked(packed, whole);
+      return shifted < 0 ? NONE : formatPacked(shifted);
+    };
+    PACKED_DATE.set(compiled, packedTwin);
+    return compiled;
   };
 }
 
@@ -57,7 +76,7 @@ function inclusiveMonths(start: number, end: number): number | typeof NONE {
   return dateOps.months(start, after);
 }
 
-const between = (name: 'days' | 'months', example: OperatorEntry['example']): OperatorEntry =>
+const between = (name: 'days' | 'months'): OperatorEntry =>
   operator({
     name,
     family: 'dates',
@@ -65,10 +84,9 @@ const between = (name: 'days' | 'months', example: OperatorEntry['example']): Op
     operands: ['date'],
     result: 'number',
     missing: 'strict',
-    example,
     evaluate: twoDates(dateOps[name]),
   });
-const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example']): OperatorEntry =>
+const shift = (name: 'addDays' | 'addMonths'): OperatorEntry =>
   operator({
     name,
     family: 'dates',
@@ -76,29 +94,16 @@ const shift = (name: 'addDays' | 'addMonths', example: OperatorEntry['example'])
     operands: ['date', 'number'],
     result: 'date',
     missing: 'strict',
-    example,
     evaluate: dateAndCount(dateOps[name]),
-    fieldConstant: fieldPlusCount(dateOps[name]),
+    fieldConstant: fieldPlusCount(name === 'addDays' ? addDaysPacked : addMonthsPacked),
   });
 
 /** The operators of the `dates` family. */
 export const dateOperators = () => [
-  between('days', {
-    when: { '==': [{ days: [{ field: 'start' }, { field: 'end' }] }, 30] },
-    application: { start: '2023-04-01', end: '2023-05-01' },
-  }),
-  between('months', {
-    when: { '==': [{ months: [{ field: 'start' }, { field: 'end' }] }, 11] },
-    application: { start: '2023-01-01', end: '2023-12-31' },
-  }),
-  shift('addDays', {
-    when: { '==': [{ addDays: [{ field: 'start' }, 10] }, '2023-01-11'] },
-    application: { start: '2023-01-01' },
-  }),
-  shift('addMonths', {
-    when: { '==': [{ addMonths: [{ field: 'start' }, 1] }, '2023-02-28'] },
-    application: { start: '2023-01-31' },
-  }),
+  between('days'),
+  between('months'),
+  shift('addDays'),
+  shift('addMonths'),
   operator({
     name: 'isDate',
     family: 'dates',
@@ -106,7 +111,6 @@ export const dateOperators = () => [
     operands: ['any'],
     result: 'boolean',
     missing: 'strict',
-    example: { when: { isDate: { field: 'start' } }, application: { start: '2024-02-29' } },
     evaluate: (value: unknown) => isIsoDate(value),
   }),
   operator({
@@ -116,10 +120,6 @@ export const dateOperators = () => [
     operands: ['date'],
     result: 'number',
     missing: 'strict',
-    example: {
-      when: { '==': [{ durationMonths: [{ field: 'start' }, { field: 'end' }] }, 12] },
-      application: { start: '2023-01-01', end: '2023-12-31' },
-    },
     evaluate: twoDates(inclusiveMonths),
   }),
 ];

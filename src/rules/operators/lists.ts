@@ -123,10 +123,6 @@ export const listOperators = () => [
     operands: ['any', 'list'],
     result: 'boolean',
     missing: 'strict',
-    example: {
-      when: { in: [{ field: 'status' }, ['association', 'epci']] },
-      application: { status: 'epci' },
-    },
     evaluate: (value: unknown, list: unknown) =>
       isList(list)
         ? value instanceof Exact
@@ -149,10 +145,6 @@ export const listOperators = () => [
     operands: ['list'],
     result: 'boolean',
     missing: 'strict',
-    example: {
-      when: { subset: [{ field: 'themes' }, ['mobility', 'housing', 'training']] },
-      application: { themes: ['housing'] },
-    },
     evaluate: onLists((left, right) => left.every((item) => right.includes(item))),
   }),
   operator({
@@ -162,10 +154,6 @@ export const listOperators = () => [
     operands: ['list'],
     result: 'boolean',
     missing: 'strict',
-    example: {
-      when: { intersects: [{ field: 'themes' }, ['mobility', 'training']] },
-      application: { themes: ['housing', 'training'] },
-    },
     evaluate: onLists((left, right) => left.some((item) => right.includes(item))),
   }),
   operator({
@@ -175,10 +163,6 @@ export const listOperators = () => [
     operands: ['list'],
     result: 'list',
     missing: 'strict',
-    example: {
-      when: { '==': [{ intersection: [{ field: 'themes' }, ['mobility', 'training']] }, ['training']] },
-      application: { themes: ['housing', 'training'] },
-    },
     evaluate: onLists((left, right) => left.filter((item) => right.includes(item))),
   }),
   operator({
@@ -188,7 +172,6 @@ export const listOperators = () => [
     operands: ['list'],
     result: 'number',
     missing: 'strict',
-    example: { when: { '>=': [{ count: { field: 'partners' } }, 2] }, application: { partners: ['a', 'b'] } },
     evaluate: (list: unknown) => (isList(list) ? list.length : NONE),
   }),
   operator({
@@ -198,10 +181,6 @@ export const listOperators = () => [
     operands: ['list'],
     result: 'list',
     missing: 'strict',
-    example: {
-      when: { '==': [{ count: { distinct: { field: 'types' } } }, 2] },
-      application: { types: ['a', 'b', 'a'] },
-    },
     evaluate: (list: unknown) => (isList(list) ? [...new Set(list)] : NONE),
   }),
   operator({
@@ -211,10 +190,6 @@ export const listOperators = () => [
     operands: ['list', 'string'],
     result: 'list',
     missing: 'strict',
-    example: {
-      when: { '==': [{ pluck: [{ field: 'partners' }, 'type'] }, ['epci', 'association']] },
-      application: { partners: [{ type: 'epci' }, { type: 'association' }] },
-    },
     compile: ({ argument, at, operand }) => {
       const [listNode, key] = argumentList(argument, at, 2);
       if (typeof key !== 'string' || !isSafeName(key))
@@ -252,10 +227,6 @@ export const listOperators = () => [
     operands: ['list', 'boolean'],
     result: 'boolean',
     missing: 'items',
-    example: {
-      when: { some: [{ field: 'partners' }, { '==': [{ item: 'type' }, 'epci'] }] },
-      application: { partners: [{ type: 'association' }, { type: 'epci' }] },
-    },
     compile: quantifier('some'),
   }),
   operator({
@@ -265,15 +236,6 @@ export const listOperators = () => [
     operands: ['list', 'boolean'],
     result: 'boolean',
     missing: 'items',
-    example: {
-      when: {
-        every: [
-          { field: 'participants' },
-          { all: [{ '>=': [{ item: 'age' }, 16] }, { '<=': [{ item: 'age' }, 25] }] },
-        ],
-      },
-      application: { participants: [{ age: 16 }, { age: 25 }] },
-    },
     compile: quantifier('every'),
   }),
   operator({
@@ -283,12 +245,6 @@ export const listOperators = () => [
     operands: ['list', 'boolean'],
     result: 'list',
     missing: 'items',
-    example: {
-      when: {
-        '>=': [{ count: { filter: [{ field: 'participants' }, { '<=': [{ item: 'age' }, 25] }] } }, 2],
-      },
-      application: { participants: [{ age: 19 }, { age: 40 }, { age: 22 }] },
-    },
     compile: quantifier('filter'),
   }),
   operator({
@@ -298,10 +254,6 @@ export const listOperators = () => [
     operands: ['list', 'number'],
     result: 'number',
     missing: 'items',
-    example: {
-      when: { '==': [{ sum: [{ field: 'partners' }, { item: 'amount' }] }, 0.3] },
-      application: { partners: [{ amount: 0.1 }, { amount: 0.2 }] },
-    },
     compile: quantifier('sum'),
   }),
 ];

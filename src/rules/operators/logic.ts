@@ -34,10 +34,6 @@ export const logicOperators = () => [
     operands: ['boolean'],
     result: 'boolean',
     missing: 'kleene',
-    example: {
-      when: { all: [{ '>=': [{ field: 'age' }, 16] }, { '<=': [{ field: 'age' }, 25] }] },
-      application: { age: 20 },
-    },
     compile: ({ argument, at, operands }) => kleene(operands(argumentList(argument, at, 1, MANY)), false),
   }),
   operator({
@@ -47,10 +43,6 @@ export const logicOperators = () => [
     operands: ['boolean'],
     result: 'boolean',
     missing: 'kleene',
-    example: {
-      when: { any: [{ field: 'rural' }, { field: 'priorityArea' }] },
-      application: { rural: false, priorityArea: true },
-    },
     compile: ({ argument, at, operands }) => kleene(operands(argumentList(argument, at, 1, MANY)), true),
   }),
   operator({
@@ -60,7 +52,6 @@ export const logicOperators = () => [
     operands: ['boolean'],
     result: 'boolean',
     missing: 'strict',
-    example: { when: { not: { field: 'alreadyFunded' } }, application: { alreadyFunded: false } },
     compile: ({ argument, operand }) => {
       const negated = operand(argument);
       return (context) => {
@@ -76,10 +67,6 @@ export const logicOperators = () => [
     operands: ['boolean', 'any', 'any'],
     result: 'any',
     missing: 'branches',
-    example: {
-      when: { '>=': [{ field: 'rate' }, { if: [{ field: 'rural' }, 0.5, 0.3] }] },
-      application: { rural: true, rate: 0.5 },
-    },
     compile: ({ argument, at, operands }) => {
       const [condition, whenTrue, whenFalse] = operands(argumentList(argument, at, 3)) as [
         Compiled,

@@ -1,9 +1,10 @@
 /**
  * The one list of built-in operators, gathered from one file per family. Each entry carries its
  * signature (the compile-time type checker reads it), its evaluation and fast paths (the compiler reads
- * them), its `missing` behaviour and its docs example. Tests check that every entry is documented, with
- * an example, in docs/rules.md, that its example passes, and that its fast paths agree with its generic
- * evaluation on random inputs.
+ * them) and its `missing` behaviour; its docs example is in `_examples.ts` (docs-only, kept out of the
+ * evaluator's bundle). Tests check that every entry is documented, with an example, in docs/rules.md,
+ * that it has an example in `_examples.ts` and that it passes, and that its fast paths agree with its
+ * generic evaluation on random inputs.
  */
 import type { OperatorEntry, OperatorSignature } from './_kernel.js';
 import { arithmeticOperators } from './arithmetic.js';

@@ -78,23 +78,6 @@ export const tableOperators = () => [
     operands: ['any', 'list'],
     result: 'any',
     missing: 'strict',
-    example: {
-      when: {
-        '==': [
-          {
-            lookup: [
-              { field: 'carrier.kind' },
-              [
-                ['association', 0.8],
-                ['company', 0.5],
-              ],
-            ],
-          },
-          0.8,
-        ],
-      },
-      application: { carrier: { kind: 'association' } },
-    },
     compile: compileTable,
   }),
   operator({
@@ -104,24 +87,6 @@ export const tableOperators = () => [
     operands: ['number', 'list', 'string'],
     result: 'any',
     missing: 'strict',
-    example: {
-      when: {
-        '==': [
-          {
-            bracket: [
-              { field: 'budget.total' },
-              [
-                [0, 0.5],
-                [10000, 0.4],
-                [50000, 0.3],
-              ],
-            ],
-          },
-          0.4,
-        ],
-      },
-      application: { budget: { total: 10000 } },
-    },
     compile: checked(true, bracketValue, 2, 3),
   }),
 ];

@@ -37,14 +37,12 @@ function toReference(value: unknown): TerritoryRef | undefined {
 const territory = (
   kind: TerritoryKind,
   signature: Pick<OperatorSignature, 'unary' | 'arity' | 'operands' | 'result'>,
-  example: OperatorEntry['example'],
 ): OperatorEntry =>
   operator({
     name: kind,
     family: 'territory',
     ...signature,
     missing: 'strict',
-    example,
     compile: ({ argument, state, at, operand, operands }) => {
       const provider = state.territory;
       if (!provider)
@@ -85,46 +83,11 @@ const territory = (
     },
   });
 
-/** The operators of the `territory` family (examples use communes of the toy provider in tests). */
+/** The operators of the `territory` family. */
 export const territoryOperators = () => [
-  territory(
-    'inRegion',
-    { unary: true, operands: ['any'], result: 'boolean' },
-    {
-      when: { inRegion: { field: 'communes' } },
-      application: { communes: ['59350'] },
-    },
-  ),
-  territory(
-    'outsideRegion',
-    { unary: true, operands: ['any'], result: 'list' },
-    {
-      when: { '==': [{ outsideRegion: { field: 'communes' } }, []] },
-      application: { communes: ['59350'] },
-    },
-  ),
-  territory(
-    'communes',
-    { unary: true, operands: ['any'], result: 'list' },
-    {
-      when: { '==': [{ communes: { field: 'communes' } }, ['59350']] },
-      application: { communes: ['59350'] },
-    },
-  ),
-  territory(
-    'units',
-    { arity: [2, 2], operands: ['any', 'string'], result: 'list' },
-    {
-      when: { '==': [{ count: { units: [{ field: 'communes' }, 'departement'] } }, 1] },
-      application: { communes: ['59350'] },
-    },
-  ),
-  territory(
-    'withinOne',
-    { arity: [2, 2], operands: ['any', 'string'], result: 'boolean' },
-    {
-      when: { withinOne: [{ field: 'communes' }, 'departement'] },
-      application: { communes: ['59350'] },
-    },
-  ),
+  territory('inRegion', { unary: true, operands: ['any'], result: 'boolean' }),
+  territory('outsideRegion', { unary: true, operands: ['any'], result: 'list' }),
+  territory('communes', { unary: true, operands: ['any'], result: 'list' }),
+  territory('units', { arity: [2, 2], operands: ['any', 'string'], result: 'list' }),
+  territory('withinOne', { arity: [2, 2], operands: ['any', 'string'], result: 'boolean' }),
 ];

@@ -67,10 +67,6 @@ export const valueOperators = () => [
     operands: ['string'],
     result: 'any',
     missing: 'reads',
-    example: {
-      when: { '==': [{ field: 'budget.total' }, 30000] },
-      application: { budget: { total: 30000 } },
-    },
     compile: ({ argument, state, at }) => {
       if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a field path string');
       pathSegments(argument, at);
@@ -97,10 +93,6 @@ export const valueOperators = () => [
     operands: ['string'],
     result: 'any',
     missing: 'reads',
-    example: {
-      when: { '>=': [{ field: 'partners' }, { param: 'minPartners' }] },
-      application: { partners: 2 },
-    },
     compile: ({ argument, state, at }) => {
       if (typeof argument !== 'string' || !state.parameters.has(argument))
         throw new RuleSetError(at, `unknown parameter ${JSON.stringify(argument)}`);
@@ -117,7 +109,6 @@ export const valueOperators = () => [
     operands: ['any'],
     result: 'any',
     missing: 'reads',
-    example: { when: { '==': [{ field: 'pair' }, { lit: [1, 2] }] }, application: { pair: [1, 2] } },
     compile: ({ argument }) => constant(structuredClone(argument)),
   }),
   operator({
@@ -127,7 +118,6 @@ export const valueOperators = () => [
     operands: [],
     result: 'date',
     missing: 'reads',
-    example: { when: { '>=': [{ asOf: [] }, '2023-01-01'] }, application: { submittedOn: '2023-05-01' } },
     compile: ({ state }) => {
       const absent = state.asOfField ? new Unknown([state.asOfField]) : NONE;
       return (context) => context.asOf ?? absent;
@@ -141,7 +131,6 @@ export const valueOperators = () => [
     operands: ['string', 'any'],
     result: 'any',
     missing: 'strict',
-    example: { when: true, application: {} },
     compile: ({ argument, state, at, operand }) => {
       const [name, ...rest] = argumentList(argument, at, 1, MANY);
       const definition =
@@ -164,10 +153,6 @@ export const valueOperators = () => [
     operands: ['string'],
     result: 'any',
     missing: 'reads',
-    example: {
-      when: { some: [{ field: 'participants' }, { '<=': [{ item: 'age' }, 25] }] },
-      application: { participants: [{ age: 40 }, { age: 19 }] },
-    },
     compile: ({ argument, state, at }) => {
       if (state.itemDepth === 0)
         throw new RuleSetError(at, 'an item is read only inside some, every, filter or sum');
@@ -194,10 +179,6 @@ export const valueOperators = () => [
     operands: ['any'],
     result: 'boolean',
     missing: 'answered',
-    example: {
-      when: { not: { isDefined: { field: 'otherFunding' } } },
-      application: {},
-    },
     compile: ({ argument, at, operand }) => {
       if (!isRead(argument)) throw new RuleSetError(at, 'expects a field or an item: {"field": "path"}');
       const read = operand(argument);
@@ -211,12 +192,6 @@ export const valueOperators = () => [
     operands: ['any', 'any'],
     result: 'any',
     missing: 'answered',
-    example: {
-      when: {
-        '==': [{ '+': [{ field: 'budget.total' }, { default: [{ field: 'budget.inKind' }, 0] }] }, 1000],
-      },
-      application: { budget: { total: 1000 } },
-    },
     compile: ({ argument, at, operands }) => {
       const [readNode] = argumentList(argument, at, 2);
       if (!isRead(readNode!))
@@ -235,10 +210,6 @@ export const valueOperators = () => [
     operands: ['string'],
     result: 'any',
     missing: 'strict',
-    example: {
-      when: { '>=': [{ ref: 'eligibleCost' }, 1000] },
-      application: { budget: { total: 1500, inKind: 300 } },
-    },
     compile: ({ argument, state, at }) => {
       const definition = typeof argument === 'string' ? state.definitions.get(argument) : undefined;
       if (!definition) throw new RuleSetError(at, `unknown definition ${JSON.stringify(argument)}`);

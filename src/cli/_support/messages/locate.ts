@@ -18,10 +18,6 @@ export const LOCATE = {
     fr: 'contours des communes (par défaut : les contours en cache, voir `cprdfop data pull contours`)',
     en: 'commune contours (default: the cached contours, see `cprdfop data pull contours`)',
   },
-  topologyOption: {
-    fr: 'une topologie enregistrée par `cprdfop data topo` pour ces contours (par défaut : celle du cache, s’il y en a une)',
-    en: 'a topology saved by `cprdfop data topo` for these contours (default: the one in the cache, if any)',
-  },
   csvOption: {
     fr: 'localiser chaque ligne d’un CSV (`-` pour l’entrée standard) : colonnes lon,lat ou une colonne de code de commune ; écrit les lignes avec commune, EPCI, arrondissement, département, région, statut et message (code 1 quand une ligne est invalide ou inconnue)',
     en: 'locate every row of a CSV (`-` for stdin): lon,lat columns or a commune code column; writes the rows with commune, EPCI, arrondissement, département, région, status and message (exit 1 when a row is invalid or unknown)',

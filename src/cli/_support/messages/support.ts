@@ -56,6 +56,14 @@ export const SUPPORT = {
     en: 'contours file {file} is not JSON: {reason}',
   },
   savedTopology: { fr: 'topologie enregistrée {path}', en: 'saved topology {path}' },
+  topologyOption: {
+    fr: 'une topologie enregistrée par `cprdfop data topo` pour ces contours (par défaut : celle du cache, s’il y en a une)',
+    en: 'a topology saved by `cprdfop data topo` for these contours (default: the one in the cache, if any)',
+  },
+  topologyNeedsContours: {
+    fr: '--topology {path} demande --contours : la topologie n’est utilisée que pour les contours dont elle a été construite',
+    en: '--topology {path} needs --contours: a topology is only used for the contours it was built from',
+  },
   cannotReadTopology: {
     fr: 'impossible de lire la topologie {path} : {reason}',
     en: 'cannot read topology {path}: {reason}',
