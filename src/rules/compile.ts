@@ -2,6 +2,7 @@ import { assumptionRecords } from './_assumptions.js';
 import { checkTypes } from './_checkTypes.js';
 import { compileExpression } from './_compileExpression.js';
 import { type CriterionEnvironment, compileCriterion } from './_criterion.js';
+import { buildCriterionAccess, registerCriterionAccess } from './_criterionAccess.js';
 import { definitionOrder } from './_definitions.js';
 import { type CompiledFunding, explainer } from './_explain.js';
 import { shareFrozen } from './_frozen.js';
@@ -161,7 +162,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const stampOf = (): Explanation['ruleSet'] =>
     (stamp ??= shareFrozen({ id: ruleSet.id, version: ruleSet.version, hash: hashRuleSet(ruleSet) }));
   const evaluate = explainer({ ruleSet, crits: criteria, funding, records, slots, asOfPath, stampOf });
-  return {
+  const evaluator: Evaluator = {
     id: ruleSet.id,
     version: ruleSet.version,
     get hash() {
@@ -170,4 +171,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     ruleSet,
     evaluate,
   };
+  // nextQuestions' hook: one criterion on field values, without an explanation (internal).
+  registerCriterionAccess(evaluator, buildCriterionAccess({ crits: criteria, slots, asOfPath }));
+  return evaluator;
 }

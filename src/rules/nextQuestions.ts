@@ -1,11 +1,13 @@
 import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { CprdfopError } from '../errors.js';
+import { type CriterionAccess, criterionAccess } from './_criterionAccess.js';
 import { dateOps } from './_dates.js';
 import type { EvaluateOptions, Evaluator } from './compile.js';
 import type { Explanation } from './Explanation.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
 import { fieldIndex } from './fieldIndex.js';
+import { operatorEntry } from './operators/registry.js';
 import { type ExpressionValue, isDatedValue, type RuleText } from './RuleSet.js';
 
 /** One allowed value of a question, with its labels. @category Questions */
@@ -78,6 +80,11 @@ export interface NextQuestionsOptions extends EvaluateOptions {
 
 /** Evaluations spent at most on one group of undecided criteria sharing absent fields. */
 const SEARCH_BUDGET = 512;
+/**
+ * The chance of failing given to every criterion without `failureRates`: all alike, and rare enough that
+ * questions settling several criteria at once count for about as many single ones.
+ */
+const DEFAULT_FAILURE_RATE = 0.1;
 /** Analyses kept per evaluator before the cache is emptied. */
 const CACHE_SIZE = 20_000;
 
@@ -105,7 +112,32 @@ interface Prepared {
   readonly facts: ReadonlyMap<string, FieldFacts>;
   readonly globalNumbers: readonly number[];
   readonly dateConstants: readonly string[];
-  readonly cache: Map<string, Analysis>;
+  /** The evaluator's criterion hook (`undefined` for an evaluator not built by `compile`). */
+  readonly access: CriterionAccess | undefined;
+  /** The criteria's ids, by position. */
+  readonly ids: readonly string[];
+  /** Per criterion (by position): whether its status may depend on the evaluation date. */
+  readonly dated: readonly boolean[];
+  /**
+   * Per field path, the slot an answer to it is written to, when that is what writing it into the
+   * application amounts to (no other slot reads a part of it, nor a path it is part of); -1 for the
+   * evaluation date field that no criterion reads; absent when the answer needs a whole evaluation.
+   */
+  readonly writable: Map<string, number | null>;
+  /** The answers tried per field, by path, evaluation date (dates) and the values of its peers. */
+  readonly domains: Map<string, Domain | null>;
+  /** Per numeric field: the answers tried that do not depend on the application (sorted). */
+  readonly fixedNumbers: Map<string, number[]>;
+  /** The date constants of the rule set and the days either side. */
+  readonly fixedDates: readonly string[];
+  /** The dates tried around each evaluation date met. */
+  readonly anchorDates: Map<string, readonly string[]>;
+  /** How each group of criteria met is analysed, with its cached analyses (see {@link planOf}). */
+  readonly plans: Map<string | number, Plan[]>;
+  /** The allowed values of each field met, with their labels, by language and path (frozen). */
+  readonly choices: Map<string, readonly QuestionChoice[]>;
+  /** Analyses cached over every plan (all are dropped past `CACHE_SIZE`). */
+  readonly stored: { count: number };
 }
 
 /** What a search over one group of criteria (a component) found. */
@@ -250,27 +282,117 @@ function prepare(evaluator: Evaluator): Prepared {
       entry.kind ??= factsOf(other).kind;
     }
   if (ruleSet.asOfField) factsOf(ruleSet.asOfField).kind = 'date';
+  // Which criteria may depend on the evaluation date: they read it (`asOf`), a dated parameter, a
+  // territory or a custom operator, directly or through a definition.
+  const definitionValues = new Map((ruleSet.definitions ?? []).map((entry) => [entry.name, entry.value]));
+  const readsDate = (node: ExpressionValue, seen: Set<string>): boolean => {
+    if (node === null || typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.some((item) => readsDate(item, seen));
+    const operator = operatorOf(node);
+    if (!operator || operator === 'field') return false;
+    const argument = (node as Record<string, ExpressionValue>)[operator]!;
+    if (operator === 'param') {
+      const value = typeof argument === 'string' ? parameters.get(argument) : undefined;
+      return value !== undefined && isDatedValue(value);
+    }
+    if (operator === 'ref') {
+      if (typeof argument !== 'string' || seen.has(argument)) return false;
+      seen.add(argument);
+      const definition = definitionValues.get(argument);
+      return definition === undefined || readsDate(definition, seen);
+    }
+    if (operator === 'asOf' || operator === 'call' || operatorEntry(operator)?.family === 'territory')
+      return true;
+    return readsDate(argument, seen);
+  };
   const result: Prepared = {
     declarations,
     order,
     facts,
     globalNumbers: [...globalNumbers],
     dateConstants: [...dateConstants],
-    cache: new Map(),
+    access: criterionAccess(evaluator),
+    ids: ruleSet.criteria.map((criterion) => criterion.id),
+    dated: ruleSet.criteria.map((criterion) => readsDate(criterion.when, new Set())),
+    writable: new Map(),
+    domains: new Map(),
+    plans: new Map(),
+    stored: { count: 0 },
+    choices: new Map(),
+    fixedNumbers: new Map(),
+    fixedDates: [...dateConstants].flatMap((constant) =>
+      [-1, 0, 1]
+        .map((days) => shiftDate(constant, days))
+        .filter((date): date is string => date !== undefined),
+    ),
+    anchorDates: new Map(),
   };
   prepared.set(evaluator, result);
   return result;
 }
 
 const uniqueSorted = (values: number[]): number[] => [...new Set(values)].sort((a, b) => a - b);
+/** An answer rounded to 6 decimals (no binary noise such as 0.30000000000000004 in a question). */
+const roundAnswer = (value: number): number => Math.round(value * 1e6) / 1e6;
+
+/** The dates tried around an evaluation date: the day, either side, a year and two before, a year after. */
+const ANCHOR_SHIFTS = [
+  [0, 0],
+  [-1, 0],
+  [1, 0],
+  [0, -12],
+  [1, -12],
+  [0, -24],
+  [0, 12],
+] as const;
+function anchorDates(context: Prepared, anchor: string): readonly string[] {
+  let dates = context.anchorDates.get(anchor);
+  if (!dates) {
+    dates = ANCHOR_SHIFTS.map(([days, months]) => shiftDate(anchor, days, months)).filter(
+      (date): date is string => date !== undefined,
+    );
+    if (context.anchorDates.size >= CACHE_SIZE) context.anchorDates.clear();
+    context.anchorDates.set(anchor, dates);
+  }
+  return dates;
+}
 
 function shiftDate(date: string, days: number, months = 0): string | undefined {
   const shifted = months ? dateOps.addMonths(packIsoDate(date), months) : date;
   return shifted === undefined ? undefined : days ? dateOps.addDays(packIsoDate(shifted), days) : shifted;
 }
 
-/** The answers tried for a field (real values of its declared or inferred type). */
+/**
+ * The answers tried for a field, cached when they depend on nothing but the field (and the evaluation
+ * date for a date): not when a field it is compared with is known, nor with `samples` (used as given).
+ */
 function domainOf(
+  path: string,
+  context: Prepared,
+  evaluator: Evaluator,
+  anchor: string,
+  samples: NextQuestionsOptions['samples'],
+  base: Record<string, unknown>,
+): Domain | null {
+  const facts = context.facts.get(path);
+  if (
+    (samples && Object.hasOwn(samples, path) && samples[path]?.length) ||
+    facts?.peers.some((peer) => valueAtPath(base, peer) !== undefined)
+  )
+    return computeDomain(path, context, evaluator, anchor, samples, base);
+  const kind = context.declarations.get(path)?.type ?? facts?.kind ?? null;
+  const key = kind === 'date' ? `${path}\u0000${anchor}` : path;
+  let domain = context.domains.get(key);
+  if (domain === undefined) {
+    domain = computeDomain(path, context, evaluator, anchor, undefined, base);
+    if (context.domains.size >= CACHE_SIZE) context.domains.clear();
+    context.domains.set(key, domain);
+  }
+  return domain;
+}
+
+/** The answers tried for a field (real values of its declared or inferred type). */
+function computeDomain(
   path: string,
   context: Prepared,
   evaluator: Evaluator,
@@ -300,46 +422,49 @@ function domainOf(
     return { values: [0, 1, 2, 3, 4].map((size) => Array.from({ length: size }, () => ({}))), exact: false };
   if (kind !== null && NUMERIC_TYPES.has(kind)) {
     const step = kind === 'integer' ? 1 : kind === 'money' ? 0.01 : kind === 'number' ? 1 : 1e-6;
-    const near = facts?.numbers.length ? facts.numbers : context.globalNumbers;
-    const points: number[] = [0];
-    const peerValues = (facts?.peers ?? [])
-      .map((peer) => valueAtPath(base, peer))
-      .filter((value): value is number => typeof value === 'number' && Number.isFinite(value));
-    const scaled: number[] = [];
-    for (const peer of peerValues) {
-      scaled.push(peer);
-      for (const factor of facts?.factors ?? [])
-        if (factor !== 0) scaled.push(peer * factor, peer / factor, peer + factor, peer - factor);
+    const min = declaration?.min;
+    const max = declaration?.max;
+    const inRange = (value: number) =>
+      (kind !== 'integer' || Number.isInteger(value)) &&
+      (min === undefined || value >= min) &&
+      (max === undefined || value <= max);
+    // The points that do not depend on the application: 0, the bounds, the thresholds and beside them.
+    let fixed = context.fixedNumbers.get(path);
+    if (!fixed) {
+      const near = facts?.numbers.length ? facts.numbers : context.globalNumbers;
+      const points: number[] = [0];
+      for (const value of near) points.push(value - step, value, value + step);
+      if (min !== undefined) points.push(min);
+      if (max !== undefined) points.push(max);
+      fixed = uniqueSorted(points.filter(inRange).map(roundAnswer));
+      context.fixedNumbers.set(path, fixed);
     }
-    for (const value of [...near, ...scaled]) points.push(value - step, value, value + step);
-    if (declaration?.min !== undefined) points.push(declaration.min);
-    if (declaration?.max !== undefined) points.push(declaration.max);
-    const values = uniqueSorted(points).filter(
-      (value) =>
-        (kind !== 'integer' || Number.isInteger(value)) &&
-        (declaration?.min === undefined || value >= declaration.min) &&
-        (declaration?.max === undefined || value <= declaration.max),
-    );
-    return { values: values.map((value) => Math.round(value * 1e6) / 1e6), exact: false };
+    const scaled: number[] = [];
+    for (const peer of facts?.peers ?? []) {
+      const known = valueAtPath(base, peer);
+      if (!(typeof known === 'number' && Number.isFinite(known))) continue;
+      scaled.push(known);
+      for (const factor of facts?.factors ?? [])
+        if (factor !== 0) scaled.push(known * factor, known / factor, known + factor, known - factor);
+    }
+    if (!scaled.length) return { values: fixed, exact: false };
+    const points: number[] = [...fixed];
+    for (const value of scaled)
+      for (const point of [value - step, value, value + step])
+        if (inRange(point)) points.push(roundAnswer(point));
+    return { values: uniqueSorted(points), exact: false };
   }
   if (kind === 'date') {
-    const dates = new Set<string>();
-    const add = (date: string | undefined) => {
-      if (date !== undefined) dates.add(date);
-    };
-    const peerDates = (facts?.peers ?? []).map((peer) => valueAtPath(base, peer)).filter(isIsoDate);
-    for (const constant of [...context.dateConstants, ...peerDates])
-      for (const days of [-1, 0, 1]) add(shiftDate(constant, days));
-    for (const [days, months] of [
-      [0, 0],
-      [-1, 0],
-      [1, 0],
-      [0, -12],
-      [1, -12],
-      [0, -24],
-      [0, 12],
-    ] as const)
-      add(shiftDate(anchor, days, months));
+    const dates = new Set<string>(context.fixedDates);
+    for (const date of anchorDates(context, anchor)) dates.add(date);
+    for (const peer of facts?.peers ?? []) {
+      const known = valueAtPath(base, peer);
+      if (!isIsoDate(known)) continue;
+      for (const days of [-1, 0, 1]) {
+        const date = shiftDate(known, days);
+        if (date !== undefined) dates.add(date);
+      }
+    }
     let values = [...dates].sort();
     if (path === evaluator.ruleSet.asOfField) {
       const { validFrom, validTo } = evaluator.ruleSet;
@@ -365,24 +490,18 @@ function outcomeOf(explanation: Explanation, criteria: readonly number[]): Outco
   return unknown ? 0 : 1;
 }
 
-/**
- * Searches answers to the absent fields of one component for witnesses (see {@link nextQuestions}):
- * 1. a depth-first search for answers under which every criterion of the component passes, pruned as
- *    soon as a partial assignment fails (a Kleene `fail` fails for every completion);
- * 2. from that pass witness, each field's other answers: one that fails proves the field relevant;
- * 3. the fields still unresolved: a (bounded) enumeration of every combination of answers;
- */
-function analyse(
+type Assignment = readonly (number | undefined)[];
+
+/** The outcome of a component under answers, by a whole evaluation of the completed application. */
+function evaluationJudge(
   evaluator: Evaluator,
   base: Record<string, unknown>,
   options: EvaluateOptions | undefined,
   criteria: readonly number[],
   fields: readonly string[],
   domains: readonly (Domain | null)[],
-): Analysis {
-  let budget = SEARCH_BUDGET;
-  const outcome = (assignment: readonly (number | undefined)[]): Outcome => {
-    budget--;
+): (assignment: Assignment) => Outcome {
+  return (assignment) => {
     let application = base;
     assignment.forEach((choice, position) => {
       if (choice !== undefined)
@@ -393,6 +512,161 @@ function analyse(
     } catch {
       return 0; // an answer that puts the evaluation date outside the rule set's validity
     }
+  };
+}
+
+/**
+ * The same outcome from the component's criteria alone, on slot values (the evaluator's hook): what
+ * `evaluationJudge` computes, without building explanations. `slots[position]` is where an answer to
+ * `fields[position]` is written (-1: nowhere, the evaluation date field no criterion reads); an answer
+ * to the evaluation date field also sets the evaluation date, as `evaluate` does, and one outside the
+ * rule set's validity is no outcome (0).
+ */
+function slotJudge(
+  access: CriterionAccess,
+  evaluator: Evaluator,
+  values: readonly unknown[],
+  asOf: string | null,
+  dateFromField: boolean,
+  criteria: readonly number[],
+  fields: readonly string[],
+  slots: readonly number[],
+  domains: readonly (Domain | null)[],
+): (assignment: Assignment) => Outcome {
+  const work = values.slice();
+  const { asOfField, validFrom, validTo } = evaluator.ruleSet;
+  const dateAt = dateFromField ? fields.indexOf(asOfField ?? '') : -1;
+  return (assignment) => {
+    let date = asOf;
+    for (let position = 0; position < fields.length; position++) {
+      const choice = assignment[position];
+      const slot = slots[position]!;
+      if (choice === undefined) {
+        if (slot >= 0) work[slot] = values[slot];
+        continue;
+      }
+      const value = domains[position]!.values[choice] ?? undefined;
+      if (slot >= 0) work[slot] = value;
+      if (position === dateAt) {
+        date = isIsoDate(value) ? value : null;
+        if (date !== null && (date < validFrom || (validTo && date > validTo))) return 0;
+      }
+    }
+    let unknown = false;
+    try {
+      for (let index = 0; index < criteria.length; index++) {
+        const status = access.status(criteria[index]!, work, date);
+        if (status === false) return 2;
+        if (status === undefined) unknown = true;
+      }
+    } catch {
+      return 0;
+    }
+    return unknown ? 0 : 1;
+  };
+}
+
+/** How one group of undecided criteria (with its absent fields) is analysed, and its cached analyses. */
+interface Plan {
+  /** The absent fields, in order. */
+  readonly fields: readonly string[];
+  /** Where each absent field's answer is written (see `writableSlot`), or `null`: whole evaluations. */
+  readonly slots: readonly number[] | null;
+  /** The slots whose values the analysis depends on (read by the criteria, or compared with a field). */
+  readonly read: readonly number[];
+  /** Whether the analysis depends on the evaluation date. */
+  readonly dated: boolean;
+  /** The analyses made, by the values they depend on (see {@link nextQuestions}). */
+  readonly analyses: Trie;
+}
+
+/** A node of the analyses cache: one level per value an analysis depends on. */
+type Trie = Map<unknown, unknown>;
+/** Where a trie node keeps its analysis (a key no JSON value is). */
+const ANALYSIS = Symbol('analysis');
+
+/** The plan of a group of criteria and absent fields (made once per evaluator and group). */
+function planOf(
+  context: Prepared,
+  evaluator: Evaluator,
+  criteria: readonly number[],
+  fields: readonly string[],
+): Plan {
+  // By criterion for one (no string to build), else by the list; then by the fields (a few per key).
+  const signature = criteria.length === 1 ? criteria[0]! : criteria.join(',');
+  let known = context.plans.get(signature);
+  if (!known) {
+    known = [];
+    context.plans.set(signature, known);
+  }
+  for (const candidate of known)
+    if (
+      candidate.fields.length === fields.length &&
+      candidate.fields.every((path, at) => path === fields[at])
+    )
+      return candidate;
+  const access = context.access;
+  const asOfField = evaluator.ruleSet.asOfField;
+  const slots = access ? fields.map((path) => writableSlot(context, asOfField, path)) : [];
+  const bySlots = access !== undefined && slots.every((slot) => slot !== null);
+  const read = new Set<number>();
+  if (access) {
+    for (const position of criteria) for (const slot of access.criterionSlots[position]!) read.add(slot);
+    for (const path of fields)
+      for (const peer of context.facts.get(path)?.peers ?? []) {
+        const slot = access.slots.get(peer);
+        if (slot !== undefined) read.add(slot);
+      }
+  }
+  const plan: Plan = {
+    fields: [...fields],
+    slots: bySlots ? (slots as number[]) : null,
+    read: [...read],
+    dated:
+      !bySlots ||
+      criteria.some((position) => context.dated[position]) ||
+      fields.some(
+        (path) =>
+          path === asOfField ||
+          context.facts.get(path)?.kind === 'date' ||
+          context.declarations.get(path)?.type === 'date',
+      ),
+    analyses: new Map(),
+  };
+  known.push(plan);
+  return plan;
+}
+
+/** Where an answer to `path` is written among the slots (see `Prepared.writable`), or `null`. */
+function writableSlot(context: Prepared, asOfField: string | undefined, path: string): number | null {
+  let slot = context.writable.get(path);
+  if (slot !== undefined) return slot;
+  const slots = context.access!.slots;
+  let overlapping = false;
+  for (const other of slots.keys())
+    if (other !== path && (other.startsWith(`${path}.`) || path.startsWith(`${other}.`))) overlapping = true;
+  const own = slots.get(path);
+  slot = overlapping ? null : own !== undefined ? own : path === asOfField ? -1 : null;
+  context.writable.set(path, slot);
+  return slot;
+}
+
+/**
+ * Searches answers to the absent fields of one component for witnesses (see {@link nextQuestions}):
+ * 1. a depth-first search for answers under which every criterion of the component passes, pruned as
+ *    soon as a partial assignment fails (a Kleene `fail` fails for every completion);
+ * 2. from that pass witness, each field's other answers: one that fails proves the field relevant;
+ * 3. the fields still unresolved: a (bounded) enumeration of every combination of answers;
+ */
+function analyse(
+  judge: (assignment: readonly (number | undefined)[]) => Outcome,
+  fields: readonly string[],
+  domains: readonly (Domain | null)[],
+): Analysis {
+  let budget = SEARCH_BUDGET;
+  const outcome = (assignment: readonly (number | undefined)[]): Outcome => {
+    budget--;
+    return judge(assignment);
   };
   const searched = fields.map((_, position) => position).filter((position) => domains[position]);
   const allExact = searched.length === fields.length && domains.every((domain) => domain?.exact);
@@ -426,11 +700,15 @@ function analyse(
   search(0);
   // 2. Flips from the pass witness: an answer that then fails proves the field relevant.
   if (passWitness) {
+    // Farthest answers first: with a threshold, the other end of the sorted answers is the likely flip.
     for (const position of searched) {
-      const values = domains[position]!.values;
-      for (let choice = 0; choice < values.length && !relevant[position]; choice++) {
-        if (choice === passWitness[position]) continue;
-        const flipped = [...passWitness];
+      const count = domains[position]!.values.length;
+      const from = passWitness[position]!;
+      const flipped = [...passWitness];
+      for (let step = 0; step < count && !relevant[position]; step++) {
+        // count-1, 0, count-2, 1, …: alternately from each end, skipping the witness's own answer.
+        const choice = step % 2 === 0 ? count - 1 - (step >> 1) : step >> 1;
+        if (choice === from) continue;
         flipped[position] = choice;
         if (outcome(flipped) === 2) relevant[position] = true;
       }
@@ -517,14 +795,15 @@ function checkRates(evaluator: Evaluator, rates: Readonly<Record<string, number>
  *
  * **Strategy.** Undecided criteria are grouped when they share absent fields; each group is searched
  * over real answers (enum and set values, booleans, numbers at and beside the rule set's thresholds,
- * dates around the evaluation date and the date constants; at most 512 evaluations per group, cached by
- * the group's known values). Ranking: each undecided criterion a field feeds gives it the criterion's
- * chance of failing (`failureRates`, e.g. learnt from past applications with
- * {@link criterionFailureRates}) divided by the questions still needed to settle it (its absent fields);
- * with rates the chances add up, without them every criterion counts as equally likely and the best
- * chance wins. Ties keep the declaration order. It is a heuristic, not an optimal decision tree: on the
- * issue #4 workload it asks 0.96× the questions of the declaration order with learnt rates, about as
- * many without (see `bench/questions.bench.ts`, which also gives the lower bound).
+ * dates around the evaluation date and the date constants; at most 512 evaluations per group), judging
+ * only the group's criteria on the field values, and each analysis is cached by the values it depends
+ * on, so that applications differing elsewhere share it. Ranking, as sequential testing of an AND of
+ * criteria: a field gets the best chance of a failure per question among the question sets that
+ * settle a criterion it feeds (its absent fields, counting every criterion they settle), with the
+ * criteria's `failureRates` (e.g. learnt with {@link criterionFailureRates}) or, without them, equal
+ * rates. Ties keep the declaration order. It is a heuristic, not an optimal decision tree: on the issue
+ * #4 workload it asks 0.96× the questions of the declaration order with learnt rates, where the best
+ * achievable is 0.95× (see `bench/questions.bench.ts`, which computes it).
  *
  * @param evaluator - A compiled rule set (see `compile`).
  * @param application - The partial application (any JSON value; an object is expected).
@@ -571,17 +850,60 @@ export function nextQuestions(
     );
   if (options.failureRates) checkRates(evaluator, options.failureRates);
   const evaluateOptions: EvaluateOptions | undefined = options.asOf ? { asOf: options.asOf } : undefined;
-  const explanation = evaluator.evaluate(application, evaluateOptions);
-  if (explanation.verdict !== 'undetermined') return [];
   const context = prepare(evaluator);
+  const access = context.access;
   const base: Record<string, unknown> =
     application !== null && typeof application === 'object' && !Array.isArray(application)
       ? (application as Record<string, unknown>)
       : {};
+  const criteriaCount = evaluator.ruleSet.criteria.length;
+  /** Per criterion: `null` when decided, else the fields that could decide it (its `missing`). */
+  const open: (readonly string[] | null)[] = new Array(criteriaCount).fill(null);
+  let values: unknown[] | undefined;
+  let asOf: string | null;
+  /** The fields whose answer could change the verdict, per `evaluate` (only from a whole evaluation). */
+  let missingAll: readonly string[] = [];
+  let explanation: Explanation | undefined;
+  const { validFrom, validTo } = evaluator.ruleSet;
+  const date = access && base === application ? access.dateOf(application, options.asOf || undefined) : null;
+  if (
+    access &&
+    base === application &&
+    (date === null || (date >= validFrom && (!validTo || date <= validTo)))
+  ) {
+    // The statuses without an explanation: what `evaluate` decides when the evaluation date is in force
+    // or absent (then, with an `asOfField`, undetermined unless a criterion fails, that field missing).
+    asOf = date;
+    values = access!.read(application);
+    let undecided = false;
+    for (let position = 0; position < criteriaCount; position++) {
+      const result = access!.result(position, values, date);
+      if (result === false) return [];
+      if (result !== true) {
+        open[position] = result;
+        undecided = true;
+      }
+    }
+    const dateField = evaluator.ruleSet.asOfField;
+    if (!undecided && !(date === null && dateField)) return [];
+    const union: string[] = [];
+    for (const missing of open)
+      if (missing) for (const path of missing) if (!union.includes(path)) union.push(path);
+    if (date === null && dateField && !union.includes(dateField)) union.push(dateField);
+    missingAll = union;
+  } else {
+    explanation = evaluator.evaluate(application, evaluateOptions);
+    if (explanation.verdict !== 'undetermined') return [];
+    asOf = explanation.asOf;
+    missingAll = explanation.missing;
+    explanation.criteria.forEach((criterion, position) => {
+      if (criterion.status === 'unknown') open[position] = criterion.missing;
+    });
+  }
   // Components: undecided criteria linked by the absent fields they share.
   const undecided: number[] = [];
-  explanation.criteria.forEach((criterion, position) => {
-    if (criterion.status === 'unknown') undecided.push(position);
+  open.forEach((missing, position) => {
+    if (missing) undecided.push(position);
   });
   const componentOfField = new Map<string, number>();
   const parent = undecided.map((_, position) => position);
@@ -590,7 +912,7 @@ export function nextQuestions(
     return position;
   };
   undecided.forEach((criterionPosition, position) => {
-    for (const path of explanation.criteria[criterionPosition]!.missing) {
+    for (const path of open[criterionPosition]!) {
       const other = componentOfField.get(path);
       if (other === undefined) componentOfField.set(path, position);
       else parent[root(position)] = root(other);
@@ -605,24 +927,60 @@ export function nextQuestions(
       components.set(key, component);
     }
     component.criteria.push(criterionPosition);
-    for (const path of explanation.criteria[criterionPosition]!.missing)
+    for (const path of open[criterionPosition]!)
       if (!component.fields.includes(path)) component.fields.push(path);
   });
-  const anchor = explanation.asOf ?? evaluator.ruleSet.validFrom;
+  const anchor = asOf ?? validFrom;
   const analyses: { criteria: number[]; fields: string[]; analysis: Analysis }[] = [];
+  const samplesPart = options.samples ? samplesKey(options.samples) : '';
   for (const component of components.values()) {
-    const observed = component.criteria.map((position) => explanation.criteria[position]!.observed);
-    const key = `${options.samples ? samplesKey(options.samples) : ''}|${explanation.asOf}|${component.criteria.join(',')}|${component.fields.join(',')}|${JSON.stringify(observed)}`;
-    let analysis = context.cache.get(key);
+    const plan = planOf(context, evaluator, component.criteria, component.fields);
+    // What the analysis depends on: the values of the fields its criteria read and of the fields
+    // compared with its absent ones (the answers tried), and the evaluation date when a criterion or an
+    // answer tried depends on it. Other applications with the same values share the analysis.
+    // The cache is a trie of maps keyed by those values themselves (no key string to build).
+    let node: Trie = plan.analyses;
+    const step = (value: unknown) => {
+      const keyed = value !== null && typeof value === 'object' ? `\u0000${JSON.stringify(value)}` : value;
+      let next = node.get(keyed) as Trie | undefined;
+      if (!next) {
+        next = new Map();
+        node.set(keyed, next);
+      }
+      node = next;
+    };
+    step(samplesPart);
+    if (plan.dated) step(asOf);
+    if (access) {
+      values ??= access.read(base);
+      for (const slot of plan.read) step(values[slot]);
+    } else step(component.criteria.map((position) => explanation!.criteria[position]!.observed));
+    let analysis = node.get(ANALYSIS) as Analysis | undefined;
     if (!analysis) {
       const domains = component.fields.map((path) =>
         domainOf(path, context, evaluator, anchor, options.samples, base),
       );
-      analysis = analyse(evaluator, base, evaluateOptions, component.criteria, component.fields, domains);
-      if (context.cache.size >= CACHE_SIZE) context.cache.clear();
-      context.cache.set(key, analysis);
+      const judge = plan.slots
+        ? slotJudge(
+            access!,
+            evaluator,
+            values!,
+            asOf,
+            !options.asOf,
+            component.criteria,
+            component.fields,
+            plan.slots,
+            domains,
+          )
+        : evaluationJudge(evaluator, base, evaluateOptions, component.criteria, component.fields, domains);
+      analysis = analyse(judge, component.fields, domains);
+      if (++context.stored.count > CACHE_SIZE) {
+        context.plans.clear(); // every cached analysis goes (plans are cheap to make again)
+        context.stored.count = 1;
+      }
+      node.set(ANALYSIS, analysis);
     }
-    analyses.push({ ...component, analysis });
+    analyses.push({ criteria: component.criteria, fields: component.fields, analysis });
   }
   // A group that provably never passes makes every answer ineligible: nothing can change the verdict.
   if (analyses.some(({ analysis }) => analysis.exhaustive && !analysis.passWitness)) return [];
@@ -635,38 +993,41 @@ export function nextQuestions(
     criteria: string[];
   }
   const candidates: Candidate[] = [];
+  const ids = context.ids;
+  const rates = options.failureRates;
   const rateOf = (id: string): number =>
-    options.failureRates && Object.hasOwn(options.failureRates, id) ? options.failureRates[id]! : 1;
+    rates ? (Object.hasOwn(rates, id) ? rates[id]! : 1) : DEFAULT_FAILURE_RATE;
   analyses.forEach(({ criteria, fields, analysis }, position) => {
     const others = othersCanPass(position);
     for (const path of fields) {
       const relevant = analysis.fields.get(path)!;
       if (analysis.exhaustive && !relevant) continue; // proven useless
-      const fed = criteria.filter((criterionPosition) =>
-        explanation.criteria[criterionPosition]!.missing.includes(path),
-      );
-      // The chance of ending the questionnaire, per question still needed to settle each criterion fed.
-      // Without rates every criterion is as likely to fail: the best chance among the criteria fed.
+      const fed = criteria.filter((criterionPosition) => open[criterionPosition]!.includes(path));
+      // Sequential testing (an AND of criteria: the questionnaire ends at the first failure): the best
+      // chance of a failure per question of the questions that settle a criterion fed by this field —
+      // its absent fields, which may settle other criteria of the group too (`budget` settles both
+      // budget bounds) — so that likely failures settled by few questions come first.
       let score = 0;
       for (const criterionPosition of fed) {
-        const criterion = explanation.criteria[criterionPosition]!;
-        const chance = rateOf(criterion.id) / criterion.missing.length;
-        score = options.failureRates ? score + chance : Math.max(score, chance);
+        const bundle = open[criterionPosition]!;
+        let passing = 1;
+        for (const other of criteria)
+          if (open[other]!.every((needed) => bundle.includes(needed))) passing *= 1 - rateOf(ids[other]!);
+        score = Math.max(score, (1 - passing) / bundle.length);
       }
       candidates.push({
         path,
         proven: relevant && others,
         score,
-        criteria: fed.map((criterionPosition) => explanation.criteria[criterionPosition]!.id),
+        criteria: fed.map((criterionPosition) => ids[criterionPosition]!),
       });
     }
   });
   // The evaluation date field, when it is the only thing missing (no criterion reads it).
   const asOfField = evaluator.ruleSet.asOfField;
-  if (asOfField && explanation.missing.includes(asOfField) && !candidates.some((c) => c.path === asOfField))
+  if (asOfField && missingAll.includes(asOfField) && !candidates.some((c) => c.path === asOfField))
     candidates.push({ path: asOfField, proven: undecided.length === 0, score: 0, criteria: [] });
-  const rank = (path: string) =>
-    context.order.get(path) ?? context.order.size + explanation.missing.indexOf(path);
+  const rank = (path: string) => context.order.get(path) ?? context.order.size + missingAll.indexOf(path);
   candidates.sort(
     (a, b) =>
       Number(b.proven) - Number(a.proven) ||
@@ -703,12 +1064,7 @@ export function nextQuestions(
       label,
       question,
       text: (question ?? label)[lang],
-      values:
-        declaration?.values?.map((choice) => ({
-          value: choice.value,
-          label: choice.label,
-          text: choice.label[lang],
-        })) ?? null,
+      values: choicesOf(context, candidate.path, declaration, lang),
       unit: declaration?.unit ?? null,
       min: declaration?.min ?? null,
       max: declaration?.max ?? null,
@@ -720,6 +1076,27 @@ export function nextQuestions(
           : null,
     };
   });
+}
+
+/** The allowed values of a field with their labels in `lang`: frozen, made once per field and language. */
+function choicesOf(
+  context: Prepared,
+  path: string,
+  declaration: FieldDeclaration | undefined,
+  lang: 'fr' | 'en',
+): readonly QuestionChoice[] | null {
+  if (!declaration?.values) return null;
+  const key = `${lang}\u0000${path}`;
+  let choices = context.choices.get(key);
+  if (!choices) {
+    choices = Object.freeze(
+      declaration.values.map((choice) =>
+        Object.freeze({ value: choice.value, label: choice.label, text: choice.label[lang] }),
+      ),
+    );
+    context.choices.set(key, choices);
+  }
+  return choices;
 }
 
 /**

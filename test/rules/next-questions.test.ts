@@ -295,6 +295,27 @@ describe('nextQuestions: failure rates', () => {
       'b0',
     ]);
   });
+  it('counts every criterion the same questions settle: one answer settling two likely failures comes first', () => {
+    const shared = compile(
+      ruleSetOf([
+        { field: 'b0' },
+        { '==': [{ field: 'colour' }, 'red'] },
+        { in: [{ field: 'colour' }, ['red', 'green']] },
+      ]),
+    );
+    // colour settles c1 and c2 at once: 1 − 0.8 × 0.8 = 0.36 per question, above b0's 0.3.
+    const rates = { c0: 0.3, c1: 0.2, c2: 0.2 };
+    expect(nextQuestions(shared, {}, { ...OPTIONS, failureRates: rates }).map((q) => q.path)).toEqual([
+      'colour',
+      'b0',
+    ]);
+    // Each alone is less likely to fail than c0: 0.25 < 0.3, but both together 0.4375 > 0.3.
+    const close = { c0: 0.3, c1: 0.25, c2: 0.25 };
+    expect(nextQuestions(shared, {}, { ...OPTIONS, failureRates: close })[0]!.path).toBe('colour');
+    expect(
+      nextQuestions(shared, {}, { ...OPTIONS, failureRates: { c0: 0.5, c1: 0.2, c2: 0.2 } })[0]!.path,
+    ).toBe('b0');
+  });
   it('learns the rates from past applications, skipping the ones it cannot evaluate', () => {
     const past = [{ b0: true, b1: false }, { b0: false, b1: false }, { b0: true }, { b0: true, b1: true }];
     expect(criterionFailureRates(evaluator, past, OPTIONS)).toEqual({

@@ -37,8 +37,19 @@ async function answer(page: Page, hidden: Record<string, unknown>, territoryName
     const [kind, codes] = Object.entries(value as Record<string, string[]>)[0]!;
     await page.check(`input[name="territory"][value="${kind}:${codes[0]}"]`);
   } else if (path === 'partners') {
-    for (const partner of value as { type: string }[])
-      await page.check(`input[name="partners"][value="${partner.type}"]`);
+    // With the keyboard: Enter on "add a partner" focuses the new row's name; Tab moves through it.
+    for (const partner of value as { name: string; type: string; siret?: string }[]) {
+      await page.focus('[data-testid="add-partner"]');
+      await page.keyboard.press('Enter');
+      const row = page.locator('[data-testid="partner"]').last();
+      expect(
+        await row.locator('[data-field="name"]').evaluate((node) => node === document.activeElement),
+      ).toBe(true);
+      await page.keyboard.type(partner.name);
+      await page.keyboard.press('Tab');
+      await row.locator('[data-field="type"]').selectOption(partner.type);
+      if (partner.siret) await row.locator('[data-field="siret"]').fill(partner.siret);
+    }
   } else if (Array.isArray(value)) {
     for (const item of value) await page.check(`input[name="${path}"][value="${item}"]`);
   } else if (
@@ -53,6 +64,19 @@ async function answer(page: Page, hidden: Record<string, unknown>, territoryName
     path,
   );
   return path;
+}
+
+/** The serious or critical accessibility violations axe-core finds on the page as it is. */
+async function seriousViolations(page: Page): Promise<{ id: string; impact: string }[]> {
+  const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
+  await page.addScriptTag({ content: axe });
+  const violations = await page.evaluate(async () => {
+    const result = await (
+      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
+    ).axe.run();
+    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
+  });
+  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** Answers until the page says the questionnaire is complete. */
@@ -125,10 +149,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
     const download = page.waitForEvent('download');
     await page.click('[data-testid="download"]');
     const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
-    for (const path of asked) {
-      if (path === 'partners') continue; // the page records partner types, named by their label
-      expect(valueAt(saved, path), path).toEqual(valueAt(example, path));
-    }
+    for (const path of asked) expect(valueAt(saved, path), path).toEqual(valueAt(example, path));
     // Back returns to the undecided state before the last answer; forward comes back.
     await page.click('[data-testid="back"]');
     expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('undetermined');
@@ -152,6 +173,48 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
       1,
     );
     await page.screenshot({ path: join(artefacts, 'simulator-ineligible.png'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('a carrier with two partners of one kind (one with a SIRET) adds them, removes a third, and is eligible', async () => {
+    const { page, errors } = await open();
+    const hidden = structuredClone(example);
+    hidden.partners = [
+      { name: 'Association Alpha', type: 'association' },
+      { name: 'Association Beta', type: 'association', siret: '00000000000001' },
+    ];
+    const asked: string[] = [];
+    while (!(await page.locator('[data-testid="done"]').count())) {
+      const path = await page.getAttribute('[data-testid="question"]', 'data-path');
+      if (path === 'partners') {
+        // A row added by mistake, then removed with its button: the focus returns to "add a partner".
+        await page.click('[data-testid="add-partner"]');
+        await page.fill('[data-testid="partner"] [data-field="name"]', 'Erreur');
+        expect(await seriousViolations(page)).toEqual([]);
+        // Incomplete rows are refused, naming the row.
+        await page.click('[data-testid="answer"]');
+        expect(await page.textContent('[role="alert"]')).toBe(
+          'Partenaire 1\u00a0: indiquez son nom et son type.',
+        );
+        expect(await page.textContent('[data-testid="remove-partner"]')).toBe('Retirer le partenaire 1');
+        await page.click('[data-testid="remove-partner"]');
+        expect(await page.locator('[data-testid="partner"]').count()).toBe(0);
+        expect(
+          await page
+            .locator('[data-testid="add-partner"]')
+            .evaluate((node) => node === document.activeElement),
+        ).toBe(true);
+      }
+      asked.push(await answer(page, hidden, 'Pays de Laon'));
+      if (asked.length > 20) throw new Error(`too many questions: ${asked.join(', ')}`);
+    }
+    expect(asked).toContain('partners');
+    expect(await page.getAttribute('[data-testid="verdict"]', 'data-verdict')).toBe('eligible');
+    await page.screenshot({ path: join(artefacts, 'simulator-two-partners.png'), fullPage: true });
+    const download = page.waitForEvent('download');
+    await page.click('[data-testid="download"]');
+    const saved = JSON.parse(readFileSync((await (await download).path())!, 'utf8'));
+    expect(saved.partners).toEqual(hidden.partners);
     expect(errors).toEqual([]);
   });
 
@@ -195,19 +258,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
 
   it('has no serious or critical accessibility violation (axe-core), on a question and on the verdict', async () => {
     const { page } = await open();
-    const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-    const check = async () => {
-      await page.addScriptTag({ content: axe });
-      const violations = await page.evaluate(async () => {
-        const result = await (
-          window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-        ).axe.run();
-        return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
-      });
-      return violations.filter(
-        (violation) => violation.impact === 'serious' || violation.impact === 'critical',
-      );
-    };
+    const check = () => seriousViolations(page);
     expect(await check()).toEqual([]);
     await questionnaire(page, example, 'Pays de Laon');
     expect(await check()).toEqual([]);

@@ -4,7 +4,7 @@
  * choices, French and English, and the application downloadable as JSON.
  */
 import { checkApplication, itieEvaluator, itieRuleSets } from 'cprdfop/itie';
-import { type FieldDeclaration, fieldIndex, type NextQuestion, nextQuestions } from 'cprdfop/rules';
+import { fieldIndex, type NextQuestion, nextQuestions } from 'cprdfop/rules';
 import { epcis, searchCommunes } from 'cprdfop/territory';
 
 type Lang = 'fr' | 'en';
@@ -31,7 +31,15 @@ const TEXT = {
     met: (passed: number, total: number, open: number) =>
       `${passed} critère(s) rempli(s) sur ${total}, ${open} à trancher.`,
     choose: 'Choisissez une réponse.',
-    partners: 'Cochez chaque type de structure partenaire.',
+    partners: 'Ajoutez chaque structure partenaire (aucune\u00a0: validez la liste vide).',
+    partner: (number: number) => `Partenaire ${number}`,
+    partnerName: 'Nom du partenaire',
+    partnerType: 'Type de partenaire',
+    partnerSiret: 'SIRET (facultatif, 14 chiffres)',
+    chooseType: '— Choisissez un type —',
+    addPartner: 'Ajouter un partenaire',
+    removePartner: (number: number) => `Retirer le partenaire ${number}`,
+    partnerMissing: (number: number) => `Partenaire ${number}\u00a0: indiquez son nom et son type.`,
   },
   en: {
     title: 'ITIE eligibility simulator',
@@ -49,7 +57,15 @@ const TEXT = {
     met: (passed: number, total: number, open: number) =>
       `${passed} of ${total} criteria met, ${open} undecided.`,
     choose: 'Choose an answer.',
-    partners: 'Tick each type of partner organisation.',
+    partners: 'Add each partner organisation (none: submit the empty list).',
+    partner: (number: number) => `Partner ${number}`,
+    partnerName: 'Name of the partner',
+    partnerType: 'Kind of partner',
+    partnerSiret: 'SIRET number (optional, 14 digits)',
+    chooseType: '— Choose a kind —',
+    addPartner: 'Add a partner',
+    removePartner: (number: number) => `Remove partner ${number}`,
+    partnerMissing: (number: number) => `Partner ${number}: give its name and kind.`,
   },
 } as const;
 
@@ -107,6 +123,94 @@ function choices(
   );
 }
 
+/** An answer that cannot be taken as it is, with the message saying why. */
+class AnswerError extends Error {}
+
+interface Partner {
+  name: string;
+  type: string;
+  siret?: string;
+}
+
+/**
+ * The partners: a list of rows (name, kind, optional SIRET), each with its remove button, and an add
+ * button; several partners may share a kind. Adding moves the focus to the new row's name, removing to
+ * the add button; the rows are numbered in their legends and buttons for screen readers.
+ */
+function partnerList(name: string, text: (typeof TEXT)[Lang]): { nodes: HTMLElement[]; read: () => unknown } {
+  const kinds = index.get(`${name}[].type`)?.values ?? [];
+  const rows = element('div', { 'data-testid': 'partners' });
+  const add = element('button', { type: 'button', 'data-testid': 'add-partner' }, text.addPartner);
+  const current = history[position]![name];
+  const initial = Array.isArray(current) ? (current as Partner[]) : [];
+  const renumber = () => {
+    [...rows.children].forEach((row, rowIndex) => {
+      const number = rowIndex + 1;
+      row.querySelector('legend')!.textContent = text.partner(number);
+      const remove = row.querySelector<HTMLButtonElement>('button')!;
+      remove.textContent = text.removePartner(number);
+      for (const field of ['name', 'type', 'siret']) {
+        const input = row.querySelector<HTMLElement>(`[data-field="${field}"]`)!;
+        const label = row.querySelector<HTMLLabelElement>(`label[data-for="${field}"]`)!;
+        input.id = `${name}-${rowIndex}-${field}`;
+        label.htmlFor = input.id;
+      }
+    });
+  };
+  const addRow = (partner?: Partner) => {
+    const nameInput = element('input', { type: 'text', 'data-field': 'name', value: partner?.name ?? '' });
+    const typeSelect = element(
+      'select',
+      { 'data-field': 'type' },
+      element('option', { value: '' }, text.chooseType),
+      ...kinds.map((kind) => element('option', { value: kind.value }, kind.label[lang])),
+    );
+    typeSelect.value = partner?.type ?? '';
+    const siretInput = element('input', {
+      type: 'text',
+      'data-field': 'siret',
+      inputMode: 'numeric',
+      autocomplete: 'off',
+      value: partner?.siret ?? '',
+    });
+    const remove = element('button', { type: 'button', 'data-testid': 'remove-partner' });
+    const row = element(
+      'fieldset',
+      { className: 'partner', 'data-testid': 'partner' },
+      element('legend', {}),
+      element('label', { 'data-for': 'name' }, text.partnerName),
+      nameInput,
+      element('label', { 'data-for': 'type' }, text.partnerType),
+      typeSelect,
+      element('label', { 'data-for': 'siret' }, text.partnerSiret),
+      siretInput,
+      remove,
+    );
+    remove.addEventListener('click', () => {
+      row.remove();
+      renumber();
+      add.focus();
+    });
+    rows.append(row);
+    renumber();
+    return nameInput;
+  };
+  for (const partner of initial) addRow(partner);
+  add.addEventListener('click', () => addRow().focus());
+  return {
+    nodes: [element('p', {}, text.partners), rows, add],
+    read: () =>
+      [...rows.children].map((row, rowIndex) => {
+        const value = (field: string) =>
+          row.querySelector<HTMLInputElement | HTMLSelectElement>(`[data-field="${field}"]`)!.value.trim();
+        if (!value('name') || !value('type')) throw new AnswerError(text.partnerMissing(rowIndex + 1));
+        const partner: Partner = { name: value('name'), type: value('type') };
+        if (value('siret')) partner.siret = value('siret').replace(/\s+/g, '');
+        return partner;
+      }),
+  };
+}
+
 /** The widget of one question, and how to read its answer (`undefined`: nothing chosen). */
 function widget(question: NextQuestion): { nodes: HTMLElement[]; read: () => unknown } {
   const name = question.path;
@@ -142,25 +246,8 @@ function widget(question: NextQuestion): { nodes: HTMLElement[]; read: () => unk
         ]),
         read: () => (checked('any')[0] === undefined ? undefined : checked('any')[0] === 'true'),
       };
-    case 'list': {
-      const type: FieldDeclaration | undefined = index.get(`${name}[].type`);
-      const values = type?.values ?? [];
-      return {
-        nodes: [
-          element('p', {}, text.partners),
-          ...choices(
-            name,
-            'checkbox',
-            values.map((value) => ({ value: value.value, text: value.label[lang] })),
-          ),
-        ],
-        read: () =>
-          checked('any').map((value) => ({
-            name: values.find((entry) => entry.value === value)?.label[lang] ?? value,
-            type: value,
-          })),
-      };
-    }
+    case 'list':
+      return partnerList(name, text);
     case 'territory': {
       const search = element('input', { type: 'search', id: `${name}-search`, autocomplete: 'off' });
       const results = element(
@@ -292,7 +379,14 @@ function render(focus = false): void {
   form.append(error, element('button', { type: 'submit', 'data-testid': 'answer' }, text.answer));
   form.onsubmit = (event) => {
     event.preventDefault();
-    const value = read();
+    let value: unknown;
+    try {
+      value = read();
+    } catch (problem) {
+      if (!(problem instanceof AnswerError)) throw problem;
+      error.textContent = problem.message;
+      return;
+    }
     if (value === undefined || (typeof value === 'number' && Number.isNaN(value))) {
       error.textContent = text.choose;
       return;
