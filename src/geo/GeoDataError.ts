@@ -1,3 +1,4 @@
+import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -24,10 +25,10 @@ export class GeoDataError extends CprdfopError {
   override readonly name = 'GeoDataError' as const;
   /**
    * @param code - A stable code, e.g. `E_INVALID_CONTOURS`.
-   * @param message - What is wrong and where.
+   * @param message - What is wrong and where: `{ fr, en }`, or one English string.
    * @param options - Standard error options (`cause`).
    */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: string, message: TextValue, options?: { cause?: unknown }) {
     super(code, message, options);
   }
 }

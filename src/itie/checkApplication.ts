@@ -240,8 +240,8 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-    const message = new InvalidDateError(options.asOf, 'asOf').message;
-    return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
+    const { message, messages } = new InvalidDateError(options.asOf, 'asOf');
+    return { ok: false, issues: [{ path: '', code: 'invalid', message, messages }] };
   }
   const asOf = options.asOf ?? app.submittedOn;
   let rs = options.ruleSet;
@@ -257,7 +257,14 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       if (!(error instanceof NoRuleSetInForceError)) throw error;
       return {
         ok: false,
-        issues: [{ path: options.asOf ? '' : 'submittedOn', code: 'not-in-force', message: error.message }],
+        issues: [
+          {
+            path: options.asOf ? '' : 'submittedOn',
+            code: 'not-in-force',
+            message: error.message,
+            messages: error.messages,
+          },
+        ],
       };
     }
   }
@@ -287,6 +294,9 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   } catch (error) {
     // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
     if (!(error instanceof RuleSetNotInForceError)) throw error;
-    return { ok: false, issues: [{ path: '', code: 'not-in-force', message: error.message }] };
+    return {
+      ok: false,
+      issues: [{ path: '', code: 'not-in-force', message: error.message, messages: error.messages }],
+    };
   }
 }

@@ -1,3 +1,4 @@
+import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -20,10 +21,10 @@ export class MeshError extends CprdfopError {
   readonly lines: readonly number[];
 
   /**
-   * @param message - What is wrong, naming the value and where it is.
+   * @param message - What is wrong, naming the value and where it is: `{ fr, en }`, or one English string.
    * @param lines - 1-based line numbers involved (CSV).
    */
-  constructor(message: string, lines: readonly number[] = []) {
+  constructor(message: TextValue, lines: readonly number[] = []) {
     super('E_MESH', message);
     this.name = 'MeshError';
     this.lines = lines;

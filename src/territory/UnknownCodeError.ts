@@ -1,3 +1,4 @@
+import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import type { CodeKind } from './InvalidCodeError.js';
 
@@ -28,9 +29,10 @@ export class UnknownCodeError extends CprdfopError {
    * @param value - The code looked up.
    * @param codeKind - What kind of code it is.
    * @param reason - Unknown, or outside the region.
-   * @param message - The full message (naming the code and, when known, its département).
+   * @param message - The full message (naming the code and, when known, its département): `{ fr, en }`,
+   *   or one English string.
    */
-  constructor(value: string, codeKind: CodeKind, reason: 'unknown' | 'outside-region', message: string) {
+  constructor(value: string, codeKind: CodeKind, reason: 'unknown' | 'outside-region', message: TextValue) {
     super(reason === 'unknown' ? 'E_UNKNOWN_CODE' : 'E_OUTSIDE_REGION', message);
     this.name = 'UnknownCodeError';
     this.value = value;

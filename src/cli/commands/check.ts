@@ -24,7 +24,7 @@ import { localizeIssues } from '../_support/applicationIssues.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
 import { runInteractive } from '../_support/interactive.js';
 import { readInput } from '../_support/io.js';
-import { langOf, say, typeset } from '../_support/language.js';
+import { errorText, issueText, langOf, say, typeset } from '../_support/language.js';
 import { CHECK, STATUS, VERDICT } from '../_support/messages/check.js';
 import { COMMON } from '../_support/messages/common.js';
 import { loadRuleSet } from '../_support/ruleSets.js';
@@ -125,7 +125,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         const refuse = (englishIssues: readonly ApplicationIssue[]): never => {
           // Issues about the JSON text itself (no document parsed) keep their message.
           const issues =
-            application === undefined ? [...englishIssues] : localizeIssues(englishIssues, application, lang);
+            application === undefined
+              ? englishIssues.map((issue) => ({ ...issue, message: issueText(issue, lang) }))
+              : localizeIssues(englishIssues, application, lang);
           if (opts.json) ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
           const first = issues[0]!;
           const what =
@@ -177,7 +179,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         } catch (error) {
           if (error instanceof Error && error.name === 'RuleSetError') {
             throw new CliError(
-              say(ctx, CHECK.invalidRuleFile, { file: opts.rules ?? '', message: error.message }),
+              say(ctx, CHECK.invalidRuleFile, { file: opts.rules ?? '', message: errorText(error, lang) }),
               EXIT.DATAERR,
             );
           }
