@@ -53,7 +53,15 @@ export const ExplanationSchema = z.strictObject({
   ),
   missing: fields.describe('The fields whose answer could still change the verdict.'),
   assumptions: z.array(Assumption),
-  warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.strictObject({
+      code: z.string(),
+      message: z.string().describe('The warning in English.'),
+      messages: RuleText.optional().describe(
+        'The same warning in French and in English (en is message), when the package made it.',
+      ),
+    }),
+  ),
   funding: z.strictObject({ amount: z.number().nullable(), unit: z.string(), missing: fields }).nullable(),
 });
 

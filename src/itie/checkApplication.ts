@@ -1,4 +1,5 @@
 import { isIsoDate } from '../_shared/isoDate.js';
+import { renderBoth } from '../_shared/messages.js';
 import {
   type CriterionExplanation,
   compile,
@@ -123,11 +124,16 @@ function unlistedValues(app: Application): RuleWarning[] {
     ['themes', app.themesOther],
   ] as const) {
     const index = app[path]?.indexOf('autre') ?? -1;
-    if (index >= 0)
-      warnings.push({
-        code: 'unlisted-value',
-        message: `${path}[${index}] "autre"${described ? ` (${JSON.stringify(described)})` : ''}: not in the known list (the list is open), for an instructor to judge`,
-      });
+    if (index >= 0) {
+      const messages = renderBoth(
+        {
+          fr: '{path}[{index}] « autre »{described} : hors de la liste connue (la liste est ouverte), à apprécier par un instructeur',
+          en: '{path}[{index}] "autre"{described}: not in the known list (the list is open), for an instructor to judge',
+        },
+        { path, index: String(index), described: described ? ` (${JSON.stringify(described)})` : '' },
+      );
+      warnings.push({ code: 'unlisted-value', message: messages.en, messages });
+    }
   }
   return warnings;
 }

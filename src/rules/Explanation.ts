@@ -20,8 +20,14 @@ export type Verdict = 'eligible' | 'ineligible' | 'undetermined';
 export interface RuleWarning {
   /** A stable code such as `mapped-code`, `invalid-code`, `no-as-of`, `not-in-force`. */
   readonly code: string;
-  /** A human-readable message. */
+  /** A human-readable message, in English. */
   readonly message: string;
+  /**
+   * The same message in French and in English (`en` is `message`; French typography applied), when
+   * the package made the warning: print `messages[lang]`. Absent on a warning of a provider that gives
+   * none.
+   */
+  readonly messages?: RuleText | undefined;
 }
 
 /**

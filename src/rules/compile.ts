@@ -8,6 +8,7 @@ import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
 import { readTop } from './_readTop.js';
+import { noAsOfWarning, notInForceWarning } from './_warnings.js';
 import type { OperatorDefinition } from './defineOperator.js';
 import {
   type AssumptionUsed,
@@ -503,15 +504,9 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
     return found;
   };
   /** The evaluation date is checked when it changes (applications often share it). */
-  const NO_AS_OF: RuleWarning = shareFrozen({
-    code: 'no-as-of',
-    message: 'no evaluation date: neither given nor found in the application',
-  });
+  const NO_AS_OF: RuleWarning = shareFrozen(noAsOfWarning());
   const notInForce = (date: string): RuleWarning =>
-    shareFrozen({
-      code: 'not-in-force',
-      message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${date} (${validFrom} → ${validTo ?? '…'})`,
-    });
+    shareFrozen(notInForceWarning(ruleSet, date, validFrom, validTo));
   let lastGiven: unknown;
   let lastAsOf: string | null = null;
   let lastWarning: RuleWarning | undefined = NO_AS_OF;

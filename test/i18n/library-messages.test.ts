@@ -56,3 +56,85 @@ describe('the server gives the library’s messages in the language of the reque
     expect(body.detail).toMatch(/^code\u00a0: code de commune mal formé «\u202f5935\u202f»/);
   });
 });
+
+describe('the warnings of a verdict speak both languages (RuleWarning.messages)', () => {
+  const application = {
+    title: 'Mobilité',
+    carrier: { name: 'Association Mobilité Laonnois', legalForm: 'association', commune: '02408' },
+    partners: [
+      { name: 'Association Mobilité Laonnois', type: 'association' },
+      { name: 'France Travail Laon', type: 'service-public-emploi' },
+      { name: 'France Travail Laon', type: 'service-public-emploi' },
+    ],
+    territory: { communes: ['02394', '02408'] },
+    publics: ['demandeurs-emploi-longue-duree'],
+    themes: ['mobilite', 'autre'],
+    themesOther: 'ateliers',
+    budget: { total: 80000, requested: 40000 },
+    schedule: { start: '2023-09-01', end: '2024-08-31' },
+    submittedOn: '2023-04-03',
+  };
+  it('every warning made by the package has French and English, English = message', async () => {
+    const { checkApplication } = await import('../../src/itie/index.js');
+    const { frenchTypography } = await import('../../src/_shared/typography.js');
+    const result = checkApplication(application);
+    expect(result.ok).toBe(true);
+    const warnings = result.ok ? result.explanation.warnings : [];
+    expect(warnings.map((warning) => warning.code).sort()).toEqual([
+      'duplicate-structure',
+      'duplicate-structure',
+      'mapped-code',
+      'unlisted-value',
+    ]);
+    for (const warning of warnings) {
+      expect(warning.messages?.en, warning.code).toBe(warning.message);
+      expect(warning.messages?.fr, warning.code).not.toBe(warning.message);
+      expect(frenchTypography(warning.messages?.fr ?? ''), warning.code).toBe(warning.messages?.fr);
+    }
+    // The explanation JSON keeps `message` (a string) and adds `messages`.
+    const { serializeExplanation } = await import('../../src/rules/index.js');
+    const json = JSON.parse(serializeExplanation(result.ok ? result.explanation : (undefined as never)));
+    expect(json.warnings[0]).toEqual({
+      code: warnings[0]?.code,
+      message: warnings[0]?.message,
+      messages: warnings[0]?.messages,
+    });
+  });
+  it('the engine’s own warnings (no-as-of, no-value-in-force) too', async () => {
+    const { compile } = await import('../../src/rules/index.js');
+    const evaluator = compile({
+      format: 'cprdfop.ruleset/1',
+      id: 'demo',
+      version: '1',
+      title: { fr: 'Démo', en: 'Demo' },
+      validFrom: '2023-01-01',
+      validTo: '2023-12-31',
+      asOfField: 'submittedOn',
+      parameters: [
+        {
+          name: 'rate',
+          value: { dated: true, values: [{ from: '2023-06-01', value: 0.5 }] },
+          provenance: { mark: 'assumption', justification: 'demo' },
+        },
+      ],
+      criteria: [{ id: 'rate', label: { fr: 'Taux', en: 'Rate' }, when: { '>=': [{ param: 'rate' }, 0] } }],
+    } as never);
+    const codes = new Map<string, { fr: string; en: string } | undefined>();
+    for (const given of [{}, { submittedOn: '2023-02-01' }])
+      for (const warning of evaluator.evaluate(given).warnings) codes.set(warning.code, warning.messages);
+    for (const [code, messages] of codes) {
+      expect(messages?.fr, code).toBeDefined();
+      expect(messages?.fr, code).not.toBe(messages?.en);
+    }
+    expect([...codes.keys()].sort()).toEqual(['no-as-of', 'no-value-in-force']);
+  });
+  it('cprdfop check --lang fr prints the French warnings', async () => {
+    const { cli } = await import('../_helpers/cli.js');
+    const r = await cli(['check', '-', '--lang', 'fr'], { stdin: JSON.stringify(application), env: {} });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toContain('est le porteur lui-même');
+    expect(r.stdout).toContain('à apprécier par un instructeur');
+    const warnings = r.stdout.slice(r.stdout.indexOf('Avertissements'));
+    expect(warnings).not.toMatch(/counted once|for an instructor|is now/);
+  });
+});

@@ -64,6 +64,10 @@ describe('the value in force on the evaluation date', () => {
       {
         code: 'no-value-in-force',
         message: 'parameter "min" has no value in force on 2022-12-31 (its first value is from 2023-01-01)',
+        messages: {
+          fr: 'le paramètre «\u202fmin\u202f» n’a pas de valeur en vigueur le 2022-12-31 (sa première valeur date du 2023-01-01)',
+          en: 'parameter "min" has no value in force on 2022-12-31 (its first value is from 2023-01-01)',
+        },
       },
     ]);
   });

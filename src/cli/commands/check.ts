@@ -76,7 +76,8 @@ export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'e
   }
   if (e.warnings.length) {
     out.push('', say(CHECK.warnings));
-    for (const w of e.warnings) out.push(`  - ${typeset(w.message, lang)}`);
+    // A warning of the package carries its French; one without (a custom provider's) is shown as given.
+    for (const w of e.warnings) out.push(`  - ${w.messages?.[lang] ?? typeset(w.message, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }
