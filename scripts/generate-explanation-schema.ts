@@ -21,7 +21,10 @@ const Assumption = z.strictObject({
   name: z.string(),
   value: ParameterValue,
   from: isoDate.optional().describe('For a dated parameter: the date from which the value used is in force.'),
-  justification: z.string(),
+  justification: z
+    .string()
+    .describe('Why the value was chosen, in English (a one-language justification as it is).'),
+  justifications: RuleText.describe('The justification in French and in English.'),
 });
 
 /** The zod schema of an explanation (every key always present, in this order). */

@@ -152,7 +152,12 @@ export function requiringContiguity(rs: RuleSet): RuleSet {
               provenance: {
                 ...p.provenance,
                 justification:
-                  `${p.provenance.justification ?? ''} Turned on: the caller supplied commune contours.`.trim(),
+                  typeof p.provenance.justification === 'string'
+                    ? `${p.provenance.justification} Turned on: the caller supplied commune contours.`
+                    : {
+                        fr: `${p.provenance.justification.fr} Activé : l’appelant a fourni les contours des communes.`,
+                        en: `${p.provenance.justification.en} Turned on: the caller supplied commune contours.`,
+                      },
               },
             }
           : p,

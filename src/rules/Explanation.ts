@@ -65,7 +65,13 @@ export interface AssumptionUsed {
   readonly value: ParameterValue;
   /** For a dated parameter: the date from which the value used is in force. */
   readonly from?: string;
+  /** Why the value was chosen, in English (a rule file's one-language justification as it is). */
   readonly justification: string;
+  /**
+   * The justification in French and in English (a rule file's one-language justification is the same
+   * in both: it has no other version).
+   */
+  readonly justifications: RuleText;
 }
 
 /** The funding amount, when the rule set's funding formula is enabled. @category Evaluation */

@@ -1,6 +1,6 @@
 /**
  * The warnings the rules engine makes itself, each in French and in English (`message` is the English
- * one, as it always was). Internal.
+ * one, as it always was), and the texts of the assumptions it lists. Internal.
  */
 import { renderBoth } from '../_shared/messages.js';
 import type { RuleWarning } from './Explanation.js';
@@ -29,4 +29,17 @@ export function notInForceWarning(
     { name: `${ruleSet.id}@${ruleSet.version}`, date, from: validFrom, until: validTo ?? '…' },
   );
   return { code: 'not-in-force', message: messages.en, messages };
+}
+
+/**
+ * The justification of an assumption as the explanation lists it: `justification` in English (a
+ * one-language justification as it is) and `justifications` in both languages.
+ */
+export function assumptionTexts(justification: string | { fr: string; en: string }): {
+  justification: string;
+  justifications: { fr: string; en: string };
+} {
+  return typeof justification === 'string'
+    ? { justification, justifications: { fr: justification, en: justification } }
+    : { justification: justification.en, justifications: { fr: justification.fr, en: justification.en } };
 }

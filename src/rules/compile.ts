@@ -8,7 +8,7 @@ import { isNumeric, roundTo, toNumber } from './_exact.js';
 import { frozenCopy, type Part, registerPart, shareFrozen } from './_frozen.js';
 import { type CompiledTemplate, compileTemplate, fieldKinds, type Language } from './_messages.js';
 import { readTop } from './_readTop.js';
-import { noAsOfWarning, notInForceWarning } from './_warnings.js';
+import { assumptionTexts, noAsOfWarning, notInForceWarning } from './_warnings.js';
 import type { OperatorDefinition } from './defineOperator.js';
 import {
   type AssumptionUsed,
@@ -209,7 +209,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
         used = shareFrozen({
           name,
           value: frozenCopy(parameter.value),
-          justification: parameter.provenance.justification,
+          ...assumptionTexts(parameter.provenance.justification),
         });
         assumptionUsed.set(name, used);
       }
@@ -241,6 +241,7 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
             value: frozenCopy(entry.value),
             from: entry.from,
             justification: used.justification,
+            justifications: used.justifications,
           })
         : used;
       if (byDate.size > 64) byDate.clear();

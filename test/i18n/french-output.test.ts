@@ -91,8 +91,10 @@ beforeAll(() => {
   const overlayParameters = files.flatMap((file) => file.parameters ?? []);
   const shipped = [...itieRuleSets(), ...files];
   dataTexts = [
-    ...[...shipped.flatMap((ruleSet) => ruleSet.parameters), ...overlayParameters].map(
-      (parameter: { provenance: { justification: unknown } }) => String(parameter.provenance.justification),
+    // A justification given in both languages is scanned (its French is shown); a one-language one is not.
+    ...[...shipped.flatMap((ruleSet) => ruleSet.parameters), ...overlayParameters].flatMap(
+      (parameter: { provenance: { justification: unknown } }) =>
+        typeof parameter.provenance.justification === 'string' ? [parameter.provenance.justification] : [],
     ),
     ...shipped.flatMap((ruleSet) =>
       (ruleSet.examples ?? []).map((example: { name: string }) => example.name),

@@ -138,3 +138,33 @@ describe('the warnings of a verdict speak both languages (RuleWarning.messages)'
     expect(warnings).not.toMatch(/counted once|for an instructor|is now/);
   });
 });
+
+describe('rule-set justifications in both languages', () => {
+  it('rules show --lang fr shows the French justifications, --lang en the English ones', async () => {
+    const { cli } = await import('../_helpers/cli.js');
+    const fr = await cli(['rules', 'show', '--lang', 'fr'], { env: {} });
+    expect(fr.code).toBe(0);
+    expect(fr.stdout).toContain(
+      'La source exige des «\u202fprojets collectifs et concertés\u202f» sans donner de nombre',
+    );
+    expect(fr.stdout).not.toContain('The seed requires');
+    const en = await cli(['rules', 'show', '--lang', 'en']);
+    expect(en.stdout).toContain('The seed requires « projets collectifs et concertés » without a number');
+  });
+  it('check --lang fr lists each assumption with its French justification; the JSON has both', async () => {
+    const { cli } = await import('../_helpers/cli.js');
+    const file = 'examples/applications/eligible-mobilite-laonnois.json';
+    const fr = await cli(['check', file, '--lang', 'fr'], { env: {} });
+    expect(fr.stdout).toContain('minStructures = 2\u00a0: La source exige');
+    const json = JSON.parse((await cli(['check', file, '--json'])).stdout);
+    const used = json.assumptions.find((assumption: { name: string }) => assumption.name === 'minStructures');
+    expect(used.justification).toMatch(/^The seed requires/);
+    expect(used.justifications.en).toBe(used.justification);
+    expect(used.justifications.fr).toMatch(/^La source exige/);
+  });
+  it('a rule file with one-language justifications is still accepted (legacy)', async () => {
+    const { RuleProvenance } = await import('../../src/rules/index.js');
+    expect(RuleProvenance.parse({ mark: 'assumption', justification: 'why' }).justification).toBe('why');
+    expect(() => RuleProvenance.parse({ mark: 'assumption', justification: { fr: 'pourquoi' } })).toThrow();
+  });
+});

@@ -81,7 +81,13 @@ describe('the value in force on the evaluation date', () => {
     const e = evaluator.evaluate({ n: 3 }, { asOf: '2026-01-01' });
     expect(e.criteria[0]!.parameters).toEqual({ min: 3 });
     expect(e.criteria[0]!.assumptions).toEqual([
-      { name: 'min', value: 3, from: '2025-07-01', justification: 'dated demo' },
+      {
+        name: 'min',
+        value: 3,
+        from: '2025-07-01',
+        justification: 'dated demo',
+        justifications: { fr: 'dated demo', en: 'dated demo' },
+      },
     ]);
     expect(e.assumptions).toEqual(e.criteria[0]!.assumptions);
     expect(Object.isFrozen(e.assumptions[0])).toBe(true);
@@ -93,6 +99,7 @@ describe('the value in force on the evaluation date', () => {
       name: 'min',
       value: { values: SCHEDULE },
       justification: 'dated demo',
+      justifications: { fr: 'dated demo', en: 'dated demo' },
     });
     expect(serializeExplanation(undated)).toBe(JSON.stringify(undated));
   });

@@ -64,12 +64,14 @@ export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'e
   if (e.assumptions.length) {
     out.push('', say(CHECK.assumptions));
     for (const a of e.assumptions) {
-      const justification: unknown = a.justification;
+      // Both languages when the explanation has them (an explanation of an older copy: the English).
+      const justifications: unknown = a.justifications;
       out.push(
         `  - ${say(CHECK.assumption, {
           name: a.name,
           value: JSON.stringify(a.value),
-          justification: typeof justification === 'string' ? justification : (justification as Message),
+          justification:
+            justifications !== undefined ? (justifications as Message)[lang] : String(a.justification),
         })}`,
       );
     }
