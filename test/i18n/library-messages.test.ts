@@ -168,3 +168,15 @@ describe('rule-set justifications in both languages', () => {
     expect(() => RuleProvenance.parse({ mark: 'assumption', justification: { fr: 'pourquoi' } })).toThrow();
   });
 });
+
+describe('rules diff --lang fr', () => {
+  it('names the marks in French (hypothèse, confirmé), in English with --lang en', async () => {
+    const { cli } = await import('../_helpers/cli.js');
+    const args = ['rules', 'diff', 'itie-hdf@2023.1', 'examples/normandie-deffinov/deffinov.ruleset.json'];
+    const fr = await cli([...args, '--lang', 'fr'], { env: {} });
+    expect(fr.stdout).toContain('paramètre minStructures (valait 2 structures [hypothèse])');
+    expect(fr.stdout).toContain('paramètre minGrant = 50000 EUR [confirmé]');
+    expect(fr.stdout).not.toMatch(/\[(assumption|confirmed|inferred)\]/);
+    expect((await cli([...args, '--lang', 'en'])).stdout).toContain('[assumption]');
+  });
+});
