@@ -180,3 +180,29 @@ describe('rules diff --lang fr', () => {
     expect((await cli([...args, '--lang', 'en'])).stdout).toContain('[assumption]');
   });
 });
+
+describe('closed lists say why they are closed (valuesProvenance)', () => {
+  it('every enum and set field of the shipped rule set has a marked, bilingual provenance', async () => {
+    const { applicationJsonSchema, fieldsOf } = await import('../../src/rules/index.js');
+    const { itieRuleSets } = await import('../../src/itie/index.js');
+    const ruleSet = itieRuleSets().at(-1)!;
+    const listed = fieldsOf(ruleSet, { lang: 'fr' }).filter((field) => field.values !== null);
+    expect(listed.map((field) => field.path).sort()).toEqual([
+      'carrier.legalForm',
+      'partners[].type',
+      'publics',
+      'themes',
+    ]);
+    for (const field of listed) {
+      const provenance = field.valuesProvenance;
+      expect(['confirmed', 'inferred', 'assumption'], field.path).toContain(provenance?.mark);
+      expect(typeof provenance?.justification, field.path).toBe('object');
+    }
+    const schema = applicationJsonSchema(ruleSet) as {
+      properties: { carrier: { properties: { legalForm: Record<string, unknown> } } };
+    };
+    expect(schema.properties.carrier.properties.legalForm['x-values-provenance']).toMatchObject({
+      mark: 'assumption',
+    });
+  });
+});
