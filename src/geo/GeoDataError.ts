@@ -1,4 +1,3 @@
-import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -28,7 +27,7 @@ export class GeoDataError extends CprdfopError {
    * @param message - What is wrong and where: `{ fr, en }`, or one English string.
    * @param options - Standard error options (`cause`).
    */
-  constructor(code: string, message: TextValue, options?: { cause?: unknown }) {
+  constructor(code: string, message: string | { fr: string; en: string }, options?: { cause?: unknown }) {
     super(code, message, options);
   }
 }

@@ -1,5 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
-import { renderBoth, type TextValue, textIn } from '../_shared/messages.js';
+import { renderBoth, textIn } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -22,7 +22,7 @@ export class OfflineError extends CprdfopError {
    * @param url - The resource that is missing from the cache.
    * @param detail - Optional extra explanation: `{ fr, en }`, or one English string.
    */
-  constructor(url: string, detail?: TextValue) {
+  constructor(url: string, detail?: string | { fr: string; en: string }) {
     super(
       'E_OFFLINE',
       renderBoth(

@@ -8,7 +8,7 @@ import { env } from './_internal/util.js';
  *
  * @param environment - The environment to read (defaults to `process.env`).
  * @returns An absolute directory path.
- * @throws {@link CprdfopError} `E_NO_CACHE_DIR` when no home directory can be determined and
+ * @throws `CprdfopError` `E_NO_CACHE_DIR` when no home directory can be determined and
  *   `CPRDFOP_CACHE_DIR` is not set.
  * @example
  * ```ts

@@ -1,4 +1,4 @@
-import { renderBoth, type TextValue } from '../_shared/messages.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -20,7 +20,7 @@ export class RuleSetError extends CprdfopError {
    * @param path - The path of the faulty node.
    * @param message - What is wrong there: `{ fr, en }`, or one English string.
    */
-  constructor(path: string, message: TextValue) {
+  constructor(path: string, message: string | { fr: string; en: string }) {
     super(
       'E_RULESET_INVALID',
       path ? renderBoth({ fr: '{path} : {message}', en: '{path}: {message}' }, { path, message }) : message,

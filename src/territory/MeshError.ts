@@ -1,4 +1,3 @@
-import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -24,7 +23,7 @@ export class MeshError extends CprdfopError {
    * @param message - What is wrong, naming the value and where it is: `{ fr, en }`, or one English string.
    * @param lines - 1-based line numbers involved (CSV).
    */
-  constructor(message: TextValue, lines: readonly number[] = []) {
+  constructor(message: string | { fr: string; en: string }, lines: readonly number[] = []) {
     super('E_MESH', message);
     this.name = 'MeshError';
     this.lines = lines;

@@ -1,4 +1,4 @@
-import { renderBoth, type TextValue, textIn } from '../_shared/messages.js';
+import { renderBoth, textIn } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -24,7 +24,7 @@ export class RegionNotLoadedError extends CprdfopError {
    * @param detail - Why it could not be loaded (default: not loaded and no synchronous path): `{ fr, en }`,
    *   or one English string.
    */
-  constructor(region: string, detail?: TextValue) {
+  constructor(region: string, detail?: string | { fr: string; en: string }) {
     const call = `\`await loadRegion('${region}')\``;
     const messages = renderBoth(
       {

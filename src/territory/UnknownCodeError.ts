@@ -1,4 +1,3 @@
-import type { TextValue } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import type { CodeKind } from './InvalidCodeError.js';
 
@@ -32,7 +31,12 @@ export class UnknownCodeError extends CprdfopError {
    * @param message - The full message (naming the code and, when known, its département): `{ fr, en }`,
    *   or one English string.
    */
-  constructor(value: string, codeKind: CodeKind, reason: 'unknown' | 'outside-region', message: TextValue) {
+  constructor(
+    value: string,
+    codeKind: CodeKind,
+    reason: 'unknown' | 'outside-region',
+    message: string | { fr: string; en: string },
+  ) {
     super(reason === 'unknown' ? 'E_UNKNOWN_CODE' : 'E_OUTSIDE_REGION', message);
     this.name = 'UnknownCodeError';
     this.value = value;

@@ -10,9 +10,6 @@ import {
 } from './_internal/france.js';
 import type { CommuneMatch } from './schemas/Commune.js';
 
-/** The one-line message of a classification in French and in English (`en` is `message`). */
-type Messages = { messages: { readonly fr: string; readonly en: string } };
-
 /**
  * Where a well-formed commune code points relative to one region: a commune of the region (maybe
  * through an old code), a commune of another region or of a collectivité d'outre-mer (by its
@@ -22,7 +19,9 @@ type Messages = { messages: { readonly fr: string; readonly en: string } };
  * @category Resolvers
  */
 export type CommuneCodeClass =
-  | ({ kind: 'in-region'; code: string; match: CommuneMatch; message: string } & Messages)
+  | ({ kind: 'in-region'; code: string; match: CommuneMatch; message: string } & {
+      messages: { readonly fr: string; readonly en: string };
+    })
   | ({
       kind: 'outside-region';
       code: string;
@@ -30,13 +29,13 @@ export type CommuneCodeClass =
       region: { code: string; name: string };
       currentCode?: string;
       message: string;
-    } & Messages)
+    } & { messages: { readonly fr: string; readonly en: string } })
   | ({
       kind: 'unknown';
       code: string;
       departement: { code: string; name: string } | null;
       message: string;
-    } & Messages);
+    } & { messages: { readonly fr: string; readonly en: string } });
 
 /** `message` (English) and `messages` (both languages) of one classification. */
 function both(template: Message, values: Readonly<Record<string, string | Message>>) {
