@@ -21,7 +21,10 @@ const Assumption = z.strictObject({
   name: z.string(),
   value: ParameterValue,
   from: isoDate.optional().describe('For a dated parameter: the date from which the value used is in force.'),
-  justification: z.string(),
+  justification: z
+    .string()
+    .describe('Why the value was chosen, in English (a one-language justification as it is).'),
+  justifications: RuleText.describe('The justification in French and in English.'),
 });
 
 /** The zod schema of an explanation (every key always present, in this order). */
@@ -53,7 +56,15 @@ export const ExplanationSchema = z.strictObject({
   ),
   missing: fields.describe('The fields whose answer could still change the verdict.'),
   assumptions: z.array(Assumption),
-  warnings: z.array(z.strictObject({ code: z.string(), message: z.string() })),
+  warnings: z.array(
+    z.strictObject({
+      code: z.string(),
+      message: z.string().describe('The warning in English.'),
+      messages: RuleText.optional().describe(
+        'The same warning in French and in English (en is message), when the package made it.',
+      ),
+    }),
+  ),
   funding: z.strictObject({ amount: z.number().nullable(), unit: z.string(), missing: fields }).nullable(),
 });
 

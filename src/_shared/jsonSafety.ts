@@ -8,6 +8,7 @@
  * - {@link checkJsonSafety} walks an already parsed *value* (library callers hand over objects):
  *   forbidden keys, depth, node count, non-JSON values — refusing an oversized array before visiting it.
  */
+import { type Message, renderBoth } from './messages.js';
 
 /** Keys that could reach prototypes: rejected anywhere in untrusted documents and field paths. */
 export const FORBIDDEN_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -29,8 +30,24 @@ export interface TextLimits extends SafetyLimits {
 /** A problem found in an untrusted document: where (e.g. `criteria[2].when`) and what. */
 export interface SafetyIssue {
   path: string;
+  /** What is wrong, in English. */
   message: string;
+  /** The same in French and in English (`en` is `message`). */
+  messages?: Message | undefined;
 }
+
+/** An issue at `path` told in both languages (`message` is the English one). */
+function issueAt(path: string, messages: Message): SafetyIssue {
+  return { path, message: messages.en, messages };
+}
+
+/** A byte count in French: `33554432 octets (32 Mio)`. */
+function formatBytesInFrench(bytes: number): string {
+  return formatBytes(bytes).replace('bytes', 'octets').replace('MiB', 'Mio').replace('.', ',');
+}
+
+/** A byte count in both languages. */
+const bytesInBoth = (bytes: number): Message => ({ fr: formatBytesInFrench(bytes), en: formatBytes(bytes) });
 
 /** Formats a path made of keys and indexes, e.g. `criteria[2].when`. */
 export function formatPath(path: readonly (string | number | symbol)[]): string {
@@ -83,10 +100,13 @@ const utf8Size = (code: number) =>
 export function scanJsonText(text: string, limits: TextLimits): SafetyIssue | undefined {
   // A UTF-8 encoding is never shorter than the number of UTF-16 code units.
   if (text.length > limits.maxBytes) {
-    return {
-      path: '',
-      message: `larger than ${formatBytes(limits.maxBytes)}: at least ${formatBytes(text.length)}`,
-    };
+    return issueAt(
+      '',
+      renderBoth(
+        { fr: 'plus de {limit} : au moins {size}', en: 'larger than {limit}: at least {size}' },
+        { limit: bytesInBoth(limits.maxBytes), size: bytesInBoth(text.length) },
+      ),
+    );
   }
   // Path of the current position: one entry per open container (bounded by maxDepth + 1).
   const inObject: boolean[] = [];
@@ -97,10 +117,14 @@ export function scanJsonText(text: string, limits: TextLimits): SafetyIssue | un
   const where = () => formatPath(keys);
   const countNode = (): SafetyIssue | undefined => {
     if (++nodes > limits.maxNodes)
-      return { path: where(), message: `more than ${limits.maxNodes} JSON values` };
-    if (inObject.length > limits.maxDepth) {
-      return { path: where(), message: `nested deeper than ${limits.maxDepth} levels` };
-    }
+      return issueAt(
+        where(),
+        renderBoth(
+          { fr: 'plus de {count} valeurs JSON', en: 'more than {count} JSON values' },
+          { count: String(limits.maxNodes) },
+        ),
+      );
+    if (inObject.length > limits.maxDepth) return issueAt(where(), deeperThan(limits.maxDepth));
     return undefined;
   };
   const length = text.length;
@@ -170,7 +194,13 @@ export function scanJsonText(text: string, limits: TextLimits): SafetyIssue | un
       }
     }
     if (bytes > limits.maxBytes) {
-      return { path: where(), message: `larger than ${formatBytes(limits.maxBytes)}` };
+      return issueAt(
+        where(),
+        renderBoth(
+          { fr: 'plus de {limit}', en: 'larger than {limit}' },
+          { limit: bytesInBoth(limits.maxBytes) },
+        ),
+      );
     }
   }
   return undefined;
@@ -190,9 +220,31 @@ export function parseJsonWithLimits(
   try {
     return { ok: true, value: JSON.parse(text) };
   } catch (error) {
-    return { ok: false, issue: { path: '', message: `invalid JSON: ${(error as Error).message}` } };
+    const reason = (error as Error).message;
+    const position = /\bposition (\d+)/.exec(reason)?.[1];
+    return {
+      ok: false,
+      issue: issueAt('', {
+        fr:
+          position === undefined
+            ? `JSON invalide\u00a0: ${reason}`
+            : `JSON invalide à la position ${position}`,
+        en: `invalid JSON: ${reason}`,
+      }),
+    };
   }
 }
+
+/** `nested deeper than N levels`, in both languages. */
+const deeperThan = (depth: number): Message =>
+  renderBoth(
+    { fr: 'imbriqué sur plus de {depth} niveaux', en: 'nested deeper than {depth} levels' },
+    { depth: String(depth) },
+  );
+
+/** `more than N nodes`, in both languages. */
+const moreNodesThan = (count: number): Message =>
+  renderBoth({ fr: 'plus de {count} nœuds', en: 'more than {count} nodes' }, { count: String(count) });
 
 interface Visit {
   value: unknown;
@@ -220,21 +272,18 @@ export function checkJsonSafety(value: unknown, limits: SafetyLimits): SafetyIss
   while (stack.length > 0) {
     const visit = stack.pop()!;
     const current = visit.value;
-    if (++nodes > limits.maxNodes)
-      return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
-    if (visit.depth > limits.maxDepth) {
-      return { path: pathOf(visit), message: `nested deeper than ${limits.maxDepth} levels` };
-    }
+    if (++nodes > limits.maxNodes) return issueAt(pathOf(visit), moreNodesThan(limits.maxNodes));
+    if (visit.depth > limits.maxDepth) return issueAt(pathOf(visit), deeperThan(limits.maxDepth));
     if (current === null || typeof current !== 'object') {
       if (typeof current === 'function' || typeof current === 'symbol' || typeof current === 'bigint') {
-        return { path: pathOf(visit), message: 'not a JSON value' };
+        return issueAt(pathOf(visit), { fr: 'pas une valeur JSON', en: 'not a JSON value' });
       }
       continue;
     }
     const depth = visit.depth + 1;
     if (Array.isArray(current)) {
       if (nodes + stack.length + current.length > limits.maxNodes) {
-        return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
+        return issueAt(pathOf(visit), moreNodesThan(limits.maxNodes));
       }
       for (let index = current.length - 1; index >= 0; index--) {
         stack.push({ value: current[index], parent: visit, key: index, depth });
@@ -243,14 +292,17 @@ export function checkJsonSafety(value: unknown, limits: SafetyLimits): SafetyIss
     }
     const proto = Object.getPrototypeOf(current);
     if (proto !== Object.prototype && proto !== null)
-      return { path: pathOf(visit), message: 'not a plain object' };
+      return issueAt(pathOf(visit), { fr: 'pas un objet simple', en: 'not a plain object' });
     const objectKeys = Object.keys(current);
     if (nodes + stack.length + objectKeys.length > limits.maxNodes) {
-      return { path: pathOf(visit), message: `more than ${limits.maxNodes} nodes` };
+      return issueAt(pathOf(visit), moreNodesThan(limits.maxNodes));
     }
     for (const key of objectKeys) {
       if (FORBIDDEN_KEYS.has(key)) {
-        return { path: formatPath([...keysOf(visit), key]), message: `forbidden key "${key}"` };
+        return issueAt(
+          formatPath([...keysOf(visit), key]),
+          renderBoth({ fr: 'clé interdite « {key} »', en: 'forbidden key "{key}"' }, { key }),
+        );
       }
       stack.push({ value: (current as Record<string, unknown>)[key], parent: visit, key, depth });
     }

@@ -121,3 +121,33 @@ export function lowerFirst(label: string): string {
   if (second !== '' && second === second.toUpperCase() && second !== second.toLowerCase()) return label;
   return first.toLowerCase() + label.slice(first.length);
 }
+
+/**
+ * Renders a message in both languages: what an error or an issue carries as its `messages`. The French
+ * template gets French typography (as {@link renderMessage}); values are inserted as they are — a
+ * `{ fr, en }` value gives its text in each language, already typeset (never retypeset: it may hold
+ * quoted input). Numbers given as numbers are formatted per locale; give a string to keep digits as
+ * they are (an English `message` that must stay byte-identical).
+ *
+ * @param message - The message.
+ * @param values - The values of the placeholders.
+ * @returns `{ fr, en }`, each rendered in its language.
+ */
+export function renderBoth(message: Message, values: Readonly<Record<string, MessageValue>> = {}): Message {
+  const inLanguage = (lang: Language) =>
+    Object.fromEntries(
+      Object.entries(values).map(([name, value]) => [name, isMessage(value) ? value[lang] : value]),
+    );
+  return {
+    fr: renderMessage(message, 'fr', inLanguage('fr')),
+    en: renderMessage(message, 'en', inLanguage('en')),
+  };
+}
+
+/** A text in both languages, or one string that is the same in both (a code, a path, a value). */
+export type TextValue = string | Message;
+
+/** The text in a language: a string as it is, a message's text in that language. */
+export function textIn(text: TextValue, lang: Language): string {
+  return typeof text === 'string' ? text : text[lang];
+}

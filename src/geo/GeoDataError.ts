@@ -24,10 +24,10 @@ export class GeoDataError extends CprdfopError {
   override readonly name = 'GeoDataError' as const;
   /**
    * @param code - A stable code, e.g. `E_INVALID_CONTOURS`.
-   * @param message - What is wrong and where.
+   * @param message - What is wrong and where: `{ fr, en }`, or one English string.
    * @param options - Standard error options (`cause`).
    */
-  constructor(code: string, message: string, options?: { cause?: unknown }) {
+  constructor(code: string, message: string | { fr: string; en: string }, options?: { cause?: unknown }) {
     super(code, message, options);
   }
 }

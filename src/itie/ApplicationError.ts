@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -9,7 +10,13 @@ export interface ApplicationIssue {
   /** `invalid` (shape or format), `unknown-code` (a code of a Hauts-de-France département that does not
    * exist), `unsafe` (forbidden key, too deep or too large), `not-in-force` (no rule set on that date). */
   code: 'invalid' | 'unknown-code' | 'unsafe' | 'not-in-force';
+  /** What is wrong, in English. */
   message: string;
+  /**
+   * The same in French and in English (French typography applied), when the package made the issue:
+   * print `messages[lang]`. Absent on an issue built by hand; `en` is `message`.
+   */
+  messages?: { readonly fr: string; readonly en: string } | undefined;
 }
 
 /**
@@ -29,11 +36,22 @@ export class ApplicationError extends CprdfopError {
   /** @param issues - The problems (at least one). */
   constructor(issues: readonly ApplicationIssue[]) {
     const first = issues[0];
+    const more = issues.length - 1;
     super(
       'E_INVALID_APPLICATION',
-      `invalid application: ${first ? `${first.path ? `${first.path}: ` : ''}${first.message}` : 'unknown problem'}${
-        issues.length > 1 ? ` (and ${issues.length - 1} more)` : ''
-      }`,
+      renderBoth(
+        {
+          fr: 'candidature invalide : {where}{message}{more}',
+          en: 'invalid application: {where}{message}{more}',
+        },
+        {
+          where: first?.path ? { fr: `${first.path}\u00a0: `, en: `${first.path}: ` } : '',
+          message: first
+            ? { fr: first.messages?.fr ?? first.message, en: first.message }
+            : { fr: 'problème inconnu', en: 'unknown problem' },
+          more: more > 0 ? { fr: ` (et ${more} de plus)`, en: ` (and ${more} more)` } : '',
+        },
+      ),
     );
     this.name = 'ApplicationError';
     this.issues = issues;

@@ -1,3 +1,4 @@
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { normalizeName } from '../_shared/normalizeName.js';
 import type { RuleWarning } from '../rules/index.js';
 import type { Application } from './Application.js';
@@ -27,10 +28,16 @@ function sameStructure(
   return firstName.length > 0 && firstName === normalizeName(second.name);
 }
 
-const describe = (partner: Partner, index: number): string =>
-  `partners[${index}]${partner.name === undefined ? '' : ` "${partner.name}"`}${
-    partner.siret === undefined ? '' : ` (SIRET ${partner.siret})`
-  }`;
+const describe = (partner: Partner, index: number): Message => {
+  const siret = partner.siret === undefined ? '' : ` (SIRET ${partner.siret})`;
+  return {
+    fr: `partners[${index}]${partner.name === undefined ? '' : ` «\u202f${partner.name}\u202f»`}${siret}`,
+    en: `partners[${index}]${partner.name === undefined ? '' : ` "${partner.name}"`}${siret}`,
+  };
+};
+
+/** A warning in both languages (`message` is the English one). */
+const warning = (code: string, messages: Message): RuleWarning => ({ code, message: messages.en, messages });
 
 /**
  * Counts each structure once: a partner that is the carrier, or that repeats an earlier partner, is
@@ -46,18 +53,34 @@ export function countedPartners(carrier: Carrier | undefined, partners: readonly
   const warnings: RuleWarning[] = [];
   partners.forEach((partner, index) => {
     if (carrier && sameStructure(partner, carrier)) {
-      warnings.push({
-        code: 'duplicate-structure',
-        message: `${describe(partner, index)} is the carrier itself: counted once, as the carrier`,
-      });
+      warnings.push(
+        warning(
+          'duplicate-structure',
+          renderBoth(
+            {
+              fr: '{partner} est le porteur lui-même : compté une fois, comme porteur',
+              en: '{partner} is the carrier itself: counted once, as the carrier',
+            },
+            { partner: describe(partner, index) },
+          ),
+        ),
+      );
       return;
     }
     const earlier = kept.findIndex((other) => sameStructure(partner, other));
     if (earlier >= 0) {
-      warnings.push({
-        code: 'duplicate-structure',
-        message: `${describe(partner, index)} repeats partners[${keptIndexes[earlier]}]: counted once`,
-      });
+      warnings.push(
+        warning(
+          'duplicate-structure',
+          renderBoth(
+            {
+              fr: '{partner} répète {earlier} : compté une fois',
+              en: '{partner} repeats {earlier}: counted once',
+            },
+            { partner: describe(partner, index), earlier: `partners[${keptIndexes[earlier]}]` },
+          ),
+        ),
+      );
       return;
     }
     kept.push(partner);

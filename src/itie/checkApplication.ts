@@ -1,4 +1,5 @@
 import { isIsoDate } from '../_shared/isoDate.js';
+import { renderBoth } from '../_shared/messages.js';
 import {
   type CriterionExplanation,
   compile,
@@ -123,11 +124,16 @@ function unlistedValues(app: Application): RuleWarning[] {
     ['themes', app.themesOther],
   ] as const) {
     const index = app[path]?.indexOf('autre') ?? -1;
-    if (index >= 0)
-      warnings.push({
-        code: 'unlisted-value',
-        message: `${path}[${index}] "autre"${described ? ` (${JSON.stringify(described)})` : ''}: not in the known list (the list is open), for an instructor to judge`,
-      });
+    if (index >= 0) {
+      const messages = renderBoth(
+        {
+          fr: '{path}[{index}] « autre »{described} : hors de la liste connue (la liste est ouverte), à apprécier par un instructeur',
+          en: '{path}[{index}] "autre"{described}: not in the known list (the list is open), for an instructor to judge',
+        },
+        { path, index: String(index), described: described ? ` (${JSON.stringify(described)})` : '' },
+      );
+      warnings.push({ code: 'unlisted-value', message: messages.en, messages });
+    }
   }
   return warnings;
 }
@@ -146,7 +152,12 @@ export function requiringContiguity(rs: RuleSet): RuleSet {
               provenance: {
                 ...p.provenance,
                 justification:
-                  `${p.provenance.justification ?? ''} Turned on: the caller supplied commune contours.`.trim(),
+                  typeof p.provenance.justification === 'string'
+                    ? `${p.provenance.justification} Turned on: the caller supplied commune contours.`
+                    : {
+                        fr: `${p.provenance.justification.fr} Activé : l’appelant a fourni les contours des communes.`,
+                        en: `${p.provenance.justification.en} Turned on: the caller supplied commune contours.`,
+                      },
               },
             }
           : p,
@@ -240,8 +251,8 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-    const message = new InvalidDateError(options.asOf, 'asOf').message;
-    return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
+    const { message, messages } = new InvalidDateError(options.asOf, 'asOf');
+    return { ok: false, issues: [{ path: '', code: 'invalid', message, messages }] };
   }
   const asOf = options.asOf ?? app.submittedOn;
   let rs = options.ruleSet;
@@ -257,7 +268,14 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       if (!(error instanceof NoRuleSetInForceError)) throw error;
       return {
         ok: false,
-        issues: [{ path: options.asOf ? '' : 'submittedOn', code: 'not-in-force', message: error.message }],
+        issues: [
+          {
+            path: options.asOf ? '' : 'submittedOn',
+            code: 'not-in-force',
+            message: error.message,
+            messages: error.messages,
+          },
+        ],
       };
     }
   }
@@ -287,6 +305,9 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   } catch (error) {
     // A rule set whose `asOfField` is not `submittedOn` may find a date outside its window itself.
     if (!(error instanceof RuleSetNotInForceError)) throw error;
-    return { ok: false, issues: [{ path: '', code: 'not-in-force', message: error.message }] };
+    return {
+      ok: false,
+      issues: [{ path: '', code: 'not-in-force', message: error.message, messages: error.messages }],
+    };
   }
 }

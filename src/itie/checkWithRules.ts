@@ -1,5 +1,6 @@
 import { valueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate } from '../_shared/isoDate.js';
+import { renderBoth } from '../_shared/messages.js';
 import {
   compile,
   type Evaluator,
@@ -225,6 +226,7 @@ export function checkWithRules(
     path: dottedPath(issue.pointer),
     code: issue.pointer === '' && issue.reason.en.startsWith('document refused') ? 'unsafe' : 'invalid',
     message: issue.reason.en,
+    messages: issue.reason,
     pointer: issue.pointer,
     reason: issue.reason,
   }));
@@ -248,6 +250,7 @@ export function checkWithRules(
           path,
           code: 'unknown-code',
           message: diagnostic.message,
+          messages: diagnostic.messages,
           pointer: `/${path
             .replace(/\[(\d+)\]/g, '.$1')
             .split('.')
@@ -259,8 +262,8 @@ export function checkWithRules(
   if (issues.length) return { ok: false, issues };
 
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
-    const message = new InvalidDateError(options.asOf, 'asOf').message;
-    return { ok: false, issues: [{ path: '', code: 'invalid', message }] };
+    const { message, messages } = new InvalidDateError(options.asOf, 'asOf');
+    return { ok: false, issues: [{ path: '', code: 'invalid', message, messages }] };
   }
   const asOf = options.asOf ?? (flat.asOfField ? valueAtPath(application, flat.asOfField) : undefined);
   if (typeof asOf === 'string' && isIsoDate(asOf) && !isInForce(flat, asOf)) {
@@ -270,7 +273,7 @@ export function checkWithRules(
         {
           path: options.asOf !== undefined ? '' : (flat.asOfField ?? ''),
           code: 'not-in-force',
-          message: `rule set ${flat.id}@${flat.version} is not in force on ${asOf} (${flat.validFrom} → ${flat.validTo ?? '…'})`,
+          ...notInForceTexts(flat, asOf),
         },
       ],
     };
@@ -291,6 +294,29 @@ export function checkWithRules(
     };
   } catch (error) {
     if (!(error instanceof RuleSetNotInForceError)) throw error;
-    return { ok: false, issues: [{ path: '', code: 'not-in-force', message: error.message }] };
+    return {
+      ok: false,
+      issues: [{ path: '', code: 'not-in-force', message: error.message, messages: error.messages }],
+    };
   }
+}
+
+/** `rule set … is not in force on …`, in English (`message`) and in both languages (`messages`). */
+function notInForceTexts(
+  ruleSet: { id: string; version: string; validFrom: string; validTo?: string | undefined },
+  asOf: string,
+): { message: string; messages: { fr: string; en: string } } {
+  const messages = renderBoth(
+    {
+      fr: 'le jeu de règles {name} n’est pas en vigueur le {asOf} ({from} → {until})',
+      en: 'rule set {name} is not in force on {asOf} ({from} → {until})',
+    },
+    {
+      name: `${ruleSet.id}@${ruleSet.version}`,
+      asOf,
+      from: ruleSet.validFrom,
+      until: ruleSet.validTo ?? '…',
+    },
+  );
+  return { message: messages.en, messages };
 }

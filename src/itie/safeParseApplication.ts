@@ -1,4 +1,7 @@
+import { z } from 'zod';
+import { ISO_DATE_REASON } from '../_shared/isoDate.js';
 import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
+import { frenchTypography } from '../_shared/typography.js';
 import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
 import { Application } from './Application.js';
@@ -46,6 +49,45 @@ export interface SafeParseApplicationOptions {
   region?: string | undefined;
 }
 
+/** The French of the schema's own messages (zod's are told by its French locale). */
+const CUSTOM_IN_FRENCH: Readonly<Record<string, string>> = {
+  'a 5-character commune code (INSEE)': 'un code de commune INSEE de 5 caractères',
+  'a 14-digit SIRET': 'un SIRET de 14 chiffres',
+  'a 9-digit EPCI SIREN': 'un SIREN d’EPCI de 9 chiffres',
+  'an arrondissement code (INSEE), e.g. 595': 'un code d’arrondissement INSEE, par exemple 595',
+  'a département code (INSEE), e.g. 59': 'un code de département INSEE, par exemple 59',
+  'an empty partner: give at least its name, its SIRET or its type':
+    'un partenaire vide : donner au moins son nom, son SIRET ou son type',
+  'a territory lists at least one code': 'un territoire liste au moins un code',
+};
+
+/** zod's French messages of an invalid document, by path, in zod's order. */
+function frenchMessagesByPath(input: unknown): Map<string, string[]> {
+  const parsed = Application.safeParse(input, { error: z.locales.fr().localeError });
+  const french = new Map<string, string[]>();
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const path = formatPath(issue.path);
+      french.set(path, [...(french.get(path) ?? []), issue.message]);
+    }
+  }
+  return french;
+}
+
+/**
+ * The French of one issue's message: zod's French when it differs from the English (a zod message), the
+ * French of one of the schema's own messages, the French half of a bilingual date message; otherwise
+ * the English as it is (never an invented translation).
+ */
+function frenchOf(english: string, zodFrench: string | undefined): string {
+  if (zodFrench !== undefined && zodFrench !== english) return frenchTypography(zodFrench);
+  const custom = CUSTOM_IN_FRENCH[english];
+  if (custom) return frenchTypography(custom);
+  const date = /^expected .* got (.*) \(attendu\u202f: .*\)$/s.exec(english);
+  if (date) return `attendu\u00a0: ${ISO_DATE_REASON.fr}, reçu ${date[1]}`;
+  return english;
+}
+
 /**
  * Validates an untrusted application without throwing: safety limits (forbidden keys, depth 32,
  * 100,000 nodes), the zod schema, then the territory codes against the territory graph of
@@ -76,13 +118,14 @@ export function safeParseApplication(
   if (unsafe) return { success: false, issues: [{ ...unsafe, code: 'unsafe' }] };
   const r = Application.safeParse(input);
   if (!r.success) {
+    const french = frenchMessagesByPath(input);
     return {
       success: false,
-      issues: r.error.issues.map((i) => ({
-        path: formatPath(i.path),
-        code: 'invalid' as const,
-        message: i.message,
-      })),
+      issues: r.error.issues.map((i) => {
+        const path = formatPath(i.path);
+        const fr = frenchOf(i.message, french.get(path)?.shift());
+        return { path, code: 'invalid' as const, message: i.message, messages: { fr, en: i.message } };
+      }),
     };
   }
   const issues: ApplicationIssue[] = [];
@@ -90,7 +133,12 @@ export function safeParseApplication(
   if (t) {
     for (const d of resolveTerritory(t, { region: options.region }).diagnostics) {
       if (d.kind === 'unknown' || d.kind === 'invalid') {
-        issues.push({ path: `territory.${d.path}`, code: 'unknown-code', message: d.message });
+        issues.push({
+          path: `territory.${d.path}`,
+          code: 'unknown-code',
+          message: d.message,
+          messages: d.messages,
+        });
       }
     }
   }
@@ -98,7 +146,12 @@ export function safeParseApplication(
   if (carrierCommune) {
     const c = classifyCommuneCode(carrierCommune, { region: options.region });
     if (c.kind === 'unknown')
-      issues.push({ path: 'carrier.commune', code: 'unknown-code', message: c.message });
+      issues.push({
+        path: 'carrier.commune',
+        code: 'unknown-code',
+        message: c.message,
+        messages: c.messages,
+      });
   }
   return issues.length ? { success: false, issues } : { success: true, data: r.data };
 }

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -27,11 +28,16 @@ export class CacheWriteError extends CprdfopError {
   constructor(path: string, cause: unknown) {
     const systemCode = (cause as { code?: unknown } | null)?.code;
     const code = typeof systemCode === 'string' ? systemCode : undefined;
-    super(
-      'E_CACHE_WRITE',
-      `cannot write the cache at ${path}${code ? ` (${code})` : ''}: ${(cause as Error)?.message ?? String(cause)} / impossible d’écrire le cache`,
-      { cause },
+    const messages = renderBoth(
+      {
+        fr: 'impossible d’écrire le cache à {path}{code} : {reason}',
+        en: 'cannot write the cache at {path}{code}: {reason}',
+      },
+      { path, code: code ? ` (${code})` : '', reason: (cause as Error)?.message ?? String(cause) },
     );
+    super('E_CACHE_WRITE', messages, { cause });
+    // The message has always ended with a short French note: it stays the same.
+    this.message = `${messages.en} / impossible d’écrire le cache`;
     this.path = path;
     this.systemCode = code;
   }

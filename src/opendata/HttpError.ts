@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -49,9 +50,23 @@ export class HttpError extends CprdfopError {
     const body = init.body ?? '';
     const parsed = init.apiCode !== undefined || init.apiMessage !== undefined ? init : parseErrorBody(body);
     const detail = parsed.apiMessage
-      ? `: ${parsed.apiCode !== undefined ? `${parsed.apiCode} ` : ''}${parsed.apiMessage}`
+      ? `${parsed.apiCode !== undefined ? `${parsed.apiCode} ` : ''}${parsed.apiMessage}`
       : '';
-    super('E_HTTP', `${init.method} ${init.url} failed with HTTP ${init.status}${detail}`);
+    super(
+      'E_HTTP',
+      renderBoth(
+        detail
+          ? {
+              fr: '{method} {url} : échec avec le statut HTTP {status} : {detail}',
+              en: '{method} {url} failed with HTTP {status}: {detail}',
+            }
+          : {
+              fr: '{method} {url} : échec avec le statut HTTP {status}',
+              en: '{method} {url} failed with HTTP {status}',
+            },
+        { method: init.method, url: init.url, status: String(init.status), detail },
+      ),
+    );
     this.method = init.method;
     this.url = init.url;
     this.status = init.status;

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import type { PageCursor } from './_internal/paging.js';
 
@@ -56,13 +57,26 @@ export class IncompleteResultError extends CprdfopError {
     detail?: string | undefined;
     cursor?: PageCursor | undefined;
   }) {
-    super(
-      'E_INCOMPLETE_RESULT',
-      `incomplete result from ${init.source} (${init.reason}): received ${init.received}` +
-        `${init.expected !== undefined ? ` of ${init.expected}` : ''} records` +
-        `${init.detail ? `; ${init.detail}` : ''} / résultat incomplet (${init.received}` +
-        `${init.expected !== undefined ? ` sur ${init.expected}` : ''} enregistrements)`,
+    const values = {
+      source: init.source,
+      reason: init.reason,
+      received: String(init.received),
+      expected:
+        init.expected !== undefined ? { fr: ` sur ${init.expected}`, en: ` of ${init.expected}` } : '',
+      detail: init.detail ? `; ${init.detail}` : '',
+    };
+    const messages = renderBoth(
+      {
+        fr: 'résultat incomplet de {source} ({reason}) : {received}{expected} enregistrements reçus{detail}',
+        en: 'incomplete result from {source} ({reason}): received {received}{expected} records{detail}',
+      },
+      values,
     );
+    super('E_INCOMPLETE_RESULT', messages);
+    // The message has always ended with a short French summary: it stays the same.
+    this.message =
+      `${messages.en} / résultat incomplet (${init.received}` +
+      `${init.expected !== undefined ? ` sur ${init.expected}` : ''} enregistrements)`;
     this.source = init.source;
     this.reason = init.reason;
     this.expected = init.expected;

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -26,7 +27,17 @@ export class NetworkError extends CprdfopError {
    */
   constructor(method: string, url: string, cause?: unknown) {
     const reason = describeCause(cause);
-    super('E_NETWORK', `${method} ${url} failed: network error${reason ? ` (${reason})` : ''}`, { cause });
+    super(
+      'E_NETWORK',
+      renderBoth(
+        {
+          fr: '{method} {url} : échec, erreur réseau{reason}',
+          en: '{method} {url} failed: network error{reason}',
+        },
+        { method, url, reason: reason ? ` (${reason})` : '' },
+      ),
+      { cause },
+    );
     this.method = method;
     this.url = url;
   }

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth, textIn } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -19,12 +20,18 @@ export class OfflineError extends CprdfopError {
 
   /**
    * @param url - The resource that is missing from the cache.
-   * @param detail - Optional extra explanation.
+   * @param detail - Optional extra explanation: `{ fr, en }`, or one English string.
    */
-  constructor(url: string, detail?: string) {
+  constructor(url: string, detail?: string | { fr: string; en: string }) {
     super(
       'E_OFFLINE',
-      `offline mode: ${url} is not in the cache${detail ? ` (${detail})` : ''}; unset CPRDFOP_OFFLINE or fetch it once online`,
+      renderBoth(
+        {
+          fr: 'mode hors ligne : {url} n’est pas dans le cache{detail} ; désactivez CPRDFOP_OFFLINE ou récupérez-le une fois en ligne',
+          en: 'offline mode: {url} is not in the cache{detail}; unset CPRDFOP_OFFLINE or fetch it once online',
+        },
+        { url, detail: detail ? { fr: ` (${textIn(detail, 'fr')})`, en: ` (${textIn(detail, 'en')})` } : '' },
+      ),
     );
     this.url = url;
   }

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -45,20 +46,45 @@ export class QuotaExceededError extends CprdfopError {
   }) {
     const reset = init.resetTime ? new Date(init.resetTime) : undefined;
     const resetTime = reset && !Number.isNaN(reset.getTime()) ? reset : undefined;
-    const details = [
-      init.errorcode !== undefined ? `errorcode ${init.errorcode}` : undefined,
-      init.callLimit !== undefined
-        ? `${init.callLimit} calls per ${init.limitTimeUnit ?? 'period'}`
-        : undefined,
-      init.sent === false ? 'not sent: the quota is known to be exhausted' : undefined,
-    ].filter((d) => d !== undefined);
-    super(
-      'E_QUOTA_EXCEEDED',
-      `quota exceeded on ${init.url}${details.length ? ` (${details.join(', ')})` : ''}; ` +
-        (resetTime
-          ? `retry after ${resetTime.toISOString()} / quota épuisé : réessayer après ${resetTime.toISOString()}`
-          : 'reset time unknown / quota épuisé, heure de réinitialisation inconnue'),
+    const details = (lang: 'fr' | 'en') =>
+      [
+        init.errorcode !== undefined ? `errorcode ${init.errorcode}` : undefined,
+        init.callLimit !== undefined
+          ? lang === 'fr'
+            ? `${init.callLimit} appels par ${init.limitTimeUnit ?? 'période'}`
+            : `${init.callLimit} calls per ${init.limitTimeUnit ?? 'period'}`
+          : undefined,
+        init.sent === false
+          ? lang === 'fr'
+            ? 'non envoyée\u00a0: le quota est déjà épuisé'
+            : 'not sent: the quota is known to be exhausted'
+          : undefined,
+      ].filter((d) => d !== undefined);
+    const inParentheses = (lang: 'fr' | 'en') =>
+      details(lang).length ? ` (${details(lang).join(', ')})` : '';
+    const messages = renderBoth(
+      resetTime
+        ? {
+            fr: 'quota épuisé sur {url}{details} ; réessayer après {reset}',
+            en: 'quota exceeded on {url}{details}; retry after {reset}',
+          }
+        : {
+            fr: 'quota épuisé sur {url}{details} ; heure de réinitialisation inconnue',
+            en: 'quota exceeded on {url}{details}; reset time unknown',
+          },
+      {
+        url: init.url,
+        details: { fr: inParentheses('fr'), en: inParentheses('en') },
+        reset: resetTime?.toISOString() ?? '',
+      },
     );
+    super('E_QUOTA_EXCEEDED', messages);
+    // The message has always ended with a short French note: it stays the same.
+    this.message =
+      messages.en +
+      (resetTime
+        ? ` / quota épuisé : réessayer après ${resetTime.toISOString()}`
+        : ' / quota épuisé, heure de réinitialisation inconnue');
     this.sent = init.sent ?? true;
     this.url = init.url;
     this.errorcode = init.errorcode;

@@ -1,5 +1,14 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
+
+/** The French of the parts a size limit applies to (a part not listed stays as given). */
+const WHAT_IN_FRENCH: Readonly<Record<string, string>> = {
+  response: 'la réponse',
+  'one feature': 'une entité',
+  'mesh table': 'la table de maillage',
+  'decompressed file': 'le fichier décompressé',
+};
 
 /**
  * A response body larger than the client's `maxResponseBytes`. Not retried.
@@ -24,13 +33,20 @@ export class ResponseTooLargeError extends CprdfopError {
   /**
    * @param url - URL of the response.
    * @param limitBytes - The limit exceeded.
-   * @param what - What exceeded it (default `response`).
+   * @param what - What exceeded it (default `response`), in English; the known ones (`response`,
+   *   `one feature`, `mesh table`, `decompressed file`) are told in French too.
    */
   constructor(url: string, limitBytes: number, what = 'response') {
-    super(
-      'E_RESPONSE_TOO_LARGE',
-      `${what} from ${url} exceeds the maximum size of ${limitBytes} bytes (decoded) / taille maximale dépassée`,
+    const messages = renderBoth(
+      {
+        fr: '{what} de {url} : taille maximale de {limit} octets dépassée (décodé)',
+        en: '{what} from {url} exceeds the maximum size of {limit} bytes (decoded)',
+      },
+      { what: { fr: WHAT_IN_FRENCH[what] ?? what, en: what }, url, limit: String(limitBytes) },
     );
+    super('E_RESPONSE_TOO_LARGE', messages);
+    // The message has always ended with a short French note: it stays the same.
+    this.message = `${messages.en} / taille maximale dépassée`;
     this.what = what;
     this.url = url;
     this.limitBytes = limitBytes;

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /** One problem found in a response: where (`path`, e.g. `["results", 3, "code"]`) and what. */
@@ -34,12 +35,25 @@ export class ResponseValidationError extends CprdfopError {
    * @param issues - The issues found (at least one).
    */
   constructor(url: string, issues: readonly ValidationIssue[]) {
-    const shown = issues
-      .slice(0, 5)
-      .map((i) => `${i.path.length ? i.path.join('.') : '(root)'}: ${i.message}`)
-      .join('; ');
-    const more = issues.length > 5 ? ` (and ${issues.length - 5} more)` : '';
-    super('E_RESPONSE_VALIDATION', `invalid response from ${url}: ${shown}${more}`);
+    const shown = (lang: 'fr' | 'en') =>
+      issues
+        .slice(0, 5)
+        .map((issue) => {
+          const where = issue.path.length ? issue.path.join('.') : lang === 'fr' ? '(racine)' : '(root)';
+          return lang === 'fr' ? `${where}\u00a0: ${issue.message}` : `${where}: ${issue.message}`;
+        })
+        .join(lang === 'fr' ? '\u202f; ' : '; ');
+    const more =
+      issues.length > 5
+        ? { fr: ` (et ${issues.length - 5} de plus)`, en: ` (and ${issues.length - 5} more)` }
+        : '';
+    super(
+      'E_RESPONSE_VALIDATION',
+      renderBoth(
+        { fr: 'réponse invalide de {url} : {shown}{more}', en: 'invalid response from {url}: {shown}{more}' },
+        { url, shown: { fr: shown('fr'), en: shown('en') }, more },
+      ),
+    );
     this.url = url;
     this.issues = issues;
   }

@@ -1,4 +1,5 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -26,7 +27,16 @@ export class TimeoutError extends CprdfopError {
    * @param timeoutMs - The timeout exceeded.
    */
   constructor(method: string, url: string, timeoutMs: number) {
-    super('E_TIMEOUT', `${method} ${url} timed out after ${timeoutMs} ms`);
+    super(
+      'E_TIMEOUT',
+      renderBoth(
+        {
+          fr: '{method} {url} : délai dépassé après {timeout} ms',
+          en: '{method} {url} timed out after {timeout} ms',
+        },
+        { method, url, timeout: String(timeoutMs) },
+      ),
+    );
     this.method = method;
     this.url = url;
     this.timeoutMs = timeoutMs;

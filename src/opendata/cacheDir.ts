@@ -1,3 +1,4 @@
+import { CprdfopError } from '../errors.js';
 import { env } from './_internal/util.js';
 
 /**
@@ -7,7 +8,8 @@ import { env } from './_internal/util.js';
  *
  * @param environment - The environment to read (defaults to `process.env`).
  * @returns An absolute directory path.
- * @throws {Error} When no home directory can be determined and `CPRDFOP_CACHE_DIR` is not set.
+ * @throws `CprdfopError` `E_NO_CACHE_DIR` when no home directory can be determined and
+ *   `CPRDFOP_CACHE_DIR` is not set.
  * @example
  * ```ts
  * import { cacheDir } from 'cprdfop/opendata';
@@ -32,7 +34,10 @@ export function cacheDir(environment?: Record<string, string | undefined>): stri
   const xdg = get('XDG_CACHE_HOME');
   if (xdg) return `${xdg.replace(/\/+$/, '')}/cprdfop`;
   if (home) return `${home.replace(/\/+$/, '')}/.cache/cprdfop`;
-  throw new Error('cannot determine a cache directory: set CPRDFOP_CACHE_DIR');
+  throw new CprdfopError('E_NO_CACHE_DIR', {
+    fr: 'impossible de déterminer un dossier de cache\u00a0: définissez CPRDFOP_CACHE_DIR',
+    en: 'cannot determine a cache directory: set CPRDFOP_CACHE_DIR',
+  });
 }
 
 /** Joins path segments with the platform separator (no node:path import, so this stays browser-safe). */

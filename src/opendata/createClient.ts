@@ -524,7 +524,10 @@ export function createClient(options: ClientOptions = {}): Client {
     if (cached && !varyMatches(cached, requestHeaders)) cached = undefined;
     if (offline) {
       if (cached) return fromCache(url, cached, mode);
-      throw new OfflineError(url, store ? undefined : 'no cache configured');
+      throw new OfflineError(
+        url,
+        store ? undefined : { fr: 'aucun cache configuré', en: 'no cache configured' },
+      );
     }
     const ttl = req.cacheTtl ?? cacheTtl;
     if (cached && req.cache !== 'reload' && isFresh(cached, policyRequest, ttl)) {
@@ -639,7 +642,11 @@ export function createClient(options: ClientOptions = {}): Client {
     json: <T>(path: string, req?: RequestOptions) => get(path, req ?? NO_OPTIONS, JSON_BODY) as Promise<T>,
     async stream(path, req = {}) {
       const url = buildUrl(baseUrl, path, req.query);
-      if (offline) throw new OfflineError(url, 'streams are never served from the HTTP cache');
+      if (offline)
+        throw new OfflineError(url, {
+          fr: 'un flux n’est jamais servi par le cache HTTP',
+          en: 'streams are never served from the HTTP cache',
+        });
       const host = hasScheme(path) ? hostOf(url) : baseHost;
       const signal = mergeSignals(options.signal, req.signal);
       const headers = req.headers ? { ...baseHeaders, ...req.headers } : sharedHeaders;

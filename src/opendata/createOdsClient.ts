@@ -472,10 +472,10 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
         if (s.total === undefined && s.offset === 0) s.total = await countOf(id, query);
         if (s.total !== undefined && s.total > ODS_RECORDS_WINDOW && s.offset === 0) {
           if (strategy === 'offset') {
-            throw new CprdfopError(
-              'E_ODS_WINDOW',
-              `dataset "${id}" has ${s.total} matching records, beyond the ${ODS_RECORDS_WINDOW}-record window of offset paging: use keyField or strategy "export"`,
-            );
+            throw new CprdfopError('E_ODS_WINDOW', {
+              fr: `le jeu de données « ${id} » a ${s.total} enregistrements correspondants, au-delà de la fenêtre de ${ODS_RECORDS_WINDOW} enregistrements de la pagination par décalage\u00a0: utilisez keyField ou la stratégie « export »`,
+              en: `dataset "${id}" has ${s.total} matching records, beyond the ${ODS_RECORDS_WINDOW}-record window of offset paging: use keyField or strategy "export"`,
+            });
           }
           state = { kind: 'export', offset: 0, yielded: 0, total: s.total };
           yield* exportRun();
@@ -497,10 +497,10 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     async function* exportRun(): AsyncGenerator<T, void, undefined> {
       const s = state as Extract<PageCursor, { kind: 'export' }>;
       if (s.offset > 0 && !query.orderBy && !keyField)
-        throw new CprdfopError(
-          'E_ODS_RESUME',
-          `an export of dataset "${id}" without orderBy or keyField has no guaranteed order: it cannot be resumed at record ${s.offset}`,
-        );
+        throw new CprdfopError('E_ODS_RESUME', {
+          fr: `un export du jeu de données « ${id} » sans orderBy ni keyField n’a pas d’ordre garanti\u00a0: il ne peut pas reprendre à l’enregistrement ${s.offset}`,
+          en: `an export of dataset "${id}" without orderBy or keyField has no guaranteed order: it cannot be resumed at record ${s.offset}`,
+        });
       if (s.total === undefined) {
         // The count the export is checked against. An export is one response that ends cleanly or
         // fails, so a portal refusing the records endpoint (4xx) leaves it unchecked, not refused.
@@ -547,19 +547,29 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
     async function* keysetRun(): AsyncGenerator<T, void, undefined> {
       const s = state as Extract<PageCursor, { kind: 'keyset' }>;
       if (!keyField)
-        throw new CprdfopError('E_ODS_KEYSET', 'keyset paging needs a keyField (a numeric or date field)');
+        throw new CprdfopError('E_ODS_KEYSET', {
+          fr: 'la pagination par clé demande un keyField (un champ numérique ou de date)',
+          en: 'keyset paging needs a keyField (a numeric or date field)',
+        });
       const dataset = await client.getDataset(id, query.signal ? { signal: query.signal } : {});
-      if (!dataset) throw new CprdfopError('E_ODS_KEYSET', `dataset "${id}" not found at ${base}`);
+      if (!dataset)
+        throw new CprdfopError('E_ODS_KEYSET', {
+          fr: `jeu de données « ${id} » introuvable sur ${base}`,
+          en: `dataset "${id}" not found at ${base}`,
+        });
       const typeOf = (name: string): 'number' | 'date' => {
         const field = dataset.fields.find((f) => f.name === name);
         if (!field)
-          throw new CprdfopError('E_ODS_KEYSET', `keyset field "${name}" is not a field of dataset "${id}"`);
+          throw new CprdfopError('E_ODS_KEYSET', {
+            fr: `le champ de clé « ${name} » n’est pas un champ du jeu de données « ${id} »`,
+            en: `keyset field "${name}" is not a field of dataset "${id}"`,
+          });
         if (field.type === 'int' || field.type === 'double') return 'number';
         if (field.type === 'date' || field.type === 'datetime') return 'date';
-        throw new CprdfopError(
-          'E_ODS_KEYSET',
-          `keyset field "${name}" of dataset "${id}" has type "${field.type}": ODSQL documents only "=" on text, so keyset paging needs an int, double, date or datetime field (or strategy "export")`,
-        );
+        throw new CprdfopError('E_ODS_KEYSET', {
+          fr: `le champ de clé « ${name} » du jeu de données « ${id} » est de type « ${field.type} »\u00a0: ODSQL ne documente que « = » sur du texte, la pagination par clé demande donc un champ int, double, date ou datetime (ou la stratégie « export »)`,
+          en: `keyset field "${name}" of dataset "${id}" has type "${field.type}": ODSQL documents only "=" on text, so keyset paging needs an int, double, date or datetime field (or strategy "export")`,
+        });
       };
       const keyType = typeOf(keyField);
       const tieType = tieBreaker === undefined ? undefined : typeOf(tieBreaker);

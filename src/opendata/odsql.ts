@@ -28,10 +28,10 @@ export interface OdsqlFragment {
  */
 export function odsqlIdentifier(name: string): OdsqlFragment {
   if (!name || /[`\r\n]/.test(name)) {
-    throw new CprdfopError(
-      'E_ODSQL_IDENTIFIER',
-      `invalid ODSQL field name ${JSON.stringify(name)}: empty, or contains a backtick or line break`,
-    );
+    throw new CprdfopError('E_ODSQL_IDENTIFIER', {
+      fr: `nom de champ ODSQL invalide ${JSON.stringify(name)}\u00a0: vide, ou contient un accent grave ou un saut de ligne`,
+      en: `invalid ODSQL field name ${JSON.stringify(name)}: empty, or contains a backtick or line break`,
+    });
   }
   return { odsql: `\`${name}\`` };
 }
@@ -73,16 +73,26 @@ export function odsqlLiteral(value: OdsqlValue): string {
   if (value === null) return 'null';
   if (typeof value === 'string') return `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) throw new CprdfopError('E_ODSQL_VALUE', `invalid ODSQL number ${value}`);
+    if (!Number.isFinite(value))
+      throw new CprdfopError('E_ODSQL_VALUE', {
+        fr: `nombre ODSQL invalide ${value}`,
+        en: `invalid ODSQL number ${value}`,
+      });
     return String(value);
   }
   if (typeof value === 'boolean') return value ? 'true' : 'false';
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime()))
-      throw new CprdfopError('E_ODSQL_VALUE', 'invalid ODSQL date (Invalid Date)');
+      throw new CprdfopError('E_ODSQL_VALUE', {
+        fr: 'date ODSQL invalide (Invalid Date)',
+        en: 'invalid ODSQL date (Invalid Date)',
+      });
     return `date'${value.toISOString()}'`;
   }
-  throw new CprdfopError('E_ODSQL_VALUE', `unsupported ODSQL value ${String(value)}`);
+  throw new CprdfopError('E_ODSQL_VALUE', {
+    fr: `valeur ODSQL non prise en charge ${String(value)}`,
+    en: `unsupported ODSQL value ${String(value)}`,
+  });
 }
 
 /**

@@ -89,10 +89,10 @@ async function regionFilter(o: PullContoursOptions): Promise<((f: StreamedFeatur
   if (o.layer === 'epci') {
     const territory = await import('../territory/index.js');
     if (!territory.regions().some((known) => known.code === region))
-      throw new CprdfopError(
-        'E_CONTOURS_NO_FILTER',
-        `the EPCI layer has only "code" and "nom": its members come from the territory graph, which has no région ${region}; pass a filter`,
-      );
+      throw new CprdfopError('E_CONTOURS_NO_FILTER', {
+        fr: `la couche des EPCI n’a que « code » et « nom »\u00a0: ses membres viennent du graphe territorial, qui n’a pas de région ${region}\u202f; passez un filtre`,
+        en: `the EPCI layer has only "code" and "nom": its members come from the territory graph, which has no région ${region}; pass a filter`,
+      });
     // The region's chunk: synchronous in Node, a dynamic import in browsers.
     await territory.loadRegion(region);
     const sirens = new Set(territory.epcis(region).map((e) => e.siren));
@@ -146,10 +146,10 @@ export async function pullContours(options: PullContoursOptions): Promise<Pulled
   }
   const offline = options.offline ?? env('CPRDFOP_OFFLINE') === '1';
   if (offline)
-    throw new OfflineError(
-      target,
-      `contours ${options.layer}-${options.resolution} ${options.year} not cached`,
-    );
+    throw new OfflineError(target, {
+      fr: `contours ${options.layer}-${options.resolution} ${options.year} absents du cache`,
+      en: `contours ${options.layer}-${options.resolution} ${options.year} not cached`,
+    });
   const fromEnv = env('CPRDFOP_CONTOURS_URL');
   const hosts = options.urls ?? (fromEnv ? [fromEnv, ...CONTOURS_URLS] : CONTOURS_URLS);
   const http = createClient({
@@ -386,10 +386,10 @@ async function downloadOnce(
     }
     splitter.push(decoder.decode());
     if (keep && kept === 0 && read > 0 && !options.filter) {
-      throw new CprdfopError(
-        'E_CONTOURS_NO_MATCH',
-        `no feature of ${url} matches région "${options.region}" (${read} read): this layer may lack "region"/"departement" properties; pass departements or a filter`,
-      );
+      throw new CprdfopError('E_CONTOURS_NO_MATCH', {
+        fr: `aucune entité de ${url} ne correspond à la région « ${options.region} » (${read} lues)\u00a0: cette couche n’a peut-être pas de propriétés « region »/« departement »\u202f; passez des départements ou un filtre`,
+        en: `no feature of ${url} matches région "${options.region}" (${read} read): this layer may lack "region"/"departement" properties; pass departements or a filter`,
+      });
     }
     if (!splitter.complete || (read === 0 && splitter.consumed === 0)) {
       throw new ResponseValidationError(url, [

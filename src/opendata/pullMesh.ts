@@ -220,7 +220,11 @@ export async function pullMesh(options: PullMeshOptions): Promise<CachedMesh> {
     const cached = await findCachedMesh(url, { cacheDir: root });
     if (cached) return cached;
   }
-  if (offline) throw new OfflineError(url, 'mesh table not in the cache');
+  if (offline)
+    throw new OfflineError(url, {
+      fr: 'table de maillage absente du cache',
+      en: 'mesh table not in the cache',
+    });
   const maxBytes = options.maxBytes ?? MAX_MESH_TABLE_BYTES;
   const client = createClient({
     ...(options.fetch ? { fetch: options.fetch } : {}),

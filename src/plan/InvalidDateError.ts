@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -22,7 +23,17 @@ export class InvalidDateError extends CprdfopError {
   constructor(value: unknown, where: string) {
     super(
       'E_INVALID_DATE',
-      `invalid date ${JSON.stringify(value)} for ${where}: expected a valid Date or YYYY-MM-DD`,
+      renderBoth(
+        {
+          fr: 'date « {raw} » invalide pour {where} : une Date valide ou AAAA-MM-JJ est attendue',
+          en: 'invalid date {json} for {where}: expected a valid Date or YYYY-MM-DD',
+        },
+        {
+          json: String(JSON.stringify(value)),
+          raw: typeof value === 'string' ? value : String(JSON.stringify(value)),
+          where,
+        },
+      ),
     );
     this.name = 'InvalidDateError';
     this.value = value;

@@ -20,8 +20,14 @@ export type Verdict = 'eligible' | 'ineligible' | 'undetermined';
 export interface RuleWarning {
   /** A stable code such as `mapped-code`, `invalid-code`, `no-as-of`, `not-in-force`. */
   readonly code: string;
-  /** A human-readable message. */
+  /** A human-readable message, in English. */
   readonly message: string;
+  /**
+   * The same message in French and in English (`en` is `message`; French typography applied), when
+   * the package made the warning: print `messages[lang]`. Absent on a warning of a provider that gives
+   * none.
+   */
+  readonly messages?: RuleText | undefined;
 }
 
 /**
@@ -59,7 +65,13 @@ export interface AssumptionUsed {
   readonly value: ParameterValue;
   /** For a dated parameter: the date from which the value used is in force. */
   readonly from?: string;
+  /** Why the value was chosen, in English (a rule file's one-language justification as it is). */
   readonly justification: string;
+  /**
+   * The justification in French and in English (a rule file's one-language justification is the same
+   * in both: it has no other version).
+   */
+  readonly justifications: RuleText;
 }
 
 /** The funding amount, when the rule set's funding formula is enabled. @category Evaluation */

@@ -52,8 +52,31 @@ export const FieldValue = /* @__PURE__ */ (() =>
 export type FieldValue = z.infer<typeof FieldValue>;
 
 /**
+ * Why a list of allowed `values` is what it is and where it comes from: a mark of the one vocabulary
+ * (`confirmed`, `inferred`, `assumption`), a justification (`{ fr, en }` or one string) and optionally
+ * the source's title and the quoted passage (byte-exact). A closed list says why it is closed.
+ *
+ * @example
+ * ```ts
+ * import { ValuesProvenance } from 'cprdfop/rules';
+ * ValuesProvenance.parse({ mark: 'assumption', justification: { fr: 'aucune source', en: 'no source' } }).mark; // "assumption"
+ * ```
+ * @category Rule sets
+ */
+export const ValuesProvenance = /* @__PURE__ */ (() =>
+  z.strictObject({
+    mark: z.enum(['confirmed', 'inferred', 'assumption']),
+    justification: z.union([RuleText, z.string().min(1)]),
+    source: z.string().min(1).optional(),
+    quote: z.string().min(1).optional(),
+  }))();
+/** @category Rule sets */
+export type ValuesProvenance = z.infer<typeof ValuesProvenance>;
+
+/**
  * A declared application field: its dotted `path` (relative to the list item inside `items`), its
- * `type`, FR/EN `label`, and optionally the `question` a form asks, the allowed `values`, a `unit`,
+ * `type`, FR/EN `label`, and optionally the `question` a form asks, the allowed `values` (with their
+ * `valuesProvenance`: why the list is what it is, where it comes from), a `unit`,
  * inclusive `min`/`max` bounds and, for a `list`, the fields of its objects (`items`).
  *
  * @example
@@ -79,6 +102,7 @@ export const FieldDeclaration: z.ZodType<FieldDeclaration> = /* @__PURE__ */ (()
       label: RuleText,
       question: RuleText.optional(),
       values: z.array(FieldValue).min(1).optional(),
+      valuesProvenance: ValuesProvenance.optional(),
       unit: z.string().min(1).optional(),
       min: z.number().optional(),
       max: z.number().optional(),
@@ -95,6 +119,8 @@ export interface FieldDeclaration {
   label: RuleText;
   question?: RuleText | undefined;
   values?: FieldValue[] | undefined;
+  /** Why the allowed `values` are these (mark, justification, source): a closed list says why. */
+  valuesProvenance?: ValuesProvenance | undefined;
   unit?: string | undefined;
   min?: number | undefined;
   max?: number | undefined;

@@ -216,19 +216,21 @@ export function isDatedValue(value: ParameterValue): value is DatedParameterValu
 }
 
 /**
- * Where a value of a rule set comes from: its mark, a justification, and optionally the source's title
+ * Where a value of a rule set comes from: its mark, a justification — `{ fr, en }` (what the shipped
+ * rule sets carry) or one string (older rule files, still accepted) — and optionally the source's title
  * and the quoted passage (byte-exact).
  * @example
  * ```ts
  * import { RuleProvenance } from 'cprdfop/rules';
  * RuleProvenance.parse({ mark: 'inferred', justification: 'from context' }).mark; // "inferred"
+ * RuleProvenance.parse({ mark: 'inferred', justification: { fr: 'du contexte', en: 'from context' } }).justification; // {"fr":"du contexte","en":"from context"}
  * ```
  * @category Rule sets
  */
 export const RuleProvenance = /* @__PURE__ */ (() =>
   z.strictObject({
     mark: ParameterMarkInput,
-    justification: z.string().min(1),
+    justification: z.union([RuleText, z.string().min(1)]),
     source: z.string().min(1).optional(),
     quote: z.string().min(1).optional(),
   }))();

@@ -5,6 +5,7 @@
  */
 import { entryInForce } from './_datedParameters.js';
 import { frozenCopy, shareFrozen } from './_frozen.js';
+import { assumptionTexts } from './_warnings.js';
 import type { AssumptionUsed, CriterionExplanation } from './Explanation.js';
 import { isDatedValue, type Parameter } from './RuleSet.js';
 
@@ -108,7 +109,7 @@ export function assumptionRecords(
         used = shareFrozen({
           name,
           value: frozenCopy(parameter.value),
-          justification: parameter.provenance.justification,
+          ...assumptionTexts(parameter.provenance.justification),
         });
         assumptionUsed.set(name, used);
       }
@@ -138,6 +139,7 @@ export function assumptionRecords(
             value: frozenCopy(entry.value),
             from: entry.from,
             justification: used.justification,
+            justifications: used.justifications,
           })
         : used;
       if (byDate.size > 64) byDate.clear();

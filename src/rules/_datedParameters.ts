@@ -4,6 +4,7 @@
  * evaluation date: unknown listing the `asOfField` when there is no date, unknown with a warning
  * naming the parameter and the date when no value is in force yet. Internal to `cprdfop/rules`.
  */
+import { renderBoth } from '../_shared/messages.js';
 import { ymd } from './_dates.js';
 import type { RuleWarning } from './Explanation.js';
 import { type Compiled, NONE, Unknown } from './operators/_kernel.js';
@@ -29,9 +30,17 @@ export function entryInForce(value: DatedParameterValue, asOf: string): DatedEnt
 
 /** The warning of a dated parameter with no value in force on a date (one object per name and date). */
 export function noValueInForce(name: string, value: DatedParameterValue, asOf: string): RuleWarning {
+  const messages = renderBoth(
+    {
+      fr: 'le paramètre « {name} » n’a pas de valeur en vigueur le {asOf} (sa première valeur date du {from})',
+      en: 'parameter "{name}" has no value in force on {asOf} (its first value is from {from})',
+    },
+    { name, asOf, from: value.values[0]!.from },
+  );
   return Object.freeze({
     code: 'no-value-in-force',
-    message: `parameter "${name}" has no value in force on ${asOf} (its first value is from ${value.values[0]!.from})`,
+    message: messages.en,
+    messages: Object.freeze(messages),
   });
 }
 

@@ -11,6 +11,7 @@ import { isNumeric, roundTo, toNumber } from './_exact.js';
 import type { Part } from './_frozen.js';
 import { shareFrozen } from './_frozen.js';
 import { readTop } from './_readTop.js';
+import { noAsOfWarning, notInForceWarning } from './_warnings.js';
 import {
   type AssumptionUsed,
   type CriterionExplanation,
@@ -82,15 +83,9 @@ export function explainer(
   /** Every slot is a top-level property, in the same order: the top-level values are the slots. */
   const flat = paths.every((path, index) => path.top === index && !path.rest.length);
   /** The evaluation date is checked when it changes (applications often share it). */
-  const NO_AS_OF: RuleWarning = shareFrozen({
-    code: 'no-as-of',
-    message: 'no evaluation date: neither given nor found in the application',
-  });
+  const NO_AS_OF: RuleWarning = shareFrozen(noAsOfWarning());
   const notInForce = (date: string): RuleWarning =>
-    shareFrozen({
-      code: 'not-in-force',
-      message: `rule set ${ruleSet.id}@${ruleSet.version} is not in force on ${date} (${validFrom} → ${validTo ?? '…'})`,
-    });
+    shareFrozen(notInForceWarning(ruleSet, date, validFrom, validTo));
   let lastGiven: unknown;
   let lastAsOf: string | null = null;
   let lastWarning: RuleWarning | undefined = NO_AS_OF;

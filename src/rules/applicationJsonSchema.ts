@@ -12,7 +12,7 @@ export type JsonSchema = { [keyword: string]: unknown };
  * @example
  * ```ts
  * import { APPLICATION_SCHEMA_KEYWORDS } from 'cprdfop/rules';
- * APPLICATION_SCHEMA_KEYWORDS; // ["x-cprdfop-type", "x-label", "x-question", "x-unit", "x-values"]
+ * APPLICATION_SCHEMA_KEYWORDS; // ["x-cprdfop-type", "x-label", "x-question", "x-unit", "x-values", "x-values-provenance"]
  * ```
  * @category Declared fields
  */
@@ -22,6 +22,7 @@ export const APPLICATION_SCHEMA_KEYWORDS: readonly string[] = Object.freeze([
   'x-question',
   'x-unit',
   'x-values',
+  'x-values-provenance',
 ]);
 
 const TERRITORY_KEYS = ['communes', 'epcis', 'arrondissements', 'departements'] as const;
@@ -55,6 +56,9 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
   if (max !== undefined) itemBounds.maxItems = max;
   const values = declaration.values ?? [];
   const choices = values.map((entry) => ({ const: entry.value, title: entry.label[lang] }));
+  const provenance: JsonSchema = declaration.valuesProvenance
+    ? { 'x-values-provenance': declaration.valuesProvenance }
+    : {};
   switch (declaration.type) {
     case 'integer':
       return { type: 'integer', ...numberBounds };
@@ -69,7 +73,7 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
     case 'date':
       return { type: 'string', format: 'date' };
     case 'enum':
-      return { type: 'string', oneOf: choices, 'x-values': values };
+      return { type: 'string', oneOf: choices, 'x-values': values, ...provenance };
     case 'set':
       return {
         type: 'array',
@@ -77,6 +81,7 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
         uniqueItems: true,
         ...itemBounds,
         'x-values': values,
+        ...provenance,
       };
     case 'list':
       return { type: 'array', items: objectSchema(declaration.items ?? [], lang), ...itemBounds };

@@ -148,10 +148,18 @@ export const RULE_SET_DIFF_MESSAGES = {
   on: { fr: 'actif', en: 'on' },
   off: { fr: 'inactif', en: 'off' },
   noFunding: { fr: 'aucun', en: 'none' },
+  confirmed: { fr: 'confirmé', en: 'confirmed' },
+  inferred: { fr: 'déduit', en: 'inferred' },
+  assumption: { fr: 'hypothèse', en: 'assumption' },
 } as const satisfies Record<string, Message>;
 
-const val = (p: Parameter) =>
-  `${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${p.provenance.mark}]`;
+/** A parameter's value, unit and mark (the mark's name in the language: « hypothèse », "assumption"). */
+const val = (p: Parameter, lang: 'fr' | 'en') =>
+  `${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${
+    Object.hasOwn(RULE_SET_DIFF_MESSAGES, p.provenance.mark)
+      ? RULE_SET_DIFF_MESSAGES[p.provenance.mark][lang]
+      : p.provenance.mark
+  }]`;
 const show = (v: unknown, lang: 'fr' | 'en') =>
   JSON.stringify(v && typeof v === 'object' && lang in v ? (v as Record<string, unknown>)[lang] : v);
 const fund = (f: RuleSet['funding'] | null, lang: 'fr' | 'en') =>
@@ -192,16 +200,16 @@ export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' 
       case 'parameter-added':
         return say(RULE_SET_DIFF_MESSAGES.parameterAdded, {
           name: c.name,
-          value: val(c.after),
+          value: val(c.after, lang),
           why: c.after.provenance.justification,
         });
       case 'parameter-removed':
-        return say(RULE_SET_DIFF_MESSAGES.parameterRemoved, { name: c.name, value: val(c.before) });
+        return say(RULE_SET_DIFF_MESSAGES.parameterRemoved, { name: c.name, value: val(c.before, lang) });
       case 'parameter-changed':
         return say(RULE_SET_DIFF_MESSAGES.parameterChanged, {
           name: c.name,
-          before: val(c.before),
-          after: val(c.after),
+          before: val(c.before, lang),
+          after: val(c.after, lang),
           why: c.after.provenance.justification,
         });
       case 'criterion-added':

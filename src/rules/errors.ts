@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -17,10 +18,13 @@ export class RuleSetError extends CprdfopError {
   readonly path: string;
   /**
    * @param path - The path of the faulty node.
-   * @param message - What is wrong there.
+   * @param message - What is wrong there: `{ fr, en }`, or one English string.
    */
-  constructor(path: string, message: string) {
-    super('E_RULESET_INVALID', path ? `${path}: ${message}` : message);
+  constructor(path: string, message: string | { fr: string; en: string }) {
+    super(
+      'E_RULESET_INVALID',
+      path ? renderBoth({ fr: '{path} : {message}', en: '{path}: {message}' }, { path, message }) : message,
+    );
     this.name = 'RuleSetError';
     this.path = path;
   }
@@ -49,7 +53,17 @@ export class NoRuleSetInForceError extends CprdfopError {
   constructor(ruleSetId: string, asOf: string, known: readonly string[]) {
     super(
       'E_NO_RULESET_IN_FORCE',
-      `no version of rule set "${ruleSetId}" is in force on ${asOf} (known: ${known.join(', ') || 'none'})`,
+      renderBoth(
+        {
+          fr: 'aucune version du jeu de règles « {id} » n’est en vigueur le {asOf} (versions connues : {known})',
+          en: 'no version of rule set "{id}" is in force on {asOf} (known: {known})',
+        },
+        {
+          id: ruleSetId,
+          asOf,
+          known: known.length ? known.join(', ') : { fr: 'aucune', en: 'none' },
+        },
+      ),
     );
     this.name = 'NoRuleSetInForceError';
     this.ruleSetId = ruleSetId;
@@ -93,10 +107,16 @@ export class RuleSetNotInForceError extends CprdfopError {
   ) {
     const name = `${ruleSet.id}@${ruleSet.version}`;
     const until = ruleSet.validTo ?? '…';
-    super(
-      'E_RULESET_NOT_IN_FORCE',
-      `rule set ${name} is not in force on ${asOf} (valid ${ruleSet.validFrom} → ${until}) / le jeu de règles ${name} n’est pas en vigueur le ${asOf} (valable du ${ruleSet.validFrom} au ${until})`,
+    const messages = renderBoth(
+      {
+        fr: 'le jeu de règles {name} n’est pas en vigueur le {asOf} (valable du {from} au {until})',
+        en: 'rule set {name} is not in force on {asOf} (valid {from} → {until})',
+      },
+      { name, asOf, from: ruleSet.validFrom, until },
     );
+    super('E_RULESET_NOT_IN_FORCE', messages);
+    // The message has always carried both languages; it stays the same (messages has each one alone).
+    this.message = `${messages.en} / ${messages.fr}`;
     this.name = 'RuleSetNotInForceError';
     this.ruleSetId = ruleSet.id;
     this.version = ruleSet.version;

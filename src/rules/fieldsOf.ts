@@ -1,4 +1,4 @@
-import type { FieldType } from './FieldDeclaration.js';
+import type { FieldType, ValuesProvenance } from './FieldDeclaration.js';
 import { fieldIndex } from './fieldIndex.js';
 import type { RuleSet, RuleText } from './RuleSet.js';
 
@@ -16,6 +16,8 @@ export interface FieldEntry {
   readonly text: string;
   /** The allowed values of an `enum` or `set`, with their labels (`text` in the requested language). */
   readonly values: readonly { value: string; label: RuleText; text: string }[] | null;
+  /** Why the allowed values are these (mark, justification, source), when the rule set says; else `null`. */
+  readonly valuesProvenance: ValuesProvenance | null;
   readonly unit: string | null;
   readonly min: number | null;
   readonly max: number | null;
@@ -79,6 +81,7 @@ export function fieldsOf(
       label: declaration.label,
       question: declaration.question ?? null,
       text: (declaration.question ?? declaration.label)[lang],
+      valuesProvenance: declaration.valuesProvenance ?? null,
       values:
         declaration.values?.map((entry) => ({
           value: entry.value,

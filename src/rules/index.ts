@@ -43,6 +43,7 @@ export {
   FieldDeclaration,
   FieldType,
   FieldValue,
+  ValuesProvenance,
 } from './FieldDeclaration.js';
 export { type FieldIndex, fieldIndex } from './fieldIndex.js';
 export { type FieldEntry, fieldsOf } from './fieldsOf.js';

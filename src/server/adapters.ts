@@ -198,8 +198,8 @@ export function findCommunes(
 /** Outcome of a code lookup: found, malformed, or unknown (with a reason). */
 export type Lookup<T> =
   | { kind: 'found'; value: T }
-  | { kind: 'malformed'; message: string }
-  | { kind: 'unknown'; message: string };
+  | { kind: 'malformed'; message: string; messages?: { fr: string; en: string } }
+  | { kind: 'unknown'; message: string; messages?: { fr: string; en: string } };
 
 /**
  * Looks up a commune by code (current, old, delegated).
@@ -211,9 +211,11 @@ export function lookupCommune(code: string): Lookup<CommuneMatch> {
   try {
     const match = commune(code);
     if (match) return { kind: 'found', value: match };
-    return { kind: 'unknown', message: classifyCommuneCode(code).message };
+    const { message, messages } = classifyCommuneCode(code);
+    return { kind: 'unknown', message, messages };
   } catch (error) {
-    if (error instanceof InvalidCodeError) return { kind: 'malformed', message: error.message };
+    if (error instanceof InvalidCodeError)
+      return { kind: 'malformed', message: error.message, messages: error.messages };
     throw error;
   }
 }
@@ -232,7 +234,8 @@ export function lookupEpci(siren: string, lang: 'fr' | 'en' = 'en'): Lookup<Epci
       ? { kind: 'found', value: found }
       : { kind: 'unknown', message: renderMessage(SERVER.unknownEpci, lang, { siren }) };
   } catch (error) {
-    if (error instanceof InvalidCodeError) return { kind: 'malformed', message: error.message };
+    if (error instanceof InvalidCodeError)
+      return { kind: 'malformed', message: error.message, messages: error.messages };
     throw error;
   }
 }

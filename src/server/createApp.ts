@@ -207,7 +207,8 @@ export function createApp(options: ServerOptions): Hono<Env> {
     if (result.ok) return { ok: true as const, explanation: result.explanation };
     const errors: FieldError[] = result.issues.map((issue) => ({
       field: `${prefix}${issue.path || (issue.code === 'not-in-force' ? 'asOf' : 'body')}`,
-      message: issue.message,
+      // The package's issues carry their French (`messages`): the language of the request picks it.
+      message: issue.messages?.[lang] ?? issue.message,
       code: issue.code,
     }));
     const first = errors[0]!;
@@ -473,13 +474,16 @@ export function createApp(options: ServerOptions): Hono<Env> {
     outcome:
       | ReturnType<typeof lookupCommune>
       | { kind: 'found'; value: T }
-      | { kind: 'malformed' | 'unknown'; message: string },
+      | { kind: 'malformed' | 'unknown'; message: string; messages?: { fr: string; en: string } },
   ) => {
     if (outcome.kind === 'found') return context.json(outcome.value as object);
+    // A message of the package carries its French: the language of the request picks it.
+    const lang = context.get('lang') ?? 'en';
+    const message = outcome.messages?.[lang] ?? outcome.message;
     throw new ProblemError(
       outcome.kind === 'malformed' ? 'invalid-parameter' : 'not-found',
-      renderMessage(SERVER.invalidField, context.get('lang'), { field, message: outcome.message }),
-      [{ field, message: outcome.message }],
+      renderMessage(SERVER.invalidField, lang, { field, message }),
+      [{ field, message }],
     );
   };
   app.get('/v1/communes/:code', (context) =>

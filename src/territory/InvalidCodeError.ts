@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /** The kinds of code the territory resolvers accept. */
@@ -11,6 +12,26 @@ const EXPECTED: Record<CodeKind, string> = {
   département: '2 characters (2A/2B for Corsica) or 3 digits overseas, e.g. 59',
   region:
     'an INSEE region code of COG 2026 (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94), e.g. 28',
+};
+
+const EXPECTED_IN_FRENCH: Record<CodeKind, string> = {
+  commune:
+    '5 caractères\u00a0: un département de 2 caractères (2A/2B pour la Corse) puis 3 chiffres, par exemple 59350',
+  'postal code': '5 chiffres, par exemple 59000',
+  'EPCI SIREN': '9 chiffres, par exemple 200093201',
+  arrondissement: 'un code de département puis un chiffre, par exemple 595',
+  département: '2 caractères (2A/2B pour la Corse) ou 3 chiffres outre-mer, par exemple 59',
+  region:
+    'un code de région INSEE du COG 2026 (01, 02, 03, 04, 06, 11, 24, 27, 28, 32, 44, 52, 53, 75, 76, 84, 93, 94), par exemple 28',
+};
+
+const KIND_IN_FRENCH: Record<CodeKind, string> = {
+  commune: 'code de commune',
+  'postal code': 'code postal',
+  'EPCI SIREN': 'SIREN d’EPCI',
+  arrondissement: 'code d’arrondissement',
+  département: 'code de département',
+  region: 'code de région',
 };
 
 /**
@@ -42,7 +63,20 @@ export class InvalidCodeError extends CprdfopError {
     const shown = typeof value === 'string' ? value : String(value);
     super(
       'E_INVALID_CODE',
-      `malformed ${codeKind} code ${JSON.stringify(shown)}${where ? ` at ${where}` : ''} (expected ${EXPECTED[codeKind]})`,
+      renderBoth(
+        {
+          fr: '{kind} mal formé « {shown} »{where} (attendu : {expected})',
+          en: 'malformed {codeKind} code {json}{where} (expected {expected})',
+        },
+        {
+          kind: KIND_IN_FRENCH[codeKind],
+          codeKind,
+          shown,
+          json: JSON.stringify(shown),
+          where: where ? { fr: ` en ${where}`, en: ` at ${where}` } : '',
+          expected: { fr: EXPECTED_IN_FRENCH[codeKind], en: EXPECTED[codeKind] },
+        },
+      ),
     );
     this.name = 'InvalidCodeError';
     this.value = shown;

@@ -20,10 +20,10 @@ export class MeshError extends CprdfopError {
   readonly lines: readonly number[];
 
   /**
-   * @param message - What is wrong, naming the value and where it is.
+   * @param message - What is wrong, naming the value and where it is: `{ fr, en }`, or one English string.
    * @param lines - 1-based line numbers involved (CSV).
    */
-  constructor(message: string, lines: readonly number[] = []) {
+  constructor(message: string | { fr: string; en: string }, lines: readonly number[] = []) {
     super('E_MESH', message);
     this.name = 'MeshError';
     this.lines = lines;

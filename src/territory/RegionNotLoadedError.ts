@@ -1,3 +1,4 @@
+import { renderBoth, textIn } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -20,13 +21,25 @@ export class RegionNotLoadedError extends CprdfopError {
 
   /**
    * @param region - The chunk key.
-   * @param detail - Why it could not be loaded (default: not loaded and no synchronous path).
+   * @param detail - Why it could not be loaded (default: not loaded and no synchronous path): `{ fr, en }`,
+   *   or one English string.
    */
-  constructor(region: string, detail?: string) {
-    super(
-      'E_REGION_NOT_LOADED',
-      `territory data of region ${region} is not loaded${detail ? `: ${detail}` : ''} — call \`await loadRegion('${region}')\` first / les données territoriales de la région ${region} ne sont pas chargées\u202f: appelez d’abord \`await loadRegion('${region}')\``,
+  constructor(region: string, detail?: string | { fr: string; en: string }) {
+    const call = `\`await loadRegion('${region}')\``;
+    const messages = renderBoth(
+      {
+        fr: 'les données territoriales de la région {region} ne sont pas chargées{detail} : appelez d’abord {call}',
+        en: 'territory data of region {region} is not loaded{detail} — call {call} first',
+      },
+      {
+        region,
+        call,
+        detail: detail ? { fr: ` (${textIn(detail, 'fr')})`, en: `: ${textIn(detail, 'en')}` } : '',
+      },
     );
+    super('E_REGION_NOT_LOADED', messages);
+    // The message has always carried both languages: it stays the same.
+    this.message = `${messages.en} / les données territoriales de la région ${region} ne sont pas chargées\u202f: appelez d’abord ${call}`;
     this.name = 'RegionNotLoadedError';
     this.region = region;
   }

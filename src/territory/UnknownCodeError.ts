@@ -28,9 +28,15 @@ export class UnknownCodeError extends CprdfopError {
    * @param value - The code looked up.
    * @param codeKind - What kind of code it is.
    * @param reason - Unknown, or outside the region.
-   * @param message - The full message (naming the code and, when known, its département).
+   * @param message - The full message (naming the code and, when known, its département): `{ fr, en }`,
+   *   or one English string.
    */
-  constructor(value: string, codeKind: CodeKind, reason: 'unknown' | 'outside-region', message: string) {
+  constructor(
+    value: string,
+    codeKind: CodeKind,
+    reason: 'unknown' | 'outside-region',
+    message: string | { fr: string; en: string },
+  ) {
     super(reason === 'unknown' ? 'E_UNKNOWN_CODE' : 'E_OUTSIDE_REGION', message);
     this.name = 'UnknownCodeError';
     this.value = value;

@@ -1,3 +1,4 @@
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { assertCommuneCode } from './_internal/codes.js';
 import {
   crossAliases,
@@ -18,16 +19,29 @@ import type { CommuneMatch } from './schemas/Commune.js';
  * @category Resolvers
  */
 export type CommuneCodeClass =
-  | { kind: 'in-region'; code: string; match: CommuneMatch; message: string }
-  | {
+  | ({ kind: 'in-region'; code: string; match: CommuneMatch; message: string } & {
+      messages: { readonly fr: string; readonly en: string };
+    })
+  | ({
       kind: 'outside-region';
       code: string;
       departement: { code: string; name: string };
       region: { code: string; name: string };
       currentCode?: string;
       message: string;
-    }
-  | { kind: 'unknown'; code: string; departement: { code: string; name: string } | null; message: string };
+    } & { messages: { readonly fr: string; readonly en: string } })
+  | ({
+      kind: 'unknown';
+      code: string;
+      departement: { code: string; name: string } | null;
+      message: string;
+    } & { messages: { readonly fr: string; readonly en: string } });
+
+/** `message` (English) and `messages` (both languages) of one classification. */
+function both(template: Message, values: Readonly<Record<string, string | Message>>) {
+  const messages = renderBoth(template, values);
+  return { message: messages.en, messages };
+}
 
 /** Options of {@link classifyCommuneCode} and the region-scoped resolvers. @category Resolvers */
 export interface RegionOptions {
@@ -42,7 +56,7 @@ export interface RegionOptions {
  *
  * @param code - An INSEE commune code.
  * @param options - `region` (default `"32"`).
- * @returns The classification, with a one-line `message`.
+ * @returns The classification, with a one-line `message` (English) and `messages` (`{ fr, en }`).
  * @throws {@link InvalidCodeError} when `code` is malformed or `options.region` is not a region code.
  * @example
  * ```ts
@@ -50,6 +64,7 @@ export interface RegionOptions {
  * classifyCommuneCode('59350').kind; // "in-region"
  * classifyCommuneCode('76540').message; // "commune code 76540 is outside Hauts-de-France (département 76, Normandie)"
  * classifyCommuneCode('59999').message; // "unknown commune code 59999 (département 59 is in Hauts-de-France)"
+ * classifyCommuneCode('59999').messages.fr; // "code de commune inconnu 59999 (le département 59 est en Hauts-de-France)"
  * classifyCommuneCode('76999').kind; // "unknown"
  * classifyCommuneCode('14118', { region: '28' }).kind; // "in-region"
  * ```
@@ -61,10 +76,27 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
   const match = g.matchByCode.get(code);
   if (match) {
     const c = match.commune;
-    const message = match.mapped
-      ? `commune code ${code} (${match.via}${match.aliasName ? ` ${match.aliasName}` : ''}) is now ${c.code} ${c.name}`
-      : `${code} is ${c.name} (département ${c.departement}, ${g.name})`;
-    return { kind: 'in-region', code, match, message };
+    const texts = match.mapped
+      ? both(
+          {
+            fr: 'le code de commune {code} ({via}) est désormais {current} {name}',
+            en: 'commune code {code} ({via}) is now {current} {name}',
+          },
+          {
+            code,
+            via: `${match.via}${match.aliasName ? ` ${match.aliasName}` : ''}`,
+            current: c.code,
+            name: c.name,
+          },
+        )
+      : both(
+          {
+            fr: '{code} est {name} (département {dep}, {region})',
+            en: '{code} is {name} (département {dep}, {region})',
+          },
+          { code, name: c.name, dep: c.departement, region: g.name },
+        );
+    return { kind: 'in-region', code, match, ...texts };
   }
   const depCode = departementOfCommune(code);
   const cross = crossAliases().get(code);
@@ -77,7 +109,20 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
         departement: { code: currentDep.code, name: currentDep.name },
         region: currentDep.region,
         currentCode: cross.current,
-        message: `commune code ${code} is now ${cross.current} ${cross.name}, outside ${g.name} (département ${currentDep.code}, ${currentDep.region.name})`,
+        ...both(
+          {
+            fr: 'le code de commune {code} est désormais {current} {name}, hors de {region} (département {dep}, {depRegion})',
+            en: 'commune code {code} is now {current} {name}, outside {region} (département {dep}, {depRegion})',
+          },
+          {
+            code,
+            current: cross.current,
+            name: cross.name,
+            region: g.name,
+            dep: currentDep.code,
+            depRegion: currentDep.region.name,
+          },
+        ),
       };
     }
   }
@@ -87,7 +132,13 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
       kind: 'unknown',
       code,
       departement: null,
-      message: `unknown commune code ${code} (no département ${depCode})`,
+      ...both(
+        {
+          fr: 'code de commune inconnu {code} (aucun département {dep})',
+          en: 'unknown commune code {code} (no département {dep})',
+        },
+        { code, dep: depCode },
+      ),
     };
   }
   const where =
@@ -100,16 +151,30 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
       code,
       departement: { code: dep.code, name: dep.name },
       region: dep.region,
-      message: `commune code ${code} is outside ${g.name} (${where})`,
+      ...both(
+        {
+          fr: 'le code de commune {code} est hors de {region} ({where})',
+          en: 'commune code {code} is outside {region} ({where})',
+        },
+        { code, region: g.name, where },
+      ),
     };
   }
   return {
     kind: 'unknown',
     code,
     departement: { code: dep.code, name: dep.name },
-    message:
-      dep.chunk === g.key
-        ? `unknown commune code ${code} (département ${dep.code} is in ${g.name})`
-        : `unknown commune code ${code} (${where})`,
+    ...(dep.chunk === g.key
+      ? both(
+          {
+            fr: 'code de commune inconnu {code} (le département {dep} est en {region})',
+            en: 'unknown commune code {code} (département {dep} is in {region})',
+          },
+          { code, dep: dep.code, region: g.name },
+        )
+      : both(
+          { fr: 'code de commune inconnu {code} ({where})', en: 'unknown commune code {code} ({where})' },
+          { code, where },
+        )),
   };
 }

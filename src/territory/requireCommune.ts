@@ -22,5 +22,5 @@ import { UnknownCodeError } from './UnknownCodeError.js';
 export function requireCommune(code: string, options: RegionOptions = {}): CommuneMatch {
   const c = classifyCommuneCode(code, options);
   if (c.kind === 'in-region') return c.match;
-  throw new UnknownCodeError(code, 'commune', c.kind, c.message);
+  throw new UnknownCodeError(code, 'commune', c.kind, c.messages);
 }

@@ -1,3 +1,4 @@
+import { type Message, renderBoth } from '../_shared/messages.js';
 import {
   ARRONDISSEMENT_CODE,
   COMMUNE_CODE,
@@ -11,11 +12,11 @@ import type { ResolvedTerritory, TerritoryDiagnostic, TerritoryRef } from './sch
 
 type Field = TerritoryDiagnostic['field'];
 const SEVERITY = { invalid: 'error', unknown: 'error', 'outside-region': 'warning', mapped: 'info' } as const;
-const EXPECTED: Record<Field, string> = {
-  communes: 'commune code',
-  epcis: 'EPCI SIREN',
-  arrondissements: 'arrondissement code',
-  departements: 'département code',
+const EXPECTED: Record<Field, Message> = {
+  communes: { fr: 'code de commune', en: 'commune code' },
+  epcis: { fr: 'SIREN d’EPCI', en: 'EPCI SIREN' },
+  arrondissements: { fr: 'code d’arrondissement', en: 'arrondissement code' },
+  departements: { fr: 'code de département', en: 'département code' },
 };
 
 /**
@@ -52,7 +53,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     field: Field,
     index: number,
     code: string,
-    message: string,
+    messages: Message,
     extra: Partial<TerritoryDiagnostic> = {},
   ): void => {
     diagnostics.push({
@@ -62,15 +63,30 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       index,
       path: `${field}[${index}]`,
       code,
-      message,
+      message: messages.en,
+      messages,
       ...extra,
     });
   };
+  /** A classification's message followed by where the code is. */
+  const at = (messages: Message, where: string): Message => ({
+    fr: `${messages.fr} (${where})`,
+    en: `${messages.en} (${where})`,
+  });
   const list = (field: Field): Array<[number, string] | [number, null, unknown]> => {
     const value = (ref as Record<string, unknown> | null | undefined)?.[field];
     if (value === undefined) return [];
     if (!Array.isArray(value)) {
-      report('invalid', field, -1, String(value), `${field} must be an array of codes`);
+      report(
+        'invalid',
+        field,
+        -1,
+        String(value),
+        renderBoth(
+          { fr: '{field} doit être une liste de codes', en: '{field} must be an array of codes' },
+          { field },
+        ),
+      );
       return [];
     }
     return value.map((v, i) => (typeof v === 'string' ? [i, v] : [i, null, v]));
@@ -82,10 +98,13 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       field,
       i,
       shown,
-      `malformed ${EXPECTED[field]} ${JSON.stringify(shown)} at ${field}[${i}]`,
+      renderBoth(
+        { fr: '{expected} mal formé « {shown} » en {where}', en: 'malformed {expected} {json} at {where}' },
+        { expected: EXPECTED[field], shown, json: JSON.stringify(shown), where: `${field}[${i}]` },
+      ),
     );
   };
-  const outsideDep = (field: Field, i: number, code: string, dep: string, what: string): boolean => {
+  const outsideDep = (field: Field, i: number, code: string, dep: string, what: Message): boolean => {
     const info = departementInfo(dep);
     if (!info) return false;
     if (info.chunk === g.key) return false;
@@ -94,7 +113,13 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       field,
       i,
       code,
-      `${what} ${code} at ${field}[${i}] is outside ${g.name} (département ${info.code}, ${info.region.name})`,
+      renderBoth(
+        {
+          fr: '{what} {code} en {where} : hors de {region} (département {dep}, {depRegion})',
+          en: '{what} {code} at {where} is outside {region} (département {dep}, {depRegion})',
+        },
+        { what, code, where: `${field}[${i}]`, region: g.name, dep: info.code, depRegion: info.region.name },
+      ),
       { departement: info.code, region: info.region },
     );
     return true;
@@ -111,16 +136,16 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       if (c.match.mapped) {
         const extra: Partial<TerritoryDiagnostic> = { mappedTo: c.match.commune.code };
         if (c.match.via) extra.via = c.match.via;
-        report('mapped', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+        report('mapped', 'communes', i, code, at(c.messages, `communes[${i}]`), extra);
       }
     } else if (c.kind === 'outside-region') {
       const extra: Partial<TerritoryDiagnostic> = { departement: c.departement.code, region: c.region };
       if (c.currentCode) extra.mappedTo = c.currentCode;
-      report('outside-region', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+      report('outside-region', 'communes', i, code, at(c.messages, `communes[${i}]`), extra);
     } else {
       const extra: Partial<TerritoryDiagnostic> = {};
       if (c.departement) extra.departement = c.departement.code;
-      report('unknown', 'communes', i, code, `${c.message} (communes[${i}])`, extra);
+      report('unknown', 'communes', i, code, at(c.messages, `communes[${i}]`), extra);
     }
   }
 
@@ -139,10 +164,25 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
           'epcis',
           i,
           code,
-          `EPCI ${code} at epcis[${i}] is outside ${g.name} (members in ${names})`,
+          renderBoth(
+            {
+              fr: 'EPCI {code} en {where} : hors de {region} (membres en {names})',
+              en: 'EPCI {code} at {where} is outside {region} (members in {names})',
+            },
+            { code, where: `epcis[${i}]`, region: g.name, names },
+          ),
         );
       } else {
-        report('unknown', 'epcis', i, code, `unknown EPCI SIREN ${code} (epcis[${i}])`);
+        report(
+          'unknown',
+          'epcis',
+          i,
+          code,
+          renderBoth(
+            { fr: 'SIREN d’EPCI inconnu {code} ({where})', en: 'unknown EPCI SIREN {code} ({where})' },
+            { code, where: `epcis[${i}]` },
+          ),
+        );
       }
       continue;
     }
@@ -154,7 +194,13 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
         'epcis',
         i,
         code,
-        `EPCI ${code} ${e.name} crosses the regional boundary: ${outside.length} member(s) outside ${g.name} left out (epcis[${i}])`,
+        renderBoth(
+          {
+            fr: 'l’EPCI {code} {name} déborde de la région : {count} membre(s) hors de {region} écarté(s) ({where})',
+            en: 'EPCI {code} {name} crosses the regional boundary: {count} member(s) outside {region} left out ({where})',
+          },
+          { code, name: e.name, count: String(outside.length), region: g.name, where: `epcis[${i}]` },
+        ),
         { outside },
       );
     }
@@ -172,10 +218,22 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     }
     if (
       getCore().arrondissements.has(code) &&
-      outsideDep('arrondissements', i, code, departementOfCode(code), 'arrondissement')
+      outsideDep('arrondissements', i, code, departementOfCode(code), {
+        fr: 'l’arrondissement',
+        en: 'arrondissement',
+      })
     )
       continue;
-    report('unknown', 'arrondissements', i, code, `unknown arrondissement ${code} (arrondissements[${i}])`);
+    report(
+      'unknown',
+      'arrondissements',
+      i,
+      code,
+      renderBoth(
+        { fr: 'arrondissement inconnu {code} ({where})', en: 'unknown arrondissement {code} ({where})' },
+        { code, where: `arrondissements[${i}]` },
+      ),
+    );
   }
 
   for (const [i, code, raw] of list('departements')) {
@@ -188,8 +246,17 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       for (const m of d.communes) result.add(m);
       continue;
     }
-    if (outsideDep('departements', i, code, code, 'département')) continue;
-    report('unknown', 'departements', i, code, `unknown département ${code} (departements[${i}])`);
+    if (outsideDep('departements', i, code, code, { fr: 'le département', en: 'département' })) continue;
+    report(
+      'unknown',
+      'departements',
+      i,
+      code,
+      renderBoth(
+        { fr: 'département inconnu {code} ({where})', en: 'unknown département {code} ({where})' },
+        { code, where: `departements[${i}]` },
+      ),
+    );
   }
 
   const communes = [...result].sort();

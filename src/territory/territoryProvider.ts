@@ -1,3 +1,4 @@
+import { isCprdfopError } from '../errors.js';
 import { assertChunkKey, COM_KEY, getGraph } from './_internal/france.js';
 import { InvalidCodeError } from './InvalidCodeError.js';
 import { resolveTerritory } from './resolveTerritory.js';
@@ -23,7 +24,10 @@ export interface ProviderTerritoryRef {
 export interface ProviderWarning {
   /** `mapped-code` (an old code replaced), `epci-crosses-region`, or `territory-not-loaded`. */
   code: string;
+  /** The message, in English. */
   message: string;
+  /** The same in French and in English (`en` is `message`), when the package made the warning. */
+  messages?: { readonly fr: string; readonly en: string } | undefined;
 }
 
 /**
@@ -107,7 +111,11 @@ export function territoryProvider(
           outside: [],
           invalid: all.map(String),
           warnings: [
-            { code: 'territory-not-loaded', message: error instanceof Error ? error.message : String(error) },
+            {
+              code: 'territory-not-loaded',
+              message: error instanceof Error ? error.message : String(error),
+              ...(isCprdfopError(error) ? { messages: error.messages } : {}),
+            },
           ],
           units: () => undefined,
         };
@@ -116,10 +124,11 @@ export function territoryProvider(
       const invalid: string[] = [];
       const warnings: ProviderWarning[] = [];
       for (const d of r.diagnostics) {
-        if (d.kind === 'mapped') warnings.push({ code: 'mapped-code', message: d.message });
+        if (d.kind === 'mapped')
+          warnings.push({ code: 'mapped-code', message: d.message, messages: d.messages });
         else if (d.kind === 'outside-region') {
           if (d.field === 'epcis' && d.outside !== undefined)
-            warnings.push({ code: 'epci-crosses-region', message: d.message });
+            warnings.push({ code: 'epci-crosses-region', message: d.message, messages: d.messages });
           else outside.push(d.code);
         } else invalid.push(d.code);
       }

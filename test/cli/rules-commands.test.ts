@@ -150,7 +150,10 @@ describe('check --json on invalid input: every issue as JSON on stdout, exit 65'
       ...themes.map((_, index) => `themes[${index}]`),
       'budget.total',
     ]);
-    for (const issue of out.issues) expect(Object.keys(issue).sort()).toEqual(['code', 'message', 'path']);
+    for (const issue of out.issues) {
+      expect(Object.keys(issue).sort()).toEqual(['code', 'message', 'messages', 'path']);
+      expect(issue.messages.en).toBe(issue.message);
+    }
     expect(r.stderr).toMatch(
       /^cprdfop: invalid application stdin: themes\[0\]: .* \(15 issues, all listed on stdout\)\n$/,
     );

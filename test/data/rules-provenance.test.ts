@@ -60,9 +60,16 @@ describe.skipIf(missing !== undefined)('rule-set provenance audit', () => {
     for (const ruleSet of itieRuleSets()) {
       for (const parameter of ruleSet.parameters) {
         expect(['confirmed', 'inferred', 'assumption']).toContain(parameter.provenance.mark);
-        expect(parameter.provenance.justification.length).toBeGreaterThan(20);
+        // The shipped rule set gives every justification in both languages (#13).
+        const justification = parameter.provenance.justification;
+        expect(typeof justification, parameter.name).toBe('object');
+        if (typeof justification === 'string') continue;
+        expect(justification.fr.length, parameter.name).toBeGreaterThan(20);
+        expect(justification.en.length, parameter.name).toBeGreaterThan(20);
+        expect(justification.fr, parameter.name).not.toBe(justification.en);
       }
       expect(ruleSet.validityProvenance?.mark).toBe('inferred');
+      expect(typeof ruleSet.validityProvenance?.justification).toBe('object');
     }
   });
 

@@ -246,7 +246,12 @@ describe('random rule sets', () => {
     expect(names(evaluator.evaluate({ b0: true }, { asOf: '2023-05-01' }))).toEqual([[], ['p1']]);
     const e = evaluator.evaluate({ b0: false }, { asOf: '2023-05-01' });
     expect(names(e)).toEqual([['p0'], ['p1']]);
-    expect(e.criteria[0]!.assumptions[0]).toEqual({ name: 'p0', value: false, justification: 'random' });
+    expect(e.criteria[0]!.assumptions[0]).toEqual({
+      name: 'p0',
+      value: false,
+      justification: 'random',
+      justifications: { fr: 'random', en: 'random' },
+    });
     expect(Object.isFrozen(e.criteria[0]!.assumptions)).toBe(true);
   });
   it('lists fewer assumptions than every mentioned one when a branch decides', () => {

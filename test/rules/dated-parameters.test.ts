@@ -64,6 +64,10 @@ describe('the value in force on the evaluation date', () => {
       {
         code: 'no-value-in-force',
         message: 'parameter "min" has no value in force on 2022-12-31 (its first value is from 2023-01-01)',
+        messages: {
+          fr: 'le paramètre «\u202fmin\u202f» n’a pas de valeur en vigueur le 2022-12-31 (sa première valeur date du 2023-01-01)',
+          en: 'parameter "min" has no value in force on 2022-12-31 (its first value is from 2023-01-01)',
+        },
       },
     ]);
   });
@@ -77,7 +81,13 @@ describe('the value in force on the evaluation date', () => {
     const e = evaluator.evaluate({ n: 3 }, { asOf: '2026-01-01' });
     expect(e.criteria[0]!.parameters).toEqual({ min: 3 });
     expect(e.criteria[0]!.assumptions).toEqual([
-      { name: 'min', value: 3, from: '2025-07-01', justification: 'dated demo' },
+      {
+        name: 'min',
+        value: 3,
+        from: '2025-07-01',
+        justification: 'dated demo',
+        justifications: { fr: 'dated demo', en: 'dated demo' },
+      },
     ]);
     expect(e.assumptions).toEqual(e.criteria[0]!.assumptions);
     expect(Object.isFrozen(e.assumptions[0])).toBe(true);
@@ -89,6 +99,7 @@ describe('the value in force on the evaluation date', () => {
       name: 'min',
       value: { values: SCHEDULE },
       justification: 'dated demo',
+      justifications: { fr: 'dated demo', en: 'dated demo' },
     });
     expect(serializeExplanation(undated)).toBe(JSON.stringify(undated));
   });

@@ -130,7 +130,7 @@ describe('three-valued verdicts', () => {
       rs({ criteria: [crit('n', { '>=': [{ field: 'n' }, { param: 'min' }] }), crit('f', { field: 'f' })] }),
     );
     expect(ev.evaluate({ n: 3, f: true }, { asOf: '2023-06-01' }).assumptions).toEqual([
-      { name: 'min', value: 2, justification: 'why min' },
+      { name: 'min', value: 2, justification: 'why min', justifications: { fr: 'why min', en: 'why min' } },
     ]);
     expect(ev.evaluate({ n: 3, f: false }, { asOf: '2023-06-01' }).assumptions).toEqual([]);
     const e = ev.evaluate({ n: 1, f: true }, { asOf: '2023-06-01' });

@@ -81,6 +81,7 @@ describe('limits enforced while reading the text', () => {
     expect(scanJsonText(text, { maxBytes: 1e6, maxDepth: 6, maxNodes: 100 })).toEqual({
       path: 'criteria[0].when.all[0][0][0]',
       message: 'nested deeper than 6 levels',
+      messages: { fr: 'imbriqué sur plus de 6 niveaux', en: 'nested deeper than 6 levels' },
     });
   });
   it('refuses a rule file beyond the byte, depth or node limit before parsing it', () => {
@@ -103,6 +104,7 @@ describe('limits enforced while reading the text', () => {
     expect(r.success ? '' : r.issues[0]).toEqual({
       path: 'examples',
       message: `more than ${MAX_RULESET_NODES} nodes`,
+      messages: { fr: `plus de ${MAX_RULESET_NODES} nœuds`, en: `more than ${MAX_RULESET_NODES} nodes` },
     });
   });
   it('refuses an application beyond 1 MiB, with code unsafe', () => {

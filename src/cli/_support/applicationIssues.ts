@@ -1,7 +1,8 @@
 /**
- * The validation messages of an application in the run's language (internal). The library's messages
- * are English (zod's); in French, the shape errors are told again by zod's French locale, matched by
- * path. An issue with no French text found keeps its English message: never dropped, never invented.
+ * The validation messages of an application in the run's language (internal). The package's issues
+ * carry their French (`messages.fr`); an issue without it (built by hand) has its shape error told again
+ * by zod's French locale, matched by path. An issue with no French text found keeps its English
+ * message: never dropped, never invented.
  */
 import frenchZod from 'zod/v4/locales/fr.js';
 import { formatPath } from '../../_shared/jsonSafety.js';
@@ -22,7 +23,11 @@ export function localizeIssues(
   application: unknown,
   lang: Language,
 ): ApplicationIssue[] {
-  if (lang === 'en' || !issues.some((issue) => issue.code === 'invalid')) return [...issues];
+  if (lang === 'en') return [...issues];
+  // The package's issues carry their French: it is used as it is.
+  if (issues.every((issue) => issue.messages !== undefined))
+    return issues.map((issue) => ({ ...issue, message: issue.messages?.fr ?? issue.message }));
+  if (!issues.some((issue) => issue.code === 'invalid')) return [...issues];
   const parsed = Application.safeParse(application, { error: frenchZod().localeError });
   const french = new Map<string, string[]>();
   if (!parsed.success) {
@@ -32,6 +37,7 @@ export function localizeIssues(
     }
   }
   return issues.map((issue) => {
+    if (issue.messages) return { ...issue, message: issue.messages.fr };
     if (issue.code !== 'invalid') return issue;
     const message = french.get(issue.path)?.shift();
     // A custom message (ours, not zod's) comes back unchanged: it keeps its own wording.

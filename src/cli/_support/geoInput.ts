@@ -14,7 +14,7 @@ import { loadMesh } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { readInput, resolvePath } from './io.js';
-import { say } from './language.js';
+import { errorText, langOf, say } from './language.js';
 import { COMMON } from './messages/common.js';
 import { SUPPORT } from './messages/support.js';
 import { cachedTopologyPath, currentVintage, readSavedTopology, sha256Of } from './topologyFile.js';
@@ -127,7 +127,7 @@ export async function joinedTopology(
       if (issue.code !== 'W_WINDING') note(issue.message);
     });
   } catch (error) {
-    if (error instanceof GeoDataError) throw new CliError(error.message, EXIT.DATAERR);
+    if (error instanceof GeoDataError) throw new CliError(errorText(error, langOf(ctx)), EXIT.DATAERR);
     throw error;
   }
   const join = joinVintage(buildTopology(contours));

@@ -39,3 +39,26 @@ export function say(
 export function typeset(text: string, lang: Language): string {
   return lang === 'fr' ? frenchTypography(text) : text;
 }
+
+/** The `{ fr, en }` texts a package error or issue carries, when it has them (any copy of the package). */
+function messagesOf(value: unknown): { fr: string; en: string } | undefined {
+  const messages = (value as { messages?: unknown } | null | undefined)?.messages;
+  if (typeof messages !== 'object' || messages === null) return undefined;
+  const { fr, en } = messages as { fr?: unknown; en?: unknown };
+  return typeof fr === 'string' && typeof en === 'string' ? { fr, en } : undefined;
+}
+
+/**
+ * The message of a caught error in a language: a package error's `messages[lang]` (French typography
+ * already applied), else its `message` (an error of a dependency or of Node, as it is).
+ */
+export function errorText(error: unknown, lang: Language): string {
+  const messages = messagesOf(error);
+  if (messages) return messages[lang];
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** The message of a validation issue in a language: its `messages[lang]`, else its (English) `message`. */
+export function issueText(issue: { message: string; messages?: unknown }, lang: Language): string {
+  return messagesOf(issue)?.[lang] ?? issue.message;
+}

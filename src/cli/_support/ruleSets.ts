@@ -18,7 +18,7 @@ import { regions } from '../../territory/regions.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { parseJson, readInput, resolvePath } from './io.js';
-import { say } from './language.js';
+import { errorText, issueText, langOf, say } from './language.js';
 import { SUPPORT } from './messages/support.js';
 
 /** The longest chain of rule files extending each other (as for shipped bases). */
@@ -48,7 +48,7 @@ async function readRuleFile(ctx: CliContext, file: string, shown: string, what: 
       say(ctx, SUPPORT.invalidRuleFile, {
         file: shown,
         where: i.path ? say(ctx, SUPPORT.where, { path: i.path }) : '',
-        message: i.message,
+        message: issueText(i, langOf(ctx)),
       }),
       EXIT.DATAERR,
     );
@@ -140,7 +140,7 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
   } catch (error) {
     if (error instanceof RuleSetError)
       throw new CliError(
-        say(ctx, SUPPORT.invalidRuleFile, { file: shown, where: '', message: error.message }),
+        say(ctx, SUPPORT.invalidRuleFile, { file: shown, where: '', message: errorText(error, langOf(ctx)) }),
         EXIT.DATAERR,
       );
     throw error;

@@ -10,7 +10,7 @@ import { territoryVintage } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { resolvePath } from './io.js';
-import { say } from './language.js';
+import { errorText, langOf, say } from './language.js';
 import { SUPPORT } from './messages/support.js';
 
 /** The SHA-256 (lowercase hex) of a file's bytes. */
@@ -83,7 +83,7 @@ export async function readSavedTopology(
 /** Why a saved topology cannot be used, in the run's language (the library says it in English). */
 function mismatchReason(ctx: CliContext, error: GeoDataError, json: unknown, sha256: string): string {
   if (error.code === 'E_INVALID_TOPOLOGY') return say(ctx, SUPPORT.notATopology);
-  if (error.code !== 'E_TOPOLOGY_MISMATCH') return error.message;
+  if (error.code !== 'E_TOPOLOGY_MISMATCH') return errorText(error, langOf(ctx));
   const stamp = topologyStamp(json);
   const vintage = currentVintage();
   if (!stamp) return say(ctx, SUPPORT.topologyUnstamped, { sha256 });
@@ -98,7 +98,7 @@ function mismatchReason(ctx: CliContext, error: GeoDataError, json: unknown, sha
       vintage: stamp.vintage ?? say(ctx, SUPPORT.noVintage),
       expected: vintage,
     });
-  return error.message;
+  return errorText(error, langOf(ctx));
 }
 
 /** Writes a joined topology with its stamp (atomically: a temporary file, then a rename); exit 73 when it cannot. */

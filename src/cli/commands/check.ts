@@ -24,7 +24,7 @@ import { localizeIssues } from '../_support/applicationIssues.js';
 import { loadJoinedTopology } from '../_support/geoInput.js';
 import { runInteractive } from '../_support/interactive.js';
 import { readInput } from '../_support/io.js';
-import { langOf, say, typeset } from '../_support/language.js';
+import { errorText, issueText, langOf, say, typeset } from '../_support/language.js';
 import { CHECK, STATUS, VERDICT } from '../_support/messages/check.js';
 import { COMMON } from '../_support/messages/common.js';
 import { SUPPORT } from '../_support/messages/support.js';
@@ -65,19 +65,22 @@ export function formatExplanation(e: Explanation, title: string, lang: 'fr' | 'e
   if (e.assumptions.length) {
     out.push('', say(CHECK.assumptions));
     for (const a of e.assumptions) {
-      const justification: unknown = a.justification;
+      // Both languages when the explanation has them (an explanation of an older copy: the English).
+      const justifications: unknown = a.justifications;
       out.push(
         `  - ${say(CHECK.assumption, {
           name: a.name,
           value: JSON.stringify(a.value),
-          justification: typeof justification === 'string' ? justification : (justification as Message),
+          justification:
+            justifications !== undefined ? (justifications as Message)[lang] : String(a.justification),
         })}`,
       );
     }
   }
   if (e.warnings.length) {
     out.push('', say(CHECK.warnings));
-    for (const w of e.warnings) out.push(`  - ${typeset(w.message, lang)}`);
+    // A warning of the package carries its French; one without (a custom provider's) is shown as given.
+    for (const w of e.warnings) out.push(`  - ${w.messages?.[lang] ?? typeset(w.message, lang)}`);
   }
   return `${out.join('\n')}\n`;
 }
@@ -134,7 +137,9 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         const refuse = (englishIssues: readonly ApplicationIssue[]): never => {
           // Issues about the JSON text itself (no document parsed) keep their message.
           const issues =
-            application === undefined ? [...englishIssues] : localizeIssues(englishIssues, application, lang);
+            application === undefined
+              ? englishIssues.map((issue) => ({ ...issue, message: issueText(issue, lang) }))
+              : localizeIssues(englishIssues, application, lang);
           if (opts.json) ctx.stdout.write(`${JSON.stringify({ ok: false, issues }, null, 2)}\n`);
           const first = issues[0]!;
           const what =
@@ -188,7 +193,7 @@ export function registerCheck(program: Command, ctx: CliContext): void {
         } catch (error) {
           if (error instanceof Error && error.name === 'RuleSetError') {
             throw new CliError(
-              say(ctx, CHECK.invalidRuleFile, { file: opts.rules ?? '', message: error.message }),
+              say(ctx, CHECK.invalidRuleFile, { file: opts.rules ?? '', message: errorText(error, lang) }),
               EXIT.DATAERR,
             );
           }

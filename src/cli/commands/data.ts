@@ -24,7 +24,7 @@ import {
   pullMesh,
 } from '../../opendata/index.js';
 import { defaultContours, joinedTopology } from '../_support/geoInput.js';
-import { langOf, say } from '../_support/language.js';
+import { errorText, langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
 import { DATA } from '../_support/messages/data.js';
 import { cachedTopologyPath, writeSavedTopology } from '../_support/topologyFile.js';
@@ -39,7 +39,7 @@ function resolveCacheDir(ctx: CliContext): string {
   try {
     return cacheDir(ctx.env);
   } catch (error) {
-    throw new CliError((error as Error).message, EXIT.UNAVAILABLE);
+    throw new CliError(errorText(error, langOf(ctx)), EXIT.UNAVAILABLE);
   }
 }
 
@@ -97,7 +97,7 @@ async function progressReporter(
  * without a copy), 65 the data (not GeoJSON, an HTML page, too large, incomplete, no match), 64 a bad
  * spec, 73 an unwritable cache.
  */
-function failure(error: unknown): CliError {
+function failure(error: unknown, lang: Language): CliError {
   if (
     isOfflineError(error) ||
     isNetworkError(error) ||
@@ -105,11 +105,11 @@ function failure(error: unknown): CliError {
     isHttpError(error) ||
     isQuotaExceededError(error)
   ) {
-    return new CliError((error as Error).message, EXIT.UNAVAILABLE);
+    return new CliError(errorText(error, lang), EXIT.UNAVAILABLE);
   }
-  if (isCacheWriteError(error)) return new CliError((error as Error).message, EXIT.CANTCREAT);
+  if (isCacheWriteError(error)) return new CliError(errorText(error, lang), EXIT.CANTCREAT);
   const code = (error as { code?: string }).code;
-  if (code === 'E_CONTOURS_SPEC') return new CliError((error as Error).message, EXIT.USAGE);
+  if (code === 'E_CONTOURS_SPEC') return new CliError(errorText(error, lang), EXIT.USAGE);
   if (
     isResponseValidationError(error) ||
     isResponseTooLargeError(error) ||
@@ -117,10 +117,10 @@ function failure(error: unknown): CliError {
     isIncompleteResultError(error) ||
     (error as { code?: string }).code === 'E_CONTOURS_NO_MATCH'
   ) {
-    return new CliError((error as Error).message, EXIT.DATAERR);
+    return new CliError(errorText(error, lang), EXIT.DATAERR);
   }
   if (error instanceof CliError) return error;
-  return new CliError(error instanceof Error ? error.message : String(error), EXIT.SOFTWARE);
+  return new CliError(errorText(error, lang), EXIT.SOFTWARE);
 }
 
 /**
@@ -236,7 +236,7 @@ export function registerData(program: Command, ctx: CliContext): void {
           );
         } catch (error) {
           reporter.stop();
-          throw failure(error);
+          throw failure(error, langOf(ctx));
         }
       },
     );
@@ -268,7 +268,7 @@ export function registerData(program: Command, ctx: CliContext): void {
           })}\n`,
         );
       } catch (error) {
-        throw failure(error);
+        throw failure(error, langOf(ctx));
       }
     });
 

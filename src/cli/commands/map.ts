@@ -22,7 +22,7 @@ import { unitBorders } from '../../geo/unitBorders.js';
 import { commune } from '../../territory/index.js';
 import { loadJoinedTopology, parseBy, readHighlight, readValues } from '../_support/geoInput.js';
 import { readInput, resolvePath, writeOutput } from '../_support/io.js';
-import { langOf, say } from '../_support/language.js';
+import { errorText, langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
 import { MAP } from '../_support/messages/map.js';
 import { SUPPORT } from '../_support/messages/support.js';
@@ -176,7 +176,8 @@ export function registerMap(program: Command, ctx: CliContext): void {
               ...style,
             });
           } catch (error) {
-            if (error instanceof GeoDataError) throw new CliError(error.message, EXIT.DATAERR);
+            if (error instanceof GeoDataError)
+              throw new CliError(errorText(error, langOf(ctx)), EXIT.DATAERR);
             throw error;
           }
           return rendered.svg;
@@ -225,7 +226,8 @@ export function registerMap(program: Command, ctx: CliContext): void {
           try {
             png = await renderPng(svg, { scale });
           } catch (error) {
-            if (error instanceof GeoDataError) throw new CliError(error.message, EXIT.SOFTWARE);
+            if (error instanceof GeoDataError)
+              throw new CliError(errorText(error, langOf(ctx)), EXIT.SOFTWARE);
             throw error;
           }
           await writeBinary(ctx, opts.output, png);
@@ -543,7 +545,10 @@ function joinUnitValues(
     joined = joinValues(raw, codes);
   } catch (error) {
     if (error instanceof GeoDataError)
-      throw new CliError(say(ctx, COMMON.inFile, { file, message: error.message }), EXIT.DATAERR);
+      throw new CliError(
+        say(ctx, COMMON.inFile, { file, message: errorText(error, langOf(ctx)) }),
+        EXIT.DATAERR,
+      );
     throw error;
   }
   for (const m of joined.mapped) warn(say(ctx, MAP.formerCode, { file, from: m.from, code: m.code }));

@@ -48,7 +48,11 @@ export function registerRules(program: Command, ctx: CliContext): void {
         say(ctx, RULES.parameters),
         ...rs.parameters.map(
           (p) =>
-            `  ${p.name} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${markName(p.provenance.mark, lang)}]\n    ${p.provenance.justification}`,
+            `  ${p.name} = ${JSON.stringify(p.value)}${p.unit ? ` ${p.unit}` : ''} [${markName(p.provenance.mark, lang)}]\n    ${
+              typeof p.provenance.justification === 'string'
+                ? p.provenance.justification
+                : typeset(p.provenance.justification[lang], lang)
+            }`,
         ),
         '',
         say(ctx, RULES.criteria),

@@ -16,7 +16,7 @@ import {
   InvalidCodeError,
   searchCommunes,
 } from '../../territory/index.js';
-import { langOf, say } from '../_support/language.js';
+import { errorText, langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
 import { TERRITORY, TERRITORY_OUTPUT } from '../_support/messages/territory.js';
 import type { CliContext } from '../context.js';
@@ -85,7 +85,7 @@ export function resolveQuery(query: string): Hit[] {
     }
     if (hits.length === 0 && c.kind === 'outside-region')
       hits.push({ type: 'outside-region', code, message: c.message });
-    if (hits.length === 0) throw new NoMatch(c.message);
+    if (hits.length === 0) throw new NoMatch(c.messages);
     return hits;
   }
   if (/^[0-9]/.test(q) || q === '') throw new InvalidCodeError(q, 'commune');
@@ -97,7 +97,13 @@ export function resolveQuery(query: string): Hit[] {
   return hits;
 }
 
-class NoMatch extends Error {}
+class NoMatch extends Error {
+  readonly messages: { fr: string; en: string };
+  constructor(messages: { fr: string; en: string }) {
+    super(messages.en);
+    this.messages = messages;
+  }
+}
 
 function print(hit: Hit, lang: Language): string {
   const say = (message: Message, values?: Record<string, MessageValue>) =>
@@ -166,8 +172,9 @@ export function registerTerritory(program: Command, ctx: CliContext): void {
       try {
         hits = resolveQuery(query);
       } catch (error) {
-        if (error instanceof InvalidCodeError) throw new CliError(error.message, EXIT.DATAERR);
-        if (error instanceof NoMatch) throw new CliError(error.message, EXIT.FAILURE);
+        if (error instanceof InvalidCodeError)
+          throw new CliError(errorText(error, langOf(ctx)), EXIT.DATAERR);
+        if (error instanceof NoMatch) throw new CliError(errorText(error, langOf(ctx)), EXIT.FAILURE);
         throw error;
       }
       if (hits.length === 0) throw new CliError(say(ctx, TERRITORY_OUTPUT.noMatch, { query }), EXIT.FAILURE);

@@ -67,7 +67,13 @@ const territory = (
             const warnings = context.warnings;
             for (const warning of resolved.warnings)
               if (!warnings.some((known) => known.message === warning.message))
-                warnings.push(Object.freeze({ code: warning.code, message: warning.message }));
+                warnings.push(
+                  Object.freeze({
+                    code: warning.code,
+                    message: warning.message,
+                    ...(warning.messages ? { messages: Object.freeze({ ...warning.messages }) } : {}),
+                  }),
+                );
           }
         }
         if (kind === 'outsideRegion') return resolved.outside;

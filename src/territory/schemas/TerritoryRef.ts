@@ -46,6 +46,8 @@ export const TerritoryDiagnostic = z.object({
   path: z.string(),
   code: z.string(),
   message: z.string(),
+  /** The message in French and in English (`en` is `message`), when the package made the diagnostic. */
+  messages: z.object({ fr: z.string(), en: z.string() }).optional(),
   mappedTo: z.string().optional(),
   via: z.enum(['ancien-code', 'commune-deleguee', 'commune-associee', 'arrondissement-municipal']).optional(),
   departement: z.string().optional(),
