@@ -6,6 +6,7 @@ import type {
   MultiPolygon as TopoMultiPolygon,
   Polygon as TopoPolygon,
 } from 'topojson-specification';
+import { renderBoth } from '../_shared/messages.js';
 import { GeoDataError } from './GeoDataError.js';
 import type { CommuneContours, CommuneFeature, CommuneProperties } from './types.js';
 
@@ -64,22 +65,49 @@ export class CommuneTopology {
   constructor(topology: CommuneTopoJSON) {
     const coll = topology?.objects?.communes;
     if (coll?.type !== 'GeometryCollection' || !Array.isArray(coll.geometries)) {
-      throw new GeoDataError('E_INVALID_TOPOLOGY', 'topology has no "communes" GeometryCollection');
+      throw new GeoDataError(
+        'E_INVALID_TOPOLOGY',
+        renderBoth({
+          fr: 'la topologie n’a pas de GeometryCollection « communes »',
+          en: 'topology has no "communes" GeometryCollection',
+        }),
+      );
     }
     this.topology = topology;
     const codes: string[] = [];
     coll.geometries.forEach((g, i) => {
       const code = (g.properties as CommuneProperties | undefined)?.code ?? (g.id as string | undefined);
       if (typeof code !== 'string')
-        throw new GeoDataError('E_INVALID_TOPOLOGY', `topology communes.geometries[${i}] has no code`);
+        throw new GeoDataError(
+          'E_INVALID_TOPOLOGY',
+          renderBoth(
+            {
+              fr: 'topologie : communes.geometries[{index}] n’a pas de code',
+              en: 'topology communes.geometries[{index}] has no code',
+            },
+            { index: String(i) },
+          ),
+        );
       if (g.type !== 'Polygon' && g.type !== 'MultiPolygon') {
         throw new GeoDataError(
           'E_INVALID_TOPOLOGY',
-          `topology communes.geometries[${i}] (commune ${code}) is a ${g.type}, expected Polygon or MultiPolygon`,
+          renderBoth(
+            {
+              fr: 'topologie : communes.geometries[{index}] (commune {code}) est de type {type}, Polygon ou MultiPolygon attendu',
+              en: 'topology communes.geometries[{index}] (commune {code}) is a {type}, expected Polygon or MultiPolygon',
+            },
+            { index: String(i), code, type: String(g.type) },
+          ),
         );
       }
       if (this.#index.has(code))
-        throw new GeoDataError('E_INVALID_TOPOLOGY', `topology repeats commune ${code}`);
+        throw new GeoDataError(
+          'E_INVALID_TOPOLOGY',
+          renderBoth(
+            { fr: 'la topologie répète la commune {code}', en: 'topology repeats commune {code}' },
+            { code },
+          ),
+        );
       this.#index.set(code, i);
       codes.push(code);
     });

@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import * as territory from '../territory/index.js';
 import { GeoDataError } from './GeoDataError.js';
 import type { UnitSet } from './types.js';
@@ -125,7 +126,13 @@ export function requireGraph(graph: GeoGraph | null | undefined, what: string): 
   if (!g)
     throw new GeoDataError(
       'E_NO_TERRITORY_GRAPH',
-      `${what} needs the territory graph (cprdfop/territory), which is not available; pass options.graph`,
+      renderBoth(
+        {
+          fr: '{what} a besoin du graphe des territoires (cprdfop/territory), qui n’est pas disponible ; passez options.graph',
+          en: '{what} needs the territory graph (cprdfop/territory), which is not available; pass options.graph',
+        },
+        { what },
+      ),
     );
   return g;
 }

@@ -1,5 +1,7 @@
 import { ckmeans } from 'simple-statistics';
+import { renderBoth } from '../_shared/messages.js';
 import { frenchTypography } from '../_shared/typography.js';
+import { numberText } from './_internal/numberText.js';
 import { PALETTES } from './_internal/palettes.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -112,13 +114,25 @@ export function paletteColours(name: PaletteName, classes: number): string[] {
   if (!entry)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `unknown palette "${String(name)}": expected one of ${paletteNames().join(', ')}`,
+      renderBoth(
+        {
+          fr: 'palette « {name} » inconnue : l’une de {names} est attendue',
+          en: 'unknown palette "{name}": expected one of {names}',
+        },
+        { name: String(name), names: paletteNames().join(', ') },
+      ),
     );
   const max = entry.scheme.length - 1;
   if (!Number.isInteger(classes) || classes < 2 || classes > max)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `palette ${name}: ${String(classes)} classes asked, expected an integer from 2 to ${max}`,
+      renderBoth(
+        {
+          fr: 'palette {name} : {classes} classes demandées, un entier de 2 à {max} est attendu',
+          en: 'palette {name}: {classes} classes asked, expected an integer from 2 to {max}',
+        },
+        { name: String(name), classes: String(classes), max: String(max) },
+      ),
     );
   if (classes === 2) {
     const three = entry.scheme[3] as ReadonlyArray<string>;
@@ -418,14 +432,26 @@ export function classify(
   if (!CLASSIFICATION_METHODS.includes(method))
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `unknown classification method "${String(method)}": expected ${CLASSIFICATION_METHODS.join(', ')}`,
+      renderBoth(
+        {
+          fr: 'méthode de classification « {method} » inconnue : {methods} attendue',
+          en: 'unknown classification method "{method}": expected {methods}',
+        },
+        { method: String(method), methods: CLASSIFICATION_METHODS.join(', ') },
+      ),
     );
   const paletteName = options.palette ?? 'YlGnBu';
   const palette = paletteTable()[paletteName];
   if (!palette)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `unknown palette "${String(paletteName)}": expected one of ${paletteNames().join(', ')}`,
+      renderBoth(
+        {
+          fr: 'palette « {name} » inconnue : l’une de {names} est attendue',
+          en: 'unknown palette "{name}": expected one of {names}',
+        },
+        { name: String(paletteName), names: paletteNames().join(', ') },
+      ),
     );
   const finite: number[] = [];
   let noDataCount = 0;
@@ -436,7 +462,13 @@ export function classify(
   if (finite.length === 0)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `no value to classify: ${values.length} value(s), none a finite number`,
+      renderBoth(
+        {
+          fr: 'aucune valeur à classer : {count} valeur(s), aucune n’est un nombre fini',
+          en: 'no value to classify: {count} value(s), none a finite number',
+        },
+        { count: numberText(values.length) },
+      ),
     );
   const sorted = finite.sort((a, b) => a - b);
   const min = sorted[0] as number;
@@ -445,7 +477,13 @@ export function classify(
   if (max > min && max - min < 1e-9 * Math.max(1, Math.abs(min), Math.abs(max)))
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
-      `the values span only ${max - min} (from ${min} to ${max}): too little to write class bounds; scale the values (e.g. per million) before classifying`,
+      renderBoth(
+        {
+          fr: 'les valeurs ne s’étendent que sur {span} (de {min} à {max}) : trop peu pour écrire les bornes des classes ; changez l’échelle des valeurs (par exemple par million) avant de les classer',
+          en: 'the values span only {span} (from {min} to {max}): too little to write class bounds; scale the values (e.g. per million) before classifying',
+        },
+        { span: numberText(max - min), min: numberText(min), max: numberText(max) },
+      ),
     );
 
   let asked: number;
@@ -460,18 +498,37 @@ export function classify(
     if (!given || given.length === 0)
       throw new GeoDataError(
         'E_INVALID_CLASSIFICATION',
-        'manual classification without breaks: give at least one break',
+        renderBoth({
+          fr: 'classification manuelle sans bornes : donnez au moins une borne',
+          en: 'manual classification without breaks: give at least one break',
+        }),
       );
     given.forEach((value, index) => {
       if (typeof value !== 'number' || !Number.isFinite(value))
         throw new GeoDataError(
           'E_INVALID_CLASSIFICATION',
-          `manual break ${index + 1} is ${String(value)}, not a finite number`,
+          renderBoth(
+            {
+              fr: 'la borne manuelle {index} vaut {value}, ce n’est pas un nombre fini',
+              en: 'manual break {index} is {value}, not a finite number',
+            },
+            { index: String(index + 1), value: String(value) },
+          ),
         );
       if (index > 0 && value <= (given[index - 1] as number))
         throw new GeoDataError(
           'E_INVALID_CLASSIFICATION',
-          `manual breaks must be strictly increasing: break ${index + 1} (${value}) follows ${given[index - 1]}`,
+          renderBoth(
+            {
+              fr: 'les bornes manuelles doivent être strictement croissantes : la borne {index} ({value}) suit {previous}',
+              en: 'manual breaks must be strictly increasing: break {index} ({value}) follows {previous}',
+            },
+            {
+              index: String(index + 1),
+              value: numberText(value),
+              previous: numberText(given[index - 1] as number),
+            },
+          ),
         );
     });
     asked = given.length + 1;
@@ -486,7 +543,13 @@ export function classify(
     if (!Number.isInteger(asked) || asked < 2 || asked > 9)
       throw new GeoDataError(
         'E_INVALID_CLASSIFICATION',
-        `${String(asked)} classes asked: expected an integer from 2 to 9`,
+        renderBoth(
+          {
+            fr: '{asked} classes demandées : un entier de 2 à 9 est attendu',
+            en: '{asked} classes asked: expected an integer from 2 to 9',
+          },
+          { asked: String(asked) },
+        ),
       );
     const distinct = new Set(sorted).size;
     const raw = min === max ? [] : rawBreaks(sorted, method, Math.min(asked, distinct));
@@ -551,7 +614,13 @@ export function classify(
     if (!Number.isFinite(midpoint))
       throw new GeoDataError(
         'E_INVALID_CLASSIFICATION',
-        `midpoint ${String(midpoint)} is not a finite number`,
+        renderBoth(
+          {
+            fr: 'le point milieu {midpoint} n’est pas un nombre fini',
+            en: 'midpoint {midpoint} is not a finite number',
+          },
+          { midpoint: String(midpoint) },
+        ),
       );
     if (midpoint > min && midpoint < max && !inner.includes(midpoint)) {
       inner = [...inner, midpoint].sort((a, b) => a - b);
@@ -600,7 +669,21 @@ export function classify(
     if (size > maxSize)
       throw new GeoDataError(
         'E_INVALID_CLASSIFICATION',
-        `palette ${paletteName}: ${left} class(es) below the midpoint ${midpoint}, ${right} above${sides.includes(0) ? ' and 1 across it' : ''} need ${size} colours, more than the ${maxSize} it has; ask fewer classes or move the midpoint`,
+        renderBoth(
+          {
+            fr: 'palette {name} : {left} classe(s) sous le point milieu {midpoint}, {right} au-dessus{across} demandent {size} couleurs, plus que les {maxSize} qu’elle a ; demandez moins de classes ou déplacez le point milieu',
+            en: 'palette {name}: {left} class(es) below the midpoint {midpoint}, {right} above{across} need {size} colours, more than the {maxSize} it has; ask fewer classes or move the midpoint',
+          },
+          {
+            name: paletteName,
+            left: String(left),
+            midpoint: numberText(midpoint),
+            right: String(right),
+            across: sides.includes(0) ? { fr: ' et 1 à cheval', en: ' and 1 across it' } : '',
+            size: String(size),
+            maxSize: String(maxSize),
+          },
+        ),
       );
     const scheme = palette.scheme[size] as ReadonlyArray<string>;
     colours = sides.map((side, index) => {

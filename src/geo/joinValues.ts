@@ -1,3 +1,5 @@
+import { renderBoth } from '../_shared/messages.js';
+import { numberText } from './_internal/numberText.js';
 import { GeoDataError } from './GeoDataError.js';
 import { defaultGraph, type GeoGraph } from './GeoGraph.js';
 
@@ -65,7 +67,13 @@ export function joinValues(
   if (entries.length === 0)
     throw new GeoDataError(
       'E_NO_VALUE_MATCH',
-      `no value to join: the values are empty (a file with only a header?), none for the ${codes.length} unit code(s)`,
+      renderBoth(
+        {
+          fr: 'aucune valeur à joindre : les valeurs sont vides (un fichier réduit à sa ligne d’en-tête ?), aucune pour les {count} code(s) d’unité',
+          en: 'no value to join: the values are empty (a file with only a header?), none for the {count} unit code(s)',
+        },
+        { count: numberText(codes.length) },
+      ),
     );
   const targets = new Set(codes);
   const byTarget = new Map<string, Array<[string, number]>>();
@@ -88,7 +96,17 @@ export function joinValues(
     const shown = unmatched.slice(0, 5).join(', ');
     throw new GeoDataError(
       'E_NO_VALUE_MATCH',
-      `no value matches a unit: ${entries.length} code(s) (${shown}${unmatched.length > 5 ? ', …' : ''}) match none of the ${codes.length} unit code(s)`,
+      renderBoth(
+        {
+          fr: 'aucune valeur ne correspond à une unité : {given} code(s) ({shown}) ne correspondent à aucun des {count} code(s) d’unité',
+          en: 'no value matches a unit: {given} code(s) ({shown}) match none of the {count} unit code(s)',
+        },
+        {
+          given: numberText(entries.length),
+          shown: `${shown}${unmatched.length > 5 ? ', …' : ''}`,
+          count: numberText(codes.length),
+        },
+      ),
     );
   }
   const out = new Map<string, number>();

@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -56,7 +57,10 @@ export function loadTopology(json: unknown, expect?: { sha256: string; vintage?:
   if (t?.type !== 'Topology' || !Array.isArray(t.arcs)) {
     throw new GeoDataError(
       'E_INVALID_TOPOLOGY',
-      'not a TopoJSON Topology (expected type "Topology" and an "arcs" array)',
+      renderBoth({
+        fr: 'ce n’est pas une Topology TopoJSON (type « Topology » et tableau « arcs » attendus)',
+        en: 'not a TopoJSON Topology (expected type "Topology" and an "arcs" array)',
+      }),
     );
   }
   if (expect) {
@@ -64,17 +68,38 @@ export function loadTopology(json: unknown, expect?: { sha256: string; vintage?:
     if (!stamp)
       throw new GeoDataError(
         'E_TOPOLOGY_MISMATCH',
-        `the topology has no "cprdfop" stamp (source SHA-256): cannot tell whether it was built from the contours of SHA-256 ${expect.sha256}`,
+        renderBoth(
+          {
+            fr: 'la topologie n’a pas de marque « cprdfop » (SHA-256 de la source) : impossible de savoir si elle a été construite à partir des contours de SHA-256 {expected}',
+            en: 'the topology has no "cprdfop" stamp (source SHA-256): cannot tell whether it was built from the contours of SHA-256 {expected}',
+          },
+          { expected: expect.sha256 },
+        ),
       );
     if (stamp.source.sha256 !== expect.sha256)
       throw new GeoDataError(
         'E_TOPOLOGY_MISMATCH',
-        `the topology was built from another contours file (${stamp.source.file}, SHA-256 ${stamp.source.sha256}), not from the contours of SHA-256 ${expect.sha256}`,
+        renderBoth(
+          {
+            fr: 'la topologie a été construite à partir d’un autre fichier de contours ({file}, SHA-256 {found}), et non à partir des contours de SHA-256 {expected}',
+            en: 'the topology was built from another contours file ({file}, SHA-256 {found}), not from the contours of SHA-256 {expected}',
+          },
+          { file: String(stamp.source.file), found: stamp.source.sha256, expected: expect.sha256 },
+        ),
       );
     if (expect.vintage !== undefined && stamp.vintage !== expect.vintage)
       throw new GeoDataError(
         'E_TOPOLOGY_MISMATCH',
-        `the topology was joined to territory vintage ${stamp.vintage ?? '(none)'}, not ${expect.vintage}`,
+        renderBoth(
+          {
+            fr: 'la topologie a été jointe au millésime territorial {found}, et non {expected}',
+            en: 'the topology was joined to territory vintage {found}, not {expected}',
+          },
+          {
+            found: stamp.vintage ?? { fr: '(aucun)', en: '(none)' },
+            expected: expect.vintage,
+          },
+        ),
       );
   }
   return new CommuneTopology(json as CommuneTopoJSON);

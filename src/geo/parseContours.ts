@@ -1,4 +1,5 @@
 import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { renderBoth } from '../_shared/messages.js';
 import { rewindRfc7946 } from './_internal/rings.js';
 import { GeoDataError } from './GeoDataError.js';
 import type { CommuneContours, CommuneFeature } from './types.js';
@@ -38,8 +39,15 @@ export function parseContours(
   const v = validateContoursMeasuring(input, options, areas);
   if (!v.valid) {
     const shown = v.errors.slice(0, 5).map((e) => e.message);
-    const more = v.errors.length > 5 ? ` (+${v.errors.length - 5} more)` : '';
-    throw new GeoDataError('E_INVALID_CONTOURS', `invalid contours: ${shown.join('; ')}${more}`);
+    const extra = String(v.errors.length - 5);
+    const more = v.errors.length > 5 ? { fr: ` (+${extra} autres)`, en: ` (+${extra} more)` } : '';
+    throw new GeoDataError(
+      'E_INVALID_CONTOURS',
+      renderBoth(
+        { fr: 'contours invalides : {issues}{more}', en: 'invalid contours: {issues}{more}' },
+        { issues: shown.join('; '), more },
+      ),
+    );
   }
   if (onWarning) for (const w of v.warnings) onWarning(w);
   const extracted = extractFeatures(input, options) as { features: unknown[] };

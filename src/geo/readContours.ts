@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { GeoDataError } from './GeoDataError.js';
 import { parseContours } from './parseContours.js';
 import type { CommuneContours } from './types.js';
@@ -31,7 +32,13 @@ export async function readContours(
   } catch (error) {
     throw new GeoDataError(
       'E_READ',
-      `cannot read contours file ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      renderBoth(
+        {
+          fr: 'impossible de lire le fichier de contours {path} : {reason}',
+          en: 'cannot read contours file {path}: {reason}',
+        },
+        { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+      ),
       { cause: error },
     );
   }
@@ -41,7 +48,13 @@ export async function readContours(
   } catch (error) {
     throw new GeoDataError(
       'E_READ',
-      `contours file ${path} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      renderBoth(
+        {
+          fr: 'le fichier de contours {path} n’est pas du JSON : {reason}',
+          en: 'contours file {path} is not JSON: {reason}',
+        },
+        { path, reason: error instanceof Error ? error.message : String(error) },
+      ),
       { cause: error },
     );
   }

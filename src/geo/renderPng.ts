@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { bundledFontFiles } from './_internal/bundledFont.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -44,13 +45,22 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
   if (typeof scale !== 'number' || !Number.isFinite(scale) || scale < 0.1 || scale > 8)
     throw new GeoDataError(
       'E_PNG',
-      `PNG scale ${String(scale)} is out of range: expected a number from 0.1 to 8`,
+      renderBoth(
+        {
+          fr: 'l’échelle PNG {scale} est hors limites : un nombre de 0,1 à 8 est attendu',
+          en: 'PNG scale {scale} is out of range: expected a number from 0.1 to 8',
+        },
+        { scale: String(scale) },
+      ),
     );
   const fontFiles = options.fontFiles ? [...options.fontFiles] : bundledFontFiles();
   if (!fontFiles?.length)
     throw new GeoDataError(
       'E_PNG',
-      'the bundled font (@expo-google-fonts/noto-sans) cannot be found: reinstall cprdfop, or give fontFiles',
+      renderBoth({
+        fr: 'la police fournie (@expo-google-fonts/noto-sans) est introuvable : réinstallez cprdfop, ou donnez fontFiles',
+        en: 'the bundled font (@expo-google-fonts/noto-sans) cannot be found: reinstall cprdfop, or give fontFiles',
+      }),
     );
   let resvg: typeof import('@resvg/resvg-js');
   try {
@@ -62,7 +72,13 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
   } catch (error) {
     throw new GeoDataError(
       'E_PNG',
-      `the PNG renderer (@resvg/resvg-js) cannot be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      renderBoth(
+        {
+          fr: 'impossible de charger le moteur de rendu PNG (@resvg/resvg-js) : {reason}',
+          en: 'the PNG renderer (@resvg/resvg-js) cannot be loaded: {reason}',
+        },
+        { reason: error instanceof Error ? error.message : String(error) },
+      ),
       { cause: error },
     );
   }
@@ -87,7 +103,13 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
   } catch (error) {
     throw new GeoDataError(
       'E_PNG',
-      `the SVG cannot be rendered as PNG: ${error instanceof Error ? error.message : String(error)}`,
+      renderBoth(
+        {
+          fr: 'impossible de rendre le SVG en PNG : {reason}',
+          en: 'the SVG cannot be rendered as PNG: {reason}',
+        },
+        { reason: error instanceof Error ? error.message : String(error) },
+      ),
       { cause: error },
     );
   }

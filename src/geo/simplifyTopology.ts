@@ -1,5 +1,6 @@
 import { presimplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
+import { renderBoth } from '../_shared/messages.js';
 import { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -41,13 +42,43 @@ export function simplifyTopology(
 ): { topology: CommuneTopology; points: number; total: number } {
   const { maxPoints, keep } = options;
   if (maxPoints === undefined && keep === undefined)
-    throw new GeoDataError('E_INVALID_OPTION', 'simplifyTopology needs maxPoints or keep');
+    throw new GeoDataError(
+      'E_INVALID_OPTION',
+      renderBoth({
+        fr: 'simplifyTopology a besoin de maxPoints ou de keep',
+        en: 'simplifyTopology needs maxPoints or keep',
+      }),
+    );
   if (maxPoints !== undefined && !(Number.isInteger(maxPoints) && maxPoints > 0))
-    throw new GeoDataError('E_INVALID_OPTION', `invalid maxPoints ${maxPoints}: expected a positive integer`);
+    throw new GeoDataError(
+      'E_INVALID_OPTION',
+      renderBoth(
+        {
+          fr: 'maxPoints {value} invalide : un entier strictement positif est attendu',
+          en: 'invalid maxPoints {value}: expected a positive integer',
+        },
+        { value: String(maxPoints) },
+      ),
+    );
   if (keep !== undefined && !(keep > 0 && keep <= 1))
-    throw new GeoDataError('E_INVALID_OPTION', `invalid keep ${keep}: expected a fraction in (0, 1]`);
+    throw new GeoDataError(
+      'E_INVALID_OPTION',
+      renderBoth(
+        {
+          fr: 'keep {value} invalide : une fraction dans ]0, 1] est attendue',
+          en: 'invalid keep {value}: expected a fraction in (0, 1]',
+        },
+        { value: String(keep) },
+      ),
+    );
   if (topology.topology.transform)
-    throw new GeoDataError('E_INVALID_TOPOLOGY', 'simplifyTopology expects a topology that is not quantized');
+    throw new GeoDataError(
+      'E_INVALID_TOPOLOGY',
+      renderBoth({
+        fr: 'simplifyTopology attend une topologie non quantifiée',
+        en: 'simplifyTopology expects a topology that is not quantized',
+      }),
+    );
   // presimplify mutates the arcs (adds a weight to each point): work on a copy
   const copy: Topology = {
     ...topology.topology,
