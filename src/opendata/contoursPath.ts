@@ -1,3 +1,4 @@
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import { cacheDir, joinPath } from './cacheDir.js';
 import { CONTOURS_URLS } from './PRESETS.js';
@@ -99,18 +100,36 @@ export function checkContoursSpec(
   spec: Pick<ContoursSpec, 'year' | 'layer' | 'resolution' | 'region'>,
 ): void {
   const year = String(spec.year);
-  const bad = (what: string, value: unknown, expected: string): never => {
+  const bad = (what: Message, value: unknown, expected: Message): never => {
     throw new CprdfopError(
       'E_CONTOURS_SPEC',
-      `invalid contours ${what} ${JSON.stringify(value)}: expected ${expected} / ${what} invalide ${JSON.stringify(value)}`,
+      renderBoth(
+        {
+          fr: '{what} des contours {value} invalide : {expected}',
+          en: 'invalid contours {what} {value}: expected {expected}',
+        },
+        { what, value: String(JSON.stringify(value)), expected },
+      ),
     );
   };
-  if (!/^(19|2\d)\d\d$/.test(year)) bad('year', spec.year, 'a four-digit year such as 2026');
-  if (!CONTOURS_LAYERS.includes(spec.layer)) bad('layer', spec.layer, CONTOURS_LAYERS.join(', '));
+  const oneOf = (values: readonly string[]): Message => ({
+    fr: `l’une des valeurs ${values.join(', ')} est attendue`,
+    en: values.join(', '),
+  });
+  if (!/^(19|2\d)\d\d$/.test(year))
+    bad({ fr: 'année', en: 'year' }, spec.year, {
+      fr: 'une année à quatre chiffres est attendue, par exemple 2026',
+      en: 'a four-digit year such as 2026',
+    });
+  if (!CONTOURS_LAYERS.includes(spec.layer))
+    bad({ fr: 'couche', en: 'layer' }, spec.layer, oneOf(CONTOURS_LAYERS));
   if (!CONTOURS_RESOLUTIONS.includes(spec.resolution))
-    bad('resolution', spec.resolution, CONTOURS_RESOLUTIONS.join(', '));
+    bad({ fr: 'résolution', en: 'resolution' }, spec.resolution, oneOf(CONTOURS_RESOLUTIONS));
   if (spec.region !== undefined && !/^\d{2,3}$/.test(spec.region))
-    bad('region', spec.region, 'an INSEE région code such as "32"');
+    bad({ fr: 'région', en: 'region' }, spec.region, {
+      fr: 'un code INSEE de région est attendu, par exemple «\u202f32\u202f»',
+      en: 'an INSEE région code such as "32"',
+    });
 }
 
 /**

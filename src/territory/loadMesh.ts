@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { MeshError } from './MeshError.js';
 import { type MeshCsvOptions, parseMeshCsv } from './parseMeshCsv.js';
 import { parseMeshJson } from './parseMeshJson.js';
@@ -42,11 +43,26 @@ export function loadMesh(
   const { format = 'auto', sheet, ...rest } = options;
   const bytes = input instanceof Uint8Array || input instanceof ArrayBuffer;
   if (format === 'xlsx' || (format === 'auto' && bytes)) {
-    if (!bytes) throw new MeshError('mesh XLSX: give the file’s bytes (Uint8Array or ArrayBuffer), not text');
+    if (!bytes)
+      throw new MeshError(
+        renderBoth({
+          fr: 'maillage XLSX : donnez les octets du fichier (Uint8Array ou ArrayBuffer), et non du texte',
+          en: 'mesh XLSX: give the file’s bytes (Uint8Array or ArrayBuffer), not text',
+        }),
+      );
     const { delimiter: _ignored, ...xlsx } = rest;
     return parseMeshXlsx(input, { ...xlsx, sheet });
   }
-  if (bytes) throw new MeshError(`mesh ${format.toUpperCase()}: give text, not bytes (or use format 'xlsx')`);
+  if (bytes)
+    throw new MeshError(
+      renderBoth(
+        {
+          fr: 'maillage {format} : donnez du texte, et non des octets (ou utilisez le format `xlsx`)',
+          en: "mesh {format}: give text, not bytes (or use format 'xlsx')",
+        },
+        { format: format.toUpperCase() },
+      ),
+    );
   const json =
     format === 'json' ||
     (format === 'auto' && (typeof input !== 'string' || input.trimStart().startsWith('{')));

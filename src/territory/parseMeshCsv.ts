@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
 import type { MeshJsonOptions } from './parseMeshJson.js';
@@ -123,7 +124,17 @@ export function meshFromRecords(
   const headerAt = all.findIndex((r) => r.fields.some((f) => wantCommune.includes(lower(f))));
   if (headerAt === -1) {
     throw new MeshError(
-      `mesh ${what}: no header line naming the commune column (${options.communeColumn ?? COMMUNE_COLUMNS.join(', ')}); first line: ${JSON.stringify(first.slice(0, 80))}`,
+      renderBoth(
+        {
+          fr: 'maillage {what} : aucune ligne d’en-tête ne nomme la colonne des communes ({columns}) ; première ligne : {first}',
+          en: 'mesh {what}: no header line naming the commune column ({columns}); first line: {first}',
+        },
+        {
+          what,
+          columns: options.communeColumn ?? COMMUNE_COLUMNS.join(', '),
+          first: JSON.stringify(first.slice(0, 80)),
+        },
+      ),
       [all[0]?.line ?? 1],
     );
   }
@@ -138,14 +149,39 @@ export function meshFromRecords(
   }
   if (unitCol === -1) {
     throw new MeshError(
-      `mesh ${what}: ${options.unitColumn ? `no column ${JSON.stringify(options.unitColumn)}` : 'cannot tell the unit column'} on line ${headerLine} (columns: ${header.join(', ')}); name it with unitColumn`,
+      renderBoth(
+        {
+          fr: 'maillage {what} : {problem} à la ligne {line} (colonnes : {columns}) ; nommez-la avec unitColumn',
+          en: 'mesh {what}: {problem} on line {line} (columns: {columns}); name it with unitColumn',
+        },
+        {
+          what,
+          problem: options.unitColumn
+            ? renderBoth(
+                { fr: 'pas de colonne {column}', en: 'no column {column}' },
+                { column: JSON.stringify(options.unitColumn) },
+              )
+            : renderBoth({
+                fr: 'impossible de reconnaître la colonne des unités',
+                en: 'cannot tell the unit column',
+              }),
+          line: String(headerLine),
+          columns: header.join(', '),
+        },
+      ),
       [headerLine],
     );
   }
   const labelCol = options.unitLabelColumn ? header.indexOf(lower(options.unitLabelColumn)) : -1;
   if (options.unitLabelColumn && labelCol === -1) {
     throw new MeshError(
-      `mesh ${what}: no column ${JSON.stringify(options.unitLabelColumn)} on line ${headerLine}`,
+      renderBoth(
+        {
+          fr: 'maillage {what} : pas de colonne {column} à la ligne {line}',
+          en: 'mesh {what}: no column {column} on line {line}',
+        },
+        { what, column: JSON.stringify(options.unitLabelColumn), line: String(headerLine) },
+      ),
       [headerLine],
     );
   }
@@ -155,9 +191,16 @@ export function meshFromRecords(
     const c = (r.fields[communeCol] ?? '').trim();
     const u = (r.fields[unitCol] ?? '').trim();
     if (u === '')
-      throw new MeshError(`mesh ${what}: line ${r.line} has no unit code (commune ${JSON.stringify(c)})`, [
-        r.line,
-      ]);
+      throw new MeshError(
+        renderBoth(
+          {
+            fr: 'maillage {what} : la ligne {line} n’a pas de code d’unité (commune {commune})',
+            en: 'mesh {what}: line {line} has no unit code (commune {commune})',
+          },
+          { what, line: String(r.line), commune: JSON.stringify(c) },
+        ),
+        [r.line],
+      );
     rows.push({
       commune: c,
       unit: u,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { renderBoth } from '../_shared/messages.js';
 import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
 import { MeshKind, type MeshLoadResult } from './schemas/Mesh.js';
@@ -56,7 +57,13 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
       value = JSON.parse(input);
     } catch (error) {
       throw new MeshError(
-        `mesh JSON: not valid JSON (${error instanceof Error ? error.message : String(error)})`,
+        renderBoth(
+          {
+            fr: 'maillage JSON : JSON invalide ({reason})',
+            en: 'mesh JSON: not valid JSON ({reason})',
+          },
+          { reason: error instanceof Error ? error.message : String(error) },
+        ),
       );
     }
   }
@@ -64,7 +71,15 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
-    throw new MeshError(`mesh JSON: invalid at mesh${path}: ${issue?.message ?? 'invalid'}`);
+    throw new MeshError(
+      renderBoth(
+        {
+          fr: 'maillage JSON : invalide en mesh{path} : {reason}',
+          en: 'mesh JSON: invalid at mesh{path}: {reason}',
+        },
+        { path, reason: issue?.message ?? { fr: 'invalide', en: 'invalid' } },
+      ),
+    );
   }
   const m = parsed.data;
   const rows: MeshRow[] = [];

@@ -1,4 +1,5 @@
 import { REGION_CODE } from '../../_shared/inseeCodes.js';
+import { renderBoth } from '../../_shared/messages.js';
 import {
   INDEX_CORE_JSON,
   INDEX_CROSS_ALIASES_JSON,
@@ -198,7 +199,18 @@ function install(chunk: unknown, key: string): Graph {
   ) {
     throw new RegionNotLoadedError(
       key,
-      `the data chunk found for ${key} is not the one of this build (format ${String(data?.format)}, key ${String(data?.key)}, source ${String(data?.vintage?.sourceVersion)})`,
+      renderBoth(
+        {
+          fr: 'les données trouvées pour {key} ne sont pas celles de cette version du paquet (format {format}, clé {found}, source {source})',
+          en: 'the data chunk found for {key} is not the one of this build (format {format}, key {found}, source {source})',
+        },
+        {
+          key,
+          format: String(data?.format),
+          found: String(data?.key),
+          source: String(data?.vintage?.sourceVersion),
+        },
+      ),
     );
   }
   const graph = buildGraph(

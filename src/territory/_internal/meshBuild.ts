@@ -1,3 +1,4 @@
+import { renderBoth } from '../../_shared/messages.js';
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
 import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
@@ -65,12 +66,26 @@ export function buildMesh(
     const lines = duplicates.flatMap(([, rs]) =>
       rs.map((r) => r.line).filter((l): l is number => l !== undefined),
     );
-    const detail = duplicates
-      .slice(0, 10)
-      .map(([code, rs]) => `${code} (${rs.map(where).join(', ')})`)
-      .join('; ');
+    const whereIn = (lang: 'fr' | 'en', r: MeshRow): string =>
+      lang === 'en' ? where(r) : r.line !== undefined ? `ligne ${r.line}` : `unité ${r.unit}`;
+    const detailIn = (lang: 'fr' | 'en'): string =>
+      duplicates
+        .slice(0, 10)
+        .map(([code, rs]) => `${code} (${rs.map((r) => whereIn(lang, r)).join(', ')})`)
+        .join('; ');
     throw new MeshError(
-      `mesh "${meta.id ?? defaults.id}": ${duplicates.length} commune(s) listed more than once: ${detail}${duplicates.length > 10 ? '; …' : ''}`,
+      renderBoth(
+        {
+          fr: 'maillage « {id} » : {count} commune(s) listée(s) plus d’une fois : {detail}{more}',
+          en: 'mesh "{id}": {count} commune(s) listed more than once: {detail}{more}',
+        },
+        {
+          id: String(meta.id ?? defaults.id),
+          count: String(duplicates.length),
+          detail: { fr: detailIn('fr'), en: detailIn('en') },
+          more: duplicates.length > 10 ? '; …' : '',
+        },
+      ),
       lines.sort((a, b) => a - b),
     );
   }

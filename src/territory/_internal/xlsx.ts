@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { renderBoth } from '../../_shared/messages.js';
 import { MeshError } from '../MeshError.js';
 
 /** One row of a sheet: its 1-based row number and its cells as text (empty string for an empty cell). */
@@ -59,7 +60,13 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
     });
   } catch (error) {
     throw new MeshError(
-      `mesh XLSX: not a readable XLSX (zip) file (${error instanceof Error ? error.message : String(error)})`,
+      renderBoth(
+        {
+          fr: 'maillage XLSX : ce n’est pas un fichier XLSX (zip) lisible ({reason})',
+          en: 'mesh XLSX: not a readable XLSX (zip) file ({reason})',
+        },
+        { reason: error instanceof Error ? error.message : String(error) },
+      ),
     );
   }
   const part = (name: string): string | undefined => {
@@ -69,7 +76,12 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
   const workbook = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
   if (workbook === undefined || rels === undefined) {
-    throw new MeshError('mesh XLSX: no xl/workbook.xml in the file (not an XLSX workbook)');
+    throw new MeshError(
+      renderBoth({
+        fr: 'maillage XLSX : pas de xl/workbook.xml dans le fichier (ce n’est pas un classeur XLSX)',
+        en: 'mesh XLSX: no xl/workbook.xml in the file (not an XLSX workbook)',
+      }),
+    );
   }
   const sheets = [...workbook.matchAll(/<sheet\b([^>]*)\/?>/g)].map((m) => {
     const attrs = m[1] ?? '';
@@ -86,7 +98,16 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
         : sheets.find((s) => s.name === sheet);
   if (!chosen) {
     throw new MeshError(
-      `mesh XLSX: no sheet ${JSON.stringify(sheet ?? 0)} (sheets: ${sheets.map((s) => JSON.stringify(s.name)).join(', ') || 'none'})`,
+      renderBoth(
+        {
+          fr: 'maillage XLSX : pas de feuille {sheet} (feuilles : {sheets})',
+          en: 'mesh XLSX: no sheet {sheet} (sheets: {sheets})',
+        },
+        {
+          sheet: JSON.stringify(sheet ?? 0),
+          sheets: sheets.map((s) => JSON.stringify(s.name)).join(', ') || { fr: 'aucune', en: 'none' },
+        },
+      ),
     );
   }
   const target = [...rels.matchAll(/<Relationship\b([^>]*)\/?>/g)]
@@ -96,7 +117,15 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
   const sheetPath = path === undefined ? undefined : path.startsWith('/') ? path.slice(1) : `xl/${path}`;
   const xml = sheetPath === undefined ? undefined : part(sheetPath);
   if (xml === undefined)
-    throw new MeshError(`mesh XLSX: sheet ${JSON.stringify(chosen.name)} has no data part`);
+    throw new MeshError(
+      renderBoth(
+        {
+          fr: 'maillage XLSX : la feuille {sheet} n’a pas de partie de données',
+          en: 'mesh XLSX: sheet {sheet} has no data part',
+        },
+        { sheet: JSON.stringify(chosen.name) },
+      ),
+    );
 
   const shared: string[] = [];
   const sst = part('xl/sharedStrings.xml');
@@ -123,7 +152,13 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
         const found = value === undefined ? '' : shared[Number(value)];
         if (found === undefined) {
           throw new MeshError(
-            `mesh XLSX: cell ${ref ?? '?'}${line} refers to shared string ${value}, which the file lacks`,
+            renderBoth(
+              {
+                fr: 'maillage XLSX : la cellule {cell} renvoie à la chaîne partagée {value}, absente du fichier',
+                en: 'mesh XLSX: cell {cell} refers to shared string {value}, which the file lacks',
+              },
+              { cell: `${ref ?? '?'}${line}`, value: String(value) },
+            ),
             [line],
           );
         }
