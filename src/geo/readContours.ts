@@ -1,3 +1,4 @@
+import { dependencyReason, jsonSyntaxReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
 import { GeoDataError } from './GeoDataError.js';
 import { parseContours } from './parseContours.js';
@@ -37,7 +38,7 @@ export async function readContours(
           fr: 'impossible de lire le fichier de contours {path} : {reason}',
           en: 'cannot read contours file {path}: {reason}',
         },
-        { path, reason: (error as NodeJS.ErrnoException).code ?? String(error) },
+        { path, reason: (error as NodeJS.ErrnoException).code ?? dependencyReason(String(error)) },
       ),
       { cause: error },
     );
@@ -53,7 +54,7 @@ export async function readContours(
           fr: 'le fichier de contours {path} n’est pas du JSON : {reason}',
           en: 'contours file {path} is not JSON: {reason}',
         },
-        { path, reason: error instanceof Error ? error.message : String(error) },
+        { path, reason: jsonSyntaxReason(error) },
       ),
       { cause: error },
     );

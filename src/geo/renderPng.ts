@@ -1,3 +1,4 @@
+import { dependencyReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
 import { bundledFontFiles } from './_internal/bundledFont.js';
 import { GeoDataError } from './GeoDataError.js';
@@ -77,7 +78,7 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
           fr: 'impossible de charger le moteur de rendu PNG (@resvg/resvg-js) : {reason}',
           en: 'the PNG renderer (@resvg/resvg-js) cannot be loaded: {reason}',
         },
-        { reason: error instanceof Error ? error.message : String(error) },
+        { reason: dependencyReason(error instanceof Error ? error.message : String(error)) },
       ),
       { cause: error },
     );
@@ -108,7 +109,7 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
           fr: 'impossible de rendre le SVG en PNG : {reason}',
           en: 'the SVG cannot be rendered as PNG: {reason}',
         },
-        { reason: error instanceof Error ? error.message : String(error) },
+        { reason: dependencyReason(error instanceof Error ? error.message : String(error)) },
       ),
       { cause: error },
     );

@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { dependencyReason, jsonSyntaxReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
+import { frenchTypography } from '../_shared/typography.js';
 import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
 import { MeshKind, type MeshLoadResult } from './schemas/Mesh.js';
@@ -62,7 +64,7 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
             fr: 'maillage JSON : JSON invalide ({reason})',
             en: 'mesh JSON: not valid JSON ({reason})',
           },
-          { reason: error instanceof Error ? error.message : String(error) },
+          { reason: jsonSyntaxReason(error) },
         ),
       );
     }
@@ -71,13 +73,22 @@ export function parseMeshJson(input: string | unknown, options: MeshJsonOptions 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue?.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('') ?? '';
+    // zod's French for the same first issue (its locale), only on this error path
+    const french = Input.safeParse(value, { error: z.locales.fr().localeError });
+    const frenchIssue = french.success ? undefined : french.error.issues[0]?.message;
+    const frenchReason = frenchIssue === undefined ? undefined : frenchTypography(frenchIssue);
     throw new MeshError(
       renderBoth(
         {
           fr: 'maillage JSON : invalide en mesh{path} : {reason}',
           en: 'mesh JSON: invalid at mesh{path}: {reason}',
         },
-        { path, reason: issue?.message ?? { fr: 'invalide', en: 'invalid' } },
+        {
+          path,
+          reason: issue
+            ? { fr: frenchReason ?? dependencyReason(issue.message).fr, en: issue.message }
+            : { fr: 'invalide', en: 'invalid' },
+        },
       ),
     );
   }

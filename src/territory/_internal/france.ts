@@ -1,3 +1,4 @@
+import { dependencyReason } from '../../_shared/errorReason.js';
 import { REGION_CODE } from '../../_shared/inseeCodes.js';
 import { renderBoth } from '../../_shared/messages.js';
 import {
@@ -318,7 +319,16 @@ export function loadChunk(key: string): Promise<Graph> {
       },
       (error: unknown) => {
         pending.delete(key);
-        throw new RegionNotLoadedError(key, `its chunk could not be imported (${String(error)})`);
+        throw new RegionNotLoadedError(
+          key,
+          renderBoth(
+            {
+              fr: 'ses données n’ont pas pu être importées ({reason})',
+              en: 'its chunk could not be imported ({reason})',
+            },
+            { reason: dependencyReason(String(error)) },
+          ),
+        );
       },
     );
     pending.set(key, promise);

@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import { dependencyReason } from '../../_shared/errorReason.js';
 import { renderBoth } from '../../_shared/messages.js';
 import { MeshError } from '../MeshError.js';
 
@@ -65,7 +66,7 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
           fr: 'maillage XLSX : ce n’est pas un fichier XLSX (zip) lisible ({reason})',
           en: 'mesh XLSX: not a readable XLSX (zip) file ({reason})',
         },
-        { reason: error instanceof Error ? error.message : String(error) },
+        { reason: dependencyReason(error instanceof Error ? error.message : String(error)) },
       ),
     );
   }
