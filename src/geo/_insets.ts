@@ -1,0 +1,138 @@
+/**
+ * Overseas regions for the map insets of {@link renderMap} (internal): which region a shape belongs
+ * to (by its INSEE code when the code says it, else by where it lies), and the layout of the inset
+ * boxes under the main map.
+ */
+import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
+
+/** An overseas region drawn in an inset: INSEE region and département codes, names, lon/lat box. */
+export interface OverseasRegion {
+  /** INSEE region code (COG). */
+  region: string;
+  /** Its one département's INSEE code. */
+  departement: string;
+  /** Its name in French (as in the territory graph) and in English. */
+  name: { fr: string; en: string };
+  /** A generous lon/lat box around the region (west, south, east, north), in degrees. */
+  box: readonly [number, number, number, number];
+}
+
+/**
+ * The five overseas regions of COG 2026 (their codes and French names are those of the territory
+ * graph, checked by test/geo/insets.test.ts). The boxes are loose lon/lat rectangles, far apart
+ * from each other and from metropolitan France, only used to tell where a shape without an INSEE
+ * commune or département code (e.g. an EPCI) lies.
+ */
+export const OVERSEAS_REGIONS: readonly OverseasRegion[] = [
+  {
+    region: '01',
+    departement: '971',
+    name: { fr: 'Guadeloupe', en: 'Guadeloupe' },
+    box: [-62.0, 15.6, -60.8, 16.7],
+  },
+  {
+    region: '02',
+    departement: '972',
+    name: { fr: 'Martinique', en: 'Martinique' },
+    box: [-61.4, 14.2, -60.6, 15.0],
+  },
+  {
+    region: '03',
+    departement: '973',
+    name: { fr: 'Guyane', en: 'French Guiana' },
+    box: [-55.0, 1.8, -51.2, 6.2],
+  },
+  {
+    region: '04',
+    departement: '974',
+    name: { fr: 'La Réunion', en: 'Réunion' },
+    box: [55.0, -21.6, 56.0, -20.7],
+  },
+  {
+    region: '06',
+    departement: '976',
+    name: { fr: 'Mayotte', en: 'Mayotte' },
+    box: [44.8, -13.2, 45.5, -12.4],
+  },
+];
+
+const BY_DEPARTEMENT = new Map(OVERSEAS_REGIONS.map((region) => [region.departement, region]));
+
+/** The overseas region of a lon/lat point, or `null` (metropolitan France or elsewhere). */
+export function overseasRegionOfPoint(point: Position): OverseasRegion | null {
+  const [lon, lat] = point as [number, number];
+  for (const region of OVERSEAS_REGIONS) {
+    const [west, south, east, north] = region.box;
+    if (lon >= west && lon <= east && lat >= south && lat <= north) return region;
+  }
+  return null;
+}
+
+/**
+ * The overseas region of a shape: by its code when it is a commune (`97105`), arrondissement
+ * (`9711`) or département (`971`) code of an overseas département, else by the centre of its
+ * lon/lat bounding box (an EPCI's SIREN, a mesh's own codes, or a two-digit code that could be a
+ * metropolitan département as well as an overseas region).
+ */
+export function overseasRegionOf(code: string, geometry: Polygon | MultiPolygon): OverseasRegion | null {
+  if (
+    code.startsWith('97') &&
+    code.length >= 3 &&
+    code.length <= 5 &&
+    [...code].every((char) => char >= '0' && char <= '9')
+  ) {
+    const byCode = BY_DEPARTEMENT.get(code.slice(0, 3));
+    if (byCode) return byCode;
+  }
+  let west = Number.POSITIVE_INFINITY;
+  let south = Number.POSITIVE_INFINITY;
+  let east = Number.NEGATIVE_INFINITY;
+  let north = Number.NEGATIVE_INFINITY;
+  const polygons = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  for (const polygon of polygons)
+    for (const position of polygon[0] ?? []) {
+      const [lon, lat] = position as [number, number];
+      west = Math.min(west, lon);
+      east = Math.max(east, lon);
+      south = Math.min(south, lat);
+      north = Math.max(north, lat);
+    }
+  if (!Number.isFinite(west)) return null;
+  return overseasRegionOfPoint([(west + east) / 2, (south + north) / 2]);
+}
+
+/** Splits lines by the overseas region of each line's first point (`''` for the others). */
+export function splitLines(lines: LineString | MultiLineString): Map<string, MultiLineString> {
+  const parts = lines.type === 'LineString' ? [lines.coordinates] : lines.coordinates;
+  const byGroup = new Map<string, MultiLineString>();
+  for (const part of parts) {
+    const first = part[0];
+    const group = first ? (overseasRegionOfPoint(first)?.region ?? '') : '';
+    const target = byGroup.get(group) ?? { type: 'MultiLineString', coordinates: [] };
+    target.coordinates.push(part);
+    byGroup.set(group, target);
+  }
+  return byGroup;
+}
+
+/** A box in px: left, top, right, bottom. */
+export type PixelBox = [number, number, number, number];
+
+/** Height in px of the row of insets under the main map. */
+export const INSET_ROW_HEIGHT = 130;
+/** Gap in px between insets, and between the main map and the row. */
+export const INSET_GAP = 8;
+/** Widest inset in px. */
+const INSET_MAX_WIDTH = 180;
+
+/** The boxes of `count` insets in a row at the bottom of the frame, left-aligned, never overlapping. */
+export function layoutInsets(count: number, frame: PixelBox): PixelBox[] {
+  const [left, , right, bottom] = frame;
+  const available = right - left - (count + 1) * INSET_GAP;
+  const cell = Math.max(1, Math.min(INSET_MAX_WIDTH, Math.floor(available / count)));
+  const top = bottom - INSET_GAP / 2 - INSET_ROW_HEIGHT;
+  return Array.from({ length: count }, (_, index) => {
+    const x = left + INSET_GAP + index * (cell + INSET_GAP);
+    return [x, top, x + cell, bottom - INSET_GAP / 2] as PixelBox;
+  });
+}
