@@ -118,21 +118,39 @@ export function splitLines(lines: LineString | MultiLineString): Map<string, Mul
 /** A box in px: left, top, right, bottom. */
 export type PixelBox = [number, number, number, number];
 
-/** Height in px of the row of insets under the main map. */
+/** Height in px of a row of insets under the main map. */
 export const INSET_ROW_HEIGHT = 130;
-/** Gap in px between insets, and between the main map and the row. */
+/** Gap in px between insets, and between the main map and the rows. */
 export const INSET_GAP = 8;
-/** Widest inset in px. */
+/** Widest and narrowest inset in px (narrower frames wrap the insets into more rows). */
 const INSET_MAX_WIDTH = 180;
+const INSET_MIN_WIDTH = 80;
 
-/** The boxes of `count` insets in a row at the bottom of the frame, left-aligned, never overlapping. */
+/** How many insets fit in one row of a frame `frameWidth` px wide. */
+const perRow = (count: number, frameWidth: number): number =>
+  Math.max(1, Math.min(count, Math.floor((frameWidth - INSET_GAP) / (INSET_MIN_WIDTH + INSET_GAP))));
+
+/** The height in px taken by `count` insets under the main map of a frame `frameWidth` px wide (0 without insets). */
+export function insetsHeight(count: number, frameWidth: number): number {
+  if (count === 0) return 0;
+  return Math.ceil(count / perRow(count, frameWidth)) * (INSET_ROW_HEIGHT + INSET_GAP);
+}
+
+/**
+ * The boxes of `count` insets in rows at the bottom of the frame (the height
+ * {@link insetsHeight}), left-aligned, never overlapping each other nor the main map above them.
+ */
 export function layoutInsets(count: number, frame: PixelBox): PixelBox[] {
   const [left, , right, bottom] = frame;
-  const available = right - left - (count + 1) * INSET_GAP;
-  const cell = Math.max(1, Math.min(INSET_MAX_WIDTH, Math.floor(available / count)));
-  const top = bottom - INSET_GAP / 2 - INSET_ROW_HEIGHT;
+  const columns = perRow(count, right - left);
+  const cell = Math.max(
+    1,
+    Math.min(INSET_MAX_WIDTH, Math.floor((right - left - (columns + 1) * INSET_GAP) / columns)),
+  );
+  const top = bottom - insetsHeight(count, right - left);
   return Array.from({ length: count }, (_, index) => {
-    const x = left + INSET_GAP + index * (cell + INSET_GAP);
-    return [x, top, x + cell, bottom - INSET_GAP / 2] as PixelBox;
+    const x = left + INSET_GAP + (index % columns) * (cell + INSET_GAP);
+    const y = top + INSET_GAP / 2 + Math.floor(index / columns) * (INSET_ROW_HEIGHT + INSET_GAP);
+    return [x, y, x + cell, y + INSET_ROW_HEIGHT] as PixelBox;
   });
 }

@@ -9,8 +9,7 @@ import {
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { frenchTypography } from '../_shared/typography.js';
 import {
-  INSET_GAP,
-  INSET_ROW_HEIGHT,
+  insetsHeight,
   layoutInsets,
   OVERSEAS_REGIONS,
   type OverseasRegion,
@@ -567,7 +566,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     : 0;
 
   // the row of insets under the main map
-  const insetRow = insetParts.length ? INSET_ROW_HEIGHT + INSET_GAP : 0;
+  const insetRow = insetsHeight(insetParts.length, frameWidth);
   let frameHeight: number;
   if (options.height !== undefined)
     frameHeight = Math.max(50 + insetRow, options.height - headerHeight - footerHeight);
