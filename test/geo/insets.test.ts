@@ -6,12 +6,16 @@
  * the same colour per class everywhere, labels inside their panel, one north arrow, a scale bar per
  * inset said to be at a different scale, a `<desc>` naming the insets; `insets: 'none'` warns.
  */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import fc from 'fast-check';
 import { PNG } from 'pngjs';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { OVERSEAS_REGIONS } from '../../src/geo/_insets.js';
 import { type MapShape, type RenderedMap, renderMap, renderPng } from '../../src/geo/index.js';
 import { commune, regions } from '../../src/territory/index.js';
+import { cli } from '../_helpers/cli.js';
 import { square } from './_grid.js';
 
 /** Chefs-lieux of the overseas regions and a lon/lat near each (south-west corner of a small square). */
@@ -460,5 +464,43 @@ describe('insets for overseas regions', () => {
       const sample = colourAt((path.box[0] + path.box[2]) / 2, path.box[1] + 4);
       expect(sample, `inset ${inset.region}`).toBe(path.fill);
     }
+  });
+});
+
+describe('cprdfop map --insets', () => {
+  let dir: string;
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'cprdfop-insets-'));
+    const features = [
+      square('80021', 2.2, 49.8, 0.3),
+      square('80001', 2.5, 49.8, 0.3),
+      ...OVERSEAS.map((place) => square(place.code, place.lon, place.lat, 0.05)),
+    ];
+    writeFileSync(join(dir, 'communes.geojson'), JSON.stringify({ type: 'FeatureCollection', features }));
+  });
+  const base = ['map', '--contours', 'communes.geojson', '--by', 'commune', '--lang', 'fr'];
+
+  it('draws the overseas communes in insets by default', async () => {
+    const r = await cli(base, { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(insetsOf(r.stdout).map((inset) => inset.region)).toEqual(['01', '02', '03', '04', '06']);
+    expect(r.stdout).toContain('>La Réunion</text>');
+  });
+
+  it('with --insets none warns naming the communes left out (and --strict fails)', async () => {
+    const r = await cli([...base, '--insets', 'none'], { cwd: dir });
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).not.toContain('class="inset"');
+    expect(r.stderr).toMatch(
+      /5 unité\(s\) d’outre-mer non dessinée\(s\) \(--insets none\)\u00a0: Basse-Terre, Fort-de-France/,
+    );
+    const strict = await cli([...base, '--insets', 'none', '--strict'], { cwd: dir });
+    expect(strict.code).toBe(1);
+  });
+
+  it('rejects a bad --insets with exit 64 naming the value', async () => {
+    const r = await cli([...base, '--insets', 'left'], { cwd: dir });
+    expect(r.code).toBe(64);
+    expect(r.stderr).toMatch(/--insets «\u202fleft\u202f» invalide/);
   });
 });
