@@ -5,58 +5,65 @@
  */
 import type { LineString, MultiLineString, MultiPolygon, Polygon, Position } from 'geojson';
 
-/** An overseas region drawn in an inset: INSEE region and département codes, names, lon/lat box. */
+/**
+ * An overseas département-region, or a collectivité d’outre-mer, drawn in an inset: its INSEE
+ * département or collectivity code, its region code, names, lon/lat box.
+ */
 export interface OverseasRegion {
-  /** INSEE region code (COG). */
-  region: string;
-  /** Its one département's INSEE code. */
-  departement: string;
+  /** INSEE code of the département or the collectivity (COG), the inset's key. */
+  code: string;
+  /** INSEE region code (COG), `null` for a collectivité d’outre-mer (in no region). */
+  region: string | null;
   /** Its name in French (as in the territory graph) and in English. */
   name: { fr: string; en: string };
-  /** A generous lon/lat box around the region (west, south, east, north), in degrees. */
+  /** A generous lon/lat box around it (west, south, east, north), in degrees. */
   box: readonly [number, number, number, number];
 }
 
 /**
- * The five overseas regions of COG 2026 (their codes and French names are those of the territory
- * graph, checked by test/geo/insets.test.ts). The boxes are loose lon/lat rectangles, far apart
- * from each other and from metropolitan France, only used to tell where a shape without an INSEE
- * commune or département code (e.g. an EPCI) lies.
+ * The five overseas regions of COG 2026 and the three collectivités d’outre-mer of the territory
+ * graph, by code (their codes, regions and French names are those of the territory graph, checked
+ * by test/geo/insets.test.ts). The boxes are loose lon/lat rectangles, apart from each other and
+ * from metropolitan France, only used to tell where a shape without an overseas INSEE commune or
+ * département code (e.g. an EPCI) lies.
  */
 export const OVERSEAS_REGIONS: readonly OverseasRegion[] = [
   {
+    code: '971',
     region: '01',
-    departement: '971',
     name: { fr: 'Guadeloupe', en: 'Guadeloupe' },
     box: [-62.0, 15.6, -60.8, 16.7],
   },
   {
+    code: '972',
     region: '02',
-    departement: '972',
     name: { fr: 'Martinique', en: 'Martinique' },
     box: [-61.4, 14.2, -60.6, 15.0],
   },
+  { code: '973', region: '03', name: { fr: 'Guyane', en: 'French Guiana' }, box: [-55.0, 1.8, -51.2, 6.2] },
+  { code: '974', region: '04', name: { fr: 'La Réunion', en: 'Réunion' }, box: [55.0, -21.6, 56.0, -20.7] },
   {
-    region: '03',
-    departement: '973',
-    name: { fr: 'Guyane', en: 'French Guiana' },
-    box: [-55.0, 1.8, -51.2, 6.2],
+    code: '975',
+    region: null,
+    name: { fr: 'Saint-Pierre-et-Miquelon', en: 'Saint Pierre and Miquelon' },
+    box: [-56.6, 46.6, -55.9, 47.3],
+  },
+  { code: '976', region: '06', name: { fr: 'Mayotte', en: 'Mayotte' }, box: [44.8, -13.2, 45.5, -12.4] },
+  {
+    code: '977',
+    region: null,
+    name: { fr: 'Saint-Barthélemy', en: 'Saint Barthélemy' },
+    box: [-62.96, 17.8, -62.7, 18.0],
   },
   {
-    region: '04',
-    departement: '974',
-    name: { fr: 'La Réunion', en: 'Réunion' },
-    box: [55.0, -21.6, 56.0, -20.7],
-  },
-  {
-    region: '06',
-    departement: '976',
-    name: { fr: 'Mayotte', en: 'Mayotte' },
-    box: [44.8, -13.2, 45.5, -12.4],
+    code: '978',
+    region: null,
+    name: { fr: 'Saint-Martin', en: 'Saint Martin' },
+    box: [-63.2, 18.0, -62.96, 18.2],
   },
 ];
 
-const BY_DEPARTEMENT = new Map(OVERSEAS_REGIONS.map((region) => [region.departement, region]));
+const BY_CODE = new Map(OVERSEAS_REGIONS.map((region) => [region.code, region]));
 
 /** The overseas region of a lon/lat point, or `null` (metropolitan France or elsewhere). */
 export function overseasRegionOfPoint(point: Position): OverseasRegion | null {
@@ -81,7 +88,7 @@ export function overseasRegionOf(code: string, geometry: Polygon | MultiPolygon)
     code.length <= 5 &&
     [...code].every((char) => char >= '0' && char <= '9')
   ) {
-    const byCode = BY_DEPARTEMENT.get(code.slice(0, 3));
+    const byCode = BY_CODE.get(code.slice(0, 3));
     if (byCode) return byCode;
   }
   let west = Number.POSITIVE_INFINITY;
@@ -101,13 +108,13 @@ export function overseasRegionOf(code: string, geometry: Polygon | MultiPolygon)
   return overseasRegionOfPoint([(west + east) / 2, (south + north) / 2]);
 }
 
-/** Splits lines by the overseas region of each line's first point (`''` for the others). */
+/** Splits lines by the overseas code of each line's first point (`''` for the others). */
 export function splitLines(lines: LineString | MultiLineString): Map<string, MultiLineString> {
   const parts = lines.type === 'LineString' ? [lines.coordinates] : lines.coordinates;
   const byGroup = new Map<string, MultiLineString>();
   for (const part of parts) {
     const first = part[0];
-    const group = first ? (overseasRegionOfPoint(first)?.region ?? '') : '';
+    const group = first ? (overseasRegionOfPoint(first)?.code ?? '') : '';
     const target = byGroup.get(group) ?? { type: 'MultiLineString', coordinates: [] };
     target.coordinates.push(part);
     byGroup.set(group, target);

@@ -160,8 +160,8 @@ export interface RenderSvgOptions {
   /** Coordinate decimals in path data (default 1). */
   digits?: number;
   /**
-   * Overseas regions (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) when the map also has
-   * metropolitan units: `auto` (default) draws each in its own labelled inset under the main map,
+   * Overseas regions (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) and collectivities
+   * (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin) when the map also has metropolitan units: `auto` (default) draws each in its own labelled inset under the main map,
    * with its own projection and scale bar; `none` draws them nowhere and reports them in
    * {@link RenderedMap.warnings}. A map of overseas units alone is drawn in the main frame.
    */
@@ -174,15 +174,17 @@ export interface RenderSvgOptions {
  * @example
  * ```ts
  * import type { MapInset } from 'cprdfop/geo';
- * const inset: MapInset = { region: '04', name: { fr: 'La Réunion', en: 'Réunion' },
+ * const inset: MapInset = { code: '974', region: '04', name: { fr: 'La Réunion', en: 'Réunion' },
  *   box: [10, 300, 190, 430], codes: ['97411'] };
  * inset.name.fr; // "La Réunion"
  * ```
  * @category Maps
  */
 export interface MapInset {
-  /** INSEE region code. */
-  region: string;
+  /** INSEE code of the overseas département (`971`–`974`, `976`) or collectivity (`975`, `977`, `978`). */
+  code: string;
+  /** INSEE region code, `null` for a collectivité d’outre-mer. */
+  region: string | null;
   /** The region's name, French and English (the inset's title). */
   name: { fr: string; en: string };
   /** The inset's box in px: left, top, right, bottom. */
@@ -234,7 +236,7 @@ export interface RenderedMap {
   classification: Classification | null;
   /** Codes of the shapes labelled, and of those whose label was left out (collision, or no room in the frame). */
   labels: { shown: string[]; dropped: string[] };
-  /** The overseas regions drawn in insets (empty when none). */
+  /** The overseas regions and collectivities drawn in insets (empty when none). */
   insets: MapInset[];
   /** What the map does not show (e.g. overseas units with `insets: 'none'`). */
   warnings: MapWarning[];
@@ -410,7 +412,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
 
   // overseas regions: the main frame shows metropolitan France (or, without it, the overseas
   // region with the most shapes); each other region present goes to an inset, or nowhere with a warning
-  const groupOf = (s: MapShape): string => overseasRegionOf(s.code, s.geometry)?.region ?? '';
+  const groupOf = (s: MapShape): string => overseasRegionOf(s.code, s.geometry)?.code ?? '';
   const grouped = all.map(({ layer, kind, shapes }) => {
     const shapeGroups = new Map<string, MapShape[]>();
     for (const s of shapes) {
@@ -429,19 +431,19 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     for (const [group, list] of shapeGroups) weight.set(group, (weight.get(group) ?? 0) + list.length);
     for (const group of lineGroups.keys()) weight.set(group, weight.get(group) ?? 0);
   }
-  const overseasPresent = OVERSEAS_REGIONS.filter((region) => weight.has(region.region));
+  const overseasPresent = OVERSEAS_REGIONS.filter((region) => weight.has(region.code));
   const mainGroup = weight.has('')
     ? ''
     : (overseasPresent.reduce<OverseasRegion | null>(
         (best, region) =>
-          best === null || (weight.get(region.region) ?? 0) > (weight.get(best.region) ?? 0) ? region : best,
+          best === null || (weight.get(region.code) ?? 0) > (weight.get(best.code) ?? 0) ? region : best,
         null,
-      )?.region ?? '');
+      )?.code ?? '');
   const insetRegions =
     (options.insets ?? 'auto') === 'auto'
-      ? overseasPresent.filter((region) => region.region !== mainGroup)
+      ? overseasPresent.filter((region) => region.code !== mainGroup)
       : [];
-  const drawnGroups = new Set([mainGroup, ...insetRegions.map((region) => region.region)]);
+  const drawnGroups = new Set([mainGroup, ...insetRegions.map((region) => region.code)]);
   const omittedCodes: string[] = [];
   for (const { kind, shapeGroups } of grouped)
     if (kind === 'fill' || kind === 'highlight')
@@ -465,7 +467,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
       return { layer, kind, shapes, ...(lines ? { lines } : {}) };
     });
   const prepared = partOf(mainGroup);
-  const insetParts = insetRegions.map((region) => ({ region, prepared: partOf(region.region) }));
+  const insetParts = insetRegions.map((region) => ({ region, prepared: partOf(region.code) }));
   const warnings: MapWarning[] = omittedCodes.length
     ? [
         {
@@ -758,7 +760,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
           `<clipPath id="${prefix}-main"><rect x="${mainArea[0]}" y="${mainArea[1]}" width="${mainArea[2] - mainArea[0]}" height="${mainArea[3] - mainArea[1]}"/></clipPath>`,
           ...insets.map(
             (inset) =>
-              `<clipPath id="${prefix}-inset-${inset.region.region}"><rect x="${inset.area[0]}" y="${inset.area[1]}" width="${inset.area[2] - inset.area[0]}" height="${inset.area[3] - inset.area[1]}"/></clipPath>`,
+              `<clipPath id="${prefix}-inset-${inset.region.code}"><rect x="${inset.area[0]}" y="${inset.area[1]}" width="${inset.area[2] - inset.area[0]}" height="${inset.area[3] - inset.area[1]}"/></clipPath>`,
           ),
         ]
       : []),
@@ -840,10 +842,10 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     const [left, top, right, bottom] = inset.box;
     const name = inset.region.name[lang];
     out.push(
-      `<g class="inset" data-region="${inset.region.region}" data-box="${inset.box.join(' ')}" data-area="${inset.area.join(' ')}">`,
+      `<g class="inset" data-inset="${inset.region.code}"${inset.region.region ? ` data-region="${inset.region.region}"` : ''} data-box="${inset.box.join(' ')}" data-area="${inset.area.join(' ')}">`,
       `<rect class="inset-border" x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" fill="#ffffff" stroke="#8a8a8a" stroke-width="0.8"/>`,
       `<text class="inset-title" x="${left + 5}" y="${top + 12}" font-family="${FONT}" font-size="11" font-weight="bold" fill="#111111">${esc(name)}</text>`,
-      `<g class="inset-map" clip-path="url(#${prefix}-inset-${inset.region.region})">`,
+      `<g class="inset-map" clip-path="url(#${prefix}-inset-${inset.region.code})">`,
     );
     drawPart(inset.part, geoPath(inset.projection).digits(digits));
     out.push('</g>');
@@ -974,6 +976,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     classification,
     labels: { shown: placed.map((label) => label.candidate.code), dropped },
     insets: insets.map((inset) => ({
+      code: inset.region.code,
       region: inset.region.region,
       name: { ...inset.region.name },
       box: [...inset.box],

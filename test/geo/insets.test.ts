@@ -14,7 +14,7 @@ import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OVERSEAS_REGIONS } from '../../src/geo/_insets.js';
 import { type MapShape, type RenderedMap, renderMap, renderPng } from '../../src/geo/index.js';
-import { commune, regions } from '../../src/territory/index.js';
+import { commune, departement, regions } from '../../src/territory/index.js';
 import { cli } from '../_helpers/cli.js';
 import { square } from './_grid.js';
 
@@ -113,7 +113,9 @@ function pathBox(d: string): Box {
 }
 
 /** Each inset group of the SVG: region, box, map area, its content. */
-function insetsOf(svg: string): Array<{ region: string; box: Box; area: Box; content: string }> {
+function insetsOf(
+  svg: string,
+): Array<{ code: string; region: string | null; box: Box; area: Box; content: string }> {
   const end = svg.search(/<g class="labels"|<rect class="frame-border"/);
   return svg
     .slice(0, end)
@@ -122,7 +124,8 @@ function insetsOf(svg: string): Array<{ region: string; box: Box; area: Box; con
     .map((chunk) => {
       const head = ` ${chunk.slice(0, chunk.indexOf('>'))}`;
       return {
-        region: attribute(head, 'data-region') as string,
+        code: attribute(head, 'data-inset') as string,
+        region: attribute(head, 'data-region') ?? null,
         box: boxAttribute(head, 'data-box'),
         area: boxAttribute(head, 'data-area'),
         content: chunk.slice(chunk.indexOf('>') + 1),
@@ -164,7 +167,7 @@ function checkInsets(map: RenderedMap, overseasShapes: readonly MapShape[]): voi
   const svg = map.svg;
   const frame = frameOf(svg);
   const drawn = insetsOf(svg);
-  expect(drawn.map((inset) => inset.region)).toEqual(map.insets.map((inset) => inset.region));
+  expect(drawn.map((inset) => inset.code)).toEqual(map.insets.map((inset) => inset.code));
   const main = mainOf(svg);
   const metroPaths = fillPaths(main);
   const metroBox: Box = [
@@ -174,20 +177,20 @@ function checkInsets(map: RenderedMap, overseasShapes: readonly MapShape[]): voi
     Math.max(...metroPaths.map((p) => p.box[3])),
   ];
   drawn.forEach((inset, index) => {
-    expect(inside(inset.box, frame), `inset ${inset.region} inside the frame`).toBe(true);
+    expect(inside(inset.box, frame), `inset ${inset.code} inside the frame`).toBe(true);
     expect(inside(inset.area, inset.box)).toBe(true);
     if (metroPaths.length)
-      expect(overlaps(inset.box, metroBox), `inset ${inset.region} over the metropolitan shapes`).toBe(false);
+      expect(overlaps(inset.box, metroBox), `inset ${inset.code} over the metropolitan shapes`).toBe(false);
     for (const other of drawn.slice(index + 1)) expect(overlaps(inset.box, other.box)).toBe(false);
     for (const path of fillPaths(inset.content)) {
-      expect(inside(path.box, inset.area), `${path.code} inside inset ${inset.region}`).toBe(true);
+      expect(inside(path.box, inset.area), `${path.code} inside inset ${inset.code}`).toBe(true);
       expect(path.box[2] - path.box[0], `${path.code} is drawn large enough to see`).toBeGreaterThan(5);
     }
   });
   for (const shape of overseasShapes) {
     const holder = map.insets.find((inset) => inset.codes.includes(shape.code));
     expect(holder, `${shape.code} is in an inset`).toBeDefined();
-    const group = drawn.find((inset) => inset.region === holder?.region);
+    const group = drawn.find((inset) => inset.code === holder?.code);
     expect(group?.content).toContain(`data-code="${shape.code}"`);
     expect(main).not.toContain(`data-code="${shape.code}"`);
   }
@@ -195,7 +198,7 @@ function checkInsets(map: RenderedMap, overseasShapes: readonly MapShape[]): voi
   const top = Math.min(...drawn.map((inset) => inset.box[1]));
   for (const label of labelBoxes(svg)) {
     const holder = drawn.find((inset) =>
-      map.insets.find((i) => i.region === inset.region)?.codes.includes(label.code),
+      map.insets.find((i) => i.code === inset.code)?.codes.includes(label.code),
     );
     if (holder) expect(inside(label.box, holder.area), `label ${label.code} in its inset`).toBe(true);
     else expect(label.box[3], `label ${label.code} above the insets`).toBeLessThanOrEqual(top);
@@ -207,13 +210,17 @@ describe('insets for overseas regions', () => {
     for (const place of OVERSEAS) expect(commune(place.code)?.commune.name, place.code).toBe(place.name);
     const graph = regions();
     for (const region of OVERSEAS_REGIONS) {
-      const known = graph.find((r) => r.code === region.region);
-      expect(known?.name).toBe(region.name.fr);
-      expect(known?.departements).toEqual([region.departement]);
+      const known = departement(region.code) as NonNullable<ReturnType<typeof departement>>;
+      expect(known.name, region.code).toBe(region.name.fr);
+      expect(known.region, region.code).toBe(region.region);
+      if (region.region) expect(graph.find((r) => r.code === region.region)?.name).toBe(region.name.fr);
     }
+    // every overseas region of the graph, and every département or collectivity of 97x with communes
     expect(graph.filter((r) => r.departements.every((d) => d.startsWith('97'))).map((r) => r.code)).toEqual(
-      OVERSEAS_REGIONS.map((region) => region.region),
+      OVERSEAS_REGIONS.flatMap((region) => (region.region ? [region.region] : [])),
     );
+    for (const code of ['971', '972', '973', '974', '975', '976', '977', '978'])
+      expect(departement(code)?.communes.length, code).toBeGreaterThan(0);
   });
 
   const shapes = [...metropolitan(), ...overseas()];
@@ -225,7 +232,7 @@ describe('insets for overseas regions', () => {
   });
 
   it('draws metropolitan France in the main frame and each overseas region in its own inset', () => {
-    expect(map.insets.map((inset) => inset.region)).toEqual(['01', '02', '03', '04', '06']);
+    expect(map.insets.map((inset) => inset.code)).toEqual(['971', '972', '973', '974', '976']);
     expect(map.insets.map((inset) => inset.codes)).toEqual(OVERSEAS.map((place) => [place.code]));
     expect(map.warnings).toEqual([]);
     checkInsets(map, overseas());
@@ -249,17 +256,16 @@ describe('insets for overseas regions', () => {
       expect(inset.content).not.toContain('north-arrow');
     }
     // each inset is fitted to its own extent, not at the main map's scale: the main bar is longer in km
-    const km = (region: string) =>
+    const km = (code: string) =>
       Number(
         attribute(
-          /<g class="inset-scale"[^>]*>/.exec(drawn.find((i) => i.region === region)?.content ?? '')?.[0] ??
-            '',
+          /<g class="inset-scale"[^>]*>/.exec(drawn.find((i) => i.code === code)?.content ?? '')?.[0] ?? '',
           'data-km',
         ),
       );
-    expect(km('03')).toBe(km('06')); // the squares are all the same size: the same scale in each inset
+    expect(km('973')).toBe(km('976')); // the squares are all the same size: the same scale in each inset
     const mainKm = Number(attribute(/<g class="scale-bar"[^>]*>/.exec(map.svg)?.[0] ?? '', 'data-km'));
-    expect(mainKm).toBeGreaterThan(km('03'));
+    expect(mainKm).toBeGreaterThan(km('973'));
     expect(map.svg.match(/class="north-arrow"/g)?.length).toBe(1);
     expect(map.svg.match(/class="scale-bar"/g)?.length).toBe(1);
   });
@@ -290,7 +296,7 @@ describe('insets for overseas regions', () => {
   });
 
   it('keeps tooltips on inset shapes, and names the insets in the desc', () => {
-    const reunion = insetsOf(map.svg).find((inset) => inset.region === '04')?.content ?? '';
+    const reunion = insetsOf(map.svg).find((inset) => inset.code === '974')?.content ?? '';
     expect(reunion).toMatch(/data-code="97411"[^>]*><title>Saint-Denis \(97411\)\u00a0: 38<\/title>/);
     const desc = /<desc[^>]*>([^<]*)<\/desc>/.exec(map.svg)?.[1] ?? '';
     expect(desc).toContain('Encarts à une échelle différente');
@@ -375,7 +381,7 @@ describe('insets for overseas regions', () => {
       ],
       { title: 'Deux régions', width: 600 },
     );
-    expect(two.insets.map((inset) => inset.region)).toEqual(['06']);
+    expect(two.insets.map((inset) => inset.code)).toEqual(['976']);
     checkInsets(two, [shapeOf('97611', 'C', 45.2, -12.8, 3)]);
   });
 
@@ -405,8 +411,8 @@ describe('insets for overseas regions', () => {
       ],
       { title: 'EPCI', width: 800 },
     );
-    expect(result.insets.map((inset) => [inset.region, inset.codes])).toEqual([
-      ['04', ['249740101', 'application']],
+    expect(result.insets.map((inset) => [inset.code, inset.codes])).toEqual([
+      ['974', ['249740101', 'application']],
     ]);
     const reunion = insetsOf(result.svg)[0]?.content ?? '';
     expect(reunion).toContain('data-layer="outline"');
@@ -414,6 +420,26 @@ describe('insets for overseas regions', () => {
     for (const path of [...reunion.matchAll(/<path d="([^"]*)"/g)])
       expect(inside(pathBox(path[1] as string), insetsOf(result.svg)[0]?.area as Box)).toBe(true);
     checkInsets(result, [epci]);
+  });
+
+  it('gives Saint-Pierre-et-Miquelon, Saint-Barthélemy and Saint-Martin their own insets, with no region', () => {
+    const collectivities = [
+      shapeOf('97502', 'Saint-Pierre', -56.2, 46.76, 1),
+      shapeOf('97701', 'Saint-Barthélemy', -62.87, 17.88, 2),
+      shapeOf('97801', 'Saint-Martin', -63.1, 18.05, 3),
+    ];
+    for (const s of collectivities) expect(commune(s.code)?.commune.name, s.code).toBe(s.name);
+    const result = renderMap([{ shapes: [...metropolitan(), ...collectivities], labels: true }], {
+      title: 'Collectivités',
+      width: 800,
+    });
+    expect(result.insets.map((inset) => [inset.code, inset.region, inset.name.fr])).toEqual([
+      ['975', null, 'Saint-Pierre-et-Miquelon'],
+      ['977', null, 'Saint-Barthélemy'],
+      ['978', null, 'Saint-Martin'],
+    ]);
+    expect(insetsOf(result.svg).map((inset) => inset.region)).toEqual([null, null, null]);
+    checkInsets(result, collectivities);
   });
 
   it('keeps its invariants for any subset of overseas regions, sizes and labels', () => {
@@ -459,10 +485,10 @@ describe('insets for overseas regions', () => {
     expect(colours.size).toBeGreaterThan(20);
     for (const inset of insetsOf(map.svg)) {
       const [path] = fillPaths(inset.content);
-      if (!path) throw new Error(`no shape in inset ${inset.region}`);
+      if (!path) throw new Error(`no shape in inset ${inset.code}`);
       // a point inside the shape, away from its border and from its label at the centre
       const sample = colourAt((path.box[0] + path.box[2]) / 2, path.box[1] + 4);
-      expect(sample, `inset ${inset.region}`).toBe(path.fill);
+      expect(sample, `inset ${inset.code}`).toBe(path.fill);
     }
   });
 });
@@ -483,7 +509,7 @@ describe('cprdfop map --insets', () => {
   it('draws the overseas communes in insets by default', async () => {
     const r = await cli(base, { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
-    expect(insetsOf(r.stdout).map((inset) => inset.region)).toEqual(['01', '02', '03', '04', '06']);
+    expect(insetsOf(r.stdout).map((inset) => inset.code)).toEqual(['971', '972', '973', '974', '976']);
     expect(r.stdout).toContain('>La Réunion</text>');
   });
 
