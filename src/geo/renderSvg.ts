@@ -19,6 +19,7 @@ import {
 } from './_insets.js';
 import { toD3Winding } from './_internal/rings.js';
 import { type Classification, type ClassificationMethod, classify, type PaletteName } from './classify.js';
+import { GeoDataError } from './GeoDataError.js';
 import { EARTH_RADIUS_M } from './geodesicArea.js';
 import { labelPoint } from './labelPoint.js';
 
@@ -385,7 +386,8 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
  * @param layers - The layers, bottom first.
  * @param options - Title (required), subtitle, source, classes, method, palette, legend title, unit…
  * @returns The SVG, its size, the classification and the labels shown and left out.
- * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options (see {@link classify}).
+ * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options (see {@link classify}),
+ *   `E_INVALID_MAP_OPTION` for an `insets` option other than `auto` or `none`.
  * @example
  * ```ts
  * import { renderMap } from 'cprdfop/geo';
@@ -402,6 +404,12 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
 export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions): RenderedMap {
   const lang = options.lang ?? 'fr';
   const text = TEXT[lang];
+  const insetsMode: unknown = options.insets ?? 'auto';
+  if (insetsMode !== 'auto' && insetsMode !== 'none')
+    throw new GeoDataError('E_INVALID_MAP_OPTION', {
+      fr: frenchTypography(`option insets « ${String(insetsMode)} » invalide : auto ou none est attendu`),
+      en: `invalid insets option "${String(insetsMode)}": expected auto or none`,
+    });
   const width = options.width ?? 800;
   const padding = options.padding ?? 10;
   const prefix = options.idPrefix ?? 'map';
@@ -440,9 +448,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
         null,
       )?.code ?? '');
   const insetRegions =
-    (options.insets ?? 'auto') === 'auto'
-      ? overseasPresent.filter((region) => region.code !== mainGroup)
-      : [];
+    insetsMode === 'auto' ? overseasPresent.filter((region) => region.code !== mainGroup) : [];
   const drawnGroups = new Set([mainGroup, ...insetRegions.map((region) => region.code)]);
   const omittedCodes: string[] = [];
   for (const { kind, shapeGroups } of grouped)
@@ -994,7 +1000,8 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
  * @param layers - The layers, bottom first.
  * @param options - Title (required), size, projection, classes, palette, legend…
  * @returns The SVG document as a string.
- * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options.
+ * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options,
+ *   `E_INVALID_MAP_OPTION` for a bad `insets` option.
  * @example
  * ```ts
  * import { renderSvg } from 'cprdfop/geo';

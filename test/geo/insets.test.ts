@@ -13,7 +13,7 @@ import fc from 'fast-check';
 import { PNG } from 'pngjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { OVERSEAS_REGIONS } from '../../src/geo/_insets.js';
-import { type MapShape, type RenderedMap, renderMap, renderPng } from '../../src/geo/index.js';
+import { GeoDataError, type MapShape, type RenderedMap, renderMap, renderPng } from '../../src/geo/index.js';
 import { commune, departement, regions } from '../../src/territory/index.js';
 import { cli } from '../_helpers/cli.js';
 import { square } from './_grid.js';
@@ -440,6 +440,15 @@ describe('insets for overseas regions', () => {
     ]);
     expect(insetsOf(result.svg).map((inset) => inset.region)).toEqual([null, null, null]);
     checkInsets(result, collectivities);
+  });
+
+  it('rejects an insets option other than auto or none with a typed error naming it', () => {
+    const bad = { title: 'x', insets: 'left' } as unknown as Parameters<typeof renderMap>[1];
+    expect(() => renderMap([{ shapes }], bad)).toThrow(GeoDataError);
+    expect(() => renderMap([{ shapes }], bad)).toThrow(/insets.*left/);
+    expect(() => renderMap([{ shapes }], bad)).toThrow(
+      expect.objectContaining({ code: 'E_INVALID_MAP_OPTION' }),
+    );
   });
 
   it('keeps its invariants for any subset of overseas regions, sizes and labels', () => {
