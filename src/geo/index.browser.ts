@@ -42,8 +42,10 @@ export { type Measures, measure } from './measure.js';
 export { parseContours } from './parseContours.js';
 export { type Density, populationDensity } from './populationDensity.js';
 export {
+  type MapInset,
   type MapLayer,
   type MapShape,
+  type MapWarning,
   type RenderedMap,
   type RenderSvgOptions,
   renderMap,

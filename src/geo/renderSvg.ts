@@ -1,8 +1,25 @@
-import { type GeoProjection, geoConicConformal, geoEquirectangular, geoMercator, geoPath } from 'd3-geo';
+import {
+  type GeoPath,
+  type GeoProjection,
+  geoConicConformal,
+  geoEquirectangular,
+  geoMercator,
+  geoPath,
+} from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
 import { frenchTypography } from '../_shared/typography.js';
+import {
+  insetsHeight,
+  layoutInsets,
+  OVERSEAS_REGIONS,
+  type OverseasRegion,
+  overseasRegionOf,
+  type PixelBox,
+  splitLines,
+} from './_insets.js';
 import { toD3Winding } from './_internal/rings.js';
 import { type Classification, type ClassificationMethod, classify, type PaletteName } from './classify.js';
+import { GeoDataError } from './GeoDataError.js';
 import { EARTH_RADIUS_M } from './geodesicArea.js';
 import { labelPoint } from './labelPoint.js';
 
@@ -143,6 +160,59 @@ export interface RenderSvgOptions {
   idPrefix?: string;
   /** Coordinate decimals in path data (default 1). */
   digits?: number;
+  /**
+   * Overseas regions (Guadeloupe, Martinique, Guyane, La Réunion, Mayotte) and collectivities
+   * (Saint-Pierre-et-Miquelon, Saint-Barthélemy, Saint-Martin) when the map also has metropolitan units: `auto` (default) draws each in its own labelled inset under the main map,
+   * with its own projection and scale bar; `none` draws them nowhere and reports them in
+   * {@link RenderedMap.warnings}. A map of overseas units alone is drawn in the main frame.
+   */
+  insets?: 'auto' | 'none';
+}
+
+/**
+ * An overseas region drawn in an inset by {@link renderMap}.
+ *
+ * @example
+ * ```ts
+ * import type { MapInset } from 'cprdfop/geo';
+ * const inset: MapInset = { code: '974', region: '04', name: { fr: 'La Réunion', en: 'Réunion' },
+ *   box: [10, 300, 190, 430], codes: ['97411'] };
+ * inset.name.fr; // "La Réunion"
+ * ```
+ * @category Maps
+ */
+export interface MapInset {
+  /** INSEE code of the overseas département (`971`–`974`, `976`) or collectivity (`975`, `977`, `978`). */
+  code: string;
+  /** INSEE region code, `null` for a collectivité d’outre-mer. */
+  region: string | null;
+  /** The region's name, French and English (the inset's title). */
+  name: { fr: string; en: string };
+  /** The inset's box in px: left, top, right, bottom. */
+  box: [number, number, number, number];
+  /** Codes of the fill and highlight shapes drawn in it. */
+  codes: string[];
+}
+
+/**
+ * A warning of {@link renderMap}: something asked for that the map does not show.
+ *
+ * @example
+ * ```ts
+ * import type { MapWarning } from 'cprdfop/geo';
+ * const warning: MapWarning = { code: 'W_OVERSEAS_OMITTED', codes: ['97411'],
+ *   message: { fr: '1 unité d’outre-mer non dessinée', en: '1 overseas unit not drawn' } };
+ * warning.codes; // ["97411"]
+ * ```
+ * @category Maps
+ */
+export interface MapWarning {
+  /** `W_OVERSEAS_OMITTED`: overseas shapes not drawn because `insets` is `none`. */
+  code: 'W_OVERSEAS_OMITTED';
+  /** The codes of the shapes concerned. */
+  codes: string[];
+  /** What happened, French and English. */
+  message: { fr: string; en: string };
 }
 
 /**
@@ -167,6 +237,10 @@ export interface RenderedMap {
   classification: Classification | null;
   /** Codes of the shapes labelled, and of those whose label was left out (collision, or no room in the frame). */
   labels: { shown: string[]; dropped: string[] };
+  /** The overseas regions and collectivities drawn in insets (empty when none). */
+  insets: MapInset[];
+  /** What the map does not show (e.g. overseas units with `insets: 'none'`). */
+  warnings: MapWarning[];
 }
 
 /** Font stack of every text: Noto Sans is the font bundled for the PNG output. @internal */
@@ -197,6 +271,10 @@ const TEXT = {
       `minimum ${min} (${minName}), maximum ${max} (${maxName})`,
     noDataCount: (count: number) => `${count} sans donnée`,
     labels: (shown: number, total: number) => `${shown} noms affichés sur ${total}`,
+    differentScale: 'échelle différente',
+    insets: (list: string) => `Encarts à une échelle différente : ${list}`,
+    omitted: (count: number, list: string) =>
+      `${count} unité${count > 1 ? 's' : ''} d’outre-mer non dessinée${count > 1 ? 's' : ''} (encarts désactivés) : ${list}`,
   },
   en: {
     value: 'Value',
@@ -217,6 +295,10 @@ const TEXT = {
       `minimum ${min} (${minName}), maximum ${max} (${maxName})`,
     noDataCount: (count: number) => `${count} without data`,
     labels: (shown: number, total: number) => `${shown} of ${total} names shown`,
+    differentScale: 'different scale',
+    insets: (list: string) => `Insets at a different scale: ${list}`,
+    omitted: (count: number, list: string) =>
+      `${count} overseas unit${count > 1 ? 's' : ''} not drawn (insets turned off): ${list}`,
   },
 } as const;
 
@@ -282,6 +364,10 @@ function niceFloor(value: number): number {
   return power;
 }
 
+/** @internal The first codes of a list, for a message. */
+const listCodes = (codes: readonly string[]): string =>
+  `${codes.slice(0, 10).join(', ')}${codes.length > 10 ? ', …' : ''}`;
+
 /** A label's box in px: left, top, right, bottom. */
 type Box = [number, number, number, number];
 const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
@@ -300,7 +386,8 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
  * @param layers - The layers, bottom first.
  * @param options - Title (required), subtitle, source, classes, method, palette, legend title, unit…
  * @returns The SVG, its size, the classification and the labels shown and left out.
- * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options (see {@link classify}).
+ * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options (see {@link classify}),
+ *   `E_INVALID_MAP_OPTION` for an `insets` option other than `auto` or `none`.
  * @example
  * ```ts
  * import { renderMap } from 'cprdfop/geo';
@@ -317,18 +404,94 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
 export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions): RenderedMap {
   const lang = options.lang ?? 'fr';
   const text = TEXT[lang];
+  const insetsMode: unknown = options.insets ?? 'auto';
+  if (insetsMode !== 'auto' && insetsMode !== 'none')
+    throw new GeoDataError('E_INVALID_MAP_OPTION', {
+      fr: frenchTypography(`option insets « ${String(insetsMode)} » invalide : auto ou none est attendu`),
+      en: `invalid insets option "${String(insetsMode)}": expected auto or none`,
+    });
   const width = options.width ?? 800;
   const padding = options.padding ?? 10;
   const prefix = options.idPrefix ?? 'map';
   const locale = lang === 'fr' ? 'fr-FR' : 'en-GB';
   const formatTooltip =
     options.formatValue ?? ((value: number) => value.toLocaleString(locale, { maximumFractionDigits: 2 }));
-  const prepared = layers.map((layer) => ({ layer, kind: layer.kind ?? 'fill', shapes: shapesOf(layer) }));
+  const all = layers.map((layer) => ({ layer, kind: layer.kind ?? 'fill', shapes: shapesOf(layer) }));
 
-  // choropleth classes over every fill shape (no data counted, never dropped)
+  // overseas regions: the main frame shows metropolitan France (or, without it, the overseas
+  // region with the most shapes); each other region present goes to an inset, or nowhere with a warning
+  const groupOf = (s: MapShape): string => overseasRegionOf(s.code, s.geometry)?.code ?? '';
+  const grouped = all.map(({ layer, kind, shapes }) => {
+    const shapeGroups = new Map<string, MapShape[]>();
+    for (const s of shapes) {
+      const group = groupOf(s);
+      const list = shapeGroups.get(group) ?? [];
+      list.push(s);
+      shapeGroups.set(group, list);
+    }
+    const lineGroups =
+      kind === 'lines' && layer.lines ? splitLines(layer.lines) : new Map<string, MultiLineString>();
+    return { layer, kind, shapeGroups, lineGroups };
+  });
+  const weight = new Map<string, number>();
+  for (const { kind, shapeGroups, lineGroups } of grouped) {
+    if (kind === 'context') continue;
+    for (const [group, list] of shapeGroups) weight.set(group, (weight.get(group) ?? 0) + list.length);
+    for (const group of lineGroups.keys()) weight.set(group, weight.get(group) ?? 0);
+  }
+  const overseasPresent = OVERSEAS_REGIONS.filter((region) => weight.has(region.code));
+  const mainGroup = weight.has('')
+    ? ''
+    : (overseasPresent.reduce<OverseasRegion | null>(
+        (best, region) =>
+          best === null || (weight.get(region.code) ?? 0) > (weight.get(best.code) ?? 0) ? region : best,
+        null,
+      )?.code ?? '');
+  const insetRegions =
+    insetsMode === 'auto' ? overseasPresent.filter((region) => region.code !== mainGroup) : [];
+  const drawnGroups = new Set([mainGroup, ...insetRegions.map((region) => region.code)]);
+  const omittedCodes: string[] = [];
+  for (const { kind, shapeGroups } of grouped)
+    if (kind === 'fill' || kind === 'highlight')
+      for (const [group, list] of shapeGroups)
+        if (!drawnGroups.has(group)) for (const s of list) omittedCodes.push(s.code);
+  type Prepared = {
+    layer: MapLayer;
+    kind: NonNullable<MapLayer['kind']>;
+    shapes: MapShape[];
+    lines?: MultiLineString;
+  };
+  const partOf = (group: string): Prepared[] =>
+    grouped.map(({ layer, kind, shapeGroups, lineGroups }) => {
+      const shapes =
+        kind === 'context' && group === mainGroup
+          ? [...shapeGroups]
+              .filter(([key]) => key === group || !drawnGroups.has(key))
+              .flatMap(([, list]) => list)
+          : (shapeGroups.get(group) ?? []);
+      const lines = lineGroups.get(group);
+      return { layer, kind, shapes, ...(lines ? { lines } : {}) };
+    });
+  const prepared = partOf(mainGroup);
+  const insetParts = insetRegions.map((region) => ({ region, prepared: partOf(region.code) }));
+  const warnings: MapWarning[] = omittedCodes.length
+    ? [
+        {
+          code: 'W_OVERSEAS_OMITTED',
+          codes: omittedCodes,
+          message: {
+            fr: frenchTypography(TEXT.fr.omitted(omittedCodes.length, listCodes(omittedCodes))),
+            en: TEXT.en.omitted(omittedCodes.length, listCodes(omittedCodes)),
+          },
+        },
+      ]
+    : [];
+
+  // choropleth classes over every fill shape drawn, main frame and insets alike (no data counted, never dropped)
   const fillValues: Array<number | null | undefined> = [];
-  for (const { kind, shapes } of prepared)
-    if (kind === 'fill') for (const s of shapes) fillValues.push(s.value);
+  for (const part of [prepared, ...insetParts.map((inset) => inset.prepared)])
+    for (const { kind, shapes } of part)
+      if (kind === 'fill') for (const s of shapes) fillValues.push(s.value);
   const hasValues = fillValues.some(isValue);
   const paletteOption = options.palette;
   const classification = hasValues
@@ -373,21 +536,25 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   const frameWidth = mapRight - mapLeft;
   const inner = 6;
 
-  const fitted: Feature[] = [];
-  for (const { layer, kind, shapes } of prepared) {
-    if (kind === 'context') continue;
-    for (const s of shapes)
-      fitted.push({ type: 'Feature', properties: null, geometry: toD3Winding(s.geometry) });
-    if (layer.lines) fitted.push({ type: 'Feature', properties: null, geometry: layer.lines });
-  }
-  const hasShapes = fitted.length > 0;
+  const extentOf = (part: readonly Prepared[]): FeatureCollection => {
+    const features: Feature[] = [];
+    for (const { kind, shapes, lines } of part) {
+      if (kind === 'context') continue;
+      for (const s of shapes)
+        features.push({ type: 'Feature', properties: null, geometry: toD3Winding(s.geometry) });
+      if (lines) features.push({ type: 'Feature', properties: null, geometry: lines });
+    }
+    return { type: 'FeatureCollection', features };
+  };
+  const extent = extentOf(prepared);
+  const hasShapes = extent.features.length > 0;
   const scaleBar = hasShapes && (options.scaleBar ?? conformal);
   const northArrow = hasShapes && (options.northArrow ?? conformal);
   const footerHeight =
     (scaleBar || northArrow ? 34 : 0) + sourceLines.length * 13 + (sourceLines.length ? 6 : 0) + 4;
-  const extent: FeatureCollection = { type: 'FeatureCollection', features: fitted };
+  // the conic projection suits metropolitan France only: an overseas region alone is drawn in Mercator
   const projection: GeoProjection =
-    kindOfProjection === 'mercator'
+    kindOfProjection === 'mercator' || (kindOfProjection === 'lambert93' && mainGroup !== '')
       ? geoMercator()
       : kindOfProjection === 'equirectangular'
         ? geoEquirectangular()
@@ -406,44 +573,97 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     ? 8 + legendTitleLines.length * 15 + 4 + classRows * 20 + 6 + noteLines.length * 13 + 16
     : 0;
 
+  // the row of insets under the main map
+  const insetRow = insetsHeight(insetParts.length, frameWidth);
   let frameHeight: number;
-  if (options.height !== undefined) frameHeight = Math.max(50, options.height - headerHeight - footerHeight);
-  else if (!hasShapes) frameHeight = Math.round(frameWidth / 2);
+  if (options.height !== undefined)
+    frameHeight = Math.max(50 + insetRow, options.height - headerHeight - footerHeight);
+  else if (!hasShapes) frameHeight = Math.round(frameWidth / 2) + insetRow;
   else {
     projection.fitWidth(frameWidth - 2 * inner, extent);
     const bounds = geoPath(projection).bounds(extent);
-    frameHeight = Math.max(50, Math.ceil(bounds[1][1] - bounds[0][1] + 2 * inner));
+    frameHeight = Math.max(50, Math.ceil(bounds[1][1] - bounds[0][1] + 2 * inner)) + insetRow;
   }
   const bodyHeight = Math.max(frameHeight, legendHeight);
   const height = options.height ?? headerHeight + bodyHeight + footerHeight;
   const mapTop = headerHeight;
   const mapBottom = mapTop + frameHeight;
+  /** The main map's part of the frame (all of it without insets). */
+  const mainArea: PixelBox = [mapLeft, mapTop, mapRight, mapBottom - insetRow];
   if (hasShapes)
     projection.fitExtent(
       [
         [mapLeft + inner, mapTop + inner],
-        [mapRight - inner, mapBottom - inner],
+        [mapRight - inner, mainArea[3] - inner],
       ],
       extent,
     );
-  const path = geoPath(projection).digits(options.digits ?? 1);
-  const pixelArea = geoPath(projection);
+  const digits = options.digits ?? 1;
+  const path = geoPath(projection).digits(digits);
+
+  // each inset: a box in the row, its title, a map area with its own projection, its scale bar
+  const insetTitleHeight = 16;
+  const insetFooterHeight = 30;
+  const insets = layoutInsets(insetParts.length, [mapLeft, mapTop, mapRight, mapBottom]).map((box, index) => {
+    const { region, prepared: part } = insetParts[index] as (typeof insetParts)[number];
+    const area: PixelBox = [
+      box[0] + 4,
+      box[1] + insetTitleHeight + 2,
+      box[2] - 4,
+      box[3] - insetFooterHeight,
+    ];
+    const insetProjection: GeoProjection =
+      kindOfProjection === 'equirectangular' ? geoEquirectangular() : geoMercator();
+    insetProjection.fitExtent(
+      [
+        [area[0] + 2, area[1] + 2],
+        [Math.max(area[0] + 3, area[2] - 2), Math.max(area[1] + 3, area[3] - 2)],
+      ],
+      extentOf(part),
+    );
+    const codes = part
+      .filter((p) => p.kind === 'fill' || p.kind === 'highlight')
+      .flatMap((p) => p.shapes.map((s) => s.code));
+    return { region, part, box, area, projection: insetProjection, codes };
+  });
+  const panels: Array<{ part: Prepared[]; projection: GeoProjection; area: PixelBox }> = [
+    { part: prepared, projection, area: mainArea },
+    ...insets.map((inset) => ({ part: inset.part, projection: inset.projection, area: inset.area })),
+  ];
 
   // labels: candidates by priority, greedy collision removal, kept inside the frame
   const labelSize = options.labelSize ?? 10;
   const halo = 2;
-  type Candidate = { code: string; name: string; x: number; y: number; priority: number; order: number };
+  type Candidate = {
+    code: string;
+    name: string;
+    x: number;
+    y: number;
+    priority: number;
+    order: number;
+    area: PixelBox;
+  };
   const candidates: Candidate[] = [];
   let order = 0;
-  for (const { layer, kind, shapes } of prepared) {
-    if (!layer.labels || kind === 'lines' || kind === 'context') continue;
-    for (const s of shapes) {
-      const point = projection(labelPoint(s.geometry));
-      const name = s.name ?? s.code;
-      const priority = isValue(s.priority) ? s.priority : pixelArea.area(toD3Winding(s.geometry));
-      if (point && Number.isFinite(point[0]) && Number.isFinite(point[1]))
-        candidates.push({ code: s.code, name, x: point[0], y: point[1], priority, order: order++ });
-      else candidates.push({ code: s.code, name, x: Number.NaN, y: Number.NaN, priority, order: order++ });
+  for (const panel of panels) {
+    const pixelArea = geoPath(panel.projection);
+    for (const { layer, kind, shapes } of panel.part) {
+      if (!layer.labels || kind === 'lines' || kind === 'context') continue;
+      for (const s of shapes) {
+        const point = panel.projection(labelPoint(s.geometry));
+        const name = s.name ?? s.code;
+        const priority = isValue(s.priority) ? s.priority : pixelArea.area(toD3Winding(s.geometry));
+        const found = point && Number.isFinite(point[0]) && Number.isFinite(point[1]);
+        candidates.push({
+          code: s.code,
+          name,
+          x: found ? point[0] : Number.NaN,
+          y: found ? point[1] : Number.NaN,
+          priority,
+          order: order++,
+          area: panel.area,
+        });
+      }
     }
   }
   candidates.sort((a, b) => b.priority - a.priority || a.order - b.order);
@@ -456,14 +676,16 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     }
     const halfWidth = (candidate.name.length * labelSize * CHAR_EM) / 2 + halo;
     const halfHeight = (labelSize * 1.25) / 2 + halo;
-    // shift the label inside the frame, at most half its width (else it would float away from its shape)
+    // shift the label inside its panel (the main map or its inset), at most half its width (else it
+    // would float away from its shape)
+    const [left, top, right, bottom] = candidate.area;
     let x = candidate.x;
     let y = candidate.y;
-    x = Math.min(Math.max(x, mapLeft + halfWidth), mapRight - halfWidth);
-    y = Math.min(Math.max(y, mapTop + halfHeight), mapBottom - halfHeight);
+    x = Math.min(Math.max(x, left + halfWidth), right - halfWidth);
+    y = Math.min(Math.max(y, top + halfHeight), bottom - halfHeight);
     const box: Box = [x - halfWidth, y - halfHeight, x + halfWidth, y + halfHeight];
     const tooFar = Math.abs(x - candidate.x) > halfWidth || Math.abs(y - candidate.y) > halfHeight;
-    const outside = box[0] < mapLeft || box[2] > mapRight || box[1] < mapTop || box[3] > mapBottom;
+    const outside = box[0] < left || box[2] > right || box[1] < top || box[3] > bottom;
     if (tooFar || outside || placed.some((other) => overlaps(other.box, box))) {
       dropped.push(candidate.code);
       continue;
@@ -473,7 +695,10 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   placed.sort((a, b) => a.candidate.order - b.candidate.order);
 
   // description: indicator, classes, extremes, no data, source
-  const fillShapes = prepared.filter((p) => p.kind === 'fill').flatMap((p) => p.shapes);
+  const drawnParts = [prepared, ...insets.map((inset) => inset.part)];
+  const fillShapes = drawnParts.flatMap((part) =>
+    part.filter((p) => p.kind === 'fill').flatMap((p) => p.shapes),
+  );
   let desc = options.description;
   if (desc === undefined) {
     if (classification) {
@@ -497,13 +722,37 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     } else
       desc = text.map(
         fillShapes.length +
-          prepared.filter((p) => p.kind === 'highlight').reduce((n, p) => n + p.shapes.length, 0),
+          drawnParts
+            .flatMap((part) => part.filter((p) => p.kind === 'highlight'))
+            .reduce((n, p) => n + p.shapes.length, 0),
       );
+    if (insets.length)
+      desc += ` ${text.insets(insets.map((inset) => `${inset.region.name[lang]} (${text.units(inset.codes.length)})`).join(', '))}.`;
+    if (warnings.length) desc += ` ${text.omitted(omittedCodes.length, listCodes(omittedCodes))}.`;
     if (candidates.length) desc += ` ${text.labels(placed.length, candidates.length)}.`;
     if (options.subtitle) desc = `${options.subtitle}. ${desc}`;
     if (options.source) desc += ` ${options.source.replace(/\n/g, ' ')}`;
     desc = typeset(desc, lang);
   }
+
+  /** A scale bar of about `length` px at the centre of `area`: nice kilometres, their px, the label. */
+  const scaleOf = (
+    scaleProjection: GeoProjection,
+    area: PixelBox,
+    length: number,
+  ): { km: number; bar: number; unit: string } | null => {
+    const lonLat = scaleProjection.invert?.([(area[0] + area[2]) / 2, (area[1] + area[3]) / 2]);
+    if (!lonLat || !Number.isFinite(lonLat[0]) || !Number.isFinite(lonLat[1])) return null;
+    const kilometre = (1000 / (EARTH_RADIUS_M * Math.cos((lonLat[1] * Math.PI) / 180))) * (180 / Math.PI);
+    const a = scaleProjection(lonLat);
+    const b = scaleProjection([lonLat[0] + kilometre, lonLat[1]]);
+    if (!a || !b) return null;
+    const pxPerKm = Math.hypot(b[0] - a[0], b[1] - a[1]);
+    if (!(pxPerKm > 0) || !Number.isFinite(pxPerKm)) return null;
+    const km = niceFloor(length / pxPerKm);
+    const unit = km >= 1 ? `${km.toLocaleString(locale)} km` : `${(km * 1000).toLocaleString(locale)} m`;
+    return { km, bar: km * pxPerKm, unit };
+  };
 
   const out: string[] = [];
   out.push(
@@ -512,6 +761,15 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     `<desc id="${prefix}-desc">${esc(desc)}</desc>`,
     '<defs>',
     `<clipPath id="${prefix}-frame"><rect x="${mapLeft}" y="${mapTop}" width="${frameWidth}" height="${frameHeight}"/></clipPath>`,
+    ...(insets.length
+      ? [
+          `<clipPath id="${prefix}-main"><rect x="${mainArea[0]}" y="${mainArea[1]}" width="${mainArea[2] - mainArea[0]}" height="${mainArea[3] - mainArea[1]}"/></clipPath>`,
+          ...insets.map(
+            (inset) =>
+              `<clipPath id="${prefix}-inset-${inset.region.code}"><rect x="${inset.area[0]}" y="${inset.area[1]}" width="${inset.area[2] - inset.area[0]}" height="${inset.area[3] - inset.area[1]}"/></clipPath>`,
+          ),
+        ]
+      : []),
     `<pattern id="${prefix}-nodata" patternUnits="userSpaceOnUse" width="6" height="6" patternTransform="rotate(45)"><rect width="6" height="6" fill="${classification?.noData.colour ?? '#e9e4dc'}"/><line x1="0" y1="0" x2="0" y2="6" stroke="${classification?.noData.hatch ?? '#8c8c8c'}" stroke-width="1.5"/></pattern>`,
     '</defs>',
     `<rect class="background" width="${width}" height="${height}" fill="#ffffff"/>`,
@@ -530,55 +788,88 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   });
   out.push('</g>');
 
-  out.push(`<g class="frame" clip-path="url(#${prefix}-frame)">`);
-  prepared.forEach(({ layer, kind, shapes }, layerIndex) => {
-    const id = esc(layer.id ?? `${kind}-${layerIndex}`);
-    if (kind === 'lines') {
-      if (layer.lines)
-        out.push(
-          `<g class="layer lines" data-layer="${id}" aria-hidden="true">`,
-          `<path d="${path(layer.lines) ?? ''}" fill="none" stroke="${esc(layer.stroke ?? '#444444')}" stroke-width="${layer.strokeWidth ?? 1}" stroke-linejoin="round" stroke-linecap="round"/>`,
-          '</g>',
-        );
-      return;
-    }
-    if (kind === 'context') {
-      out.push(
-        `<g class="layer context" data-layer="${id}" fill="#eeeeee" stroke="${esc(layer.stroke ?? '#bdbdbd')}" stroke-width="${layer.strokeWidth ?? 0.6}" stroke-linejoin="round" aria-hidden="true">`,
-      );
-      for (const s of shapes)
-        out.push(`<path d="${path(toD3Winding(s.geometry)) ?? ''}" data-code="${esc(s.code)}"/>`);
-      out.push('</g>');
-      return;
-    }
-    // shared stroke attributes on the layer, not on each of possibly 35,000 paths
-    out.push(
-      kind === 'fill'
-        ? `<g class="layer fill" data-layer="${id}" stroke="${esc(layer.stroke ?? BORDER)}" stroke-width="${layer.strokeWidth ?? 0.4}" stroke-linejoin="round">`
-        : `<g class="layer highlight" data-layer="${id}">`,
-    );
-    for (const s of shapes) {
-      const d = path(toD3Winding(s.geometry)) ?? '';
-      const name = s.name ?? s.code;
-      const hasValue = isValue(s.value);
-      const tooltip = `${name}${name === s.code ? '' : ` (${s.code})`}${kind === 'fill' && classification ? `: ${hasValue ? formatTooltip(s.value as number) : text.noData}` : ''}`;
-      const title = typeset(tooltip, lang);
-      const valueAttr = hasValue ? ` data-value="${s.value}"` : '';
-      if (kind === 'highlight') {
-        out.push(
-          `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="none" stroke="#ffffff" stroke-width="${(layer.strokeWidth ?? 2.5) * 2}" stroke-linejoin="round" aria-hidden="true"/>`,
-          `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="none" stroke="${esc(layer.stroke ?? '#d62728')}" stroke-width="${layer.strokeWidth ?? 2.5}" stroke-linejoin="round"><title>${esc(title)}</title></path>`,
-        );
-      } else {
-        const fill = classification ? colourOf(s.value) : '#e8e8e8';
-        const classAttr = classification ? ` data-class="${classification.classOf(s.value)}"` : '';
-        out.push(
-          `<path d="${d}" data-code="${esc(s.code)}"${valueAttr}${classAttr} fill="${fill}"><title>${esc(title)}</title></path>`,
-        );
+  const drawPart = (part: readonly Prepared[], draw: GeoPath): void =>
+    part.forEach(({ layer, kind, shapes, lines }, layerIndex) => {
+      const id = esc(layer.id ?? `${kind}-${layerIndex}`);
+      if (kind === 'lines') {
+        if (lines)
+          out.push(
+            `<g class="layer lines" data-layer="${id}" aria-hidden="true">`,
+            `<path d="${draw(lines) ?? ''}" fill="none" stroke="${esc(layer.stroke ?? '#444444')}" stroke-width="${layer.strokeWidth ?? 1}" stroke-linejoin="round" stroke-linecap="round"/>`,
+            '</g>',
+          );
+        return;
       }
-    }
+      if (kind === 'context') {
+        out.push(
+          `<g class="layer context" data-layer="${id}" fill="#eeeeee" stroke="${esc(layer.stroke ?? '#bdbdbd')}" stroke-width="${layer.strokeWidth ?? 0.6}" stroke-linejoin="round" aria-hidden="true">`,
+        );
+        for (const s of shapes)
+          out.push(`<path d="${draw(toD3Winding(s.geometry)) ?? ''}" data-code="${esc(s.code)}"/>`);
+        out.push('</g>');
+        return;
+      }
+      // shared stroke attributes on the layer, not on each of possibly 35,000 paths
+      out.push(
+        kind === 'fill'
+          ? `<g class="layer fill" data-layer="${id}" stroke="${esc(layer.stroke ?? BORDER)}" stroke-width="${layer.strokeWidth ?? 0.4}" stroke-linejoin="round">`
+          : `<g class="layer highlight" data-layer="${id}">`,
+      );
+      for (const s of shapes) {
+        const d = draw(toD3Winding(s.geometry)) ?? '';
+        const name = s.name ?? s.code;
+        const hasValue = isValue(s.value);
+        const tooltip = `${name}${name === s.code ? '' : ` (${s.code})`}${kind === 'fill' && classification ? `: ${hasValue ? formatTooltip(s.value as number) : text.noData}` : ''}`;
+        const title = typeset(tooltip, lang);
+        const valueAttr = hasValue ? ` data-value="${s.value}"` : '';
+        if (kind === 'highlight') {
+          out.push(
+            `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="none" stroke="#ffffff" stroke-width="${(layer.strokeWidth ?? 2.5) * 2}" stroke-linejoin="round" aria-hidden="true"/>`,
+            `<path d="${d}" data-code="${esc(s.code)}"${valueAttr} fill="none" stroke="${esc(layer.stroke ?? '#d62728')}" stroke-width="${layer.strokeWidth ?? 2.5}" stroke-linejoin="round"><title>${esc(title)}</title></path>`,
+          );
+        } else {
+          const fill = classification ? colourOf(s.value) : '#e8e8e8';
+          const classAttr = classification ? ` data-class="${classification.classOf(s.value)}"` : '';
+          out.push(
+            `<path d="${d}" data-code="${esc(s.code)}"${valueAttr}${classAttr} fill="${fill}"><title>${esc(title)}</title></path>`,
+          );
+        }
+      }
+      out.push('</g>');
+    });
+
+  out.push(`<g class="frame" clip-path="url(#${prefix}-frame)">`);
+  if (insets.length) {
+    out.push(`<g class="main" clip-path="url(#${prefix}-main)">`);
+    drawPart(prepared, path);
     out.push('</g>');
-  });
+  } else drawPart(prepared, path);
+  for (const inset of insets) {
+    const [left, top, right, bottom] = inset.box;
+    const name = inset.region.name[lang];
+    out.push(
+      `<g class="inset" data-inset="${inset.region.code}"${inset.region.region ? ` data-region="${inset.region.region}"` : ''} data-box="${inset.box.join(' ')}" data-area="${inset.area.join(' ')}">`,
+      `<rect class="inset-border" x="${left}" y="${top}" width="${right - left}" height="${bottom - top}" fill="#ffffff" stroke="#8a8a8a" stroke-width="0.8"/>`,
+      `<text class="inset-title" x="${left + 5}" y="${top + 12}" font-family="${FONT}" font-size="11" font-weight="bold" fill="#111111">${esc(name)}</text>`,
+      `<g class="inset-map" clip-path="url(#${prefix}-inset-${inset.region.code})">`,
+    );
+    drawPart(inset.part, geoPath(inset.projection).digits(digits));
+    out.push('</g>');
+    const scale = scaleBar ? scaleOf(inset.projection, inset.area, (right - left) / 3) : null;
+    out.push(
+      `<g class="inset-scale" font-family="${FONT}" font-size="9" fill="#111111" transform="translate(${left + 5},${bottom - insetFooterHeight + 2})"${scale ? ` data-km="${scale.km}" data-px="${scale.bar.toFixed(2)}"` : ''}>`,
+    );
+    if (scale)
+      out.push(
+        `<rect x="0" y="6" width="${scale.bar.toFixed(1)}" height="3" fill="#111111"/>`,
+        `<text x="${(scale.bar + 4).toFixed(1)}" y="10">${esc(scale.unit)}</text>`,
+      );
+    out.push(
+      `<text class="inset-note" x="0" y="23" font-size="8" font-style="italic" fill="#444444">${esc(text.differentScale)}</text>`,
+      '</g>',
+      '</g>',
+    );
+  }
   if (placed.length)
     out.push(
       `<g class="labels" aria-hidden="true" font-family="${FONT}" font-size="${labelSize}" fill="#111111" stroke="#ffffff" stroke-width="${2 * halo}" stroke-linejoin="round" paint-order="stroke">`,
@@ -634,7 +925,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   // footer: scale bar, north arrow, source
   const footerTop = Math.max(mapBottom, mapTop + bodyHeight) + 6;
   if (scaleBar || northArrow) {
-    const centre: [number, number] = [(mapLeft + mapRight) / 2, (mapTop + mapBottom) / 2];
+    const centre: [number, number] = [(mapLeft + mapRight) / 2, (mainArea[1] + mainArea[3]) / 2];
     const lonLat = projection.invert?.(centre);
     let cursor = mapLeft;
     if (lonLat && Number.isFinite(lonLat[0]) && Number.isFinite(lonLat[1])) {
@@ -690,6 +981,14 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
     height,
     classification,
     labels: { shown: placed.map((label) => label.candidate.code), dropped },
+    insets: insets.map((inset) => ({
+      code: inset.region.code,
+      region: inset.region.region,
+      name: { ...inset.region.name },
+      box: [...inset.box],
+      codes: inset.codes,
+    })),
+    warnings,
   };
 }
 
@@ -701,7 +1000,8 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
  * @param layers - The layers, bottom first.
  * @param options - Title (required), size, projection, classes, palette, legend…
  * @returns The SVG document as a string.
- * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options.
+ * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options,
+ *   `E_INVALID_MAP_OPTION` for a bad `insets` option.
  * @example
  * ```ts
  * import { renderSvg } from 'cprdfop/geo';

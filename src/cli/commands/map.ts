@@ -50,6 +50,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
     .option('--palette <name>', say(ctx, MAP.paletteOption, { names: paletteNames().join(', ') }), 'YlGnBu')
     .option('--context <geojson>', say(ctx, MAP.contextOption))
     .option('--labels', say(ctx, MAP.labelsOption))
+    .option('--insets <mode>', say(ctx, MAP.insetsOption), 'auto')
     .option('--width <px>', say(ctx, MAP.widthOption), '800')
     .option('--format <format>', say(ctx, MAP.formatOption))
     .option('--scale <ratio>', say(ctx, MAP.scaleOption), '1')
@@ -77,6 +78,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
         palette: string;
         context?: string;
         labels?: boolean;
+        insets: string;
         width: string;
         format?: string;
         scale: string;
@@ -93,6 +95,9 @@ export function registerMap(program: Command, ctx: CliContext): void {
         const maxSize = Number(opts.maxSize);
         if (!Number.isInteger(maxSize) || maxSize < 10_000)
           throw new CliError(say(ctx, MAP.badMaxSize, { value: opts.maxSize }), EXIT.USAGE, true);
+        if (opts.insets !== 'auto' && opts.insets !== 'none')
+          throw new CliError(say(ctx, MAP.badInsets, { value: opts.insets }), EXIT.USAGE, true);
+        const insets = opts.insets;
         const lang = langOf(ctx);
         const style = parseStyle(ctx, opts);
         const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn, {
@@ -170,6 +175,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
               lang,
               width,
               source,
+              insets,
               ...(opts.subtitle ? { subtitle: opts.subtitle } : {}),
               ...(opts.legendTitle ? { valueLabel: opts.legendTitle } : {}),
               ...(opts.unit ? { unit: opts.unit } : {}),
@@ -213,6 +219,16 @@ export function registerMap(program: Command, ctx: CliContext): void {
           units.features.map((f) => [f.properties.code, f.properties.label ?? f.properties.code]),
         );
         reportMap(ctx, drawn, units.features.length, names);
+        for (const warning of drawn.warnings)
+          warnings.warn(
+            say(ctx, MAP.overseasOmitted, {
+              count: warning.codes.length,
+              list: `${warning.codes
+                .slice(0, 10)
+                .map((code) => names.get(code) ?? code)
+                .join(', ')}${warning.codes.length > 10 ? ', …' : ''}`,
+            }),
+          );
         warnings.failIfStrict(opts.strict === true);
         const format = outputFormat(ctx, opts.format, opts.output);
         if (format === 'png') {
