@@ -9,7 +9,8 @@ import { CprdfopError } from '../errors.js';
  * `E_TOPOLOGY_MISMATCH` ({@link loadTopology}: a saved topology built from other contours or for another vintage),
  * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit),
  * `E_INVALID_CLASSIFICATION` ({@link classify}: no value, bad class count, breaks or palette),
- * `E_PNG` ({@link renderPng}: renderer or font unavailable, bad scale, SVG not renderable).
+ * `E_PNG` ({@link renderPng}: renderer or font unavailable, bad scale, SVG not renderable),
+ * `E_INVALID_MAP_OPTION` ({@link renderMap}: an option such as `insets` with a value it does not take).
  *
  * @example
  * ```ts
