@@ -161,6 +161,13 @@ function kindInWords(value: ScalarParameterValue): Message {
   return { fr: FRENCH_KINDS[kind] ?? kind, en: `a ${kind}` };
 }
 
+/**
+ * The schema's own texts given to zod checks (one language only there): `parseRuleSet` tells them in
+ * French from this list.
+ * @internal
+ */
+export const HTTP_URL: Readonly<Message> = { fr: 'une URL http(s)', en: 'an http(s) URL' };
+
 /** A custom zod issue told in both languages: the English `message`, both in `params.messages`. */
 function bilingualIssue(
   path: (string | number)[],
@@ -321,8 +328,8 @@ export const RuleSource = /* @__PURE__ */ (() =>
   z.strictObject({
     ref: z.string().min(1),
     url: z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
-      .regex(/^https?:\/\//i, 'an http(s) URL')
+      .url({ protocol: /^https?$/, error: HTTP_URL.en })
+      .regex(/^https?:\/\//i, HTTP_URL.en)
       .optional(),
     quote: z.string().min(1).optional(),
   }))();

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { checkJsonSafety, formatPath, parseJsonWithLimits, type SafetyIssue } from '../_shared/jsonSafety.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { RuleSetError } from './errors.js';
-import { RuleSet } from './RuleSet.js';
+import { HTTP_URL, RuleSet } from './RuleSet.js';
 
 /**
  * Maximum nesting of a rule set document (expressions included).
@@ -66,6 +66,7 @@ function bilingualIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): R
     const twin = frenchIssues[index];
     const fr =
       own?.fr ??
+      (issue.message === HTTP_URL.en ? HTTP_URL.fr : undefined) ??
       (twin && twin.code === issue.code && formatPath(twin.path) === path
         ? frenchTypography(twin.message)
         : issue.message);
