@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDateMessages } from '../_shared/isoDate.js';
 import { checkJsonSafety, formatPath, parseJsonWithLimits, type SafetyIssue } from '../_shared/jsonSafety.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { RuleSetError } from './errors.js';
@@ -67,11 +68,23 @@ function bilingualIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): R
     const fr =
       own?.fr ??
       (issue.message === HTTP_URL.en ? HTTP_URL.fr : undefined) ??
+      isoDateFrench(input, issue) ??
       (twin && twin.code === issue.code && formatPath(twin.path) === path
         ? frenchTypography(twin.message)
         : issue.message);
     return { path, message: issue.message, messages: { fr, en: issue.message } };
   });
+}
+
+/** The French of an invalid ISO date's message (the shared schema's message is English then French). */
+function isoDateFrench(input: unknown, issue: z.core.$ZodIssue): string | undefined {
+  let value: unknown = input;
+  for (const key of issue.path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  const messages = isoDateMessages(value);
+  return issue.message === messages.en ? messages.fr : undefined;
 }
 
 /** A safety issue (its messages, or its English message in both languages). */

@@ -246,6 +246,19 @@ const samples: [string, () => unknown, string][] = [
     'duplicate criterion id "c" (first at criteria[0])',
   ],
   [
+    'parseRuleSet: an impossible date (the shared date schema)',
+    () => parseRuleSet(head('sample', { validFrom: '2023-02-30' })),
+    'validFrom: expected a real calendar date YYYY-MM-DD, got "2023-02-30"',
+  ],
+  [
+    'parseRuleSet: an http(s) URL',
+    () =>
+      parseRuleSet(
+        head('sample', { criteria: [criterion(true, { source: { ref: 'x', url: 'ftp://a.fr/x' } })] }),
+      ),
+    'criteria[0].source.url: an http(s) URL',
+  ],
+  [
     'RuleSet: validTo before validFrom',
     () => parseRuleSet(head('sample', { validTo: '2020-01-01' })),
     'validTo 2020-01-01 is before validFrom 2024-01-01',
