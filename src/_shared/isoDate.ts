@@ -76,3 +76,18 @@ export function isoDateMessage(value: unknown): string {
       : String(value);
   return `expected ${ISO_DATE_REASON.en}, got ${shown} (attendu\u202f: ${ISO_DATE_REASON.fr})`;
 }
+
+/**
+ * The same message in each language: `en` is {@link isoDateMessage} as it is (it has always ended with
+ * a French note), `fr` is French alone, its typography set (« date «\u202fx\u202f» invalide\u00a0: … »).
+ */
+export function isoDateMessages(value: unknown): { fr: string; en: string } {
+  const shown =
+    typeof value === 'string'
+      ? `«\u202f${value.length > 40 ? `${value.slice(0, 40)}…` : value}\u202f»`
+      : String(value);
+  return {
+    fr: `date ${shown} invalide\u00a0: ${ISO_DATE_REASON.fr} est attendue`,
+    en: isoDateMessage(value),
+  };
+}

@@ -106,7 +106,16 @@ function regionProvider(region: string, meshes: readonly Mesh[] | undefined): Te
     return provider;
   } catch (error) {
     if (error instanceof InvalidCodeError) {
-      throw new RuleSetError('region', `"${region}" is not a region of COG 2026 (${error.message})`);
+      throw new RuleSetError(
+        'region',
+        renderBoth(
+          {
+            fr: '« {region} » n’est pas une région du COG 2026 ({reason})',
+            en: '"{region}" is not a region of COG 2026 ({reason})',
+          },
+          { region, reason: { fr: error.messages.fr, en: error.message } },
+        ),
+      );
     }
     throw error;
   }

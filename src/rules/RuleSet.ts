@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { REGION_CODE } from '../_shared/inseeCodes.js';
 import { packIsoDate } from '../_shared/isoDate.js';
 import { isoDateSchema } from '../_shared/isoDateSchema.js';
+import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
 import { FieldDeclaration } from './FieldDeclaration.js';
 import { fieldDeclarationProblems } from './fieldIndex.js';
 import { RuleText } from './RuleText.js';
@@ -143,6 +144,40 @@ function valueKind(value: ScalarParameterValue): string {
   return typeof value === 'string' && packIsoDate(value) >= 0 ? 'date' : typeof value;
 }
 
+const FRENCH_KINDS: Readonly<Record<string, string>> = {
+  'list of number': 'une liste de nombres',
+  'list of string': 'une liste de chaînes',
+  'list of boolean': 'une liste de booléens',
+  list: 'une liste',
+  date: 'une date',
+  string: 'une chaîne',
+  number: 'un nombre',
+  boolean: 'un booléen',
+};
+
+/** The kind of a value in a sentence: `a date` / « une date ». */
+function kindInWords(value: ScalarParameterValue): Message {
+  const kind = valueKind(value);
+  return { fr: FRENCH_KINDS[kind] ?? kind, en: `a ${kind}` };
+}
+
+/**
+ * The schema's own texts given to zod checks (one language only there): `parseRuleSet` tells them in
+ * French from this list.
+ * @internal
+ */
+export const HTTP_URL: Readonly<Message> = { fr: 'une URL http(s)', en: 'an http(s) URL' };
+
+/** A custom zod issue told in both languages: the English `message`, both in `params.messages`. */
+function bilingualIssue(
+  path: (string | number)[],
+  template: Message,
+  values: Readonly<Record<string, MessageValue>> = {},
+) {
+  const messages = renderBoth(template, values);
+  return { code: 'custom' as const, path, message: messages.en, params: { messages } };
+}
+
 /**
  * A dated parameter value (like OpenFisca's dated parameters): the values in force from each date, in
  * ascending order of `from` with no date twice, every value of the same type. `{"param": name}` gives
@@ -166,20 +201,36 @@ export const DatedParameterValue = /* @__PURE__ */ (() =>
         const previous = dated.values[index - 1]!;
         const entry = dated.values[index]!;
         if (packIsoDate(entry.from) <= packIsoDate(previous.from))
-          context.addIssue({
-            code: 'custom',
-            path: ['values', index, 'from'],
-            message:
-              entry.from === previous.from
-                ? `"from": "${entry.from}" appears twice (each date once)`
-                : `"from": "${entry.from}" comes after "${previous.from}": the dates must ascend`,
-          });
+          context.addIssue(
+            entry.from === previous.from
+              ? bilingualIssue(
+                  ['values', index, 'from'],
+                  {
+                    fr: '{from} apparaît deux fois (chaque date une seule fois)',
+                    en: '{from} appears twice (each date once)',
+                  },
+                  { from: `"from": "${entry.from}"` },
+                )
+              : bilingualIssue(
+                  ['values', index, 'from'],
+                  {
+                    fr: '{from} vient après « {previous} » : les dates doivent être croissantes',
+                    en: '{from} comes after "{previous}": the dates must ascend',
+                  },
+                  { from: `"from": "${entry.from}"`, previous: previous.from },
+                ),
+          );
         if (valueKind(entry.value) !== valueKind(first.value))
-          context.addIssue({
-            code: 'custom',
-            path: ['values', index, 'value'],
-            message: `a ${valueKind(entry.value)} where the first value is a ${valueKind(first.value)}: every value of a dated parameter has the same type`,
-          });
+          context.addIssue(
+            bilingualIssue(
+              ['values', index, 'value'],
+              {
+                fr: '{kind} alors que la première valeur est {first} : toutes les valeurs d’un paramètre daté ont le même type',
+                en: '{kind} where the first value is {first}: every value of a dated parameter has the same type',
+              },
+              { kind: kindInWords(entry.value), first: kindInWords(first.value) },
+            ),
+          );
       }
     }))();
 /** @category Rule sets */
@@ -277,8 +328,8 @@ export const RuleSource = /* @__PURE__ */ (() =>
   z.strictObject({
     ref: z.string().min(1),
     url: z
-      .url({ protocol: /^https?$/, error: 'an http(s) URL' })
-      .regex(/^https?:\/\//i, 'an http(s) URL')
+      .url({ protocol: /^https?$/, error: HTTP_URL.en })
+      .regex(/^https?:\/\//i, HTTP_URL.en)
       .optional(),
     quote: z.string().min(1).optional(),
   }))();
@@ -436,24 +487,34 @@ export const RuleSet = /* @__PURE__ */ (() =>
       const validFrom = packIsoDate(ruleSet.validFrom);
       const validTo = packIsoDate(ruleSet.validTo);
       if (validFrom >= 0 && validTo >= 0 && validTo < validFrom) {
-        context.addIssue({
-          code: 'custom',
-          path: ['validTo'],
-          message: `validTo ${ruleSet.validTo} is before validFrom ${ruleSet.validFrom}`,
-        });
+        context.addIssue(
+          bilingualIssue(
+            ['validTo'],
+            {
+              fr: 'validTo {validTo} est antérieur à validFrom {validFrom}',
+              en: 'validTo {validTo} is before validFrom {validFrom}',
+            },
+            { validTo: String(ruleSet.validTo), validFrom: ruleSet.validFrom },
+          ),
+        );
       }
-      const unique = (list: readonly string[] | undefined, where: string, what: string) => {
+      const unique = (list: readonly string[] | undefined, where: string, what: Message) => {
         const seen = new Map<string, number>();
         if (!Array.isArray(list)) return;
         list.forEach((name, index) => {
           const first = seen.get(name);
           if (first === undefined) seen.set(name, index);
           else
-            context.addIssue({
-              code: 'custom',
-              path: [where, index],
-              message: `duplicate ${what} "${name}" (first at ${where}[${first}])`,
-            });
+            context.addIssue(
+              bilingualIssue(
+                [where, index],
+                {
+                  fr: '{what} « {name} » en double (première occurrence en {first})',
+                  en: 'duplicate {what} "{name}" (first at {first})',
+                },
+                { what, name: String(name), first: `${where}[${first}]` },
+              ),
+            );
         });
       };
       unique(
@@ -461,30 +522,35 @@ export const RuleSet = /* @__PURE__ */ (() =>
           ? ruleSet.parameters.map((parameter) => parameter?.name)
           : undefined,
         'parameters',
-        'parameter',
+        { fr: 'paramètre', en: 'parameter' },
       );
       unique(
         Array.isArray(ruleSet.criteria) ? ruleSet.criteria.map((criterion) => criterion?.id) : undefined,
         'criteria',
-        'criterion id',
+        { fr: 'identifiant de critère', en: 'criterion id' },
       );
       unique(
         Array.isArray(ruleSet.definitions)
           ? ruleSet.definitions.map((definition) => definition?.name)
           : undefined,
         'definitions',
-        'definition',
+        { fr: 'définition', en: 'definition' },
       );
-      unique(ruleSet.remove, 'remove', 'removed criterion');
+      unique(ruleSet.remove, 'remove', { fr: 'critère retiré', en: 'removed criterion' });
       if (Array.isArray(ruleSet.fields)) {
         for (const problem of fieldDeclarationProblems(ruleSet.fields)) {
-          context.addIssue({ code: 'custom', path: ['fields', ...problem.path], message: problem.message });
+          context.addIssue({
+            code: 'custom',
+            path: ['fields', ...problem.path],
+            message: problem.message,
+            params: { messages: problem.messages },
+          });
         }
       }
       unique(
         Array.isArray(ruleSet.examples) ? ruleSet.examples.map((example) => example?.name) : undefined,
         'examples',
-        'example name',
+        { fr: 'nom d’exemple', en: 'example name' },
       );
     }))();
 /** @category Rule sets */

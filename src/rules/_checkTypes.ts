@@ -3,12 +3,13 @@
  * and funding amount (wrong operand kinds, arity, unknown fields are `RuleSetError`s). Internal to
  * `cprdfop/rules`.
  */
+import { renderBoth } from '../_shared/messages.js';
 import { definitionOrder } from './_definitions.js';
 import type { OperatorDefinition } from './defineOperator.js';
 import { RuleSetError } from './errors.js';
 import type { ValueType } from './operators/registry.js';
 import type { Parameter, RuleSet } from './RuleSet.js';
-import { declaredFieldTypes, type TypeEnvironment, typeOf } from './typeCheck.js';
+import { declaredFieldTypes, type TypeEnvironment, typeInWords, typeOf } from './typeCheck.js';
 
 /**
  * Type-checks a flat rule set's expressions.
@@ -46,6 +47,12 @@ export function checkTypes(
   if (ruleSet.funding?.enabled) {
     const amount = typeOf(ruleSet.funding.amount, types, 'funding.amount');
     if (amount !== 'number' && amount !== 'any')
-      throw new RuleSetError('funding.amount', `the amount must be a number, not a ${amount}`);
+      throw new RuleSetError(
+        'funding.amount',
+        renderBoth(
+          { fr: 'le montant doit être un nombre, pas {type}', en: 'the amount must be a number, not {type}' },
+          { type: typeInWords(amount) },
+        ),
+      );
   }
 }

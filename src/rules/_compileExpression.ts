@@ -4,7 +4,9 @@
  * (`field <op> constant`), else the generic strict application. Custom operators are reached with
  * `{"call": [name, …]}` (their own namespace) or, when no built-in has their name, directly.
  */
+
 import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
+import { formatNumber, renderBoth } from '../_shared/messages.js';
 import { RuleSetError } from './errors.js';
 import {
   argumentList,
@@ -60,9 +62,21 @@ export function compileExpression(
   at: string,
 ): Compiled {
   if (depth > MAX_EXPRESSION_DEPTH)
-    throw new RuleSetError(at, `expression nested deeper than ${MAX_EXPRESSION_DEPTH}`);
+    throw new RuleSetError(
+      at,
+      renderBoth(
+        { fr: 'expression imbriquée sur plus de {max} niveaux', en: 'expression nested deeper than {max}' },
+        { max: String(MAX_EXPRESSION_DEPTH) },
+      ),
+    );
   if (++state.nodes.count > MAX_EXPRESSION_NODES)
-    throw new RuleSetError(at, `more than ${MAX_EXPRESSION_NODES} nodes`);
+    throw new RuleSetError(
+      at,
+      renderBoth(
+        { fr: 'plus de {max} nœuds', en: 'more than {max} nodes' },
+        { max: { fr: formatNumber(MAX_EXPRESSION_NODES, 'fr'), en: String(MAX_EXPRESSION_NODES) } },
+      ),
+    );
   if (node === null || typeof node !== 'object') return constant(node);
   if (Array.isArray(node)) {
     const items = node.map((item, index) => compileExpression(item, state, depth + 1, `${at}[${index}]`));
@@ -71,10 +85,20 @@ export function compileExpression(
     return listOf(items);
   }
   const keys = Object.keys(node);
-  if (keys.length !== 1) throw new RuleSetError(at, 'an operator node has exactly one key');
+  if (keys.length !== 1)
+    throw new RuleSetError(
+      at,
+      renderBoth({
+        fr: 'un nœud d’opérateur a exactement une clé',
+        en: 'an operator node has exactly one key',
+      }),
+    );
   const name = keys[0]!;
   if (FORBIDDEN_KEYS.has(name) || !Object.hasOwn(node, name))
-    throw new RuleSetError(at, `forbidden key "${name}"`);
+    throw new RuleSetError(
+      at,
+      renderBoth({ fr: 'clé interdite « {name} »', en: 'forbidden key "{name}"' }, { name }),
+    );
   const argument = node[name]!;
   const here = `${at}.${name}`;
   const operand = (child: ExpressionValue, position?: number) =>
@@ -87,7 +111,13 @@ export function compileExpression(
   if (entry && custom && name !== 'call')
     throw new RuleSetError(
       here,
-      `"${name}" is both a built-in and a custom operator: write {"call": ["${name}", …]} for the custom one`,
+      renderBoth(
+        {
+          fr: '« {name} » est à la fois un opérateur intégré et un opérateur personnalisé : écrire {call} pour le personnalisé',
+          en: '"{name}" is both a built-in and a custom operator: write {call} for the custom one',
+        },
+        { name, call: `{"call": ["${name}", …]}` },
+      ),
     );
   if (entry?.compile) return entry.compile({ argument, state, at: here, operand, operands });
   if (entry?.evaluate) {
@@ -100,5 +130,8 @@ export function compileExpression(
     return fast || entry.fuse?.(compiled) || strict(compiled, entry.evaluate);
   }
   if (custom) return compileCustom(custom, operands(argumentList(argument, here, custom.args.length)));
-  throw new RuleSetError(at, `unknown operator "${name}"`);
+  throw new RuleSetError(
+    at,
+    renderBoth({ fr: 'opérateur inconnu « {name} »', en: 'unknown operator "{name}"' }, { name }),
+  );
 }

@@ -3,7 +3,7 @@
  * parameters, `missing` lists — frozen and shared, built on first use), its message templates and the
  * dependency tree of its assumptions. Internal to `cprdfop/rules`; `compile` drives it.
  */
-import { lowerFirst } from '../_shared/messages.js';
+import { lowerFirst, renderBoth } from '../_shared/messages.js';
 import type { AssumptionRecords } from './_assumptions.js';
 import { compileExpression } from './_compileExpression.js';
 import { entryInForce } from './_datedParameters.js';
@@ -101,10 +101,25 @@ export function compileCriterion(
   if (when !== null && typeof when === 'object' && !Array.isArray(when)) {
     const name = Object.keys(when)[0];
     if (name && !isBooleanRoot(name, when[name]!, environment.custom)) {
-      throw new RuleSetError(at, `a criterion must be a boolean expression, not "${name}"`);
+      throw new RuleSetError(
+        at,
+        renderBoth(
+          {
+            fr: 'un critère doit être une expression booléenne, pas « {name} »',
+            en: 'a criterion must be a boolean expression, not "{name}"',
+          },
+          { name },
+        ),
+      );
     }
   } else if (typeof when !== 'boolean') {
-    throw new RuleSetError(at, 'a criterion must be a boolean expression');
+    throw new RuleSetError(
+      at,
+      renderBoth({
+        fr: 'un critère doit être une expression booléenne',
+        en: 'a criterion must be a boolean expression',
+      }),
+    );
   }
   const parameters: Record<string, ParameterValue> = {};
   for (const name of state.params) parameters[name] = frozenCopy(paramMap.get(name)!.value);

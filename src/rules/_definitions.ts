@@ -2,6 +2,7 @@
  * Named intermediate values (`definitions`, issue #12): ordered so that each is compiled after the
  * definitions it refers to; a cycle is a `RuleSetError` naming the definitions in it and a JSON pointer.
  */
+import { renderBoth } from '../_shared/messages.js';
 import { RuleSetError } from './errors.js';
 import type { Definition, ExpressionValue } from './RuleSet.js';
 
@@ -35,7 +36,13 @@ export function definitionOrder(definitions: readonly Definition[]): number[] {
       const cycle = [...chain.slice(chain.indexOf(name)), name];
       throw new RuleSetError(
         `definitions[${index}].value`,
-        `definitions refer to each other in a cycle: ${cycle.join(' → ')} (JSON pointer /definitions/${index}/value)`,
+        renderBoth(
+          {
+            fr: 'des définitions se réfèrent les unes aux autres en cycle : {cycle} (pointeur JSON {pointer})',
+            en: 'definitions refer to each other in a cycle: {cycle} (JSON pointer {pointer})',
+          },
+          { cycle: cycle.join(' → '), pointer: `/definitions/${index}/value` },
+        ),
       );
     }
     state[index] = 1;

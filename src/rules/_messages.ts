@@ -5,6 +5,7 @@
  * amounts in euros, dates written out). An unknown parameter, or a field the criterion does not read,
  * is a `RuleSetError` naming the message.
  */
+import { renderBoth } from '../_shared/messages.js';
 import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
@@ -96,18 +97,40 @@ export function compileTemplate(
     last = match.index + whole.length;
     if (kind === 'param') {
       const parameter = parameters.get(name);
-      if (!parameter) throw new RuleSetError(at, `unknown parameter "${name}" in the message`);
+      if (!parameter)
+        throw new RuleSetError(
+          at,
+          renderBoth(
+            {
+              fr: 'paramètre inconnu « {name} » dans le message',
+              en: 'unknown parameter "{name}" in the message',
+            },
+            { name },
+          ),
+        );
       if (isDatedValue(parameter.value))
         throw new RuleSetError(
           at,
-          `the message quotes the dated parameter "${name}", whose value depends on the evaluation date: not supported yet`,
+          renderBoth(
+            {
+              fr: 'le message cite le paramètre daté « {name} », dont la valeur dépend de la date d’évaluation : ce n’est pas encore pris en charge',
+              en: 'the message quotes the dated parameter "{name}", whose value depends on the evaluation date: not supported yet',
+            },
+            { name },
+          ),
         );
       pieces.push(formatValue(parameter.value, language, parameter.unit === 'EUR' ? 'money-unit' : 'number'));
     } else {
       if (!fieldsRead.includes(name))
         throw new RuleSetError(
           at,
-          `the message quotes the field "${name}", which the criterion does not read`,
+          renderBoth(
+            {
+              fr: 'le message cite le champ « {name} », que le critère ne lit pas',
+              en: 'the message quotes the field "{name}", which the criterion does not read',
+            },
+            { name },
+          ),
         );
       pieces.push({ path: name, kind: kinds.get(name) ?? 'number' });
     }

@@ -1,3 +1,4 @@
+import { renderBoth } from '../_shared/messages.js';
 import { assumptionRecords } from './_assumptions.js';
 import { checkTypes } from './_checkTypes.js';
 import { compileExpression } from './_compileExpression.js';
@@ -87,15 +88,40 @@ export interface Evaluator {
  */
 export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluator {
   if (ruleSet.extends) {
-    throw new RuleSetError('extends', `extends "${ruleSet.extends}": resolve it first with resolveRuleSet`);
+    throw new RuleSetError(
+      'extends',
+      renderBoth(
+        {
+          fr: 'extends « {base} » : le résoudre d’abord avec resolveRuleSet',
+          en: 'extends "{base}": resolve it first with resolveRuleSet',
+        },
+        { base: ruleSet.extends },
+      ),
+    );
   }
   for (const name of Object.keys(options.operators ?? {})) {
-    if (!isSafeName(name)) throw new RuleSetError('', `custom operator "${name}" is reserved or invalid`);
+    if (!isSafeName(name))
+      throw new RuleSetError(
+        '',
+        renderBoth(
+          {
+            fr: 'l’opérateur personnalisé « {name} » est réservé ou invalide',
+            en: 'custom operator "{name}" is reserved or invalid',
+          },
+          { name },
+        ),
+      );
   }
   const paramMap = new Map<string, Parameter>();
   ruleSet.parameters.forEach((parameter, index) => {
     if (paramMap.has(parameter.name))
-      throw new RuleSetError(`parameters[${index}]`, `duplicate parameter "${parameter.name}"`);
+      throw new RuleSetError(
+        `parameters[${index}]`,
+        renderBoth(
+          { fr: 'paramètre « {name} » en double', en: 'duplicate parameter "{name}"' },
+          { name: parameter.name },
+        ),
+      );
     paramMap.set(parameter.name, parameter);
   });
   // Static types first: wrong operand kinds, arity and unknown fields are errors before any closure.
@@ -144,7 +170,13 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
   const ids = new Set<string>();
   const criteria = ruleSet.criteria.map((criterion, index) => {
     if (ids.has(criterion.id))
-      throw new RuleSetError(`criteria[${index}]`, `duplicate criterion "${criterion.id}"`);
+      throw new RuleSetError(
+        `criteria[${index}]`,
+        renderBoth(
+          { fr: 'critère « {id} » en double', en: 'duplicate criterion "{id}"' },
+          { id: criterion.id },
+        ),
+      );
     ids.add(criterion.id);
     return compileCriterion(criterion, index, environment);
   });

@@ -9,7 +9,7 @@ import { CprdfopError } from '../errors.js';
  * @example
  * ```ts
  * import { RuleSetError } from 'cprdfop/rules';
- * new RuleSetError('criteria[0].when', 'unknown operator "foo"').code; // "E_RULESET_INVALID"
+ * new RuleSetError('criteria[0].when', { fr: 'opérateur inconnu «\u202ffoo\u202f»', en: 'unknown operator "foo"' }).code; // "E_RULESET_INVALID"
  * ```
  * @category Errors
  */

@@ -1,3 +1,4 @@
+import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
 import type { FieldDeclaration } from './FieldDeclaration.js';
 import type { RuleSet } from './RuleSet.js';
 
@@ -54,64 +55,96 @@ export function fieldIndex(ruleSet: Pick<RuleSet, 'fields'> | readonly FieldDecl
   return index;
 }
 
+/** A problem of a `fields` array: where, and what (English `message`, both languages in `messages`). */
+export interface FieldDeclarationProblem {
+  path: (string | number)[];
+  message: string;
+  messages: Message;
+}
+
 /**
  * Problems of a `fields` array that the shape alone does not show: the same path declared twice, a path
  * that is a prefix of another (`budget` declared as a value and `budget.total`), `values` on a type other
  * than `enum`/`set` (or missing on them), `items` on a type other than `list` (or missing on it),
  * `min` greater than `max`. Paths are relative to `fields`, e.g. `[2].items[0].path`.
  */
-export function fieldDeclarationProblems(
-  fields: readonly FieldDeclaration[],
-): { path: (string | number)[]; message: string }[] {
-  const problems: { path: (string | number)[]; message: string }[] = [];
+export function fieldDeclarationProblems(fields: readonly FieldDeclaration[]): FieldDeclarationProblem[] {
+  const problems: FieldDeclarationProblem[] = [];
+  const report = (
+    path: (string | number)[],
+    template: Message,
+    values: Readonly<Record<string, MessageValue>> = {},
+  ) => {
+    const messages = renderBoth(template, values);
+    problems.push({ path, message: messages.en, messages });
+  };
   const visit = (declarations: readonly FieldDeclaration[], at: (string | number)[]) => {
     const seen = new Map<string, number>();
     declarations.forEach((declaration, position) => {
       const here = [...at, position];
       const first = seen.get(declaration.path);
       if (first !== undefined) {
-        problems.push({
-          path: [...here, 'path'],
-          message: `duplicate field "${declaration.path}" (first at index ${first})`,
-        });
+        report(
+          [...here, 'path'],
+          {
+            fr: 'champ « {path} » en double (première déclaration à l’index {first})',
+            en: 'duplicate field "{path}" (first at index {first})',
+          },
+          { path: declaration.path, first: String(first) },
+        );
       } else seen.set(declaration.path, position);
       const needsValues = declaration.type === 'enum' || declaration.type === 'set';
       if (needsValues && !declaration.values) {
-        problems.push({
-          path: here,
-          message: `${declaration.type === 'enum' ? 'an' : 'a'} ${declaration.type} field lists its "values"`,
-        });
+        report(
+          here,
+          {
+            fr: 'un champ {type} doit donner la liste de ses « values »',
+            en: '{article} {type} field lists its "values"',
+          },
+          { type: declaration.type, article: { fr: '', en: declaration.type === 'enum' ? 'an' : 'a' } },
+        );
       }
       if (!needsValues && declaration.values) {
-        problems.push({ path: [...here, 'values'], message: `"values" only apply to enum and set fields` });
+        report([...here, 'values'], {
+          fr: '« values » ne s’applique qu’aux champs enum et set',
+          en: '"values" only apply to enum and set fields',
+        });
       }
       if (declaration.values) {
         const distinct = new Set<string>();
         declaration.values.forEach((value, valueIndex) => {
           if (distinct.has(value.value)) {
-            problems.push({
-              path: [...here, 'values', valueIndex],
-              message: `duplicate value "${value.value}"`,
-            });
+            report(
+              [...here, 'values', valueIndex],
+              { fr: 'valeur « {value} » en double', en: 'duplicate value "{value}"' },
+              { value: value.value },
+            );
           }
           distinct.add(value.value);
         });
       }
       if (declaration.type === 'list' && !declaration.items) {
-        problems.push({ path: here, message: 'a list field declares its "items"' });
+        report(here, {
+          fr: 'un champ list doit déclarer ses « items »',
+          en: 'a list field declares its "items"',
+        });
       }
       if (declaration.type !== 'list' && declaration.items) {
-        problems.push({ path: [...here, 'items'], message: '"items" only apply to list fields' });
+        report([...here, 'items'], {
+          fr: '« items » ne s’applique qu’aux champs list',
+          en: '"items" only apply to list fields',
+        });
       }
       if (
         declaration.min !== undefined &&
         declaration.max !== undefined &&
         declaration.min > declaration.max
       ) {
-        problems.push({
-          path: [...here, 'max'],
-          message: `max ${declaration.max} is below min ${declaration.min}`,
-        });
+        report(
+          [...here, 'max'],
+          { fr: 'max {max} est inférieur à min {min}', en: 'max {max} is below min {min}' },
+          { max: String(declaration.max), min: String(declaration.min) },
+        );
       }
       if (declaration.items) visit(declaration.items, [...here, 'items']);
     });
@@ -119,10 +152,14 @@ export function fieldDeclarationProblems(
     declarations.forEach((declaration, position) => {
       const prefix = paths.find((other) => declaration.path.startsWith(`${other}.`));
       if (prefix !== undefined) {
-        problems.push({
-          path: [...at, position, 'path'],
-          message: `"${declaration.path}" is inside the declared field "${prefix}"`,
-        });
+        report(
+          [...at, position, 'path'],
+          {
+            fr: '« {path} » est à l’intérieur du champ déclaré « {prefix} »',
+            en: '"{path}" is inside the declared field "{prefix}"',
+          },
+          { path: declaration.path, prefix },
+        );
       }
     });
   };

@@ -1,5 +1,6 @@
 import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import { type CriterionAccess, criterionAccess } from './_criterionAccess.js';
 import { dateOps } from './_dates.js';
@@ -769,12 +770,24 @@ function checkRates(evaluator: Evaluator, rates: Readonly<Record<string, number>
     if (!ids.has(id))
       throw new CprdfopError(
         'E_INVALID_OPTION',
-        `nextQuestions: failureRates names "${id}", not a criterion of ${evaluator.id}@${evaluator.version} / failureRates nomme « ${id} », qui n’est pas un critère de ${evaluator.id}@${evaluator.version}`,
+        renderBoth(
+          {
+            fr: 'nextQuestions : failureRates nomme « {id} », qui n’est pas un critère de {ruleSet}',
+            en: 'nextQuestions: failureRates names "{id}", not a criterion of {ruleSet}',
+          },
+          { id, ruleSet: `${evaluator.id}@${evaluator.version}` },
+        ),
       );
     if (!(typeof rate === 'number' && rate >= 0 && rate <= 1))
       throw new CprdfopError(
         'E_INVALID_OPTION',
-        `nextQuestions: failureRates.${id} is ${String(rate)}, not a share in [0, 1] / failureRates.${id} vaut ${String(rate)}, pas une part entre 0 et 1`,
+        renderBoth(
+          {
+            fr: 'nextQuestions : failureRates.{id} vaut {rate}, pas une part entre 0 et 1',
+            en: 'nextQuestions: failureRates.{id} is {rate}, not a share in [0, 1]',
+          },
+          { id, rate: String(rate) },
+        ),
       );
   }
   checkedRates.set(rates, evaluator);
@@ -846,7 +859,13 @@ export function nextQuestions(
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
     throw new CprdfopError(
       'E_INVALID_OPTION',
-      `nextQuestions: limit ${String(limit)} is not a positive integer / limit ${String(limit)} n’est pas un entier positif`,
+      renderBoth(
+        {
+          fr: 'nextQuestions : limit {limit} n’est pas un entier positif',
+          en: 'nextQuestions: limit {limit} is not a positive integer',
+        },
+        { limit: String(limit) },
+      ),
     );
   if (options.failureRates) checkRates(evaluator, options.failureRates);
   const evaluateOptions: EvaluateOptions | undefined = options.asOf ? { asOf: options.asOf } : undefined;

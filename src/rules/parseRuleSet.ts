@@ -1,6 +1,9 @@
-import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
+import { z } from 'zod';
+import { isoDateMessages } from '../_shared/isoDate.js';
+import { checkJsonSafety, formatPath, parseJsonWithLimits, type SafetyIssue } from '../_shared/jsonSafety.js';
+import { frenchTypography } from '../_shared/typography.js';
 import { RuleSetError } from './errors.js';
-import { RuleSet } from './RuleSet.js';
+import { HTTP_URL, RuleSet } from './RuleSet.js';
 
 /**
  * Maximum nesting of a rule set document (expressions included).
@@ -41,8 +44,56 @@ export const MAX_RULESET_BYTES = 16 * 1024 * 1024;
 export interface RuleIssue {
   /** Where, e.g. `criteria[2].when`. */
   path: string;
-  /** What is wrong. */
+  /** What is wrong, in English. */
   message: string;
+  /**
+   * What is wrong, in French and in English (French typography set): the schema's own checks are told
+   * by zod's French locale, the package's checks by its own texts.
+   */
+  messages: { fr: string; en: string };
+}
+
+let frenchErrors: ReturnType<typeof z.locales.fr>['localeError'] | undefined;
+
+/** The issues of a failed parse, each told in both languages. */
+function bilingualIssues(input: unknown, issues: readonly z.core.$ZodIssue[]): RuleIssue[] {
+  // Parsed again, on failure only, with zod's French messages: same schema, same input, same issues.
+  frenchErrors ??= z.locales.fr().localeError;
+  const french = RuleSet.safeParse(input, { error: frenchErrors });
+  const frenchIssues = french.success ? [] : french.error.issues;
+  return issues.map((issue, index) => {
+    const path = formatPath(issue.path);
+    const own = (issue as { params?: { messages?: { fr: string; en: string } } }).params?.messages;
+    const twin = frenchIssues[index];
+    const fr =
+      own?.fr ??
+      (issue.message === HTTP_URL.en ? HTTP_URL.fr : undefined) ??
+      isoDateFrench(input, issue) ??
+      (twin && twin.code === issue.code && formatPath(twin.path) === path
+        ? frenchTypography(twin.message)
+        : issue.message);
+    return { path, message: issue.message, messages: { fr, en: issue.message } };
+  });
+}
+
+/** The French of an invalid ISO date's message (the shared schema's message is English then French). */
+function isoDateFrench(input: unknown, issue: z.core.$ZodIssue): string | undefined {
+  let value: unknown = input;
+  for (const key of issue.path) {
+    if (value === null || typeof value !== 'object' || !Object.hasOwn(value, key)) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  const messages = isoDateMessages(value);
+  return issue.message === messages.en ? messages.fr : undefined;
+}
+
+/** A safety issue (its messages, or its English message in both languages). */
+function safetyIssue(issue: SafetyIssue): RuleIssue {
+  return {
+    path: issue.path,
+    message: issue.message,
+    messages: issue.messages ?? { fr: issue.message, en: issue.message },
+  };
 }
 
 /**
@@ -62,12 +113,12 @@ export function safeParseRuleSet(
   input: unknown,
 ): { success: true; data: RuleSet } | { success: false; issues: RuleIssue[] } {
   const unsafe = checkJsonSafety(input, { maxDepth: MAX_RULESET_DEPTH, maxNodes: MAX_RULESET_NODES });
-  if (unsafe) return { success: false, issues: [unsafe] };
+  if (unsafe) return { success: false, issues: [safetyIssue(unsafe)] };
   const r = RuleSet.safeParse(input);
   if (r.success) return { success: true, data: r.data };
   return {
     success: false,
-    issues: r.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+    issues: bilingualIssues(input, r.error.issues),
   };
 }
 
@@ -96,7 +147,7 @@ export function safeParseRuleSetJson(
     maxDepth: MAX_RULESET_DEPTH,
     maxNodes: MAX_RULESET_NODES,
   });
-  if (!parsed.ok) return { success: false, issues: [parsed.issue] };
+  if (!parsed.ok) return { success: false, issues: [safetyIssue(parsed.issue)] };
   return safeParseRuleSet(parsed.value);
 }
 
@@ -120,5 +171,5 @@ export function parseRuleSet(input: unknown): RuleSet {
   const r = safeParseRuleSet(input);
   if (r.success) return r.data;
   const first = r.issues[0]!;
-  throw new RuleSetError(first.path, first.message);
+  throw new RuleSetError(first.path, first.messages);
 }

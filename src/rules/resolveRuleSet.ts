@@ -1,4 +1,5 @@
 import { formatPath } from '../_shared/jsonSafety.js';
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration } from './FieldDeclaration.js';
 import { fieldDeclarationProblems } from './fieldIndex.js';
@@ -33,7 +34,13 @@ function mergeFields(
     if (existing.type !== field.type) {
       throw new RuleSetError(
         `${at}[${index}]`,
-        `refinement of field "${field.path}" changes its type from ${existing.type} to ${field.type}`,
+        renderBoth(
+          {
+            fr: 'la précision du champ « {path} » change son type de {from} en {to}',
+            en: 'refinement of field "{path}" changes its type from {from} to {to}',
+          },
+          { path: field.path, from: existing.type, to: field.type },
+        ),
       );
     }
     const refined: FieldDeclaration = { ...existing, ...field };
@@ -87,39 +94,65 @@ export function resolveRuleSet(ruleSet: RuleSet, bases: readonly RuleSet[]): Rul
 function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): RuleSet {
   const self = `${ruleSet.id}@${ruleSet.version}`;
   if (!ruleSet.extends) {
-    if (ruleSet.remove?.length) throw new RuleSetError('remove', '"remove" needs "extends"');
+    if (ruleSet.remove?.length)
+      throw new RuleSetError(
+        'remove',
+        renderBoth({ fr: '« remove » exige « extends »', en: '"remove" needs "extends"' }),
+      );
     return ruleSet;
   }
   if (_seen.includes(self) || _seen.length > 8) {
-    throw new RuleSetError('extends', `circular or too long chain: ${[..._seen, self].join(' → ')}`);
+    throw new RuleSetError(
+      'extends',
+      renderBoth(
+        { fr: 'chaîne circulaire ou trop longue : {chain}', en: 'circular or too long chain: {chain}' },
+        { chain: [..._seen, self].join(' → ') },
+      ),
+    );
   }
   // A RuleSet value built in code may not have been through the schema: duplicates in the overlay itself
   // would silently keep the last one.
-  const duplicate = (names: readonly string[], where: string, what: string) => {
+  const duplicate = (names: readonly string[], where: string, what: Message) => {
     names.forEach((name, index) => {
       if (names.indexOf(name) !== index)
-        throw new RuleSetError(`${where}[${index}]`, `duplicate ${what} "${name}"`);
+        throw new RuleSetError(
+          `${where}[${index}]`,
+          renderBoth({ fr: '{what} « {name} » en double', en: 'duplicate {what} "{name}"' }, { what, name }),
+        );
     });
   };
   duplicate(
     ruleSet.parameters.map((parameter) => parameter.name),
     'parameters',
-    'parameter',
+    { fr: 'paramètre', en: 'parameter' },
   );
   duplicate(
     ruleSet.criteria.map((criterion) => criterion.id),
     'criteria',
-    'criterion id',
+    { fr: 'identifiant de critère', en: 'criterion id' },
   );
-  duplicate(ruleSet.remove ?? [], 'remove', 'removed criterion');
+  duplicate(ruleSet.remove ?? [], 'remove', { fr: 'critère retiré', en: 'removed criterion' });
   const found = bases.find((b) => `${b.id}@${b.version}` === ruleSet.extends);
   if (!found && isRuleFileReference(ruleSet.extends)) {
     throw new RuleSetError(
       'extends',
-      `base rule file "${ruleSet.extends}" of ${self} is a file path: read and parse it first (the CLI does), then pass it in bases`,
+      renderBoth(
+        {
+          fr: 'le fichier de règles de base « {base} » de {self} est un chemin de fichier : le lire et l’analyser d’abord (la CLI le fait), puis le passer dans `bases`',
+          en: 'base rule file "{base}" of {self} is a file path: read and parse it first (the CLI does), then pass it in bases',
+        },
+        { base: ruleSet.extends, self },
+      ),
     );
   }
-  if (!found) throw new RuleSetError('extends', `base rule set "${ruleSet.extends}" not found`);
+  if (!found)
+    throw new RuleSetError(
+      'extends',
+      renderBoth(
+        { fr: 'jeu de règles de base « {base} » introuvable', en: 'base rule set "{base}" not found' },
+        { base: ruleSet.extends },
+      ),
+    );
   const base = resolve(found, bases, [..._seen, self]);
   const parameters = [...base.parameters];
   ruleSet.parameters.forEach((p, i) => {
@@ -129,7 +162,13 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
       if (kind(parameters[j]!.value) !== kind(p.value)) {
         throw new RuleSetError(
           `parameters[${i}]`,
-          `override of "${p.name}" changes its type from ${kind(parameters[j]!.value)} to ${kind(p.value)}`,
+          renderBoth(
+            {
+              fr: 'la surcharge de « {name} » change son type de {from} en {to}',
+              en: 'override of "{name}" changes its type from {from} to {to}',
+            },
+            { name: p.name, from: kind(parameters[j]!.value), to: kind(p.value) },
+          ),
         );
       }
       parameters[j] = p;
@@ -138,7 +177,13 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   let criteria = [...base.criteria];
   (ruleSet.remove ?? []).forEach((id, i) => {
     if (!criteria.some((c) => c.id === id))
-      throw new RuleSetError(`remove[${i}]`, `no criterion "${id}" in the base`);
+      throw new RuleSetError(
+        `remove[${i}]`,
+        renderBoth(
+          { fr: 'aucun critère « {id} » dans la base', en: 'no criterion "{id}" in the base' },
+          { id },
+        ),
+      );
     criteria = criteria.filter((c) => c.id !== id);
   });
   for (const c of ruleSet.criteria) {
@@ -163,7 +208,13 @@ function resolve(ruleSet: RuleSet, bases: readonly RuleSet[], _seen: string[]): 
   if (problem) {
     throw new RuleSetError(
       `fields${formatPath(problem.path)}`,
-      `${problem.message} (after merging the overlay's fields into the base's)`,
+      renderBoth(
+        {
+          fr: '{problem} (après la fusion des champs de la surcouche dans ceux de la base)',
+          en: "{problem} (after merging the overlay's fields into the base's)",
+        },
+        { problem: problem.messages },
+      ),
     );
   }
   if (fields) out.fields = fields;

@@ -5,9 +5,17 @@
  * are `RuleSetError`s naming the node (path and JSON pointer). What cannot be known statically (an
  * undeclared field) is `any` and passes; evaluation still gives unknown on a wrong value.
  */
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
+import {
+  argumentCount,
+  expectsArguments,
+  expectsFieldPath,
+  expectsPropertyPath,
+  itemOutsideAList,
+} from './operators/_kernel.js';
 import { signatureOf, type ValueType } from './operators/registry.js';
 import { type ExpressionValue, isDatedValue, type Parameter } from './RuleSet.js';
 
@@ -93,9 +101,42 @@ export function jsonPointer(path: string): string {
   return `/${tokens.map((t) => t.replaceAll('~', '~0').replaceAll('/', '~1')).join('/')}`;
 }
 
-function fail(at: string, message: string): never {
-  throw new RuleSetError(at, `${message} (JSON pointer ${jsonPointer(at)})`);
+function fail(at: string, message: Message): never {
+  throw new RuleSetError(
+    at,
+    renderBoth(
+      { fr: '{message} (pointeur JSON {pointer})', en: '{message} (JSON pointer {pointer})' },
+      { message, pointer: jsonPointer(at) },
+    ),
+  );
 }
+
+const FRENCH_TYPES: Record<ValueType, string> = {
+  number: 'un nombre',
+  string: 'une chaîne',
+  date: 'une date',
+  boolean: 'un booléen',
+  list: 'une liste',
+  null: 'null',
+  any: 'une valeur quelconque',
+};
+
+/**
+ * A static type in a sentence: `a number` / « un nombre » (`withArticle`), or the bare type name in
+ * English where the English message never had an article (`not boolean`).
+ */
+export function typeInWords(type: ValueType, withArticle = true): Message {
+  return { fr: FRENCH_TYPES[type], en: withArticle ? `a ${type}` : type };
+}
+
+const unknownField = (path: string): Message =>
+  renderBoth(
+    {
+      fr: 'champ inconnu « {path} » (absent des champs déclarés)',
+      en: 'unknown field "{path}" (not in the declared fields)',
+    },
+    { path },
+  );
 
 /** The static type of a field path: declared, inside a declared list (`any`), or unknown (an error). */
 function fieldType(path: string, env: TypeEnvironment, at: string): ValueType {
@@ -110,13 +151,11 @@ function fieldType(path: string, env: TypeEnvironment, at: string): ValueType {
       const rest = segments.slice(end);
       if (/^\d+$/.test(rest[0]!)) {
         const item = env.fields.get(`${head}.*.${rest.slice(1).join('.')}`);
-        return rest.length === 1
-          ? 'any'
-          : (item ?? fail(at, `unknown field "${path}" (not in the declared fields)`));
+        return rest.length === 1 ? 'any' : (item ?? fail(at, unknownField(path)));
       }
     }
   }
-  return fail(at, `unknown field "${path}" (not in the declared fields)`);
+  return fail(at, unknownField(path));
 }
 
 /**
@@ -136,7 +175,7 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
   const here = `${at}.${op}`;
   switch (op) {
     case 'field':
-      return typeof arg === 'string' ? fieldType(arg, env, here) : fail(here, 'expects a field path string');
+      return typeof arg === 'string' ? fieldType(arg, env, here) : fail(here, expectsFieldPath());
     case 'param': {
       const parameter = typeof arg === 'string' ? env.parameters.get(arg) : undefined;
       if (!parameter) return 'any';
@@ -149,21 +188,51 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
       if (!Array.isArray(arg) || arg.length !== 3) return 'any';
       const condition = typeOf(arg[0]!, env, `${here}[0]`);
       if (!accepts('boolean', condition))
-        fail(`${here}[0]`, `the condition must be a boolean, not ${condition}`);
+        fail(
+          `${here}[0]`,
+          renderBoth(
+            {
+              fr: 'la condition doit être un booléen, pas {type}',
+              en: 'the condition must be a boolean, not {type}',
+            },
+            { type: typeInWords(condition, false) },
+          ),
+        );
       const yes = typeOf(arg[1]!, env, `${here}[1]`);
       const no = typeOf(arg[2]!, env, `${here}[2]`);
       return yes === no ? yes : 'any';
     }
     case 'ref': {
       const type = typeof arg === 'string' ? env.definitions?.get(arg) : undefined;
-      return type ?? fail(here, `unknown definition ${JSON.stringify(arg)}`);
+      return (
+        type ??
+        fail(
+          here,
+          renderBoth(
+            { fr: 'définition inconnue {name}', en: 'unknown definition {name}' },
+            { name: String(JSON.stringify(arg)) },
+          ),
+        )
+      );
     }
     case 'item': {
-      if (env.item === undefined) return fail(here, 'an item is read only inside some, every, filter or sum');
-      if (typeof arg !== 'string') return fail(here, 'expects a property path string');
+      if (env.item === undefined) return fail(here, itemOutsideAList());
+      if (typeof arg !== 'string') return fail(here, expectsPropertyPath());
       if (env.item === null || arg === '.') return 'any';
       const declared = env.fields?.get(`${env.item}${arg}`);
-      return declared ?? fail(here, `unknown item field "${arg}" (not in the declared items of the list)`);
+      return (
+        declared ??
+        fail(
+          here,
+          renderBoth(
+            {
+              fr: 'champ d’item inconnu « {name} » (absent des items déclarés de la liste)',
+              en: 'unknown item field "{name}" (not in the declared items of the list)',
+            },
+            { name: arg },
+          ),
+        )
+      );
     }
     case 'some':
     case 'every':
@@ -171,30 +240,68 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
     case 'sum': {
       const min = op === 'sum' ? 1 : 2;
       if (!Array.isArray(arg) || arg.length < min || arg.length > 2)
-        return fail(here, `expects an array of ${min === 2 ? '2' : '1 to 2'} argument(s)`);
+        return fail(here, expectsArguments(min, 2));
       const list = typeOf(arg[0]!, env, `${here}[0]`);
-      if (!accepts('list', list)) fail(`${here}[0]`, `expects a list, not a ${list}`);
+      if (!accepts('list', list))
+        fail(
+          `${here}[0]`,
+          renderBoth(
+            { fr: 'attend une liste, pas {type}', en: 'expects a list, not {type}' },
+            { type: typeInWords(list) },
+          ),
+        );
       if (arg.length === 2) {
         const each = typeOf(arg[1]!, { ...env, item: itemPrefix(arg[0]!, env) }, `${here}[1]`);
         const expected = op === 'sum' ? 'number' : 'boolean';
         if (!accepts(expected, each))
-          fail(`${here}[1]`, `expects a ${expected} for each item, not a ${each}`);
+          fail(
+            `${here}[1]`,
+            renderBoth(
+              {
+                fr: 'attend {expected} pour chaque item, pas {type}',
+                en: 'expects {expected} for each item, not {type}',
+              },
+              { expected: typeInWords(expected), type: typeInWords(each) },
+            ),
+          );
       }
       return op === 'filter' ? 'list' : op === 'sum' ? 'number' : 'boolean';
     }
     case 'default': {
-      if (!Array.isArray(arg) || arg.length !== 2) return fail(here, 'expects an array of 2 argument(s)');
+      if (!Array.isArray(arg) || arg.length !== 2) return fail(here, expectsArguments(2, 2));
       const value = typeOf(arg[0]!, env, `${here}[0]`);
       const fallback = typeOf(arg[1]!, env, `${here}[1]`);
       if (value !== 'any' && fallback !== 'any' && fallback !== 'null' && kind(value) !== kind(fallback))
-        fail(`${here}[1]`, `the default is a ${fallback}, the value a ${value}`);
+        fail(
+          `${here}[1]`,
+          renderBoth(
+            {
+              fr: 'la valeur par défaut est {fallback}, la valeur {value}',
+              en: 'the default is {fallback}, the value {value}',
+            },
+            { fallback: typeInWords(fallback), value: typeInWords(value) },
+          ),
+        );
       return value === fallback ? value : value === 'any' ? fallback : value;
     }
     case 'call': {
       if (!Array.isArray(arg) || typeof arg[0] !== 'string')
-        return fail(here, 'expects ["operator name", …arguments]');
+        return fail(
+          here,
+          renderBoth(
+            { fr: 'attend {shape}', en: 'expects {shape}' },
+            { shape: { fr: '["nom de l’opérateur", …arguments]', en: '["operator name", …arguments]' } },
+          ),
+        );
       const custom = env.custom.get(arg[0]);
-      if (!custom) return fail(`${here}[0]`, `unknown custom operator "${arg[0]}"`);
+      if (!custom)
+        return fail(
+          `${here}[0]`,
+          renderBoth(
+            { fr: 'opérateur personnalisé inconnu « {name} »', en: 'unknown custom operator "{name}"' },
+            { name: arg[0] },
+          ),
+        );
       return checkOperands(
         arg.slice(1),
         custom.operands,
@@ -233,12 +340,36 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
     if (known && kind(left) !== kind(right))
       fail(
         here,
-        `compares a ${left} with a ${right}: always ${op === '!=' ? 'true' : signature.rule === 'comparable' ? 'false' : 'unknown'}`,
+        renderBoth(
+          {
+            fr: 'compare {left} à {right} : toujours {result}',
+            en: 'compares {left} with {right}: always {result}',
+          },
+          {
+            left: typeInWords(left),
+            right: typeInWords(right),
+            result:
+              op === '!='
+                ? { fr: 'vrai', en: 'true' }
+                : signature.rule === 'comparable'
+                  ? { fr: 'faux', en: 'false' }
+                  : { fr: 'inconnu', en: 'unknown' },
+          },
+        ),
       );
     if (signature.rule === 'ordered')
       for (const [index, type] of types.entries())
         if (type !== 'any' && type !== 'number' && type !== 'string' && type !== 'date')
-          fail(`${here}[${index}]`, `"${op}" orders numbers or strings, not a ${type}`);
+          fail(
+            `${here}[${index}]`,
+            renderBoth(
+              {
+                fr: '« {op} » ordonne des nombres ou des chaînes, pas {type}',
+                en: '"{op}" orders numbers or strings, not {type}',
+              },
+              { op, type: typeInWords(type) },
+            ),
+          );
   }
   return signature.result;
 }
@@ -265,15 +396,29 @@ function checkOperandTypes(
   offset: number,
 ): ValueType[] {
   if (args.length < min || args.length > max) {
-    const expected =
-      min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
-    fail(at, `expects an array of ${expected} argument(s), got ${args.length}`);
+    fail(
+      at,
+      renderBoth(
+        {
+          fr: 'attend un tableau de {count} argument(s), en a reçu {got}',
+          en: 'expects an array of {count} argument(s), got {got}',
+        },
+        { count: argumentCount(min, max), got: String(args.length) },
+      ),
+    );
   }
   return args.map((arg, index) => {
     const where = offset < 0 ? at : `${at}[${index + offset}]`;
     const type = typeOf(arg, env, where);
     const expected = operands[Math.min(index, operands.length - 1)] ?? 'any';
-    if (!accepts(expected, type)) fail(where, `expects a ${expected}, not a ${type}`);
+    if (!accepts(expected, type))
+      fail(
+        where,
+        renderBoth(
+          { fr: 'attend {expected}, pas {type}', en: 'expects {expected}, not {type}' },
+          { expected: typeInWords(expected), type: typeInWords(type) },
+        ),
+      );
     return type;
   });
 }

@@ -63,6 +63,22 @@ export const RuleSetDetailSchema = RuleSetSummarySchema.extend({
 
 const Status = z.enum(['pass', 'fail', 'unknown']);
 
+/** An assumption a verdict depended on (`AssumptionUsed` of `cprdfop/rules`). */
+const AssumptionUsedSchema = z
+  .object({
+    name: z.string(),
+    value: z.unknown(),
+    from: z
+      .string()
+      .optional()
+      .meta({ description: 'a dated parameter: the day from which the value used is in force' }),
+    justification: z
+      .string()
+      .meta({ description: 'in English; a one-language justification of a rule file as it is' }),
+    justifications: Text,
+  })
+  .meta({ id: 'AssumptionUsed' });
+
 /** The explanation of a verdict (`cprdfop.explanation/1`). */
 export const ExplanationSchema = z
   .object({
@@ -80,11 +96,12 @@ export const ExplanationSchema = z
         parameters: z.record(z.string(), z.unknown()),
         source: z.record(z.string(), z.unknown()).nullable(),
         missing: z.array(z.string()),
+        assumptions: z.array(AssumptionUsedSchema),
       }),
     ),
     missing: z.array(z.string()),
-    assumptions: z.array(z.object({ name: z.string(), value: z.unknown(), justification: z.string() })),
-    warnings: z.array(z.object({ code: z.string(), message: z.string() })),
+    assumptions: z.array(AssumptionUsedSchema),
+    warnings: z.array(z.object({ code: z.string(), message: z.string(), messages: Text.optional() })),
     funding: z
       .object({ amount: z.number().nullable(), unit: z.string(), missing: z.array(z.string()) })
       .nullable(),

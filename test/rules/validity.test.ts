@@ -45,7 +45,7 @@ describe('dates of the rule set document', () => {
       ['validFrom', ' 2023-01-01'],
     ] as const) {
       const r = safeParseRuleSet({ ...base, validTo: undefined, [field]: value });
-      expect(r.success ? [] : r.issues, `${field} ${value}`).toEqual([
+      expect(r.success ? [] : r.issues, `${field} ${value}`).toMatchObject([
         { path: field, message: expect.stringContaining('a real calendar date YYYY-MM-DD') },
       ]);
     }

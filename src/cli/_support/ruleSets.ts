@@ -2,7 +2,7 @@
 import { realpath } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import type { TextLimits } from '../../_shared/jsonSafety.js';
-import type { Message } from '../../_shared/messages.js';
+import { type Message, renderBoth } from '../../_shared/messages.js';
 import { itieEvaluator, itieRuleSets } from '../../itie/index.js';
 import {
   isRuleFileReference,
@@ -83,11 +83,11 @@ async function flattenFile(ctx: CliContext, file: RuleFile, chain: readonly stri
   if (chain.length >= MAX_CHAIN) {
     throw new RuleSetError(
       'extends',
-      say(ctx, SUPPORT.chainTooLong, { max: MAX_CHAIN, chain: names.join(' → ') }),
+      renderBoth(SUPPORT.chainTooLong, { max: MAX_CHAIN, chain: names.join(' → ') }),
     );
   }
   if (file.absolute === baseAbsolute || chain.includes(baseShown)) {
-    throw new RuleSetError('extends', say(ctx, SUPPORT.circularChain, { chain: names.join(' → ') }));
+    throw new RuleSetError('extends', renderBoth(SUPPORT.circularChain, { chain: names.join(' → ') }));
   }
   let base: RuleSet;
   try {
@@ -125,7 +125,7 @@ export async function loadRuleSet(ctx: CliContext, ref: string | undefined): Pro
     if (flat.region !== undefined && !regions().some((region) => region.code === flat.region)) {
       throw new RuleSetError(
         'region',
-        say(ctx, SUPPORT.unknownRegion, {
+        renderBoth(SUPPORT.unknownRegion, {
           region: flat.region,
           codes: regions()
             .map((region) => region.code)

@@ -3,7 +3,9 @@
  * closures (`Compiled`), the constant and field-read markers the fast paths look for, the generic
  * strict application and the operator entry type (`OperatorEntry`) that each family file fills in.
  */
+
 import { FORBIDDEN_KEYS } from '../../_shared/jsonSafety.js';
+import { type Message, renderBoth } from '../../_shared/messages.js';
 import { compare, Exact, isNumeric } from '../_exact.js';
 import { shareFrozen } from '../_frozen.js';
 import type { OperatorDefinition } from '../defineOperator.js';
@@ -293,6 +295,50 @@ export const equal = (left: unknown, right: unknown): boolean => {
   );
 };
 
+/** How many operands are expected: `2`, `at least 2`, `1 to 3` (digits kept as they are). */
+export function argumentCount(min: number, max: number): Message {
+  if (min === max) return { fr: `${min}`, en: `${min}` };
+  if (max === Number.POSITIVE_INFINITY) return { fr: `au moins ${min}`, en: `at least ${min}` };
+  return { fr: `${min} à ${max}`, en: `${min} to ${max}` };
+}
+
+/** The message of a wrong arity: `expects an array of 2 argument(s)`, in both languages. */
+export function expectsArguments(min: number, max: number): Message {
+  return renderBoth(
+    { fr: 'attend un tableau de {count} argument(s)', en: 'expects an array of {count} argument(s)' },
+    { count: argumentCount(min, max) },
+  );
+}
+
+/** An `item` read outside a per-item expression. */
+export function itemOutsideAList(): Message {
+  return renderBoth({
+    fr: 'un `item` ne se lit qu’à l’intérieur de `some`, `every`, `filter` ou `sum`',
+    en: 'an item is read only inside some, every, filter or sum',
+  });
+}
+
+/** An `item` whose argument is not a property path. */
+export function expectsPropertyPath(): Message {
+  return renderBoth({
+    fr: 'attend un chemin de propriété (une chaîne)',
+    en: 'expects a property path string',
+  });
+}
+
+/** A field path operand that is not a string. */
+export function expectsFieldPath(): Message {
+  return renderBoth({ fr: 'attend un chemin de champ (une chaîne)', en: 'expects a field path string' });
+}
+
+/** `answered`/`default` given something else than a field or an item. */
+export function expectsRead(): Message {
+  return renderBoth(
+    { fr: 'attend un champ ou un item : {example}', en: 'expects a field or an item: {example}' },
+    { example: '{"field": "path"}' },
+  );
+}
+
 /** The operands of an array operator, or a `RuleSetError` naming the arity expected. */
 export function argumentList(
   argument: ExpressionValue,
@@ -301,9 +347,7 @@ export function argumentList(
   max = min,
 ): ExpressionValue[] {
   if (!Array.isArray(argument) || argument.length < min || argument.length > max) {
-    const count =
-      min === max ? `${min}` : max === Number.POSITIVE_INFINITY ? `at least ${min}` : `${min} to ${max}`;
-    throw new RuleSetError(at, `expects an array of ${count} argument(s)`);
+    throw new RuleSetError(at, expectsArguments(min, max));
   }
   return argument;
 }
@@ -326,7 +370,14 @@ export function isSafeName(name: string): boolean {
 export function pathSegments(path: string, at: string): string[] {
   const segments = path.split('.');
   for (const segment of segments)
-    if (!isSafeName(segment)) throw new RuleSetError(at, `invalid field path "${path}"`);
+    if (!isSafeName(segment))
+      throw new RuleSetError(
+        at,
+        renderBoth(
+          { fr: 'chemin de champ invalide « {path} »', en: 'invalid field path "{path}"' },
+          { path },
+        ),
+      );
   return segments;
 }
 

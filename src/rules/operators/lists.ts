@@ -1,4 +1,5 @@
 /** Lists and sets: membership, inclusion, intersection, length, distinct items, one property of each. */
+import { renderBoth } from '../../_shared/messages.js';
 import { add, Exact, isNumeric, type Numeric } from '../_exact.js';
 import { RuleSetError } from '../errors.js';
 import type { ExpressionValue } from '../RuleSet.js';
@@ -193,7 +194,10 @@ export const listOperators = () => [
     compile: ({ argument, at, operand }) => {
       const [listNode, key] = argumentList(argument, at, 2);
       if (typeof key !== 'string' || !isSafeName(key))
-        throw new RuleSetError(`${at}[1]`, 'expects a property name');
+        throw new RuleSetError(
+          `${at}[1]`,
+          renderBoth({ fr: 'attend un nom de propriété', en: 'expects a property name' }),
+        );
       const list = operand(listNode!, 0);
       const base =
         listNode &&

@@ -1,4 +1,5 @@
 /** Tables: `lookup` (a value by key) and `bracket` (a barème: the value of the bracket a number falls in). */
+import { type Message, renderBoth } from '../../_shared/messages.js';
 import { compare, isNumeric } from '../_exact.js';
 import { RuleSetError } from '../errors.js';
 import {
@@ -17,15 +18,39 @@ import {
 const BOUNDS = ['lower-inclusive', 'upper-inclusive'] as const;
 
 /** Why a table is not a list of `[key, value]` pairs (with ascending numeric keys for a bracket), or `undefined`. */
-function tableProblem(table: unknown, ascending: boolean): string | undefined {
-  if (!isList(table) || table.length === 0) return 'expects a non-empty list of [key, value] pairs';
+function tableProblem(table: unknown, ascending: boolean): Message | undefined {
+  if (!isList(table) || table.length === 0)
+    return renderBoth({
+      fr: 'attend une liste non vide de paires [clé, valeur]',
+      en: 'expects a non-empty list of [key, value] pairs',
+    });
   for (let index = 0; index < table.length; index++) {
     const row = table[index];
-    if (!isList(row) || row.length !== 2) return `row ${index} is not a [key, value] pair`;
+    if (!isList(row) || row.length !== 2)
+      return renderBoth(
+        {
+          fr: 'la ligne {row} n’est pas une paire [clé, valeur]',
+          en: 'row {row} is not a [key, value] pair',
+        },
+        { row: String(index) },
+      );
     if (ascending) {
-      if (!isNumeric(row[0])) return `row ${index}: the threshold must be a number`;
+      if (!isNumeric(row[0]))
+        return renderBoth(
+          {
+            fr: 'ligne {row} : le seuil doit être un nombre',
+            en: 'row {row}: the threshold must be a number',
+          },
+          { row: String(index) },
+        );
       if (index > 0 && compare((table[index - 1] as unknown[])[0] as number, row[0]) >= 0)
-        return `row ${index}: thresholds must be strictly ascending`;
+        return renderBoth(
+          {
+            fr: 'ligne {row} : les seuils doivent être strictement croissants',
+            en: 'row {row}: thresholds must be strictly ascending',
+          },
+          { row: String(index) },
+        );
     }
   }
   return undefined;
@@ -63,7 +88,18 @@ function checked(ascending: boolean, evaluate: (...values: unknown[]) => unknown
     }
     const bounds = compiled[2];
     if (bounds && CONSTANT.has(bounds) && !(BOUNDS as readonly unknown[]).includes(CONSTANT.get(bounds)))
-      throw new RuleSetError(`${at}[2]`, `expects ${BOUNDS.map((name) => `"${name}"`).join(' or ')}`);
+      throw new RuleSetError(
+        `${at}[2]`,
+        renderBoth(
+          { fr: 'attend {bounds}', en: 'expects {bounds}' },
+          {
+            bounds: {
+              fr: BOUNDS.map((name) => `«\u202f${name}\u202f»`).join(' ou '),
+              en: BOUNDS.map((name) => `"${name}"`).join(' or '),
+            },
+          },
+        ),
+      );
     return strict(compiled, evaluate);
   };
 }

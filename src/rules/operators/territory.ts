@@ -1,4 +1,5 @@
 /** Territory predicates, backed by the compile option `territory` (a `TerritoryProvider`). */
+import { renderBoth } from '../../_shared/messages.js';
 import { RuleSetError } from '../errors.js';
 import type { TerritoryRef } from '../TerritoryProvider.js';
 import {
@@ -46,7 +47,16 @@ const territory = (
     compile: ({ argument, state, at, operand, operands }) => {
       const provider = state.territory;
       if (!provider)
-        throw new RuleSetError(at, `"${kind}" needs a territory provider (compile option "territory")`);
+        throw new RuleSetError(
+          at,
+          renderBoth(
+            {
+              fr: '« {kind} » a besoin d’un fournisseur de territoire (option de compilation « territory »)',
+              en: '"{kind}" needs a territory provider (compile option "territory")',
+            },
+            { kind },
+          ),
+        );
       const meshed = kind === 'units' || kind === 'withinOne';
       const compiled: Compiled[] = meshed ? operands(argumentList(argument, at, 2)) : [operand(argument)];
       return (context: EvaluationContext) => {

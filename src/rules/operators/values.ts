@@ -1,4 +1,5 @@
 /** Values: application fields, parameters, literals, the evaluation date and custom operators. */
+import { renderBoth } from '../../_shared/messages.js';
 import { datedParameter } from '../_datedParameters.js';
 import { isIsoDate } from '../_dates.js';
 import { Exact, toNumber } from '../_exact.js';
@@ -9,10 +10,15 @@ import {
   argumentList,
   type Compiled,
   constant,
+  expectsArguments,
+  expectsFieldPath,
+  expectsPropertyPath,
+  expectsRead,
   FIELD,
   isFiniteNumber,
   isList,
   isUnknown,
+  itemOutsideAList,
   itemPath,
   MANY,
   NONE,
@@ -68,7 +74,7 @@ export const valueOperators = () => [
     result: 'any',
     missing: 'reads',
     compile: ({ argument, state, at }) => {
-      if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a field path string');
+      if (typeof argument !== 'string') throw new RuleSetError(at, expectsFieldPath());
       pathSegments(argument, at);
       if (!state.fields.includes(argument)) state.fields.push(argument);
       let slot = state.slots.get(argument);
@@ -95,7 +101,13 @@ export const valueOperators = () => [
     missing: 'reads',
     compile: ({ argument, state, at }) => {
       if (typeof argument !== 'string' || !state.parameters.has(argument))
-        throw new RuleSetError(at, `unknown parameter ${JSON.stringify(argument)}`);
+        throw new RuleSetError(
+          at,
+          renderBoth(
+            { fr: 'paramètre inconnu {name}', en: 'unknown parameter {name}' },
+            { name: String(JSON.stringify(argument)) },
+          ),
+        );
       if (!state.params.includes(argument)) state.params.push(argument);
       const value = state.parameters.get(argument)!.value;
       if (isDatedValue(value)) return datedParameter(argument, value, state.asOfField);
@@ -137,9 +149,16 @@ export const valueOperators = () => [
         typeof name === 'string' && state.custom && Object.hasOwn(state.custom, name)
           ? state.custom[name]
           : undefined;
-      if (!definition) throw new RuleSetError(`${at}[0]`, `unknown custom operator ${JSON.stringify(name)}`);
+      if (!definition)
+        throw new RuleSetError(
+          `${at}[0]`,
+          renderBoth(
+            { fr: 'opérateur personnalisé inconnu {name}', en: 'unknown custom operator {name}' },
+            { name: String(JSON.stringify(name)) },
+          ),
+        );
       if (rest.length !== definition.args.length)
-        throw new RuleSetError(at, `expects an array of ${definition.args.length + 1} argument(s)`);
+        throw new RuleSetError(at, expectsArguments(definition.args.length + 1, definition.args.length + 1));
       return compileCustom(
         definition,
         rest.map((node, index) => operand(node, index + 1)),
@@ -154,9 +173,8 @@ export const valueOperators = () => [
     result: 'any',
     missing: 'reads',
     compile: ({ argument, state, at }) => {
-      if (state.itemDepth === 0)
-        throw new RuleSetError(at, 'an item is read only inside some, every, filter or sum');
-      if (typeof argument !== 'string') throw new RuleSetError(at, 'expects a property path string');
+      if (state.itemDepth === 0) throw new RuleSetError(at, itemOutsideAList());
+      if (typeof argument !== 'string') throw new RuleSetError(at, expectsPropertyPath());
       const segments = argument === '.' ? [] : pathSegments(argument, at);
       return (context) => {
         const scope = context.item!;
@@ -180,7 +198,7 @@ export const valueOperators = () => [
     result: 'boolean',
     missing: 'answered',
     compile: ({ argument, at, operand }) => {
-      if (!isRead(argument)) throw new RuleSetError(at, 'expects a field or an item: {"field": "path"}');
+      if (!isRead(argument)) throw new RuleSetError(at, expectsRead());
       const read = operand(argument);
       return (context) => !isUnknown(read(context));
     },
@@ -194,8 +212,7 @@ export const valueOperators = () => [
     missing: 'answered',
     compile: ({ argument, at, operands }) => {
       const [readNode] = argumentList(argument, at, 2);
-      if (!isRead(readNode!))
-        throw new RuleSetError(`${at}[0]`, 'expects a field or an item: {"field": "path"}');
+      if (!isRead(readNode!)) throw new RuleSetError(`${at}[0]`, expectsRead());
       const [read, fallback] = operands(argument as ExpressionValue[]) as [Compiled, Compiled];
       return (context) => {
         const value = read(context);
@@ -212,7 +229,14 @@ export const valueOperators = () => [
     missing: 'strict',
     compile: ({ argument, state, at }) => {
       const definition = typeof argument === 'string' ? state.definitions.get(argument) : undefined;
-      if (!definition) throw new RuleSetError(at, `unknown definition ${JSON.stringify(argument)}`);
+      if (!definition)
+        throw new RuleSetError(
+          at,
+          renderBoth(
+            { fr: 'définition inconnue {name}', en: 'unknown definition {name}' },
+            { name: String(JSON.stringify(argument)) },
+          ),
+        );
       for (const field of definition.fields) if (!state.fields.includes(field)) state.fields.push(field);
       for (const name of definition.params) if (!state.params.includes(name)) state.params.push(name);
       const { index, compiled } = definition;
