@@ -6,8 +6,10 @@ import { CprdfopError } from '../errors.js';
 export interface ValidationIssue {
   /** Path of the bad value: record index then field path, or the JSON path in the envelope. */
   readonly path: readonly (string | number)[];
-  /** What is wrong. */
+  /** What is wrong (English; an issue from the caller's schema: that schema's text). */
   readonly message: string;
+  /** What is wrong in French and English, when the package found the issue itself. */
+  readonly messages?: { readonly fr: string; readonly en: string } | undefined;
 }
 
 /**
@@ -40,7 +42,8 @@ export class ResponseValidationError extends CprdfopError {
         .slice(0, 5)
         .map((issue) => {
           const where = issue.path.length ? issue.path.join('.') : lang === 'fr' ? '(racine)' : '(root)';
-          return lang === 'fr' ? `${where}\u00a0: ${issue.message}` : `${where}: ${issue.message}`;
+          const text = issue.messages?.[lang] ?? issue.message;
+          return lang === 'fr' ? `${where}\u00a0: ${text}` : `${where}: ${text}`;
         })
         .join(lang === 'fr' ? '\u202f; ' : '; ');
     const more =

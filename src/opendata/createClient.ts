@@ -1,5 +1,6 @@
 import CachePolicy from 'http-cache-semantics';
 import { sha256Hex } from '../_shared/sha256.js';
+import { invalidJson, issueOf } from './_internal/issue.js';
 import { Limiter } from './_internal/limiter.js';
 import { buildUrl, env, hasScheme, hostOf, normaliseUrl, type QueryValue, sleep } from './_internal/util.js';
 import { createDiskCache } from './createDiskCache.js';
@@ -881,7 +882,10 @@ function parseJson(body: string, url: string): unknown {
     return JSON.parse(body);
   } catch (error) {
     throw new ResponseValidationError(url, [
-      { path: [], message: `body is not valid JSON (${(error as Error).message})` },
+      issueOf(
+        [],
+        invalidJson({ fr: 'le corps n’est pas du JSON valide', en: 'body is not valid JSON' }, error),
+      ),
     ]);
   }
 }

@@ -1,4 +1,5 @@
 import { CprdfopError } from '../errors.js';
+import { EXPECTED, expectedGot, invalidJson, issueOf } from './_internal/issue.js';
 import { readLines } from './_internal/lines.js';
 import { type PageCursor, type PagedIterator, withCursor } from './_internal/paging.js';
 import type { StandardSchemaV1 } from './_internal/standardSchema.js';
@@ -9,7 +10,7 @@ import { HttpError } from './HttpError.js';
 import { type IncompleteReason, IncompleteResultError } from './IncompleteResultError.js';
 import { NetworkError } from './NetworkError.js';
 import { odsqlAnd, odsqlIdentifier } from './odsql.js';
-import { ResponseValidationError } from './ResponseValidationError.js';
+import { ResponseValidationError, type ValidationIssue } from './ResponseValidationError.js';
 
 export type { StandardSchemaV1 } from './_internal/standardSchema.js';
 
@@ -212,7 +213,7 @@ interface RawDataset {
   fields?: { name: string; label?: string | null; type: string; description?: string | null }[] | null;
 }
 
-type Issues = { path: (string | number)[]; message: string }[];
+type Issues = ValidationIssue[];
 const isObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v);
 const nullish = (v: unknown): boolean => v === undefined || v === null;
@@ -223,50 +224,41 @@ const nullish = (v: unknown): boolean => v === undefined || v === null;
  */
 function checkDataset(value: unknown, path: (string | number)[], issues: Issues): value is RawDataset {
   const before = issues.length;
-  const expect = (ok: boolean, key: string | number, message: string): void => {
-    if (!ok) issues.push({ path: [...path, key], message });
+  const expect = (ok: boolean, key: string | number, messages: { fr: string; en: string }): void => {
+    if (!ok) issues.push(issueOf([...path, key], messages));
   };
   if (!isObject(value)) {
-    issues.push({
-      path,
-      message: `expected an object, got ${Array.isArray(value) ? 'array' : typeof value}`,
-    });
+    issues.push(issueOf(path, expectedGot('object', Array.isArray(value) ? 'array' : typeof value)));
     return false;
   }
-  expect(typeof value.dataset_id === 'string', 'dataset_id', 'expected a string');
-  expect(
-    nullish(value.dataset_uid) || typeof value.dataset_uid === 'string',
-    'dataset_uid',
-    'expected a string',
-  );
+  expect(typeof value.dataset_id === 'string', 'dataset_id', EXPECTED.string);
+  expect(nullish(value.dataset_uid) || typeof value.dataset_uid === 'string', 'dataset_uid', EXPECTED.string);
   expect(
     nullish(value.has_records) || typeof value.has_records === 'boolean',
     'has_records',
-    'expected a boolean',
+    EXPECTED.boolean,
   );
   expect(
     nullish(value.features) ||
       (Array.isArray(value.features) && value.features.every((f) => typeof f === 'string')),
     'features',
-    'expected an array of strings',
+    EXPECTED.arrayOfStrings,
   );
-  expect(nullish(value.metas) || isObject(value.metas), 'metas', 'expected an object');
+  expect(nullish(value.metas) || isObject(value.metas), 'metas', EXPECTED.object);
   if (!nullish(value.fields)) {
-    if (!Array.isArray(value.fields)) expect(false, 'fields', 'expected an array');
+    if (!Array.isArray(value.fields)) expect(false, 'fields', EXPECTED.array);
     else
       value.fields.forEach((field: unknown, i: number) => {
         const at = [...path, 'fields', i];
         if (!isObject(field)) {
-          issues.push({ path: at, message: 'expected an object' });
+          issues.push(issueOf(at, EXPECTED.object));
           return;
         }
-        if (typeof field.name !== 'string')
-          issues.push({ path: [...at, 'name'], message: 'expected a string' });
-        if (typeof field.type !== 'string')
-          issues.push({ path: [...at, 'type'], message: 'expected a string' });
+        if (typeof field.name !== 'string') issues.push(issueOf([...at, 'name'], EXPECTED.string));
+        if (typeof field.type !== 'string') issues.push(issueOf([...at, 'type'], EXPECTED.string));
         for (const key of ['label', 'description'] as const)
           if (!nullish(field[key]) && typeof field[key] !== 'string')
-            issues.push({ path: [...at, key], message: 'expected a string' });
+            issues.push(issueOf([...at, key], EXPECTED.string));
       });
   }
   return issues.length === before;
@@ -331,22 +323,21 @@ function params(q: OdsQuery): Record<string, string | number | string[] | undefi
 }
 
 function checkPage(url: string, body: unknown): { total_count?: number; results: OdsRecord[] } {
-  const issues: { path: (string | number)[]; message: string }[] = [];
+  const issues: ValidationIssue[] = [];
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new ResponseValidationError(url, [{ path: [], message: 'expected an object with "results"' }]);
+    throw new ResponseValidationError(url, [issueOf([], EXPECTED.objectWithResults)]);
   }
   const b = body as Record<string, unknown>;
-  if (!Array.isArray(b.results))
-    issues.push({ path: ['results'], message: `expected an array, got ${typeof b.results}` });
+  if (!Array.isArray(b.results)) issues.push(issueOf(['results'], expectedGot('array', typeof b.results)));
   else {
     for (let i = 0; i < b.results.length; i++) {
       const r = b.results[i];
       if (typeof r !== 'object' || r === null || Array.isArray(r))
-        issues.push({ path: ['results', i], message: 'expected an object' });
+        issues.push(issueOf(['results', i], EXPECTED.object));
     }
   }
   if (b.total_count !== undefined && b.total_count !== null && typeof b.total_count !== 'number') {
-    issues.push({ path: ['total_count'], message: `expected a number, got ${typeof b.total_count}` });
+    issues.push(issueOf(['total_count'], expectedGot('number', typeof b.total_count)));
   }
   if (issues.length) throw new ResponseValidationError(url, issues);
   return b as { total_count?: number; results: OdsRecord[] };
@@ -534,7 +525,7 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
           record = JSON.parse(next.value);
         } catch (error) {
           throw new ResponseValidationError(url, [
-            { path: [index], message: `invalid JSON line (${(error as Error).message})` },
+            issueOf([index], invalidJson({ fr: 'ligne JSON invalide', en: 'invalid JSON line' }, error)),
           ]);
         }
         const [value] = await validateAll<T>(url, [record], schema, index);
@@ -698,11 +689,11 @@ export function createOdsClient(options: OdsClientOptions): OdsClient {
       });
       const issues: Issues = [];
       const catalog = isObject(body) ? body : undefined;
-      if (!catalog) issues.push({ path: [], message: 'expected an object with "results"' });
+      if (!catalog) issues.push(issueOf([], EXPECTED.objectWithResults));
       else {
         if (!nullish(catalog.total_count) && typeof catalog.total_count !== 'number')
-          issues.push({ path: ['total_count'], message: 'expected a number' });
-        if (!Array.isArray(catalog.results)) issues.push({ path: ['results'], message: 'expected an array' });
+          issues.push(issueOf(['total_count'], EXPECTED.number));
+        if (!Array.isArray(catalog.results)) issues.push(issueOf(['results'], EXPECTED.array));
         else
           for (let i = 0; i < catalog.results.length; i++)
             checkDataset(catalog.results[i], ['results', i], issues);

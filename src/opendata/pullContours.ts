@@ -1,6 +1,9 @@
+import { dependencyReason } from '../_shared/errorReason.js';
+import { renderBoth } from '../_shared/messages.js';
 import { CprdfopError } from '../errors.js';
 import { FeatureSplitter } from './_internal/featureSplitter.js';
 import { isWriteRefusal } from './_internal/fsErrors.js';
+import { invalidJson, issueOf } from './_internal/issue.js';
 import { removeStaleTemps, writeManifestEntry } from './_internal/manifest.js';
 import { env } from './_internal/util.js';
 import { CacheWriteError } from './CacheWriteError.js';
@@ -201,7 +204,13 @@ function typedFailure(error: unknown, url: string, path: string, signal: AbortSi
     return new NetworkError('GET', url, error);
   if (typeof code === 'string' && code.startsWith('Z_'))
     return new ResponseValidationError(url, [
-      { path: [], message: `corrupt gzip data (${(error as Error).message})` },
+      issueOf(
+        [],
+        renderBoth(
+          { fr: 'données gzip corrompues ({reason})', en: 'corrupt gzip data ({reason})' },
+          { reason: dependencyReason((error as Error).message) },
+        ),
+      ),
     ]);
   if (isWriteRefusal(error)) return new CacheWriteError(path, error);
   return new NetworkError('GET', url, error);
@@ -228,7 +237,7 @@ async function sniff(
   const reader = body.getReader();
   const first = await reader.read();
   if (first.done || first.value.byteLength === 0)
-    throw new ResponseValidationError(url, [{ path: [], message: 'empty body' }]);
+    throw new ResponseValidationError(url, [issueOf([], { fr: 'corps vide', en: 'empty body' })]);
   const head = first.value;
   const gzip = head[0] === 0x1f && head[1] === 0x8b;
   if (!gzip) {
@@ -239,10 +248,19 @@ async function sniff(
     if (!text.startsWith('{')) {
       await reader.cancel().catch(() => undefined);
       throw new ResponseValidationError(url, [
-        {
-          path: [],
-          message: `not a gzip nor a GeoJSON file (content-type ${contentType ?? 'unknown'}, starts with ${JSON.stringify(text.slice(0, 40))})`,
-        },
+        issueOf(
+          [],
+          renderBoth(
+            {
+              fr: 'ni un fichier gzip ni un GeoJSON (content-type {type}, commence par {start})',
+              en: 'not a gzip nor a GeoJSON file (content-type {type}, starts with {start})',
+            },
+            {
+              type: contentType ?? { fr: 'inconnu', en: 'unknown' },
+              start: JSON.stringify(text.slice(0, 40)),
+            },
+          ),
+        ),
       ]);
     }
   }
@@ -368,7 +386,7 @@ async function downloadOnce(
             feature = JSON.parse(raw) as StreamedFeature;
           } catch (error) {
             throw new ResponseValidationError(url, [
-              { path: ['features', read], message: `invalid JSON (${(error as Error).message})` },
+              issueOf(['features', read], invalidJson({ fr: 'JSON invalide', en: 'invalid JSON' }, error)),
             ]);
           }
           read++;
@@ -393,7 +411,10 @@ async function downloadOnce(
     }
     if (!splitter.complete || (read === 0 && splitter.consumed === 0)) {
       throw new ResponseValidationError(url, [
-        { path: ['features', read], message: 'truncated or empty FeatureCollection' },
+        issueOf(['features', read], {
+          fr: 'FeatureCollection tronquée ou vide',
+          en: 'truncated or empty FeatureCollection',
+        }),
       ]);
     }
     await write('\n]}\n', true);

@@ -1,4 +1,6 @@
+import { type Message, renderBoth } from '../_shared/messages.js';
 import { isWriteRefusal } from './_internal/fsErrors.js';
+import { issueOf } from './_internal/issue.js';
 import { env } from './_internal/util.js';
 import { CacheWriteError } from './CacheWriteError.js';
 import { cacheDir as defaultCacheDir, joinPath } from './cacheDir.js';
@@ -76,7 +78,10 @@ function checkUrl(url: string): void {
   }
   if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) {
     throw new ResponseValidationError(String(url), [
-      { path: [], message: 'the mesh table URL must be http(s)' },
+      issueOf([], {
+        fr: 'l’URL de la table de maillage doit être en http(s)',
+        en: 'the mesh table URL must be http(s)',
+      }),
     ]);
   }
 }
@@ -91,16 +96,25 @@ async function locate(root: string, url: string): Promise<{ dir: string; stem: s
  * Why `bytes` is not a table d'appartenance (CSV with a `CODGEO` header, or an XLSX/ZIP workbook), or
  * `undefined` with its format.
  */
-function tableFormat(bytes: Uint8Array): { format: 'csv' | 'xlsx' } | { problem: string } {
-  if (bytes.length === 0) return { problem: 'empty body' };
+function tableFormat(bytes: Uint8Array): { format: 'csv' | 'xlsx' } | { problem: Message } {
+  if (bytes.length === 0) return { problem: { fr: 'corps vide', en: 'empty body' } };
   if (bytes[0] === 0x50 && bytes[1] === 0x4b && bytes[2] === 0x03 && bytes[3] === 0x04)
     return { format: 'xlsx' };
   // Latin-1 reads any byte: enough to find the ASCII header whatever the file's encoding.
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 256 * 1024));
-  if (/^\s*</.test(head)) return { problem: 'an HTML or XML page, not a CSV or XLSX table' };
+  if (/^\s*</.test(head))
+    return {
+      problem: {
+        fr: 'une page HTML ou XML, pas une table CSV ou XLSX',
+        en: 'an HTML or XML page, not a CSV or XLSX table',
+      },
+    };
   if (!/(^|[\n\r;,\t"])CODGEO([;,\t"\r\n]|$)/i.test(head)) {
     return {
-      problem: 'no CODGEO column in the first 256 KB: not INSEE’s « table d’appartenance géographique »',
+      problem: {
+        fr: 'pas de colonne CODGEO dans les 256 premiers Ko\u00a0: ce n’est pas la «\u00a0table d’appartenance géographique\u00a0» de l’INSEE',
+        en: 'no CODGEO column in the first 256 KB: not INSEE’s « table d’appartenance géographique »',
+      },
     };
   }
   return { format: 'csv' };
@@ -177,7 +191,16 @@ export async function readCachedMesh(
   const bytes = new Uint8Array(await fs.readFile(mesh.path));
   if ((await sha256Hex(bytes)) !== mesh.sha256) {
     throw new ResponseValidationError(mesh.url, [
-      { path: [], message: `the cached copy ${mesh.path} changed since it was downloaded (SHA-256 differs)` },
+      issueOf(
+        [],
+        renderBoth(
+          {
+            fr: 'la copie en cache {path} a changé depuis son téléchargement (SHA-256 différent)',
+            en: 'the cached copy {path} changed since it was downloaded (SHA-256 differs)',
+          },
+          { path: mesh.path },
+        ),
+      ),
     ]);
   }
   if (mesh.format === 'xlsx') return bytes;
@@ -254,11 +277,20 @@ export async function pullMesh(options: PullMeshOptions): Promise<CachedMesh> {
   }
   if (response.contentLength !== undefined && size !== response.contentLength) {
     throw new ResponseValidationError(url, [
-      { path: [], message: `received ${size} bytes, the server announced ${response.contentLength}` },
+      issueOf(
+        [],
+        renderBoth(
+          {
+            fr: '{size} octets reçus, le serveur en annonçait {announced}',
+            en: 'received {size} bytes, the server announced {announced}',
+          },
+          { size, announced: response.contentLength ?? '?' },
+        ),
+      ),
     ]);
   }
   const kind = tableFormat(bytes);
-  if ('problem' in kind) throw new ResponseValidationError(url, [{ path: [], message: kind.problem }]);
+  if ('problem' in kind) throw new ResponseValidationError(url, [issueOf([], kind.problem)]);
 
   const fs = await import('node:fs/promises');
   const { dir, stem } = await locate(root, url);

@@ -1,4 +1,5 @@
 import { FeatureSplitter } from './_internal/featureSplitter.js';
+import { invalidJson, issueOf } from './_internal/issue.js';
 import { toAsyncIterable } from './_internal/lines.js';
 import { ResponseValidationError } from './ResponseValidationError.js';
 
@@ -52,7 +53,7 @@ export async function* streamFeatures(
         feature = JSON.parse(raw) as StreamedFeature;
       } catch (error) {
         throw new ResponseValidationError(url, [
-          { path: ['features', index], message: `invalid JSON (${(error as Error).message})` },
+          issueOf(['features', index], invalidJson({ fr: 'JSON invalide', en: 'invalid JSON' }, error)),
         ]);
       }
       index++;
@@ -62,7 +63,7 @@ export async function* streamFeatures(
   splitter.push(decoder.decode());
   if (!splitter.complete) {
     throw new ResponseValidationError(url, [
-      { path: ['features', index], message: 'truncated FeatureCollection' },
+      issueOf(['features', index], { fr: 'FeatureCollection tronquée', en: 'truncated FeatureCollection' }),
     ]);
   }
 }

@@ -527,7 +527,7 @@ describe('cprdfop map --insets', () => {
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).not.toContain('class="inset"');
     expect(r.stderr).toMatch(
-      /5 unité\(s\) d’outre-mer non dessinée\(s\) \(--insets none\)\u00a0: Basse-Terre, Fort-de-France/,
+      /5 unité\(s\) d’outre-mer non dessinée\(s\) \(«\u202f--insets none\u202f»\)\u00a0: Basse-Terre, Fort-de-France/,
     );
     const strict = await cli([...base, '--insets', 'none', '--strict'], { cwd: dir });
     expect(strict.code).toBe(1);

@@ -150,15 +150,15 @@ export const MAP = {
     en: 'invalid --classes "{value}": expected an integer from 2 to 9',
   },
   insetsOption: {
-    fr: 'régions d’outre-mer : auto (chacune dans un encart sous la métropole, à une échelle différente) ou none (non dessinées, signalées)',
+    fr: 'régions d’outre-mer : « auto » (chacune dans un encart sous la métropole, à une échelle différente) ou « none » (non dessinées, signalées)',
     en: 'overseas regions: auto (each in an inset under metropolitan France, at a different scale) or none (not drawn, reported)',
   },
   badInsets: {
-    fr: '--insets « {value} » invalide : auto ou none est attendu',
+    fr: '--insets « {value} » invalide : « auto » ou « none » est attendu',
     en: 'invalid --insets "{value}": expected auto or none',
   },
   overseasOmitted: {
-    fr: '{count} unité(s) d’outre-mer non dessinée(s) (--insets none) : {list}',
+    fr: '{count} unité(s) d’outre-mer non dessinée(s) (« --insets none ») : {list}',
     en: '{count} overseas unit(s) not drawn (--insets none): {list}',
   },
   badMethod: {
