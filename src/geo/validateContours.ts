@@ -2,7 +2,7 @@ import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { dependencyReason } from '../_shared/errorReason.js';
-import { formatNumber, type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
+import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
 import {
   extentCause,
   findGaps,
@@ -697,7 +697,12 @@ function contourIssue(
  */
 function precise(value: number, digits: number): Message {
   const shown = value.toPrecision(digits);
-  return { fr: Number.isFinite(value) ? formatNumber(Number(shown), 'fr') : shown, en: shown };
+  if (!Number.isFinite(value)) return { fr: shown, en: shown };
+  const french = new Intl.NumberFormat('fr-FR', {
+    minimumSignificantDigits: digits,
+    maximumSignificantDigits: digits,
+  });
+  return { fr: french.format(value), en: shown };
 }
 
 /** @internal */

@@ -228,12 +228,12 @@ export function extentCause(
 export function projectedHintText(x: number, y: number): { fr: string; en: string } {
   if (x >= -400_000 && x <= 1_400_000 && y >= 6_000_000 && y <= 7_200_000)
     return {
-      fr: 'mètres projetés, sans doute Lambert-93 (EPSG:2154)',
+      fr: 'mètres projetés, sans doute Lambert-93 (`EPSG:2154`)',
       en: 'projected metres, likely Lambert-93 (EPSG:2154)',
     };
   if (Math.abs(x) <= 20_037_509 && Math.abs(y) <= 20_048_967)
     return {
-      fr: 'mètres projetés (par exemple Web Mercator EPSG:3857)',
+      fr: 'mètres projetés (par exemple Web Mercator `EPSG:3857`)',
       en: 'projected metres (e.g. Web Mercator EPSG:3857)',
     };
   return { fr: 'autre chose que des degrés', en: 'not degrees' };
