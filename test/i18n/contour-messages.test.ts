@@ -575,6 +575,19 @@ describe('the CLI prints them in the language asked', () => {
     expect(en.stderr).toMatch(/mesh mesh\.csv: unknown commune code 59999 .*\(line 4\)/);
     expect(en.stderr).toMatch(/mesh mesh\.csv: malformed commune code "abc" \(line 5\)/);
   });
+  it('mesh diagnostics: the first ten, then how many more; counted by --strict', async () => {
+    const unknown = Array.from({ length: 12 }, (_, index) => `${59900 + index},A`).join('\n');
+    writeFileSync(join(dir, 'many.csv'), `commune,unit\n59350,A\n${unknown}\n`);
+    const args = ['map', '--contours', 'communes.geojson', '--by', 'many.csv', '--output', out];
+    const fr = await cli([...args, '--lang', 'fr'], { cwd: dir, env: {} });
+    expect(fr.stderr.match(/maillage many\.csv\u00a0: code de commune inconnu/g)).toHaveLength(10);
+    expect(fr.stderr).toMatch(
+      /maillage many\.csv\u00a0: 2 autre\(s\) remarque\(s\) sur des codes de commune/,
+    );
+    const strict = await cli([...args, '--strict', '--lang', 'en'], { cwd: dir, env: {} });
+    expect(strict.code).toBe(1);
+    expect(strict.stderr).toMatch(/mesh many\.csv: 2 more remark\(s\) about commune codes/);
+  });
   it('map --lang fr on invalid contours: the French details, exit 65', async () => {
     const fr = await cli(['map', '--contours', 'bad.geojson', '--output', out, '--lang', 'fr'], {
       cwd: dir,

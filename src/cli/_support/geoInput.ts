@@ -163,8 +163,17 @@ export async function joinedTopology(
   };
 }
 
-/** `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). */
-export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopology): Promise<UnitsBy> {
+/**
+ * `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). The
+ * diagnostics of a mesh file go to `warn` (counted by `--strict` when it is the command's collector).
+ */
+export async function parseBy(
+  ctx: CliContext,
+  by: string,
+  topology: CommuneTopology,
+  warn: (message: string) => void = (message) =>
+    ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`),
+): Promise<UnitsBy> {
   if (by === 'departement' || by === 'arrondissement' || by === 'epci') return by;
   if (by === 'commune') {
     return {
@@ -190,22 +199,17 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
     );
   }
   // Codes left out of the mesh (unknown, malformed, outside the region) and old codes replaced are
-  // said, never dropped silently: the first ones one a line, then how many more.
+  // said, never dropped silently: the first ones one per line, then how many more.
   const shownDiagnostics = 10;
-  for (const diagnostic of loaded.diagnostics.slice(0, shownDiagnostics)) {
-    const message = say(ctx, SUPPORT.meshDiagnostic, {
-      file: by,
-      message: issueText(diagnostic, langOf(ctx)),
-    });
-    ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`);
-  }
-  if (loaded.diagnostics.length > shownDiagnostics) {
-    const message = say(ctx, SUPPORT.moreMeshDiagnostics, {
-      file: by,
-      count: loaded.diagnostics.length - shownDiagnostics,
-    });
-    ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`);
-  }
+  for (const diagnostic of loaded.diagnostics.slice(0, shownDiagnostics))
+    warn(say(ctx, SUPPORT.meshDiagnostic, { file: by, message: issueText(diagnostic, langOf(ctx)) }));
+  if (loaded.diagnostics.length > shownDiagnostics)
+    warn(
+      say(ctx, SUPPORT.moreMeshDiagnostics, {
+        file: by,
+        count: loaded.diagnostics.length - shownDiagnostics,
+      }),
+    );
   return loaded.mesh as UnitSet;
 }
 
