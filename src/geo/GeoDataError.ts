@@ -2,7 +2,8 @@ import { CprdfopError } from '../errors.js';
 
 /**
  * Thrown when contours, a topology or a geometry input is invalid or unusable. The message names
- * the bad value and where it is (feature index, commune code, ring, position).
+ * the bad value and where it is (feature index, commune code, ring, position), in French and in English
+ * (`messages`; `message` is the English).
  *
  * Codes: `E_INVALID_CONTOURS` (validation), `E_INVALID_TOPOLOGY`, `E_UNKNOWN_UNIT`,
  * `E_NO_TERRITORY_GRAPH` (a function needing the territory graph was called without one),
@@ -15,9 +16,14 @@ import { CprdfopError } from '../errors.js';
  * @example
  * ```ts
  * import { GeoDataError } from 'cprdfop/geo';
- * const e = new GeoDataError('E_INVALID_CONTOURS', 'ring not closed at features[0]');
+ * const e = new GeoDataError('E_INVALID_CONTOURS', {
+ *   fr: 'features[0]\u00a0: anneau non fermé',
+ *   en: 'features[0]: ring not closed',
+ * });
  * e.name; // "GeoDataError"
  * e.code; // "E_INVALID_CONTOURS"
+ * e.message; // "features[0]: ring not closed"
+ * e.messages.fr; // "features[0]\u00a0: anneau non fermé"
  * ```
  * @category Errors
  */

@@ -38,14 +38,20 @@ export function parseContours(
   const areas = new Map<readonly Position[], number>();
   const v = validateContoursMeasuring(input, options, areas);
   if (!v.valid) {
-    const shown = v.errors.slice(0, 5).map((e) => e.message);
+    const shown = v.errors.slice(0, 5);
     const extra = String(v.errors.length - 5);
     const more = v.errors.length > 5 ? { fr: ` (+${extra} autres)`, en: ` (+${extra} more)` } : '';
     throw new GeoDataError(
       'E_INVALID_CONTOURS',
       renderBoth(
         { fr: 'contours invalides : {issues}{more}', en: 'invalid contours: {issues}{more}' },
-        { issues: shown.join('; '), more },
+        {
+          issues: {
+            fr: shown.map((issue) => issue.messages.fr).join('\u202f; '),
+            en: shown.map((issue) => issue.message).join('; '),
+          },
+          more,
+        },
       ),
     );
   }

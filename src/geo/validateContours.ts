@@ -1,14 +1,17 @@
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
 import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
+import { dependencyReason } from '../_shared/errorReason.js';
+import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
 import {
   extentCause,
   findGaps,
   findOverlaps,
   findSelfIntersection,
-  projectedHint,
+  projectedHintText,
   ringShape,
 } from './_internal/checks.js';
+import { numberText } from './_internal/numberText.js';
 import { rewindRfc7946 } from './_internal/rings.js';
 import { buildTopology } from './buildTopology.js';
 import type { CommuneGeometryObject } from './CommuneTopology.js';
@@ -36,8 +39,10 @@ export interface ContourIssue {
    * Warnings: `W_WINDING` (rewound), `W_OUTSIDE_FRANCE`, `W_SLIVER`.
    */
   code: string;
-  /** What is wrong and where (source, feature index, commune code, ring, position). */
+  /** What is wrong and where (source, feature index, commune code, ring, position), in English. */
   message: string;
+  /** The same in French and in English (`en` is `message`; French typography applied to `fr`). */
+  messages: { readonly fr: string; readonly en: string };
   /** Index of the feature in the input, when the issue is about one feature. */
   feature?: number;
   /** Commune code of that feature, when known. */
@@ -109,17 +114,36 @@ const CODE_KEYS = ['code', 'insee', 'INSEE_COM', 'codgeo', 'com'];
 const NAME_KEYS = ['nom', 'name', 'NOM_COM', 'libelle'];
 const MAX_ISSUES = 100;
 
-/** @internal Features extracted from GeoJSON or TopoJSON, or a format error. */
+/** @internal Features extracted from GeoJSON or TopoJSON, or a format error (in both languages). */
 export function extractFeatures(
   input: unknown,
   options: ContourOptions,
-): { features: unknown[] } | { error: string } {
-  const where = options.source ? ` in ${options.source}` : '';
+): { features: unknown[] } | { error: Message } {
+  const where: Message = options.source
+    ? { fr: ` dans ${options.source}`, en: ` in ${options.source}` }
+    : { fr: '', en: '' };
   if (typeof input !== 'object' || input === null)
-    return { error: `expected GeoJSON or TopoJSON${where}, got ${input === null ? 'null' : typeof input}` };
+    return {
+      error: renderBoth(
+        {
+          fr: 'GeoJSON ou TopoJSON attendu{where}, reçu {got}',
+          en: 'expected GeoJSON or TopoJSON{where}, got {got}',
+        },
+        { where, got: input === null ? 'null' : typeof input },
+      ),
+    };
   const o = input as { type?: unknown; features?: unknown; objects?: Record<string, unknown> };
   if (o.type === 'FeatureCollection') {
-    if (!Array.isArray(o.features)) return { error: `FeatureCollection without a "features" array${where}` };
+    if (!Array.isArray(o.features))
+      return {
+        error: renderBoth(
+          {
+            fr: 'FeatureCollection sans tableau "features"{where}',
+            en: 'FeatureCollection without a "features" array{where}',
+          },
+          { where },
+        ),
+      };
     return { features: o.features };
   }
   if (o.type === 'Feature') return { features: [o] };
@@ -129,7 +153,17 @@ export function extractFeatures(
     const name = options.object ?? (names.includes('communes') ? 'communes' : names[0]);
     if (name === undefined || !(name in objects)) {
       return {
-        error: `TopoJSON object "${options.object ?? 'communes'}" not found${where} (objects: ${names.join(', ') || 'none'})`,
+        error: renderBoth(
+          {
+            fr: 'objet TopoJSON "{name}" introuvable{where} (objets : {names})',
+            en: 'TopoJSON object "{name}" not found{where} (objects: {names})',
+          },
+          {
+            name: options.object ?? 'communes',
+            where,
+            names: names.length ? names.join(', ') : { fr: 'aucun', en: 'none' },
+          },
+        ),
       };
     }
     try {
@@ -139,12 +173,24 @@ export function extractFeatures(
       return { features: 'features' in fc && Array.isArray(fc.features) ? fc.features : [fc] };
     } catch (error) {
       return {
-        error: `invalid TopoJSON object "${name}"${where}: ${error instanceof Error ? error.message : String(error)}`,
+        error: renderBoth(
+          {
+            fr: 'objet TopoJSON "{name}" invalide{where} : {reason}',
+            en: 'invalid TopoJSON object "{name}"{where}: {reason}',
+          },
+          { name, where, reason: dependencyReason(error instanceof Error ? error.message : String(error)) },
+        ),
       };
     }
   }
   return {
-    error: `expected a GeoJSON FeatureCollection or a TopoJSON Topology${where}, got type ${JSON.stringify(o.type)}`,
+    error: renderBoth(
+      {
+        fr: 'FeatureCollection GeoJSON ou Topology TopoJSON attendu{where}, reçu le type {type}',
+        en: 'expected a GeoJSON FeatureCollection or a TopoJSON Topology{where}, got type {type}',
+      },
+      { where, type: String(JSON.stringify(o.type)) },
+    ),
   };
 }
 
@@ -216,13 +262,20 @@ export function validateContoursMeasuring(
   if ('error' in extracted)
     return {
       valid: false,
-      errors: [{ severity: 'error', code: 'E_FORMAT', message: extracted.error }],
+      errors: [
+        { severity: 'error', code: 'E_FORMAT', message: extracted.error.en, messages: extracted.error },
+      ],
       warnings,
       features: 0,
     };
   const feats = extracted.features;
-  const where = options.source ? `${options.source}: ` : '';
-  if (feats.length === 0) errors.push({ severity: 'error', code: 'E_EMPTY', message: `${where}no features` });
+  const where: Message = options.source
+    ? renderBoth({ fr: '{source} : ', en: '{source}: ' }, { source: options.source })
+    : { fr: '', en: '' };
+  if (feats.length === 0)
+    errors.push(
+      contourIssue('error', 'E_EMPTY', { fr: '{where}aucune entité', en: '{where}no features' }, { where }),
+    );
   const seen = new Map<string, number>();
   const push = (issue: ContourIssue): void => {
     const list = issue.severity === 'error' ? errors : warnings;
@@ -231,20 +284,33 @@ export function validateContoursMeasuring(
   feats.forEach((raw, i) => {
     const f = raw as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown };
     const { code } = codeAndName(f, options);
-    const at = `${where}features[${i}]${code ? ` (commune ${code})` : ''}`;
+    const feature = `features[${i}]${code ? ` (commune ${code})` : ''}`;
+    const at: Message = { fr: `${where.fr}${feature}`, en: `${where.en}${feature}` };
     const base = { feature: i, ...(code ? { commune: code } : {}) };
     if (code === null)
       push({
         severity: 'error',
         code: 'E_NO_CODE',
-        message: `${at}: no commune code (property ${options.codeProperty ?? CODE_KEYS.join('/')})`,
+        ...texts(
+          {
+            fr: '{at} : pas de code de commune (propriété {property})',
+            en: '{at}: no commune code (property {property})',
+          },
+          { at, property: options.codeProperty ?? CODE_KEYS.join('/') },
+        ),
         ...base,
       });
     else if (seen.has(code))
       push({
         severity: 'error',
         code: 'E_DUPLICATE_CODE',
-        message: `${at}: duplicate code "${code}" (also features[${seen.get(code)}])`,
+        ...texts(
+          {
+            fr: '{at} : code "{code}" en double (aussi features[{first}])',
+            en: '{at}: duplicate code "{code}" (also features[{first}])',
+          },
+          { at, code, first: String(seen.get(code)) },
+        ),
         ...base,
       });
     else seen.set(code, i);
@@ -253,7 +319,13 @@ export function validateContoursMeasuring(
       push({
         severity: 'error',
         code: 'E_GEOMETRY_TYPE',
-        message: `${at}: geometry must be a Polygon or MultiPolygon, got ${g ? JSON.stringify(g.type) : 'null'}`,
+        ...texts(
+          {
+            fr: '{at} : la géométrie doit être un Polygon ou un MultiPolygon, reçu {got}',
+            en: '{at}: geometry must be a Polygon or MultiPolygon, got {got}',
+          },
+          { at, got: g ? String(JSON.stringify(g.type)) : 'null' },
+        ),
         ...base,
       });
       return;
@@ -263,7 +335,13 @@ export function validateContoursMeasuring(
       push({
         severity: 'error',
         code: 'E_EMPTY_GEOMETRY',
-        message: `${at}: empty ${g.type} (no polygon): a commune needs a contour`,
+        ...texts(
+          {
+            fr: '{at} : {type} vide (aucun polygone) : une commune a besoin d’un contour',
+            en: '{at}: empty {type} (no polygon): a commune needs a contour',
+          },
+          { at, type: g.type },
+        ),
         ...base,
       });
       return;
@@ -276,18 +354,33 @@ export function validateContoursMeasuring(
         push({
           severity: 'error',
           code: 'E_GEOMETRY_TYPE',
-          message: `${at}: polygon ${p} has no rings`,
+          ...texts(
+            {
+              fr: '{at} : le polygone {polygon} n’a aucun anneau',
+              en: '{at}: polygon {polygon} has no rings',
+            },
+            { at, polygon: String(p) },
+          ),
           ...base,
         });
         return;
       }
       (poly as unknown[]).forEach((ringRaw, r) => {
-        const ringAt = `${at} polygon ${p} ring ${r}`;
+        const ringAt: Message = {
+          fr: `${at.fr} polygone ${p} anneau ${r}`,
+          en: `${at.en} polygon ${p} ring ${r}`,
+        };
         if (!Array.isArray(ringRaw)) {
           push({
             severity: 'error',
             code: 'E_GEOMETRY_TYPE',
-            message: `${ringAt}: not an array of positions`,
+            ...texts(
+              {
+                fr: '{ringAt} : ce n’est pas un tableau de positions',
+                en: '{ringAt}: not an array of positions',
+              },
+              { ringAt },
+            ),
             ...base,
           });
           return;
@@ -306,7 +399,13 @@ export function validateContoursMeasuring(
             push({
               severity: 'error',
               code: 'E_COORDINATE',
-              message: `${ringAt} position ${k}: not a finite [lon, lat] pair (${JSON.stringify(pos)})`,
+              ...texts(
+                {
+                  fr: '{ringAt} position {k} : une paire [lon, lat] finie est attendue ({got})',
+                  en: '{ringAt} position {k}: not a finite [lon, lat] pair ({got})',
+                },
+                { ringAt, k: String(k), got: String(JSON.stringify(pos)) },
+              ),
               ...base,
             });
             return;
@@ -315,7 +414,13 @@ export function validateContoursMeasuring(
             push({
               severity: 'error',
               code: 'E_LON_RANGE',
-              message: `${ringAt} position ${k}: longitude ${lon} outside [-180, 180]: ${projectedHint(lon, lat)}? contours must be WGS84 lon/lat degrees`,
+              ...texts(
+                {
+                  fr: '{ringAt} position {k} : longitude {lon} hors de [-180, 180] : {hint} ? les contours doivent être en degrés lon/lat WGS84',
+                  en: '{ringAt} position {k}: longitude {lon} outside [-180, 180]: {hint}? contours must be WGS84 lon/lat degrees',
+                },
+                { ringAt, k: String(k), lon: numberText(lon), hint: projectedHintText(lon, lat) },
+              ),
               ...base,
             });
             badCoordinates = true;
@@ -325,7 +430,13 @@ export function validateContoursMeasuring(
             push({
               severity: 'error',
               code: 'E_LAT_RANGE',
-              message: `${ringAt} position ${k}: latitude ${lat} outside [-90, 90]: ${projectedHint(lon, lat)}? contours must be WGS84 lon/lat degrees`,
+              ...texts(
+                {
+                  fr: '{ringAt} position {k} : latitude {lat} hors de [-90, 90] : {hint} ? les contours doivent être en degrés lon/lat WGS84',
+                  en: '{ringAt} position {k}: latitude {lat} outside [-90, 90]: {hint}? contours must be WGS84 lon/lat degrees',
+                },
+                { ringAt, k: String(k), lat: numberText(lat), hint: projectedHintText(lon, lat) },
+              ),
               ...base,
             });
             badCoordinates = true;
@@ -340,7 +451,13 @@ export function validateContoursMeasuring(
           push({
             severity: 'error',
             code: 'E_RING_SHORT',
-            message: `${ringAt}: ${ring.length} positions, a closed ring needs at least 4`,
+            ...texts(
+              {
+                fr: '{ringAt} : {count} positions, un anneau fermé en demande au moins 4',
+                en: '{ringAt}: {count} positions, a closed ring needs at least 4',
+              },
+              { ringAt, count: String(ring.length) },
+            ),
             ...base,
           });
           return;
@@ -351,7 +468,13 @@ export function validateContoursMeasuring(
           push({
             severity: 'error',
             code: 'E_RING_OPEN',
-            message: `${ringAt}: not closed (first ${JSON.stringify(a)} ≠ last ${JSON.stringify(b)})`,
+            ...texts(
+              {
+                fr: '{ringAt} : anneau non fermé (premier {first} ≠ dernier {last})',
+                en: '{ringAt}: not closed (first {first} ≠ last {last})',
+              },
+              { ringAt, first: JSON.stringify(a), last: JSON.stringify(b) },
+            ),
             ...base,
           });
           return;
@@ -361,7 +484,13 @@ export function validateContoursMeasuring(
           push({
             severity: 'error',
             code: 'E_RING_ZERO_AREA',
-            message: `${ringAt}: the ring encloses no area (its positions are collinear or repeated)`,
+            ...texts(
+              {
+                fr: '{ringAt} : l’anneau n’entoure aucune surface (ses positions sont alignées ou répétées)',
+                en: '{ringAt}: the ring encloses no area (its positions are collinear or repeated)',
+              },
+              { ringAt },
+            ),
             ...base,
           });
           return;
@@ -370,7 +499,13 @@ export function validateContoursMeasuring(
           push({
             severity: 'error',
             code: 'E_RING_SPIKE',
-            message: `${ringAt} position ${shape.spike}: a spike (the ring goes back along the same line)`,
+            ...texts(
+              {
+                fr: '{ringAt} position {k} : une pointe (l’anneau revient en arrière sur la même droite)',
+                en: '{ringAt} position {k}: a spike (the ring goes back along the same line)',
+              },
+              { ringAt, k: String(shape.spike) },
+            ),
             ...base,
           });
           return;
@@ -379,7 +514,13 @@ export function validateContoursMeasuring(
           push({
             severity: 'warning',
             code: 'W_SLIVER',
-            message: `${ringAt}: a sliver (${shape.areaKm2.toPrecision(3)} km², mean width ${shape.widthM.toPrecision(3)} m)`,
+            ...texts(
+              {
+                fr: '{ringAt} : un anneau très mince ({area} km², largeur moyenne {width} m)',
+                en: '{ringAt}: a sliver ({area} km², mean width {width} m)',
+              },
+              { ringAt, area: precise(shape.areaKm2, 3), width: precise(shape.widthM, 3) },
+            ),
             ...base,
           });
         areas.set(ring as Position[], shape.signedSteradians);
@@ -388,7 +529,24 @@ export function validateContoursMeasuring(
           push({
             severity: options.strictWinding ? 'error' : 'warning',
             code: 'W_WINDING',
-            message: `${ringAt}: ${r === 0 ? 'exterior ring is clockwise' : 'hole is counterclockwise'} (RFC 7946 wants exterior rings counterclockwise)${options.strictWinding ? '' : '; rewound'}`,
+            ...texts(
+              options.strictWinding
+                ? {
+                    fr: '{ringAt} : {what} (la RFC 7946 veut les anneaux extérieurs dans le sens antihoraire)',
+                    en: '{ringAt}: {what} (RFC 7946 wants exterior rings counterclockwise)',
+                  }
+                : {
+                    fr: '{ringAt} : {what} (la RFC 7946 veut les anneaux extérieurs dans le sens antihoraire) ; réorienté',
+                    en: '{ringAt}: {what} (RFC 7946 wants exterior rings counterclockwise); rewound',
+                  },
+              {
+                ringAt,
+                what:
+                  r === 0
+                    ? { fr: 'anneau extérieur dans le sens horaire', en: 'exterior ring is clockwise' }
+                    : { fr: 'trou dans le sens antihoraire', en: 'hole is counterclockwise' },
+              },
+            ),
             ...base,
           });
         }
@@ -402,21 +560,39 @@ export function validateContoursMeasuring(
         push({
           severity: 'error',
           code: 'E_SWAPPED_AXES',
-          message: `${at}: extent ${shown} is not in France, but it is with longitude and latitude swapped: positions must be [lon, lat] (RFC 7946)`,
+          ...texts(
+            {
+              fr: '{at} : l’emprise {shown} n’est pas en France, mais elle l’est une fois la longitude et la latitude permutées : les positions doivent être [lon, lat] (RFC 7946)',
+              en: '{at}: extent {shown} is not in France, but it is with longitude and latitude swapped: positions must be [lon, lat] (RFC 7946)',
+            },
+            { at, shown },
+          ),
           ...base,
         });
       else if (cause === 'radians')
         push({
           severity: 'error',
           code: 'E_RADIANS',
-          message: `${at}: extent ${shown} is not in France, but it is once read as radians: positions must be in degrees`,
+          ...texts(
+            {
+              fr: '{at} : l’emprise {shown} n’est pas en France, mais elle l’est une fois lue en radians : les positions doivent être en degrés',
+              en: '{at}: extent {shown} is not in France, but it is once read as radians: positions must be in degrees',
+            },
+            { at, shown },
+          ),
           ...base,
         });
       else if (cause === 'outside')
         push({
           severity: 'warning',
           code: 'W_OUTSIDE_FRANCE',
-          message: `${at}: extent ${shown} lies outside France (metropolitan and overseas); another projection or another place?`,
+          ...texts(
+            {
+              fr: '{at} : l’emprise {shown} est hors de France (métropole et outre-mer) ; une autre projection ou un autre lieu ?',
+              en: '{at}: extent {shown} lies outside France (metropolitan and overseas); another projection or another place?',
+            },
+            { at, shown },
+          ),
           ...base,
         });
     }
@@ -425,7 +601,13 @@ export function validateContoursMeasuring(
       push({
         severity: 'error',
         code: 'E_SELF_INTERSECTION',
-        message: `${at}: edges cross near [${crossing.map((v) => Number(v.toPrecision(8))).join(', ')}] (self-intersection)`,
+        ...texts(
+          {
+            fr: '{at} : des arêtes se croisent près de [{point}] (auto-intersection)',
+            en: '{at}: edges cross near [{point}] (self-intersection)',
+          },
+          { at, point: crossing.map((v) => Number(v.toPrecision(8))).join(', ') },
+        ),
         ...base,
       });
   });
@@ -441,13 +623,26 @@ export function validateContoursMeasuring(
     const codeOf = (i: number): string => (features[i] as CommuneFeature).properties.code;
     if (options.overlaps !== false) {
       for (const o of findOverlaps(features, options.overlapToleranceKm2 ?? 0.001)) {
-        const area = Number.isFinite(o.areaKm2)
-          ? `${o.areaKm2.toPrecision(4)} km²`
-          : 'an area that could not be computed';
+        const area: Message = Number.isFinite(o.areaKm2)
+          ? renderBoth({ fr: '{area} km²', en: '{area} km²' }, { area: precise(o.areaKm2, 4) })
+          : { fr: 'une surface impossible à calculer', en: 'an area that could not be computed' };
         push({
           severity: 'error',
           code: 'E_OVERLAP',
-          message: `${where}features[${o.first}] (commune ${codeOf(o.first)}) and features[${o.second}] (commune ${codeOf(o.second)}) overlap over ${area} (a commune and its delegated communes in one file?)`,
+          ...texts(
+            {
+              fr: '{where}features[{first}] (commune {firstCode}) et features[{second}] (commune {secondCode}) se chevauchent sur {area} (une commune et ses communes déléguées dans un même fichier ?)',
+              en: '{where}features[{first}] (commune {firstCode}) and features[{second}] (commune {secondCode}) overlap over {area} (a commune and its delegated communes in one file?)',
+            },
+            {
+              where,
+              first: String(o.first),
+              firstCode: codeOf(o.first),
+              second: String(o.second),
+              secondCode: codeOf(o.second),
+              area,
+            },
+          ),
           feature: o.first,
           commune: codeOf(o.first),
           other: { feature: o.second, commune: codeOf(o.second) },
@@ -462,13 +657,52 @@ export function validateContoursMeasuring(
         push({
           severity: 'error',
           code: 'E_GAP',
-          message: `${where}a gap of ${gap.areaKm2.toPrecision(4)} km² covered by no feature, at [${(gap.at as number[]).join(', ')}]`,
+          ...texts(
+            {
+              fr: '{where}un trou de {area} km² que ne couvre aucune entité, en [{point}]',
+              en: '{where}a gap of {area} km² covered by no feature, at [{point}]',
+            },
+            { where, area: precise(gap.areaKm2, 4), point: (gap.at as number[]).join(', ') },
+          ),
           areaKm2: gap.areaKm2,
         });
       }
     }
   }
   return { valid: errors.length === 0, errors, warnings, features: feats.length };
+}
+
+/** `message` (English) and `messages` (both languages) of one contour issue. */
+function texts(
+  template: Message,
+  values: Readonly<Record<string, MessageValue>>,
+): { message: string; messages: Message } {
+  const messages = renderBoth(template, values);
+  return { message: messages.en, messages };
+}
+
+/** One contour issue about no feature in particular. */
+function contourIssue(
+  severity: ContourIssue['severity'],
+  code: string,
+  template: Message,
+  values: Readonly<Record<string, MessageValue>>,
+): ContourIssue {
+  return { severity, code, ...texts(template, values) };
+}
+
+/**
+ * A measure with `digits` significant digits: `toPrecision` in English (as it has always been shown),
+ * the same value per French usage in French (`0,0123`).
+ */
+function precise(value: number, digits: number): Message {
+  const shown = value.toPrecision(digits);
+  if (!Number.isFinite(value)) return { fr: shown, en: shown };
+  const french = new Intl.NumberFormat('fr-FR', {
+    minimumSignificantDigits: digits,
+    maximumSignificantDigits: digits,
+  });
+  return { fr: french.format(value), en: shown };
 }
 
 /** @internal */

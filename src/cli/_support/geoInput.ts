@@ -14,7 +14,7 @@ import { loadMesh } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
 import { readInput, resolvePath } from './io.js';
-import { errorText, langOf, say } from './language.js';
+import { errorText, issueText, langOf, say } from './language.js';
 import { COMMON } from './messages/common.js';
 import { SUPPORT } from './messages/support.js';
 import { cachedTopologyPath, currentVintage, readSavedTopology, sha256Of } from './topologyFile.js';
@@ -124,7 +124,7 @@ export async function joinedTopology(
       );
     }
     contours = parseContours(json, { source: file }, (issue) => {
-      if (issue.code !== 'W_WINDING') note(issue.message);
+      if (issue.code !== 'W_WINDING') note(issueText(issue, langOf(ctx)));
     });
   } catch (error) {
     if (error instanceof GeoDataError) throw new CliError(errorText(error, langOf(ctx)), EXIT.DATAERR);
@@ -163,8 +163,17 @@ export async function joinedTopology(
   };
 }
 
-/** `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). */
-export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopology): Promise<UnitsBy> {
+/**
+ * `--by`: a built-in mesh name, `commune`, or a mesh file (JSON or CSV, see `cprdfop territory`). The
+ * diagnostics of a mesh file go to `warn` (counted by `--strict` when it is the command's collector).
+ */
+export async function parseBy(
+  ctx: CliContext,
+  by: string,
+  topology: CommuneTopology,
+  warn: (message: string) => void = (message) =>
+    ctx.stderr.write(`cprdfop: ${say(ctx, COMMON.warning, { message })}\n`),
+): Promise<UnitsBy> {
   if (by === 'departement' || by === 'arrondissement' || by === 'epci') return by;
   if (by === 'commune') {
     return {
@@ -180,18 +189,28 @@ export async function parseBy(ctx: CliContext, by: string, topology: CommuneTopo
     throw new CliError(say(ctx, SUPPORT.badBy, { value: by }), EXIT.USAGE, true);
   }
   const text = await readInput(ctx, by, SUPPORT.meshFile);
+  let loaded: ReturnType<typeof loadMesh>;
   try {
-    const r = loadMesh(text);
-    return r.mesh as UnitSet;
+    loaded = loadMesh(text);
   } catch (error) {
     throw new CliError(
-      say(ctx, SUPPORT.invalidMesh, {
-        file: by,
-        message: error instanceof Error ? error.message : String(error),
-      }),
+      say(ctx, SUPPORT.invalidMesh, { file: by, message: errorText(error, langOf(ctx)) }),
       EXIT.DATAERR,
     );
   }
+  // Codes left out of the mesh (unknown, malformed, outside the region) and old codes replaced are
+  // said, never dropped silently: the first ones one per line, then how many more.
+  const shownDiagnostics = 10;
+  for (const diagnostic of loaded.diagnostics.slice(0, shownDiagnostics))
+    warn(say(ctx, SUPPORT.meshDiagnostic, { file: by, message: issueText(diagnostic, langOf(ctx)) }));
+  if (loaded.diagnostics.length > shownDiagnostics)
+    warn(
+      say(ctx, SUPPORT.moreMeshDiagnostics, {
+        file: by,
+        count: loaded.diagnostics.length - shownDiagnostics,
+      }),
+    );
+  return loaded.mesh as UnitSet;
 }
 
 /** `--value <csv>`: `code,value` lines (header optional, `,` `;` or tab). */

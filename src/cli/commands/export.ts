@@ -37,7 +37,9 @@ export function registerExport(program: Command, ctx: CliContext): void {
         const topology = await loadJoinedTopology(ctx, opts.contours, warnings.warn, {
           topology: opts.topology,
         });
-        const units = composeUnits(topology, await parseBy(ctx, opts.by, topology), { skipEmpty: false });
+        const units = composeUnits(topology, await parseBy(ctx, opts.by, topology, warnings.warn), {
+          skipEmpty: false,
+        });
         const kept = [];
         for (const f of units.features) {
           if (f.properties.communes.length === 0) {

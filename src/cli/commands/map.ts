@@ -105,7 +105,7 @@ export function registerMap(program: Command, ctx: CliContext): void {
         });
         const context = opts.context ? await readContext(ctx, opts.context) : undefined;
         const source = opts.source ?? (await defaultSource(ctx, lang, opts.contours, opts.value));
-        const by = await parseBy(ctx, opts.by, topology);
+        const by = await parseBy(ctx, opts.by, topology, warnings.warn);
         const units = composeUnits(topology, by);
         const values = opts.value
           ? joinUnitValues(

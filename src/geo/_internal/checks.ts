@@ -225,12 +225,18 @@ export function extentCause(
 }
 
 /** The likely projection of coordinates outside lon/lat ranges, for messages. */
-export function projectedHint(x: number, y: number): string {
+export function projectedHintText(x: number, y: number): { fr: string; en: string } {
   if (x >= -400_000 && x <= 1_400_000 && y >= 6_000_000 && y <= 7_200_000)
-    return 'projected metres, likely Lambert-93 (EPSG:2154)';
+    return {
+      fr: 'mètres projetés, sans doute Lambert-93 (`EPSG:2154`)',
+      en: 'projected metres, likely Lambert-93 (EPSG:2154)',
+    };
   if (Math.abs(x) <= 20_037_509 && Math.abs(y) <= 20_048_967)
-    return 'projected metres (e.g. Web Mercator EPSG:3857)';
-  return 'not degrees';
+    return {
+      fr: 'mètres projetés (par exemple Web Mercator `EPSG:3857`)',
+      en: 'projected metres (e.g. Web Mercator EPSG:3857)',
+    };
+  return { fr: 'autre chose que des degrés', en: 'not degrees' };
 }
 
 /** Two features whose interiors overlap, with the area of their intersection. */

@@ -1,4 +1,4 @@
-import { renderBoth } from '../../_shared/messages.js';
+import { type Message, renderBoth } from '../../_shared/messages.js';
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
 import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
@@ -32,6 +32,16 @@ export function buildMesh(
   // current commune code → rows that put it somewhere
   const seen = new Map<string, MeshRow[]>();
   const where = (r: MeshRow): string => (r.line !== undefined ? `line ${r.line}` : `unit ${r.unit}`);
+  const whereIn = (lang: 'fr' | 'en', r: MeshRow): string =>
+    lang === 'en' ? where(r) : r.line !== undefined ? `ligne ${r.line}` : `unité ${r.unit}`;
+  /** `message` (English) and `messages` of a diagnostic: a text in both languages, then where. */
+  const located = (text: Message, r: MeshRow): { message: string; messages: Message } => {
+    const messages = renderBoth(
+      { fr: '{text} ({where})', en: '{text} ({where})' },
+      { text, where: { fr: whereIn('fr', r), en: whereIn('en', r) } },
+    );
+    return { message: messages.en, messages };
+  };
   for (const r of rows) {
     if (!members.has(r.unit)) {
       members.set(r.unit, []);
@@ -43,18 +53,24 @@ export function buildMesh(
       diagnostics.push({
         kind: 'invalid',
         ...base,
-        message: `malformed commune code ${JSON.stringify(r.commune)} (${where(r)})`,
+        ...located(
+          renderBoth(
+            { fr: 'code de commune mal formé {code}', en: 'malformed commune code {code}' },
+            { code: JSON.stringify(r.commune) },
+          ),
+          r,
+        ),
       });
       continue;
     }
     const c = classifyCommuneCode(r.commune, { region });
     if (c.kind !== 'in-region') {
-      diagnostics.push({ kind: c.kind, ...base, message: `${c.message} (${where(r)})` });
+      diagnostics.push({ kind: c.kind, ...base, ...located(c.messages, r) });
       continue;
     }
     const current = c.match.commune.code;
     if (c.match.mapped) {
-      diagnostics.push({ kind: 'mapped', ...base, mappedTo: current, message: `${c.message} (${where(r)})` });
+      diagnostics.push({ kind: 'mapped', ...base, mappedTo: current, ...located(c.messages, r) });
     }
     const prev = seen.get(current);
     if (prev) prev.push(r);
@@ -66,8 +82,6 @@ export function buildMesh(
     const lines = duplicates.flatMap(([, rs]) =>
       rs.map((r) => r.line).filter((l): l is number => l !== undefined),
     );
-    const whereIn = (lang: 'fr' | 'en', r: MeshRow): string =>
-      lang === 'en' ? where(r) : r.line !== undefined ? `ligne ${r.line}` : `unité ${r.unit}`;
     const detailIn = (lang: 'fr' | 'en'): string =>
       duplicates
         .slice(0, 10)

@@ -61,6 +61,7 @@ export type Mesh = z.infer<typeof Mesh>;
  * ```ts
  * import { parseMeshCsv } from 'cprdfop/territory';
  * parseMeshCsv('commune,unit\n59999,A\n59350,A\n').diagnostics[0]?.kind; // "unknown"
+ * parseMeshCsv('commune,unit\n59999,A\n59350,A\n').diagnostics[0]?.messages.fr; // "code de commune inconnu 59999 (le département 59 est en Hauts-de-France) (ligne 2)"
  * ```
  * @category Schemas
  */
@@ -70,7 +71,10 @@ export const MeshDiagnostic = z.object({
   unit: z.string(),
   line: z.number().int().optional(),
   mappedTo: z.string().optional(),
+  /** What the remark is and where (CSV line or unit), in English. */
   message: z.string(),
+  /** The same in French and in English (`en` is `message`; French typography applied to `fr`). */
+  messages: z.object({ fr: z.string(), en: z.string() }),
 });
 /** @category Schemas */
 export type MeshDiagnostic = z.infer<typeof MeshDiagnostic>;

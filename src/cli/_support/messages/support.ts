@@ -29,6 +29,14 @@ export const SUPPORT = {
     fr: 'fichier de maillage {file} invalide : {message}',
     en: 'invalid mesh file {file}: {message}',
   },
+  meshDiagnostic: {
+    fr: 'maillage {file} : {message}',
+    en: 'mesh {file}: {message}',
+  },
+  moreMeshDiagnostics: {
+    fr: 'maillage {file} : {count} autre(s) remarque(s) sur des codes de commune',
+    en: 'mesh {file}: {count} more remark(s) about commune codes',
+  },
   badValue: {
     fr: 'valeur invalide à la ligne {line} de {file} : « code,nombre » est attendu, et non {got}',
     en: 'invalid value at {file}:{line}: expected "code,number", got {got}',
