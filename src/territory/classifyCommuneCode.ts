@@ -37,10 +37,33 @@ export type CommuneCodeClass =
       message: string;
     } & { messages: { readonly fr: string; readonly en: string } });
 
-/** `message` (English) and `messages` (both languages) of one classification. */
+/** `message` (English) and `messages` (both languages), rendered now (codes outside the region or unknown: shown). */
 function both(template: Message, values: Readonly<Record<string, string | Message>>) {
   const messages = renderBoth(template, values);
   return { message: messages.en, messages };
+}
+
+/**
+ * A classification in the region with its `message` (English) and `messages` (both languages), rendered when first
+ * read: validating an application classifies every commune code, and almost every classification's text
+ * is never shown (rendering both languages with French typography cost a third of a whole check). The
+ * two are own enumerable properties, so spreads, `JSON.stringify`, `structuredClone` and deep equality
+ * see them.
+ */
+function withTexts<T extends object>(
+  classification: T,
+  template: Message,
+  values: Readonly<Record<string, string | Message>>,
+): T & { message: string; messages: Message } {
+  let rendered: Message | undefined;
+  const texts = (): Message => {
+    rendered ??= Object.freeze(renderBoth(template, values));
+    return rendered;
+  };
+  return Object.defineProperties(classification, {
+    message: { enumerable: true, get: () => texts().en },
+    messages: { enumerable: true, get: texts },
+  }) as T & { message: string; messages: Message };
 }
 
 /** Options of {@link classifyCommuneCode} and the region-scoped resolvers. @category Resolvers */
@@ -76,8 +99,10 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
   const match = g.matchByCode.get(code);
   if (match) {
     const c = match.commune;
-    const texts = match.mapped
-      ? both(
+    const classification = { kind: 'in-region' as const, code, match };
+    return match.mapped
+      ? withTexts(
+          classification,
           {
             fr: 'le code de commune {code} ({via}) est désormais {current} {name}',
             en: 'commune code {code} ({via}) is now {current} {name}',
@@ -89,14 +114,14 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
             name: c.name,
           },
         )
-      : both(
+      : withTexts(
+          classification,
           {
             fr: '{code} est {name} (département {dep}, {region})',
             en: '{code} is {name} (département {dep}, {region})',
           },
           { code, name: c.name, dep: c.departement, region: g.name },
         );
-    return { kind: 'in-region', code, match, ...texts };
   }
   const depCode = departementOfCommune(code);
   const cross = crossAliases().get(code);
