@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousAxeViolations } from '../_helpers/browser.js';
 import { serveStatic } from '../_helpers/staticServer.js';
 
 const repo = resolve(import.meta.dirname, '..', '..');
@@ -64,19 +65,6 @@ async function answer(page: Page, hidden: Record<string, unknown>, territoryName
     path,
   );
   return path;
-}
-
-/** The serious or critical accessibility violations axe-core finds on the page as it is. */
-async function seriousViolations(page: Page): Promise<{ id: string; impact: string }[]> {
-  const axe = readFileSync(join(repo, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axe });
-  const violations = await page.evaluate(async () => {
-    const result = await (
-      window as unknown as { axe: { run(): Promise<{ violations: { id: string; impact: string }[] }> } }
-    ).axe.run();
-    return result.violations.map((violation) => ({ id: violation.id, impact: violation.impact }));
-  });
-  return violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
 }
 
 /** Answers until the page says the questionnaire is complete. */
@@ -190,7 +178,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
         // A row added by mistake, then removed with its button: the focus returns to "add a partner".
         await page.click('[data-testid="add-partner"]');
         await page.fill('[data-testid="partner"] [data-field="name"]', 'Erreur');
-        expect(await seriousViolations(page)).toEqual([]);
+        expect(await seriousAxeViolations(page)).toEqual([]);
         // Incomplete rows are refused, naming the row.
         await page.click('[data-testid="answer"]');
         expect(await page.textContent('[role="alert"]')).toBe(
@@ -258,7 +246,7 @@ describe.skipIf(!hasChromium)('examples/simulator in headless Chromium', { timeo
 
   it('has no serious or critical accessibility violation (axe-core), on a question and on the verdict', async () => {
     const { page } = await open();
-    const check = () => seriousViolations(page);
+    const check = () => seriousAxeViolations(page);
     expect(await check()).toEqual([]);
     await questionnaire(page, example, 'Pays de Laon');
     expect(await check()).toEqual([]);
