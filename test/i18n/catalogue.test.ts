@@ -12,12 +12,12 @@ import {
   formatMoney,
   formatNumber,
   lowerFirst,
-  placeholdersOf,
   renderMessage,
 } from '../../src/_shared/messages.js';
 import { frenchTypography, NBSP, NNBSP } from '../../src/_shared/typography.js';
 import { STATUS, VERDICT } from '../../src/cli/_support/messages/check.js';
 import { CLI_CATALOGUES } from '../../src/cli/_support/messages/index.js';
+import { itChecksCatalogue } from '../_helpers/catalogue.js';
 
 const entries = Object.entries(CLI_CATALOGUES).flatMap(([catalogue, messages]) =>
   Object.entries(messages).map(([key, message]) => [`${catalogue}.${key}`, message] as const),
@@ -36,27 +36,7 @@ describe('the CLI catalogue', () => {
   it('has many messages (the scan below reads them all)', () => {
     expect(entries.length).toBeGreaterThan(150);
   });
-  it.each(entries)('%s has a French and an English text', (key, message) => {
-    expect(message.fr.trim()).not.toBe('');
-    expect(message.en.trim()).not.toBe('');
-    if (!SAME_IN_BOTH.has(key)) expect(message.fr).not.toBe(message.en);
-  });
-  it.each(entries)('%s uses the same placeholders in both languages', (_key, message) => {
-    expect(placeholdersOf(message.fr)).toEqual(placeholdersOf(message.en));
-  });
-  it.each(entries)('%s: the French text has its typography right', (_key, message) => {
-    expect(frenchTypography(message.fr)).toBe(message.fr);
-    expect(message.fr).not.toMatch(/[A-Za-zÀ-ÿ]'[A-Za-zÀ-ÿ]/);
-    expect(message.fr).not.toMatch(/ [:;!?]/);
-  });
-  it('SAME_IN_BOTH names real keys that are really the same', () => {
-    const byKey = new Map<string, { fr: string; en: string }>(entries);
-    for (const key of SAME_IN_BOTH) {
-      const message = byKey.get(key);
-      expect(message, key).toBeDefined();
-      expect(message?.fr, key).toBe(message?.en);
-    }
-  });
+  itChecksCatalogue(entries, SAME_IN_BOTH);
 });
 
 describe('renderMessage', () => {
