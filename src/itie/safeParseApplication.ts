@@ -4,6 +4,7 @@ import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jso
 import { frenchTypography } from '../_shared/typography.js';
 import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
+import type { ResolvedTerritory } from '../territory/schemas/TerritoryRef.js';
 import { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 
@@ -61,17 +62,32 @@ const CUSTOM_IN_FRENCH: Readonly<Record<string, string>> = {
   'a territory lists at least one code': 'un territoire liste au moins un code',
 };
 
-/** zod's French messages of an invalid document, by path, in zod's order. */
-function frenchMessagesByPath(input: unknown): Map<string, string[]> {
-  const parsed = Application.safeParse(input, { error: z.locales.fr().localeError });
-  const french = new Map<string, string[]>();
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = formatPath(issue.path);
-      french.set(path, [...(french.get(path) ?? []), issue.message]);
-    }
-  }
-  return french;
+/** zod's French locale, made on first use (nothing runs at import). */
+let frenchLocale: z.core.$ZodErrorMap | undefined;
+
+/** What a zod error map answers: a message, an object with one, or nothing (the next map decides). */
+const unwrap = (answer: unknown): string | undefined =>
+  typeof answer === 'string' ? answer : (answer as { message?: string } | null | undefined)?.message;
+
+/** Marks the message of an issue whose English and French the map below wrote (index after it). */
+const MAPPED = '\u0000cprdfop-issue:';
+
+/**
+ * An error map that writes, for each issue zod's own maps would word (the schema's own messages come
+ * first and never reach it), both the English one (the global config's maps, as a parse without an
+ * error map does) and the French one (zod's French locale, then the same fallbacks, as a parse with
+ * `error: z.locales.fr().localeError` does), so one parse gives both languages. The issue's message
+ * becomes a marker that {@link wordedIssue} resolves.
+ */
+function bilingualErrorMap(english: string[], french: string[]): z.core.$ZodErrorMap {
+  return (issue) => {
+    const config = z.config();
+    const en = unwrap(config.customError?.(issue)) ?? unwrap(config.localeError?.(issue)) ?? 'Invalid input';
+    frenchLocale ??= z.locales.fr().localeError;
+    french.push(unwrap(frenchLocale(issue)) ?? en);
+    english.push(en);
+    return `${MAPPED}${english.length - 1}`;
+  };
 }
 
 /**
@@ -111,27 +127,50 @@ export function safeParseApplication(
   input: unknown,
   options: SafeParseApplicationOptions = {},
 ): { success: true; data: Application } | { success: false; issues: ApplicationIssue[] } {
+  const parsed = safeParseResolved(input, options);
+  return parsed.success ? { success: true, data: parsed.data } : parsed;
+}
+
+/**
+ * @internal {@link safeParseApplication}, with the territory as its validation resolved it
+ * (`resolveTerritory(data.territory, { region })`, `undefined` without a territory), so that
+ * `checkApplication` hands it to the evaluation instead of resolving it again.
+ */
+export function safeParseResolved(
+  input: unknown,
+  options: SafeParseApplicationOptions = {},
+):
+  | { success: true; data: Application; territory: ResolvedTerritory | undefined }
+  | { success: false; issues: ApplicationIssue[] } {
   const unsafe = checkJsonSafety(input, {
     maxDepth: MAX_APPLICATION_DEPTH,
     maxNodes: MAX_APPLICATION_NODES,
   });
   if (unsafe) return { success: false, issues: [{ ...unsafe, code: 'unsafe' }] };
-  const r = Application.safeParse(input);
+  let r = Application.safeParse(input);
   if (!r.success) {
-    const french = frenchMessagesByPath(input);
+    // Invalid (rare): parsed again with an error map that words each issue in both languages at once.
+    const english: string[] = [];
+    const french: string[] = [];
+    r = Application.safeParse(input, { error: bilingualErrorMap(english, french) });
+    if (r.success) throw new Error('unreachable: zod answered differently for the same input');
     return {
       success: false,
       issues: r.error.issues.map((i) => {
         const path = formatPath(i.path);
-        const fr = frenchOf(i.message, french.get(path)?.shift());
-        return { path, code: 'invalid' as const, message: i.message, messages: { fr, en: i.message } };
+        // A message the schema wrote itself is the same in both parses (its French is told below).
+        const mapped = i.message.startsWith(MAPPED) ? Number(i.message.slice(MAPPED.length)) : -1;
+        const en = mapped >= 0 ? english[mapped]! : i.message;
+        const fr = frenchOf(en, mapped >= 0 ? french[mapped] : en);
+        return { path, code: 'invalid' as const, message: en, messages: { fr, en } };
       }),
     };
   }
   const issues: ApplicationIssue[] = [];
   const t = r.data.territory;
-  if (t) {
-    for (const d of resolveTerritory(t, { region: options.region }).diagnostics) {
+  const territory = t ? resolveTerritory(t, { region: options.region }) : undefined;
+  if (territory) {
+    for (const d of territory.diagnostics) {
       if (d.kind === 'unknown' || d.kind === 'invalid') {
         issues.push({
           path: `territory.${d.path}`,
@@ -153,7 +192,7 @@ export function safeParseApplication(
         messages: c.messages,
       });
   }
-  return issues.length ? { success: false, issues } : { success: true, data: r.data };
+  return issues.length ? { success: false, issues } : { success: true, data: r.data, territory };
 }
 
 /**
