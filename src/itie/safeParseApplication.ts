@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { ISO_DATE_REASON } from '../_shared/isoDate.js';
 import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
 import { frenchTypography } from '../_shared/typography.js';
-import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
+import { classifyCommuneCode, communeCodeKind } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
 import type { ResolvedTerritory } from '../territory/schemas/TerritoryRef.js';
 import { Application } from './Application.js';
@@ -183,14 +183,16 @@ export function safeParseResolved(
   }
   const carrierCommune = r.data.carrier?.commune;
   if (carrierCommune) {
-    const c = classifyCommuneCode(carrierCommune, { region: options.region });
-    if (c.kind === 'unknown')
+    // The texts are built only for an unknown code (the one case that reports it).
+    if (communeCodeKind(carrierCommune, { region: options.region }) === 'unknown') {
+      const c = classifyCommuneCode(carrierCommune, { region: options.region });
       issues.push({
         path: 'carrier.commune',
         code: 'unknown-code',
         message: c.message,
         messages: c.messages,
       });
+    }
   }
   return issues.length ? { success: false, issues } : { success: true, data: r.data, territory };
 }
