@@ -49,6 +49,20 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
   const result = new Set<string>();
   /** The members of the one unit the territory is made of so far (`null`: none yet; `undefined`: more). */
   let single: readonly string[] | null | undefined = null;
+  /** Adds a unit's communes (the first unit's are only noted: a territory of one unit needs no set). */
+  const contribute = (members: readonly string[]): void => {
+    if (single === null) {
+      single = members;
+      return;
+    }
+    several();
+    for (const m of members) result.add(m);
+  };
+  /** More than one unit or commune: the noted unit's communes go to the set. */
+  const several = (): void => {
+    if (single) for (const m of single) result.add(m);
+    single = undefined;
+  };
   const diagnostics: TerritoryDiagnostic[] = [];
   const report = (
     kind: TerritoryDiagnostic['kind'],
@@ -136,12 +150,12 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     const direct = g.matchByCode.get(code);
     if (direct !== undefined && !direct.mapped) {
       result.add(direct.commune.code);
-      single = undefined;
+      several();
       continue;
     }
     const c = classifyCommuneCode(code, { region: g.key });
     if (c.kind === 'in-region') {
-      single = undefined;
+      several();
       result.add(c.match.commune.code);
       if (c.match.mapped) {
         const extra: Partial<TerritoryDiagnostic> = { mappedTo: c.match.commune.code };
@@ -196,8 +210,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       }
       continue;
     }
-    for (const m of e.members) result.add(m);
-    single = single === null ? e.members : undefined;
+    contribute(e.members);
     if (e.crossesRegion) {
       const outside = e.outsideMembers.map((m) => m.code);
       report(
@@ -224,8 +237,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     }
     const a = g.arrondissementByCode.get(code);
     if (a) {
-      for (const m of a.communes) result.add(m);
-      single = single === null ? a.communes : undefined;
+      contribute(a.communes);
       continue;
     }
     if (
@@ -255,8 +267,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     }
     const d = g.departementByCode.get(code);
     if (d) {
-      for (const m of d.communes) result.add(m);
-      single = single === null ? d.communes : undefined;
+      contribute(d.communes);
       continue;
     }
     if (outsideDep('departements', i, code, code, { fr: 'le département', en: 'département' })) continue;
