@@ -91,14 +91,30 @@ function bilingualErrorMap(english: string[], french: string[]): z.core.$ZodErro
 }
 
 /**
+ * French typography of zod's French messages, kept: the same few messages come back, and it is a pure
+ * function. Only short ones (a message that quotes an unknown key of the input may be long), 1,024 at most.
+ */
+const TYPESET = new Map<string, string>();
+function typeset(text: string): string {
+  if (text.length > 200) return frenchTypography(text);
+  let out = TYPESET.get(text);
+  if (out === undefined) {
+    out = frenchTypography(text);
+    if (TYPESET.size >= 1024) TYPESET.clear();
+    TYPESET.set(text, out);
+  }
+  return out;
+}
+
+/**
  * The French of one issue's message: zod's French when it differs from the English (a zod message), the
  * French of one of the schema's own messages, the French half of a bilingual date message; otherwise
  * the English as it is (never an invented translation).
  */
 function frenchOf(english: string, zodFrench: string | undefined): string {
-  if (zodFrench !== undefined && zodFrench !== english) return frenchTypography(zodFrench);
+  if (zodFrench !== undefined && zodFrench !== english) return typeset(zodFrench);
   const custom = CUSTOM_IN_FRENCH[english];
-  if (custom) return frenchTypography(custom);
+  if (custom) return typeset(custom);
   const date = /^expected .* got (.*) \(attendu\u202f: .*\)$/s.exec(english);
   if (date) return `attendu\u00a0: ${ISO_DATE_REASON.fr}, reçu ${date[1]}`;
   return english;
