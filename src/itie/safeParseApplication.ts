@@ -77,7 +77,7 @@ const MAPPED = '\u0000cprdfop-issue:';
  * first and never reach it), both the English one (the global config's maps, as a parse without an
  * error map does) and the French one (zod's French locale, then the same fallbacks, as a parse with
  * `error: z.locales.fr().localeError` does), so one parse gives both languages. The issue's message
- * becomes a marker that {@link wordedIssue} resolves.
+ * becomes a marker (`MAPPED` and the index of its two texts), read back by `safeParseResolved`.
  */
 function bilingualErrorMap(english: string[], french: string[]): z.core.$ZodErrorMap {
   return (issue) => {
@@ -163,16 +163,16 @@ export function safeParseResolved(
     maxNodes: MAX_APPLICATION_NODES,
   });
   if (unsafe) return { success: false, issues: [{ ...unsafe, code: 'unsafe' }] };
-  let r = Application.safeParse(input);
+  const r = Application.safeParse(input);
   if (!r.success) {
-    // Invalid (rare): parsed again with an error map that words each issue in both languages at once.
+    // Invalid (rare): parsed again with an error map that words each issue in both languages at once
+    // (zod answers the same for the same input; were it not so, the first parse's issues are kept).
     const english: string[] = [];
     const french: string[] = [];
-    r = Application.safeParse(input, { error: bilingualErrorMap(english, french) });
-    if (r.success) throw new Error('unreachable: zod answered differently for the same input');
+    const worded = Application.safeParse(input, { error: bilingualErrorMap(english, french) });
     return {
       success: false,
-      issues: r.error.issues.map((i) => {
+      issues: (worded.success ? r : worded).error.issues.map((i) => {
         const path = formatPath(i.path);
         // A message the schema wrote itself is the same in both parses (its French is told below).
         const mapped = i.message.startsWith(MAPPED) ? Number(i.message.slice(MAPPED.length)) : -1;
