@@ -11,6 +11,7 @@ import {
   NoRuleSetInForceError,
   type RuleSet,
   RuleSetNotInForceError,
+  type ResolvedTerritory as RulesTerritory,
   type RuleText,
   type RuleWarning,
   resolveRuleSet,
@@ -18,13 +19,14 @@ import {
   type TerritoryProvider,
   type TerritoryRef,
 } from '../rules/index.js';
-import { territoryProvider } from '../territory/territoryProvider.js';
+import type { ResolvedTerritory } from '../territory/schemas/TerritoryRef.js';
+import { providedTerritory, territoryProvider } from '../territory/territoryProvider.js';
 import { countedPartners } from './_structures.js';
 import type { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 import { hautsDeFranceTerritory } from './hautsDeFranceTerritory.js';
 import { itieRuleSets } from './itieRuleSets.js';
-import { safeParseApplication } from './safeParseApplication.js';
+import { safeParseResolved } from './safeParseApplication.js';
 
 /** Options of {@link checkApplication}. @category Rules */
 export interface CheckOptions {
@@ -82,6 +84,46 @@ function outsideMessage(criterion: CriterionExplanation, allOutside: boolean): C
   return allOutside ? { ...criterion, message: ALL_OUTSIDE } : criterion;
 }
 let defaultProvider: TerritoryProvider | undefined;
+
+/**
+ * The territory of the application being checked, as its validation resolved it, handed to the
+ * evaluation (so it is resolved once): `provided` is what `provider.resolve` answers for the lists of
+ * `territory` — `provider` being a region's own `territoryProvider(region)`, validated in that region.
+ */
+interface Handoff {
+  readonly provider: TerritoryProvider;
+  readonly territory: NonNullable<Application['territory']>;
+  readonly provided: RulesTerritory;
+}
+/** The hand-off of the check under way (checks are synchronous; a nested one saves and restores it). */
+let handoff: Handoff | undefined;
+const handingOver = new WeakMap<TerritoryProvider, TerritoryProvider>();
+
+/**
+ * The provider an ITIE evaluator is compiled with: `provider` itself, except that the territory a check
+ * has just validated (the very same code lists) gets the answer already made from its validation.
+ */
+function handedOver(provider: TerritoryProvider): TerritoryProvider {
+  let wrapper = handingOver.get(provider);
+  if (!wrapper) {
+    wrapper = {
+      resolve: (ref) => {
+        const given = handoff;
+        return given !== undefined &&
+          given.provider === provider &&
+          ref.communes === given.territory.communes &&
+          ref.epcis === given.territory.epcis &&
+          ref.arrondissements === given.territory.arrondissements &&
+          ref.departements === given.territory.departements
+          ? given.provided
+          : provider.resolve(ref);
+      },
+    };
+    handingOver.set(provider, wrapper);
+  }
+  return wrapper;
+}
+
 const NO_CONTIGUITY: ContiguityCheck = () => 'unknown';
 const compiled = new WeakMap<RuleSet, WeakMap<TerritoryProvider, WeakMap<ContiguityCheck, Evaluator>>>();
 const withContiguity = new WeakMap<RuleSet, RuleSet>();
@@ -206,7 +248,7 @@ export function itieEvaluator(
   let ev = byCheck.get(check);
   if (!ev) {
     ev = compile(resolveRuleSet(rs, itieRuleSets()), {
-      territory: provider,
+      territory: handedOver(provider),
       operators: { contiguous: contiguousOperator(check), undecided: UNDECIDED },
     });
     byCheck.set(check, ev);
@@ -247,9 +289,10 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
     territory = regionProviders.get(region) ?? territoryProvider(region);
     regionProviders.set(region, territory);
   }
-  const parsed = safeParseApplication(input, { region });
+  const parsed = safeParseResolved(input, { region });
   if (!parsed.success) return { ok: false, issues: parsed.issues };
   const app = parsed.data;
+  const resolved: ResolvedTerritory | undefined = options.territory ? undefined : parsed.territory;
   if (options.asOf !== undefined && !isIsoDate(options.asOf)) {
     const { message, messages } = new InvalidDateError(options.asOf, 'asOf');
     return { ok: false, issues: [{ path: '', code: 'invalid', message, messages }] };
@@ -284,16 +327,26 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
   const counted = app.partners ? countedPartners(app.carrier, app.partners) : undefined;
   const evaluated: Application =
     counted && counted.warnings.length > 0 ? { ...app, partners: [...counted.partners] } : app;
+  const resolver = territory ?? defaultProvider;
+  // Without a provider of the caller's, the evaluation's is the region's own: its answer for the
+  // territory is made from the validation's resolution (the same region, the same codes).
+  const previous = handoff;
+  handoff =
+    resolved && app.territory && resolver
+      ? { provider: resolver, territory: app.territory, provided: providedTerritory(resolved, []) }
+      : undefined;
   try {
     const explanation = evaluator.evaluate(evaluated, { asOf });
-    const resolver = territory ?? defaultProvider;
     const criteria = explanation.criteria.map((criterion) =>
       criterion.id === 'deployed-in-region' &&
       criterion.status === 'fail' &&
       region === '32' &&
       app.territory &&
       resolver
-        ? outsideMessage(criterion, resolver.resolve(territoryRef(app.territory)).communes.length === 0)
+        ? outsideMessage(
+            criterion,
+            (resolved ?? resolver.resolve(territoryRef(app.territory))).communes.length === 0,
+          )
         : criterion,
     );
     const warnings: RuleWarning[] = [
@@ -309,5 +362,7 @@ export function checkApplication(input: unknown, options: CheckOptions = {}): Ch
       ok: false,
       issues: [{ path: '', code: 'not-in-force', message: error.message, messages: error.messages }],
     };
+  } finally {
+    handoff = previous;
   }
 }

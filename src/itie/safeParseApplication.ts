@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { ISO_DATE_REASON } from '../_shared/isoDate.js';
 import { checkJsonSafety, formatPath, parseJsonWithLimits } from '../_shared/jsonSafety.js';
 import { frenchTypography } from '../_shared/typography.js';
-import { classifyCommuneCode } from '../territory/classifyCommuneCode.js';
+import { classifyCommuneCode, communeCodeKind } from '../territory/classifyCommuneCode.js';
 import { resolveTerritory } from '../territory/resolveTerritory.js';
+import type { ResolvedTerritory } from '../territory/schemas/TerritoryRef.js';
 import { Application } from './Application.js';
 import type { ApplicationIssue } from './ApplicationError.js';
 
@@ -61,17 +62,48 @@ const CUSTOM_IN_FRENCH: Readonly<Record<string, string>> = {
   'a territory lists at least one code': 'un territoire liste au moins un code',
 };
 
-/** zod's French messages of an invalid document, by path, in zod's order. */
-function frenchMessagesByPath(input: unknown): Map<string, string[]> {
-  const parsed = Application.safeParse(input, { error: z.locales.fr().localeError });
-  const french = new Map<string, string[]>();
-  if (!parsed.success) {
-    for (const issue of parsed.error.issues) {
-      const path = formatPath(issue.path);
-      french.set(path, [...(french.get(path) ?? []), issue.message]);
-    }
+/** zod's French locale, made on first use (nothing runs at import). */
+let frenchLocale: z.core.$ZodErrorMap | undefined;
+
+/** What a zod error map answers: a message, an object with one, or nothing (the next map decides). */
+const unwrap = (answer: unknown): string | undefined =>
+  typeof answer === 'string' ? answer : (answer as { message?: string } | null | undefined)?.message;
+
+/** Marks the message of an issue whose English and French the map below wrote (index after it). */
+const MAPPED = '\u0000cprdfop-issue:';
+
+/**
+ * An error map that writes, for each issue zod's own maps would word (the schema's own messages come
+ * first and never reach it), both the English one (the global config's maps, as a parse without an
+ * error map does) and the French one (zod's French locale, then the same fallbacks, as a parse with
+ * `error: z.locales.fr().localeError` does), so one parse gives both languages. The issue's message
+ * becomes a marker (`MAPPED` and the index of its two texts), read back by `safeParseResolved`.
+ */
+function bilingualErrorMap(english: string[], french: string[]): z.core.$ZodErrorMap {
+  return (issue) => {
+    const config = z.config();
+    const en = unwrap(config.customError?.(issue)) ?? unwrap(config.localeError?.(issue)) ?? 'Invalid input';
+    frenchLocale ??= z.locales.fr().localeError;
+    french.push(unwrap(frenchLocale(issue)) ?? en);
+    english.push(en);
+    return `${MAPPED}${english.length - 1}`;
+  };
+}
+
+/**
+ * French typography of zod's French messages, kept: the same few messages come back, and it is a pure
+ * function. Only short ones (a message that quotes an unknown key of the input may be long), 1,024 at most.
+ */
+const TYPESET = new Map<string, string>();
+function typeset(text: string): string {
+  if (text.length > 200) return frenchTypography(text);
+  let out = TYPESET.get(text);
+  if (out === undefined) {
+    out = frenchTypography(text);
+    if (TYPESET.size >= 1024) TYPESET.clear();
+    TYPESET.set(text, out);
   }
-  return french;
+  return out;
 }
 
 /**
@@ -80,9 +112,9 @@ function frenchMessagesByPath(input: unknown): Map<string, string[]> {
  * the English as it is (never an invented translation).
  */
 function frenchOf(english: string, zodFrench: string | undefined): string {
-  if (zodFrench !== undefined && zodFrench !== english) return frenchTypography(zodFrench);
+  if (zodFrench !== undefined && zodFrench !== english) return typeset(zodFrench);
   const custom = CUSTOM_IN_FRENCH[english];
-  if (custom) return frenchTypography(custom);
+  if (custom) return typeset(custom);
   const date = /^expected .* got (.*) \(attendu\u202f: .*\)$/s.exec(english);
   if (date) return `attendu\u00a0: ${ISO_DATE_REASON.fr}, reçu ${date[1]}`;
   return english;
@@ -111,6 +143,21 @@ export function safeParseApplication(
   input: unknown,
   options: SafeParseApplicationOptions = {},
 ): { success: true; data: Application } | { success: false; issues: ApplicationIssue[] } {
+  const parsed = safeParseResolved(input, options);
+  return parsed.success ? { success: true, data: parsed.data } : parsed;
+}
+
+/**
+ * @internal {@link safeParseApplication}, with the territory as its validation resolved it
+ * (`resolveTerritory(data.territory, { region })`, `undefined` without a territory), so that
+ * `checkApplication` hands it to the evaluation instead of resolving it again.
+ */
+export function safeParseResolved(
+  input: unknown,
+  options: SafeParseApplicationOptions = {},
+):
+  | { success: true; data: Application; territory: ResolvedTerritory | undefined }
+  | { success: false; issues: ApplicationIssue[] } {
   const unsafe = checkJsonSafety(input, {
     maxDepth: MAX_APPLICATION_DEPTH,
     maxNodes: MAX_APPLICATION_NODES,
@@ -118,20 +165,28 @@ export function safeParseApplication(
   if (unsafe) return { success: false, issues: [{ ...unsafe, code: 'unsafe' }] };
   const r = Application.safeParse(input);
   if (!r.success) {
-    const french = frenchMessagesByPath(input);
+    // Invalid (rare): parsed again with an error map that words each issue in both languages at once
+    // (zod answers the same for the same input; were it not so, the first parse's issues are kept).
+    const english: string[] = [];
+    const french: string[] = [];
+    const worded = Application.safeParse(input, { error: bilingualErrorMap(english, french) });
     return {
       success: false,
-      issues: r.error.issues.map((i) => {
+      issues: (worded.success ? r : worded).error.issues.map((i) => {
         const path = formatPath(i.path);
-        const fr = frenchOf(i.message, french.get(path)?.shift());
-        return { path, code: 'invalid' as const, message: i.message, messages: { fr, en: i.message } };
+        // A message the schema wrote itself is the same in both parses (its French is told below).
+        const mapped = i.message.startsWith(MAPPED) ? Number(i.message.slice(MAPPED.length)) : -1;
+        const en = mapped >= 0 ? english[mapped]! : i.message;
+        const fr = frenchOf(en, mapped >= 0 ? french[mapped] : en);
+        return { path, code: 'invalid' as const, message: en, messages: { fr, en } };
       }),
     };
   }
   const issues: ApplicationIssue[] = [];
   const t = r.data.territory;
-  if (t) {
-    for (const d of resolveTerritory(t, { region: options.region }).diagnostics) {
+  const territory = t ? resolveTerritory(t, { region: options.region }) : undefined;
+  if (territory) {
+    for (const d of territory.diagnostics) {
       if (d.kind === 'unknown' || d.kind === 'invalid') {
         issues.push({
           path: `territory.${d.path}`,
@@ -144,16 +199,18 @@ export function safeParseApplication(
   }
   const carrierCommune = r.data.carrier?.commune;
   if (carrierCommune) {
-    const c = classifyCommuneCode(carrierCommune, { region: options.region });
-    if (c.kind === 'unknown')
+    // The texts are built only for an unknown code (the one case that reports it).
+    if (communeCodeKind(carrierCommune, { region: options.region }) === 'unknown') {
+      const c = classifyCommuneCode(carrierCommune, { region: options.region });
       issues.push({
         path: 'carrier.commune',
         code: 'unknown-code',
         message: c.message,
         messages: c.messages,
       });
+    }
   }
-  return issues.length ? { success: false, issues } : { success: true, data: r.data };
+  return issues.length ? { success: false, issues } : { success: true, data: r.data, territory };
 }
 
 /**

@@ -203,3 +203,13 @@ export function classifyCommuneCode(code: string, options: RegionOptions = {}): 
         )),
   };
 }
+
+/**
+ * @internal The `kind` of {@link classifyCommuneCode}`(code, options)`, without building its texts for
+ * a commune of the region (validating an application only asks whether the carrier's commune is known).
+ */
+export function communeCodeKind(code: string, options: RegionOptions = {}): CommuneCodeClass['kind'] {
+  assertCommuneCode(code);
+  if (getGraph(options.region ?? DEFAULT_REGION).matchByCode.has(code)) return 'in-region';
+  return classifyCommuneCode(code, options).kind;
+}

@@ -47,6 +47,22 @@ const EXPECTED: Record<Field, Message> = {
 export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {}): ResolvedTerritory {
   const g = getGraph(options.region ?? DEFAULT_REGION);
   const result = new Set<string>();
+  /** The members of the one unit the territory is made of so far (`null`: none yet; `undefined`: more). */
+  let single: readonly string[] | null | undefined = null;
+  /** Adds a unit's communes (the first unit's are only noted: a territory of one unit needs no set). */
+  const contribute = (members: readonly string[]): void => {
+    if (single === null) {
+      single = members;
+      return;
+    }
+    several();
+    for (const m of members) result.add(m);
+  };
+  /** More than one unit or commune: the noted unit's communes go to the set. */
+  const several = (): void => {
+    if (single) for (const m of single) result.add(m);
+    single = undefined;
+  };
   const diagnostics: TerritoryDiagnostic[] = [];
   const report = (
     kind: TerritoryDiagnostic['kind'],
@@ -130,8 +146,16 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       invalid('communes', i, code ?? raw);
       continue;
     }
+    // A current commune of the region (most codes): nothing to report, no classification to build.
+    const direct = g.matchByCode.get(code);
+    if (direct !== undefined && !direct.mapped) {
+      result.add(direct.commune.code);
+      several();
+      continue;
+    }
     const c = classifyCommuneCode(code, { region: g.key });
     if (c.kind === 'in-region') {
+      several();
       result.add(c.match.commune.code);
       if (c.match.mapped) {
         const extra: Partial<TerritoryDiagnostic> = { mappedTo: c.match.commune.code };
@@ -186,7 +210,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
       }
       continue;
     }
-    for (const m of e.members) result.add(m);
+    contribute(e.members);
     if (e.crossesRegion) {
       const outside = e.outsideMembers.map((m) => m.code);
       report(
@@ -213,7 +237,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     }
     const a = g.arrondissementByCode.get(code);
     if (a) {
-      for (const m of a.communes) result.add(m);
+      contribute(a.communes);
       continue;
     }
     if (
@@ -243,7 +267,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     }
     const d = g.departementByCode.get(code);
     if (d) {
-      for (const m of d.communes) result.add(m);
+      contribute(d.communes);
       continue;
     }
     if (outsideDep('departements', i, code, code, { fr: 'le département', en: 'département' })) continue;
@@ -259,6 +283,43 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     );
   }
 
+  // One unit alone (a territory of one EPCI, say): its communes and what they cover, summed up once.
+  let summary: Summary;
+  if (single) {
+    let known = SUMMARIES.get(single);
+    if (!known) {
+      known = summarise(g, new Set(single));
+      SUMMARIES.set(single, known);
+    }
+    summary = known;
+  } else summary = summarise(g, result);
+  const { covered } = summary;
+  return {
+    communes: [...summary.communes],
+    inRegion: !diagnostics.some((d) => d.kind === 'outside-region'),
+    diagnostics,
+    covered: {
+      departements: [...covered.departements],
+      arrondissements: [...covered.arrondissements],
+      epcis: [...covered.epcis],
+    },
+  };
+}
+
+/** The communes of a territory (sorted, unique) and what they cover. */
+interface Summary {
+  readonly communes: readonly string[];
+  readonly covered: {
+    readonly departements: readonly string[];
+    readonly arrondissements: readonly string[];
+    readonly epcis: readonly string[];
+  };
+}
+
+/** The summary of one unit's members (a graph's frozen list), by that list; callers get copies. */
+const SUMMARIES = new WeakMap<readonly string[], Summary>();
+
+function summarise(g: ReturnType<typeof getGraph>, result: ReadonlySet<string>): Summary {
   const communes = [...result].sort();
   const deps = new Set<string>();
   const arrs = new Set<string>();
@@ -272,8 +333,6 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
   }
   return {
     communes,
-    inRegion: !diagnostics.some((d) => d.kind === 'outside-region'),
-    diagnostics,
     covered: { departements: [...deps].sort(), arrondissements: [...arrs].sort(), epcis: [...epcis].sort() },
   };
 }

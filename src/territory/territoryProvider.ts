@@ -120,36 +120,44 @@ export function territoryProvider(
           units: () => undefined,
         };
       }
-      const outside: string[] = [];
-      const invalid: string[] = [];
-      const warnings: ProviderWarning[] = [];
-      for (const d of r.diagnostics) {
-        if (d.kind === 'mapped')
-          warnings.push({ code: 'mapped-code', message: d.message, messages: d.messages });
-        else if (d.kind === 'outside-region') {
-          if (d.field === 'epcis' && d.outside !== undefined)
-            warnings.push({ code: 'epci-crosses-region', message: d.message, messages: d.messages });
-          else outside.push(d.code);
-        } else invalid.push(d.code);
+      return providedTerritory(r, meshes);
+    },
+  };
+}
+
+/**
+ * @internal The provider's answer for a territory already resolved by {@link resolveTerritory} in the
+ * provider's region: what `territoryProvider(region, { meshes }).resolve(ref)` returns when
+ * `resolveTerritory(ref, { region })` gave `r` (so a caller that has resolved it once need not again).
+ */
+export function providedTerritory(r: ResolvedTerritory, meshes: readonly Mesh[]): ProvidedTerritory {
+  const outside: string[] = [];
+  const invalid: string[] = [];
+  const warnings: ProviderWarning[] = [];
+  for (const d of r.diagnostics) {
+    if (d.kind === 'mapped') warnings.push({ code: 'mapped-code', message: d.message, messages: d.messages });
+    else if (d.kind === 'outside-region') {
+      if (d.field === 'epcis' && d.outside !== undefined)
+        warnings.push({ code: 'epci-crosses-region', message: d.message, messages: d.messages });
+      else outside.push(d.code);
+    } else invalid.push(d.code);
+  }
+  const covered: Record<string, readonly string[]> = r.covered;
+  return {
+    communes: r.communes,
+    outside,
+    invalid,
+    warnings,
+    units(mesh: string): readonly string[] | undefined {
+      if (BUILTIN.has(mesh)) return covered[`${mesh}s`];
+      const m = meshes.find((x) => x.id === mesh);
+      if (!m) return undefined;
+      const units = new Set<string>();
+      for (const c of r.communes) {
+        const u = unitOf(m, c);
+        if (u) units.add(u.code);
       }
-      const covered: Record<string, readonly string[]> = r.covered;
-      return {
-        communes: r.communes,
-        outside,
-        invalid,
-        warnings,
-        units(mesh: string): readonly string[] | undefined {
-          if (BUILTIN.has(mesh)) return covered[`${mesh}s`];
-          const m = meshes.find((x) => x.id === mesh);
-          if (!m) return undefined;
-          const units = new Set<string>();
-          for (const c of r.communes) {
-            const u = unitOf(m, c);
-            if (u) units.add(u.code);
-          }
-          return [...units].sort();
-        },
-      };
+      return [...units].sort();
     },
   };
 }
