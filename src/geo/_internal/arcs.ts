@@ -38,7 +38,9 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
   }
 
   // --- 1. positions in typed arrays, point ids through a hash table on their bits ---
-  const points: Position[] = new Array(n);
+  // src[k]: the position (index in its ring, plus ringStart) now at k; rings are only rotated
+  const src = new Int32Array(n);
+  const ringArrays: Position[][] = new Array(ringCount);
   const xy = new Float64Array(2 * n);
   const ringStart = new Int32Array(ringCount + 1);
   let k = 0;
@@ -52,6 +54,7 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
     const polygons = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
     for (const polygon of polygons)
       for (const ring of polygon) {
+        ringArrays[r] = ring;
         ringStart[r++] = k;
         for (let i = 0; i < ring.length; i++) {
           const p = ring[i] as Position;
@@ -63,7 +66,7 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
           if (x > x1) x1 = x;
           if (y < y0) y0 = y;
           if (y > y1) y1 = y;
-          points[k] = p;
+          src[k] = k;
           // -0 is stored as 0 so that equal coordinates (===) have equal bits
           xy[2 * k] = x + 0;
           xy[2 * k + 1] = y + 0;
@@ -113,9 +116,10 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
   // fragments [fragStart, fragEnd] (inclusive), those of ring r from ringFrag[r] to ringFrag[r + 1]
   let fragStart = new Int32Array(ringCount + 16);
   let fragEnd = new Int32Array(ringCount + 16);
+  let fragRing = new Int32Array(ringCount + 16);
   let fragCount = 0;
   const ringFrag = new Int32Array(ringCount + 1);
-  const addFragment = (start: number, end: number): void => {
+  const addFragment = (ring: number, start: number, end: number): void => {
     if (fragCount === fragStart.length) {
       const grownStart = new Int32Array(2 * fragStart.length);
       grownStart.set(fragStart);
@@ -123,7 +127,11 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
       const grownEnd = new Int32Array(2 * fragEnd.length);
       grownEnd.set(fragEnd);
       fragEnd = grownEnd;
+      const grownRing = new Int32Array(2 * fragRing.length);
+      grownRing.set(fragRing);
+      fragRing = grownRing;
     }
+    fragRing[fragCount] = ring;
     fragStart[fragCount] = start;
     fragEnd[fragCount] = end;
     fragCount++;
@@ -137,15 +145,15 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
     for (let mid = start + 1; mid < end; mid++) {
       if (junction[ids[mid] as number] !== 1) continue;
       if (fixed) {
-        addFragment(from, mid);
+        addFragment(ring, from, mid);
         from = mid;
       } else {
-        rotate(points, xy, ids, start, end, mid);
+        rotate(src, xy, ids, start, end, mid);
         fixed = true;
         mid = start; // restart: junctions before `mid` are now after it
       }
     }
-    addFragment(from, end);
+    addFragment(ring, from, end);
   }
   ringFrag[ringCount] = fragCount;
 
@@ -292,7 +300,15 @@ export function buildArcTopology(features: readonly CommuneFeature[]): CommuneTo
   }
 
   // --- output: topojson-server's shape ---
-  const arcs: Position[][] = arcFragment.map((f) => points.slice(fragStart[f], (fragEnd[f] as number) + 1));
+  const arcs: Position[][] = arcFragment.map((f) => {
+    const r = fragRing[f] as number;
+    const positions = ringArrays[r] as Position[];
+    const first = ringStart[r] as number;
+    const start = fragStart[f] as number;
+    const arc: Position[] = new Array((fragEnd[f] as number) - start + 1);
+    for (let i = 0; i < arc.length; i++) arc[i] = positions[(src[start + i] as number) - first] as Position;
+    return arc;
+  });
   let ring = 0;
   const ringArcs = (): number[] => {
     const out: number[] = [];
@@ -358,7 +374,7 @@ export function pointIds(xy: Float64Array, n: number): Int32Array {
  * (position `end` = position `start`), as topojson-server's cut does (three reversals).
  */
 function rotate(
-  points: Position[],
+  src: Int32Array,
   xy: Float64Array,
   ids: Int32Array,
   start: number,
@@ -368,9 +384,9 @@ function rotate(
   const offset = end - mid;
   const reverse = (a: number, b: number): void => {
     for (let i = a, j = b - 1; i < j; i++, j--) {
-      const p = points[i] as Position;
-      points[i] = points[j] as Position;
-      points[j] = p;
+      const p = src[i] as number;
+      src[i] = src[j] as number;
+      src[j] = p;
       const id = ids[i] as number;
       ids[i] = ids[j] as number;
       ids[j] = id;
@@ -385,7 +401,7 @@ function rotate(
   reverse(start, end);
   reverse(start, start + offset);
   reverse(start + offset, end);
-  points[end] = points[start] as Position;
+  src[end] = src[start] as number;
   ids[end] = ids[start] as number;
   xy[2 * end] = xy[2 * start] as number;
   xy[2 * end + 1] = xy[2 * start + 1] as number;

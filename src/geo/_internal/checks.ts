@@ -391,6 +391,16 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
   for (let slot = 0; slot < slots; slot++) {
     const head = slotHead[slot] as number;
     if (head === -1) continue;
+    if (nextInGroup[head] === -1) {
+      // an edge no other edge equals: used on one side only
+      const k = at[head] as number;
+      unshared.push([
+        owner[head] as number,
+        ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
+        ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
+      ]);
+      continue;
+    }
     let forward = -1;
     let backward = -1;
     for (let edge = head; edge !== -1; edge = nextInGroup[edge] as number) {

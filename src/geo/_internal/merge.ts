@@ -19,6 +19,17 @@ interface ArcPoints {
 }
 const arcPointsCache = new WeakMap<object, ArcPoints | null>();
 
+/** The point ids of the rings being stitched (scratch, grown as needed). */
+let ringIdBuffer = new Int32Array(1024);
+function pushId(at: number, id: number): void {
+  if (at >= ringIdBuffer.length) {
+    const grown = new Int32Array(2 * ringIdBuffer.length);
+    grown.set(ringIdBuffer);
+    ringIdBuffer = grown;
+  }
+  ringIdBuffer[at] = id;
+}
+
 function arcPoints(arcs: readonly Position[][]): ArcPoints | null {
   const cached = arcPointsCache.get(arcs);
   if (cached !== undefined) return cached;
@@ -51,15 +62,39 @@ function arcPoints(arcs: readonly Position[][]): ArcPoints | null {
 }
 
 /**
- * {@link splitSelfTouching} on point ids (`ids[i]` is the id of `ring[i]`), with `at` a table by id
- * that is all -1 before and after: the same pieces, without a text key per point.
+ * {@link splitSelfTouching} on point ids (`ids[offset + i]` is the id of `ring[i]`), with `at` a
+ * table by id that is all -1 before and after: the same pieces, without a text key per point, and
+ * without copying a ring that passes no point twice (the common case: the ring itself, closed on its
+ * first position, is returned — the caller owns it).
  */
-function splitSelfTouchingIds(ring: Position[], ids: readonly number[], at: Int32Array): Position[][] {
+function splitSelfTouchingIds(
+  ring: Position[],
+  ids: Int32Array,
+  offset: number,
+  at: Int32Array,
+): Position[][] {
+  const last = ring.length - 1;
+  let repeated = false;
+  let marked = 0;
+  for (; marked < last; marked++) {
+    const id = ids[offset + marked] as number;
+    if ((at[id] as number) >= 0) {
+      repeated = true;
+      break;
+    }
+    at[id] = marked;
+  }
+  for (let i = 0; i < marked; i++) at[ids[offset + i] as number] = -1;
+  if (!repeated) {
+    if (last < 3) return [];
+    ring[last] = ring[0] as Position;
+    return [ring];
+  }
   const out: Position[][] = [];
   const path: Position[] = [];
   const pathIds: number[] = [];
-  for (let i = 0; i < ring.length - 1; i++) {
-    const id = ids[i] as number;
+  for (let i = 0; i < last; i++) {
+    const id = ids[offset + i] as number;
     const seen = at[id] as number;
     if (seen >= 0) {
       const loop = path.splice(seen);
@@ -122,14 +157,14 @@ function insideRing(point: Position, ring: readonly Position[]): boolean {
  */
 export function assemblePolygons(
   rings: Position[][],
-  points?: { ids: readonly number[][]; at: Int32Array },
+  points?: { ids: Int32Array; offsets: readonly number[]; at: Int32Array },
 ): Position[][][] {
   const exteriors: Array<{ ring: Position[]; area: number }> = [];
   const holes: Position[][] = [];
   for (let r = 0; r < rings.length; r++) {
     const ring = rings[r] as Position[];
     const pieces = points
-      ? splitSelfTouchingIds(ring, points.ids[r] as number[], points.at)
+      ? splitSelfTouchingIds(ring, points.ids, points.offsets[r] as number, points.at)
       : splitSelfTouching(ring);
     for (const piece of pieces) {
       const area = ringSphericalArea(piece);
@@ -251,11 +286,12 @@ export function mergeGeometries(
     }
     const used = new Set<number>();
     const rings: Position[][] = [];
-    const ringIds: number[][] = [];
+    const ringOffsets: number[] = [];
+    let used0 = 0; // ids of the rings of this group, one after the other in ringIdBuffer
     for (const first of outer) {
       if (used.has(first)) continue;
       const ring: Position[] = [];
-      const rIds: number[] = [];
+      const offset = used0;
       let a: number | undefined = first;
       const firstKey = startKey(first);
       while (a !== undefined && !used.has(a)) {
@@ -266,12 +302,12 @@ export function mergeGeometries(
         if (a < 0)
           for (let i = pts.length - 1 - (ring.length ? 1 : 0); i >= 0; i--) {
             ring.push(pts[i] as Position);
-            if (ids) rIds.push(ids[b + i] as number);
+            if (ids) pushId(used0++, ids[b + i] as number);
           }
         else
           for (let i = ring.length ? 1 : 0; i < pts.length; i++) {
             ring.push(pts[i] as Position);
-            if (ids) rIds.push(ids[b + i] as number);
+            if (ids) pushId(used0++, ids[b + i] as number);
           }
         const k = endKey(a);
         if (k === firstKey) break;
@@ -280,11 +316,11 @@ export function mergeGeometries(
       }
       if (ring.length >= 4) {
         rings.push(ring);
-        ringIds.push(rIds);
+        ringOffsets.push(offset);
       }
     }
-    for (const polygon of assemblePolygons(rings, points ? { ids: ringIds, at: points.at } : undefined))
-      out.push(polygon);
+    const idsOfRings = points ? { ids: ringIdBuffer, offsets: ringOffsets, at: points.at } : undefined;
+    for (const polygon of assemblePolygons(rings, idsOfRings)) out.push(polygon);
   }
   for (const k of touched) {
     count[k] = 0;
