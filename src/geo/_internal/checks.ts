@@ -65,10 +65,15 @@ export function ringShape(ring: readonly Position[]): RingShape {
   };
 }
 
+let spikeScratch = new Float64Array(3 * 1024);
+
 /** A vertex where the ring goes back along its incoming edge (repeated points skipped), or -1. */
 function findSpike(ring: readonly Position[]): number {
-  // the distinct consecutive positions, as x, y and index (one typed array, no object per point)
-  const points = new Float64Array(3 * Math.max(0, ring.length - 1));
+  // the distinct consecutive positions, as x, y and index (one scratch typed array, no object per point)
+  const needed = 3 * Math.max(0, ring.length - 1);
+  if (spikeScratch.length < needed)
+    spikeScratch = new Float64Array(Math.max(needed, 2 * spikeScratch.length));
+  const points = spikeScratch;
   let n = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const p = ring[i] as Position;
