@@ -246,6 +246,11 @@ export const scenario: Scenario = {
   name: 'Geometry: locate, compose, topology (2018 Hauts-de-France communes; national synthetic tessellation)',
   issue: 6,
   async run(options): Promise<ScenarioResult | { skipped: string }> {
+    // GEO_BENCH=endToEnd runs the end-to-end comparison alone (quick A/B); the full run is unchanged
+    if (process.env.GEO_BENCH === 'endToEnd')
+      return existsSync(resolve(dir, 'communes.geojson'))
+        ? endToEnd(options)
+        : { skipped: `${dir} is absent` };
     const nationalResult = await national(options);
     if (!existsSync(resolve(dir, 'communes.geojson')))
       return {

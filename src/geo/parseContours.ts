@@ -36,7 +36,8 @@ export function parseContours(
   onWarning?: (issue: ContourIssue) => void,
 ): CommuneContours {
   const areas = new Map<readonly Position[], number>();
-  const v = validateContoursMeasuring(input, options, areas);
+  const rewound = new Map<number, Polygon | MultiPolygon>();
+  const v = validateContoursMeasuring(input, options, areas, rewound);
   if (!v.valid) {
     const shown = v.errors.slice(0, 5);
     const extra = String(v.errors.length - 5);
@@ -57,18 +58,20 @@ export function parseContours(
   }
   if (onWarning) for (const w of v.warnings) onWarning(w);
   const extracted = extractFeatures(input, options) as { features: unknown[] };
-  const features: CommuneFeature[] = extracted.features.map((raw) => {
+  const features: CommuneFeature[] = extracted.features.map((raw, i) => {
     const f = raw as { id?: unknown; properties?: unknown; geometry: Polygon | MultiPolygon };
     const { code, name } = codeAndName(f, options);
     return {
       type: 'Feature',
       properties: { code: code as string, name },
-      geometry: rewindRfc7946(
-        f.geometry.type === 'Polygon'
-          ? { type: 'Polygon', coordinates: f.geometry.coordinates }
-          : { type: 'MultiPolygon', coordinates: f.geometry.coordinates },
-        areas,
-      ),
+      geometry:
+        rewound.get(i) ??
+        rewindRfc7946(
+          f.geometry.type === 'Polygon'
+            ? { type: 'Polygon', coordinates: f.geometry.coordinates }
+            : { type: 'MultiPolygon', coordinates: f.geometry.coordinates },
+          areas,
+        ),
     };
   });
   features.sort((a, b) => compareCodes(a.properties.code, b.properties.code));

@@ -255,6 +255,7 @@ export function validateContoursMeasuring(
   input: unknown,
   options: ContourOptions,
   areas: Map<readonly Position[], number>,
+  rewound?: Map<number, Polygon | MultiPolygon>,
 ): ContourValidation {
   const errors: ContourIssue[] = [];
   const warnings: ContourIssue[] = [];
@@ -281,6 +282,9 @@ export function validateContoursMeasuring(
     const list = issue.severity === 'error' ? errors : warnings;
     if (list.length < MAX_ISSUES) list.push(issue);
   };
+  // whether an issue of this severity would still be kept (its texts are not rendered otherwise)
+  const room = (severity: ContourIssue['severity']): boolean =>
+    (severity === 'error' ? errors : warnings).length < MAX_ISSUES;
   feats.forEach((raw, i) => {
     const f = raw as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown };
     const { code } = codeAndName(f, options);
@@ -510,7 +514,7 @@ export function validateContoursMeasuring(
           });
           return;
         }
-        if (shape.compactness < 1e-3)
+        if (shape.compactness < 1e-3 && room('warning'))
           push({
             severity: 'warning',
             code: 'W_SLIVER',
@@ -525,7 +529,7 @@ export function validateContoursMeasuring(
           });
         areas.set(ring as Position[], shape.signedSteradians);
         const ccw = shape.signedSteradians > 0;
-        if ((r === 0) !== ccw) {
+        if ((r === 0) !== ccw && room(options.strictWinding ? 'error' : 'warning')) {
           push({
             severity: options.strictWinding ? 'error' : 'warning',
             code: 'W_WINDING',
@@ -612,12 +616,15 @@ export function validateContoursMeasuring(
       });
   });
   if (errors.length === 0 && feats.length > 0 && (options.overlaps !== false || options.gaps)) {
-    const features = feats.map((raw): CommuneFeature => {
+    const features = feats.map((raw, i): CommuneFeature => {
       const f = raw as { id?: unknown; properties?: unknown; geometry: Polygon | MultiPolygon };
+      const geometry = rewindRfc7946(f.geometry, areas);
+      // the same rings as parseContours's, so that it need not rewind them again
+      rewound?.set(i, { type: geometry.type, coordinates: geometry.coordinates } as Polygon | MultiPolygon);
       return {
         type: 'Feature',
         properties: { code: codeAndName(f, options).code as string, name: null },
-        geometry: rewindRfc7946(f.geometry, areas),
+        geometry,
       };
     });
     const codeOf = (i: number): string => (features[i] as CommuneFeature).properties.code;

@@ -2,6 +2,7 @@ import type { MultiPolygon, Position } from 'geojson';
 import { intersection } from 'polyclip-ts';
 import type { CommuneGeometryObject, CommuneTopoJSON } from '../CommuneTopology.js';
 import type { CommuneFeature } from '../types.js';
+import { pointIds } from './arcs.js';
 import { mergeGeometries } from './merge.js';
 import { BOUNDARY, INSIDE, packPolygons, pointInFeature } from './pip.js';
 import { polygonSphericalArea, polygonsOf, ringSphericalArea } from './rings.js';
@@ -64,10 +65,15 @@ export function ringShape(ring: readonly Position[]): RingShape {
   };
 }
 
+let spikeScratch = new Float64Array(3 * 1024);
+
 /** A vertex where the ring goes back along its incoming edge (repeated points skipped), or -1. */
 function findSpike(ring: readonly Position[]): number {
-  // the distinct consecutive positions, as x, y and index (one typed array, no object per point)
-  const points = new Float64Array(3 * Math.max(0, ring.length - 1));
+  // the distinct consecutive positions, as x, y and index (one scratch typed array, no object per point)
+  const needed = 3 * Math.max(0, ring.length - 1);
+  if (spikeScratch.length < needed)
+    spikeScratch = new Float64Array(Math.max(needed, 2 * spikeScratch.length));
+  const points = spikeScratch;
   let n = 0;
   for (let i = 0; i < ring.length - 1; i++) {
     const p = ring[i] as Position;
@@ -122,22 +128,90 @@ function segmentsCross(
   return false;
 }
 
+/** Scratch arrays of {@link findSelfIntersection}, grown as needed (never shrunk). */
+let sweep = {
+  coords: new Float64Array(0), // ax, ay, bx, by per segment
+  meta: new Int32Array(0), // ring, index, size per segment
+  x0: new Float64Array(0),
+  x1: new Float64Array(0),
+  order: new Uint32Array(0),
+  spare: new Uint32Array(0),
+};
+
+/**
+ * Indices `0…count-1` sorted by `x0` (ties in index order): a stable bottom-up merge sort, with
+ * insertion sort on short runs, on the scratch arrays (no comparator callback).
+ */
+function sortByKey(s: typeof sweep, count: number): Uint32Array {
+  const key = s.x0;
+  let from = s.order;
+  let to = s.spare;
+  for (let i = 0; i < count; i++) from[i] = i;
+  const RUN = 16;
+  for (let lo = 0; lo < count; lo += RUN) {
+    const hi = Math.min(lo + RUN, count);
+    for (let i = lo + 1; i < hi; i++) {
+      const v = from[i] as number;
+      const kv = key[v] as number;
+      let j = i - 1;
+      while (j >= lo && (key[from[j] as number] as number) > kv) {
+        from[j + 1] = from[j] as number;
+        j--;
+      }
+      from[j + 1] = v;
+    }
+  }
+  for (let width = RUN; width < count; width *= 2) {
+    for (let lo = 0; lo < count; lo += 2 * width) {
+      const mid = Math.min(lo + width, count);
+      const hi = Math.min(lo + 2 * width, count);
+      let i = lo;
+      let j = mid;
+      let k = lo;
+      while (i < mid && j < hi) {
+        const a = from[i] as number;
+        const b = from[j] as number;
+        if ((key[b] as number) < (key[a] as number)) {
+          to[k++] = b;
+          j++;
+        } else {
+          to[k++] = a;
+          i++;
+        }
+      }
+      while (i < mid) to[k++] = from[i++] as number;
+      while (j < hi) to[k++] = from[j++] as number;
+    }
+    const t = from;
+    from = to;
+    to = t;
+  }
+  return from.subarray(0, count);
+}
+
 /**
  * The first crossing between two non-adjacent edges of a feature's rings (a self-intersection,
- * within a ring or between rings), as `[x, y]` near the crossing, or `null`. Sweep on x.
+ * within a ring or between rings), as `[x, y]` near the crossing, or `null`. Sweep on x (segments
+ * in typed arrays, sorted by their smallest x, ties in ring order).
  */
 export function findSelfIntersection(
   polygons: readonly (readonly (readonly Position[])[])[],
 ): Position | null {
-  const segments: Array<{
-    x0: number;
-    x1: number;
-    ring: number;
-    index: number;
-    size: number;
-    a: Position;
-    b: Position;
-  }> = [];
+  let total = 0;
+  for (const polygon of polygons) for (const ring of polygon) total += Math.max(0, ring.length - 1);
+  if (sweep.x0.length < total) {
+    const size = Math.max(total, 2 * sweep.x0.length);
+    sweep = {
+      coords: new Float64Array(4 * size),
+      meta: new Int32Array(3 * size),
+      x0: new Float64Array(size),
+      x1: new Float64Array(size),
+      order: new Uint32Array(size),
+      spare: new Uint32Array(size),
+    };
+  }
+  const { coords, meta, x0, x1 } = sweep;
+  let count = 0;
   let ringId = 0;
   for (const polygon of polygons)
     for (const ring of polygon) {
@@ -145,47 +219,49 @@ export function findSelfIntersection(
       for (let i = 0; i < size; i++) {
         const a = ring[i] as Position;
         const b = ring[i + 1] as Position;
-        if (a[0] === b[0] && a[1] === b[1]) continue;
-        segments.push({
-          x0: Math.min(a[0] as number, b[0] as number),
-          x1: Math.max(a[0] as number, b[0] as number),
-          ring: ringId,
-          index: i,
-          size,
-          a,
-          b,
-        });
+        const ax = a[0] as number;
+        const ay = a[1] as number;
+        const bx = b[0] as number;
+        const by = b[1] as number;
+        if (ax === bx && ay === by) continue;
+        coords[4 * count] = ax;
+        coords[4 * count + 1] = ay;
+        coords[4 * count + 2] = bx;
+        coords[4 * count + 3] = by;
+        meta[3 * count] = ringId;
+        meta[3 * count + 1] = i;
+        meta[3 * count + 2] = size;
+        x0[count] = Math.min(ax, bx);
+        x1[count] = Math.max(ax, bx);
+        count++;
       }
       ringId++;
     }
-  segments.sort((s, t) => s.x0 - t.x0);
-  for (let i = 0; i < segments.length; i++) {
-    const s = segments[i] as (typeof segments)[number];
-    for (let j = i + 1; j < segments.length; j++) {
-      const t = segments[j] as (typeof segments)[number];
-      if (t.x0 > s.x1) break;
-      if (s.ring === t.ring) {
-        const gap = Math.abs(s.index - t.index);
-        if (gap <= 1 || gap === s.size - 1) continue; // adjacent edges share a vertex
+  const order = sortByKey(sweep, count);
+  for (let oi = 0; oi < count; oi++) {
+    const s = order[oi] as number;
+    const sEnd = x1[s] as number;
+    const sRing = meta[3 * s] as number;
+    const sIndex = meta[3 * s + 1] as number;
+    const sSize = meta[3 * s + 2] as number;
+    const sax = coords[4 * s] as number;
+    const say = coords[4 * s + 1] as number;
+    const sbx = coords[4 * s + 2] as number;
+    const sby = coords[4 * s + 3] as number;
+    const sy0 = Math.min(say, sby);
+    const sy1 = Math.max(say, sby);
+    for (let oj = oi + 1; oj < count; oj++) {
+      const t = order[oj] as number;
+      if ((x0[t] as number) > sEnd) break;
+      if (meta[3 * t] === sRing) {
+        const gap = Math.abs(sIndex - (meta[3 * t + 1] as number));
+        if (gap <= 1 || gap === sSize - 1) continue; // adjacent edges share a vertex
       }
-      const sy0 = Math.min(s.a[1] as number, s.b[1] as number);
-      const sy1 = Math.max(s.a[1] as number, s.b[1] as number);
-      const ty0 = Math.min(t.a[1] as number, t.b[1] as number);
-      const ty1 = Math.max(t.a[1] as number, t.b[1] as number);
-      if (ty0 > sy1 || sy0 > ty1) continue;
-      if (
-        segmentsCross(
-          s.a[0] as number,
-          s.a[1] as number,
-          s.b[0] as number,
-          s.b[1] as number,
-          t.a[0] as number,
-          t.a[1] as number,
-          t.b[0] as number,
-          t.b[1] as number,
-        )
-      )
-        return [((s.a[0] as number) + (s.b[0] as number)) / 2, ((s.a[1] as number) + (s.b[1] as number)) / 2];
+      const tay = coords[4 * t + 1] as number;
+      const tby = coords[4 * t + 3] as number;
+      if (Math.min(tay, tby) > sy1 || sy0 > Math.max(tay, tby)) continue;
+      if (segmentsCross(sax, say, sbx, sby, coords[4 * t] as number, tay, coords[4 * t + 2] as number, tby))
+        return [(sax + sbx) / 2, (say + sby) / 2];
     }
   }
   return null;
@@ -258,54 +334,48 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
   const pair = (i: number, j: number): void => {
     if (i !== j) candidates.add(i < j ? `${i},${j}` : `${j},${i}`);
   };
-  // every edge, canonically oriented (lexicographically smaller end first): equal edges meet
-  let count = 0;
-  for (const f of features)
-    for (const polygon of polygonsOf(f.geometry)) for (const ring of polygon) count += ring.length - 1;
-  const ends = new Float64Array(count * 4);
+  // every position packed once (the point-in-polygon index below reads the same arrays); equal
+  // positions get one point id, so an edge is a pair of ids: equal edges have equal pairs, and an
+  // edge runs forward when its first id is the smaller
+  const packed = packPolygons(features);
+  const { coords, ringStart, featRing } = packed;
+  const ringCount = ringStart.length - 1;
+  const positions = ringStart[ringCount] as number;
+  const xy = new Float64Array(2 * positions);
+  for (let i = 0; i < 2 * positions; i++) xy[i] = (coords[i] as number) + 0; // -0 is 0
+  const ids = pointIds(xy, positions);
+  const count = Math.max(0, positions - ringCount);
+  const low = new Int32Array(count);
+  const high = new Int32Array(count);
   const reversed = new Uint8Array(count);
   const owner = new Int32Array(count);
+  const at = new Int32Array(count); // the edge's first position
   let e = 0;
-  features.forEach((f, fi) => {
-    for (const polygon of polygonsOf(f.geometry))
-      for (const ring of polygon)
-        for (let k = 0; k < ring.length - 1; k++) {
-          const a = ring[k] as Position;
-          const b = ring[k + 1] as Position;
-          const ax = a[0] as number;
-          const ay = a[1] as number;
-          const bx = b[0] as number;
-          const by = b[1] as number;
-          const flip = ax > bx || (ax === bx && ay > by);
-          ends[4 * e] = (flip ? bx : ax) + 0;
-          ends[4 * e + 1] = (flip ? by : ay) + 0;
-          ends[4 * e + 2] = (flip ? ax : bx) + 0;
-          ends[4 * e + 3] = (flip ? ay : by) + 0;
-          reversed[e] = flip ? 1 : 0;
-          owner[e] = fi;
-          e++;
-        }
-  });
-  // equal edges grouped through a hash table on their four coordinates (an edge list per group,
-  // in edge order); -0 is written as 0 above, so equal coordinates have equal bits
-  const bits = new Uint32Array(ends.buffer);
-  let slots = 1;
+  for (let fi = 0; fi < features.length; fi++)
+    for (let r = featRing[fi] as number; r < (featRing[fi + 1] as number); r++)
+      for (let k = ringStart[r] as number; k < (ringStart[r + 1] as number) - 1; k++) {
+        const a = ids[k] as number;
+        const b = ids[k + 1] as number;
+        low[e] = Math.min(a, b);
+        high[e] = Math.max(a, b);
+        reversed[e] = a > b ? 1 : 0;
+        owner[e] = fi;
+        at[e] = k;
+        e++;
+      }
+  // equal edges grouped through a hash table on their two ids (an edge list per group, in edge order)
+  let slots = 16;
   while (slots < 2 * count) slots *= 2;
   const mask = slots - 1;
   const slotHead = new Int32Array(slots).fill(-1);
   const groupTail = new Int32Array(slots);
   const nextInGroup = new Int32Array(count).fill(-1);
-  const sameEdge = (p: number, q: number): boolean =>
-    ends[4 * p] === ends[4 * q] &&
-    ends[4 * p + 1] === ends[4 * q + 1] &&
-    ends[4 * p + 2] === ends[4 * q + 2] &&
-    ends[4 * p + 3] === ends[4 * q + 3];
   for (let edge = 0; edge < count; edge++) {
-    let hash = 0x9e3779b9;
-    for (let word = 8 * edge; word < 8 * edge + 8; word++) {
-      hash = Math.imul(hash ^ (bits[word] as number), 0x85ebca6b);
-      hash ^= hash >>> 13;
-    }
+    const lo = low[edge] as number;
+    const hi = high[edge] as number;
+    let hash = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b);
+    hash = Math.imul(hash ^ (hash >>> 15), 0xc2b2ae35);
+    hash ^= hash >>> 13;
     let slot = hash & mask;
     for (;;) {
       const head = slotHead[slot] as number;
@@ -314,7 +384,7 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
         groupTail[slot] = edge;
         break;
       }
-      if (sameEdge(head, edge)) {
+      if (low[head] === lo && high[head] === hi) {
         nextInGroup[groupTail[slot] as number] = edge;
         groupTail[slot] = edge;
         break;
@@ -326,6 +396,16 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
   for (let slot = 0; slot < slots; slot++) {
     const head = slotHead[slot] as number;
     if (head === -1) continue;
+    if (nextInGroup[head] === -1) {
+      // an edge no other edge equals: used on one side only
+      const k = at[head] as number;
+      unshared.push([
+        owner[head] as number,
+        ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
+        ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
+      ]);
+      continue;
+    }
     let forward = -1;
     let backward = -1;
     for (let edge = head; edge !== -1; edge = nextInGroup[edge] as number) {
@@ -340,14 +420,14 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
     }
     if (forward < 0 || backward < 0) {
       // used on one side only: the outer boundary, or a border not shared exactly
+      const k = at[head] as number;
       unshared.push([
         owner[head] as number,
-        ((ends[4 * head] as number) + (ends[4 * head + 2] as number)) / 2,
-        ((ends[4 * head + 1] as number) + (ends[4 * head + 3] as number)) / 2,
+        ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
+        ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
       ]);
     }
   }
-  const packed = packPolygons(features);
   for (const [fi, x, y] of unshared)
     for (const other of packed.index.search(x, y, x, y))
       if (other !== fi && pointInFeature(packed, other, x, y) === INSIDE) pair(fi, other);

@@ -1,9 +1,114 @@
 import type { MultiPolygon, Position } from 'geojson';
 import { merge as topoMerge } from 'topojson-client';
 import type { CommuneGeometryObject, CommuneTopoJSON } from '../CommuneTopology.js';
+import { pointIds } from './arcs.js';
 import { ringSphericalArea } from './rings.js';
 
 const scratch = new WeakMap<object, { count: Int32Array; owner: Int32Array }>();
+
+/**
+ * Point ids of every position of a topology's arcs (equal coordinates, equal id): `ids[base[a] + i]`
+ * is the id of position `i` of arc `a`; `at` is a scratch table by id, all -1 between uses. Computed
+ * once per arcs array (a joined topology shares its source's arcs); `null` when a coordinate is not
+ * a finite number (then points are told apart by their text, as they always were).
+ */
+interface ArcPoints {
+  ids: Int32Array;
+  base: Int32Array;
+  at: Int32Array;
+}
+const arcPointsCache = new WeakMap<object, ArcPoints | null>();
+
+/** The point ids of the rings being stitched (scratch, grown as needed). */
+let ringIdBuffer = new Int32Array(1024);
+function pushId(at: number, id: number): void {
+  if (at >= ringIdBuffer.length) {
+    const grown = new Int32Array(2 * ringIdBuffer.length);
+    grown.set(ringIdBuffer);
+    ringIdBuffer = grown;
+  }
+  ringIdBuffer[at] = id;
+}
+
+function arcPoints(arcs: readonly Position[][]): ArcPoints | null {
+  const cached = arcPointsCache.get(arcs);
+  if (cached !== undefined) return cached;
+  const base = new Int32Array(arcs.length + 1);
+  let n = 0;
+  for (let a = 0; a < arcs.length; a++) {
+    base[a] = n;
+    n += (arcs[a] as Position[]).length;
+  }
+  base[arcs.length] = n;
+  const xy = new Float64Array(2 * n);
+  let k = 0;
+  let finite = true;
+  for (const arc of arcs) {
+    for (const p of arc) {
+      const x = p[0];
+      const y = p[1];
+      if (typeof x !== 'number' || typeof y !== 'number' || !Number.isFinite(x) || !Number.isFinite(y)) {
+        finite = false;
+        break;
+      }
+      xy[k++] = x + 0; // -0 is 0, as in the text "0"
+      xy[k++] = y + 0;
+    }
+    if (!finite) break;
+  }
+  const result = finite ? { ids: pointIds(xy, n), base, at: new Int32Array(n).fill(-1) } : null;
+  arcPointsCache.set(arcs, result);
+  return result;
+}
+
+/**
+ * {@link splitSelfTouching} on point ids (`ids[offset + i]` is the id of `ring[i]`), with `at` a
+ * table by id that is all -1 before and after: the same pieces, without a text key per point, and
+ * without copying a ring that passes no point twice (the common case: the ring itself, closed on its
+ * first position, is returned — the caller owns it).
+ */
+function splitSelfTouchingIds(
+  ring: Position[],
+  ids: Int32Array,
+  offset: number,
+  at: Int32Array,
+): Position[][] {
+  const last = ring.length - 1;
+  let repeated = false;
+  let marked = 0;
+  for (; marked < last; marked++) {
+    const id = ids[offset + marked] as number;
+    if ((at[id] as number) >= 0) {
+      repeated = true;
+      break;
+    }
+    at[id] = marked;
+  }
+  for (let i = 0; i < marked; i++) at[ids[offset + i] as number] = -1;
+  if (!repeated) {
+    if (last < 3) return [];
+    ring[last] = ring[0] as Position;
+    return [ring];
+  }
+  const out: Position[][] = [];
+  const path: Position[] = [];
+  const pathIds: number[] = [];
+  for (let i = 0; i < last; i++) {
+    const id = ids[offset + i] as number;
+    const seen = at[id] as number;
+    if (seen >= 0) {
+      const loop = path.splice(seen);
+      for (const q of pathIds.splice(seen)) at[q] = -1;
+      if (loop.length >= 3) out.push([...loop, loop[0] as Position]);
+    }
+    at[id] = path.length;
+    path.push(ring[i] as Position);
+    pathIds.push(id);
+  }
+  for (const q of pathIds) at[q] = -1;
+  if (path.length >= 3) out.push([...path, path[0] as Position]);
+  return out;
+}
 
 /** Splits a closed ring at every vertex it passes twice: simple closed rings (GEOS-valid pieces). */
 export function splitSelfTouching(ring: Position[]): Position[][] {
@@ -50,15 +155,23 @@ function insideRing(point: Position, ring: readonly Position[]): boolean {
  * themselves, counterclockwise rings (on the sphere) are exteriors, clockwise ones holes, each
  * hole going to the smallest exterior that contains it.
  */
-export function assemblePolygons(rings: Position[][]): Position[][][] {
+export function assemblePolygons(
+  rings: Position[][],
+  points?: { ids: Int32Array; offsets: readonly number[]; at: Int32Array },
+): Position[][][] {
   const exteriors: Array<{ ring: Position[]; area: number }> = [];
   const holes: Position[][] = [];
-  for (const ring of rings)
-    for (const piece of splitSelfTouching(ring)) {
+  for (let r = 0; r < rings.length; r++) {
+    const ring = rings[r] as Position[];
+    const pieces = points
+      ? splitSelfTouchingIds(ring, points.ids, points.offsets[r] as number, points.at)
+      : splitSelfTouching(ring);
+    for (const piece of pieces) {
       const area = ringSphericalArea(piece);
       if (area > 0) exteriors.push({ ring: piece, area });
       else if (area < 0) holes.push(piece);
     }
+  }
   exteriors.sort((a, b) => b.area - a.area);
   const polygons: Position[][][] = exteriors.map((e) => [e.ring]);
   for (const hole of holes) {
@@ -150,40 +263,64 @@ export function mergeGeometries(
       ? (arcs[~a] as Position[])[0]
       : (arcs[a] as Position[])[(arcs[a] as Position[]).length - 1]) as Position;
   const key = (p: Position): string => `${p[0]},${p[1]}`;
+  // points are compared by id when every coordinate is a finite number, else by their text
+  const points = arcPoints(arcs);
+  const ids = points?.ids;
+  const base = points?.base;
+  const startKey = (a: number): number | string =>
+    ids && base ? (ids[a < 0 ? (base[~a + 1] as number) - 1 : (base[a] as number)] as number) : key(start(a));
+  const endKey = (a: number): number | string =>
+    ids && base ? (ids[a < 0 ? (base[~a] as number) : (base[a + 1] as number) - 1] as number) : key(end(a));
   for (const members of groups.values()) {
     const outer: number[] = [];
     for (const pi of members)
       for (const ring of polygons[pi] as number[][])
         for (const a of ring) if ((count[a < 0 ? ~a : a] as number) < 2) outer.push(a);
     // stitch: arcs by start point
-    const byStart = new Map<string, number[]>();
+    const byStart = new Map<number | string, number[]>();
     for (const a of outer) {
-      const k = key(start(a));
+      const k = startKey(a);
       const l = byStart.get(k);
       if (l) l.push(a);
       else byStart.set(k, [a]);
     }
     const used = new Set<number>();
     const rings: Position[][] = [];
+    const ringOffsets: number[] = [];
+    let used0 = 0; // ids of the rings of this group, one after the other in ringIdBuffer
     for (const first of outer) {
       if (used.has(first)) continue;
       const ring: Position[] = [];
+      const offset = used0;
       let a: number | undefined = first;
-      const firstKey = key(start(first));
+      const firstKey = startKey(first);
       while (a !== undefined && !used.has(a)) {
         used.add(a);
-        const pts = arcs[a < 0 ? ~a : a] as Position[];
+        const arc = a < 0 ? ~a : a;
+        const pts = arcs[arc] as Position[];
+        const b = base ? (base[arc] as number) : 0;
         if (a < 0)
-          for (let i = pts.length - 1 - (ring.length ? 1 : 0); i >= 0; i--) ring.push(pts[i] as Position);
-        else for (let i = ring.length ? 1 : 0; i < pts.length; i++) ring.push(pts[i] as Position);
-        const k = key(end(a));
+          for (let i = pts.length - 1 - (ring.length ? 1 : 0); i >= 0; i--) {
+            ring.push(pts[i] as Position);
+            if (ids) pushId(used0++, ids[b + i] as number);
+          }
+        else
+          for (let i = ring.length ? 1 : 0; i < pts.length; i++) {
+            ring.push(pts[i] as Position);
+            if (ids) pushId(used0++, ids[b + i] as number);
+          }
+        const k = endKey(a);
         if (k === firstKey) break;
         const next: number[] | undefined = byStart.get(k);
         a = next?.find((x) => !used.has(x));
       }
-      if (ring.length >= 4) rings.push(ring);
+      if (ring.length >= 4) {
+        rings.push(ring);
+        ringOffsets.push(offset);
+      }
     }
-    for (const polygon of assemblePolygons(rings)) out.push(polygon);
+    const idsOfRings = points ? { ids: ringIdBuffer, offsets: ringOffsets, at: points.at } : undefined;
+    for (const polygon of assemblePolygons(rings, idsOfRings)) out.push(polygon);
   }
   for (const k of touched) {
     count[k] = 0;
