@@ -1,4 +1,4 @@
-import { buildGrid, locateIndex, type PackedPolygons, packPolygons } from './_internal/pip.js';
+import { buildGrid, locateIndex, locateIndices, type PackedPolygons, packPolygons } from './_internal/pip.js';
 import { CommuneTopology } from './CommuneTopology.js';
 import { defaultGraph, type GeoGraph } from './GeoGraph.js';
 import type { CommuneContours, LonLat } from './types.js';
@@ -137,11 +137,7 @@ export function createLocator(
       };
     },
     locateIndices(flat, out) {
-      const n = flat.length >> 1;
-      const res = out ?? new Int32Array(n);
-      for (let k = 0; k < n; k++)
-        res[k] = locateIndex(pk, grid, flat[2 * k] as number, flat[2 * k + 1] as number);
-      return res;
+      return locateIndices(pk, grid, flat, out ?? new Int32Array(flat.length >> 1));
     },
     locateMany(points) {
       const first = (points as ArrayLike<unknown>)[0];

@@ -4,6 +4,7 @@ import {
   buildGrid,
   locateIndex,
   locateIndexSlow,
+  locateIndices,
   packPolygons,
   REFERENCE_X,
   REFERENCE_Y,
@@ -121,6 +122,55 @@ describe('locator grid (cell blocks, reference points, covers) against the cross
         },
       ),
       { numRuns: 300, seed: 18 },
+    );
+  });
+
+  it('answers a batch (locateIndices, two passes) exactly as locateIndex point by point, at any grid size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(polygon, { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 1e-9, max: 2000, noNaN: true }),
+        fc.constantFrom(0, 16),
+        fc.array(fc.tuple(coordinate, coordinate), { minLength: 0, maxLength: 80 }),
+        (shapes, density, coverBudget, points) => {
+          const features = shapes
+            .filter((rings) => rings.length > 0)
+            .map((rings, index) => feature(`F${String(index).padStart(2, '0')}`, rings));
+          if (features.length === 0) return;
+          const packed = packPolygons(features);
+          // outside the extent, on its far sides, NaN: every branch of the first pass
+          const probes: [number, number][] = [
+            ...points,
+            ...features.flatMap((f) => f.geometry.coordinates.flat(1) as [number, number][]),
+            // the last row and column of the grid take the points on the extent's far sides
+            ...points.map(([x]): [number, number] => [x, packed.index.maxY]),
+            ...points.map(([, y]): [number, number] => [packed.index.maxX, y]),
+            [-1, 2],
+            [5, 2],
+            [2, -1],
+            [2, 5],
+            [packed.index.maxX, packed.index.maxY],
+            [packed.index.minX, packed.index.maxY],
+            [Number.NaN, 1],
+            [1, Number.POSITIVE_INFINITY],
+          ];
+          const flat = new Float64Array(probes.flat());
+          // a fresh grid for the batch, so that it prepares the cells itself
+          const batch = locateIndices(
+            packed,
+            buildGrid(packed, density, coverBudget),
+            flat,
+            new Int32Array(probes.length),
+          );
+          const single = buildGrid(packed, density, coverBudget);
+          expect(Array.from(batch)).toEqual(probes.map(([x, y]) => locateIndex(packed, single, x, y)));
+          // a plain array of numbers gives the same answers
+          expect(
+            Array.from(locateIndices(packed, single, Array.from(flat), new Int32Array(probes.length))),
+          ).toEqual(Array.from(batch));
+        },
+      ),
+      { numRuns: 300, seed: 180 },
     );
   });
 

@@ -222,18 +222,20 @@ export function locateIndexSlow(pk: PackedPolygons, x: number, y: number): numbe
 
 /**
  * A uniform grid accelerating {@link locateIndexSlow}. A cell crossed by no edge (with a small
- * safety margin) lies wholly inside one feature or outside all, and answers at once. A mixed cell
- * owns one contiguous block of `data`, so a point reads the grid, its cell's block and the few
- * positions of the edges crossing the cell, and nothing else:
+ * safety margin) lies wholly inside one feature or outside all, and answers with one read of
+ * `cell`. A mixed cell owns one contiguous block of `data` holding the positions of the edges
+ * crossing it, so a point reads the grid and its cell's block, and nothing else (no second
+ * indirection into the rings):
  *
  * - `[0]` the number of listed features, `[1]` the cover: the lowest feature having no edge in
  *   the cell that holds the reference point, hence the whole cell (-1: none; -3: not yet searched,
  *   see {@link buildGrid}'s `coverBudget`), `[2]` the chosen
  *   reference point (-1: not yet chosen, the cell is prepared on first use; -2: no candidate is
- *   clear of the cell's edges, the cell uses {@link locateIndexSlow});
+ *   clear of the cell's edges, the cell uses {@link locateIndexSlow}), `[3]`, `[4]` its x and y;
  * - then, per feature having an edge in the cell, in index order: the feature, whether the
- *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of runs, and
- *   each run of consecutive edges crossing the cell as `[first edge, end edge)` (position indices).
+ *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of entries
+ *   of its runs, and each run of consecutive edges crossing the cell as its number of positions
+ *   `n` followed by the `n` positions (x, y), copied exactly from the rings.
  *
  * A point p of the cell is inside a feature when the reference point q is inside it XOR the segment
  * pq crosses its rings an odd number of times; pq lies in the cell, so only the edges listed there
@@ -252,7 +254,7 @@ export interface LocatorGrid {
   ny: number;
   /** ≥ 0: feature index; -1: outside; ≤ -2: mixed, its block starts at `-2 - value` in `data`. */
   cell: Int32Array;
-  data: Int32Array;
+  data: Float64Array;
   /** A reference point closer than this to the line of an edge of its cell is not used. */
   tolerance: number;
 }
@@ -266,7 +268,7 @@ const NOT_KNOWN = -3;
 const UNSET = -3;
 type GridFrame = Pick<LocatorGrid, 'x0' | 'y0' | 'sx' | 'sy' | 'nx' | 'ny'>;
 const NO_REFERENCE = -2;
-const CELL_HEADER = 3;
+const CELL_HEADER = 5;
 const FEATURE_HEADER = 3;
 
 /**
@@ -312,7 +314,7 @@ function fillCovers(
   frame: GridFrame,
   margin: number,
   cell: Int32Array,
-  data: Int32Array,
+  data: Float64Array,
   budget: number,
 ): boolean {
   const { coords, ringStart, ringBox, featRing } = pk;
@@ -471,6 +473,7 @@ function floodPureCells(pk: PackedPolygons, frame: GridFrame, cell: Int32Array):
  */
 export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget = 16): LocatorGrid {
   const positionCount = pk.coords.length / 2;
+  const { coords } = pk;
   const { minX, minY, maxX, maxY } = pk.index;
   const width = Math.max(maxX - minX, 1e-9);
   const height = Math.max(maxY - minY, 1e-9);
@@ -491,14 +494,18 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
       lastFeature[cellIndex] = feature;
       grow = blockLength[cellIndex] === 0 ? CELL_HEADER + FEATURE_HEADER : FEATURE_HEADER;
     }
-    if (lastEdge[cellIndex] !== edge - 1) grow += 2;
+    // a new run: its count and both positions of the edge; a run going on: the edge's end
+    grow += lastEdge[cellIndex] === edge - 1 ? 2 : 5;
     lastEdge[cellIndex] = edge;
     blockLength[cellIndex] = (blockLength[cellIndex] as number) + grow;
   });
-  const blockStart = new Uint32Array(cellCount + 1);
+  const blockStart = new Float64Array(cellCount + 1);
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
     blockStart[cellIndex + 1] = (blockStart[cellIndex] as number) + (blockLength[cellIndex] as number);
-  const data = new Int32Array(blockStart[cellCount] as number);
+  const total = blockStart[cellCount] as number;
+  if (total > 2 ** 31 - 3)
+    throw new RangeError(`locator grid: ${total} block entries exceed an Int32 offset`);
+  const data = new Float64Array(total);
   const writeAt = blockLength;
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
     const block = blockStart[cellIndex] as number;
@@ -507,8 +514,9 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     data[block + 2] = NOT_CHOSEN;
     writeAt[cellIndex] = block + CELL_HEADER;
   }
-  // pass 2: fill the blocks (features in index order, runs of consecutive edges)
+  // pass 2: fill the blocks (features in index order, runs of consecutive edges with their positions)
   const featureAt = new Uint32Array(cellCount);
+  const runAt = new Uint32Array(cellCount);
   lastFeature.fill(-1);
   lastEdge.fill(-2);
   forEachEdgeCell(pk, frame, margin, (cellIndex, feature, edge) => {
@@ -522,13 +530,23 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
       featureAt[cellIndex] = write;
       write += FEATURE_HEADER;
     }
-    if (lastEdge[cellIndex] === edge - 1) data[write - 1] = edge + 1;
-    else {
-      data[write] = edge;
-      data[write + 1] = edge + 1;
+    const entry = featureAt[cellIndex] as number;
+    if (lastEdge[cellIndex] === edge - 1) {
+      data[write] = coords[2 * edge + 2] as number;
+      data[write + 1] = coords[2 * edge + 3] as number;
       write += 2;
-      const entry = featureAt[cellIndex] as number;
-      data[entry + 2] = (data[entry + 2] as number) + 1;
+      const run = runAt[cellIndex] as number;
+      data[run] = (data[run] as number) + 1;
+      data[entry + 2] = (data[entry + 2] as number) + 2;
+    } else {
+      runAt[cellIndex] = write;
+      data[write] = 2;
+      data[write + 1] = coords[2 * edge] as number;
+      data[write + 2] = coords[2 * edge + 1] as number;
+      data[write + 3] = coords[2 * edge + 2] as number;
+      data[write + 4] = coords[2 * edge + 3] as number;
+      write += 5;
+      data[entry + 2] = (data[entry + 2] as number) + 5;
     }
     lastEdge[cellIndex] = edge;
     writeAt[cellIndex] = write;
@@ -556,9 +574,14 @@ function referenceY(grid: LocatorGrid, row: number, choice: number): number {
   return grid.y0 + (row + (REFERENCE_Y[choice] as number)) / grid.sy;
 }
 
+/** The entry after the feature entry at `entry` of a block. */
+function nextFeature(data: Float64Array, entry: number): number {
+  return entry + FEATURE_HEADER + (data[entry + 2] as number);
+}
+
 /**
  * Chooses a mixed cell's reference point, the first candidate farther than the tolerance from the
- * line of every edge listed in the cell, and records whether it is inside each listed feature;
+ * line of every edge listed in the cell, records it and whether it is inside each listed feature;
  * when no candidate is clear, the cell is marked for {@link locateIndexSlow}.
  */
 function prepareCell(
@@ -569,7 +592,6 @@ function prepareCell(
   row: number,
 ): void {
   const { data } = grid;
-  const { coords } = pk;
   const features = data[block] as number;
   const toleranceSquared = grid.tolerance * grid.tolerance;
   for (let choice = 0; choice < REFERENCE_X.length; choice++) {
@@ -578,14 +600,15 @@ function prepareCell(
     let clear = true;
     let entry = block + CELL_HEADER;
     for (let listed = 0; listed < features && clear; listed++) {
-      const runs = data[entry + 2] as number;
+      const featureEnd = nextFeature(data, entry);
       entry += FEATURE_HEADER;
-      for (let run = 0; run < runs && clear; run++, entry += 2) {
-        for (let edge = data[entry] as number, end = data[entry + 1] as number; edge < end; edge++) {
-          const ax = coords[2 * edge] as number;
-          const ay = coords[2 * edge + 1] as number;
-          const ex = (coords[2 * edge + 2] as number) - ax;
-          const ey = (coords[2 * edge + 3] as number) - ay;
+      while (entry < featureEnd && clear) {
+        const runEnd = entry + 1 + 2 * (data[entry] as number);
+        for (let k = entry + 1; k + 2 < runEnd; k += 2) {
+          const ax = data[k] as number;
+          const ay = data[k + 1] as number;
+          const ex = (data[k + 2] as number) - ax;
+          const ey = (data[k + 3] as number) - ay;
           const lengthSquared = ex * ex + ey * ey;
           if (lengthSquared === 0) continue;
           const orientation = ex * (qy - ay) - ey * (qx - ax);
@@ -594,6 +617,7 @@ function prepareCell(
             break;
           }
         }
+        entry = runEnd;
       }
     }
     if (!clear) continue;
@@ -603,7 +627,7 @@ function prepareCell(
       const status = pointInFeature(pk, data[entry] as number, qx, qy);
       onBoundary = status === BOUNDARY;
       data[entry + 1] = status === INSIDE ? 1 : 0;
-      entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
+      entry = nextFeature(data, entry);
     }
     if (onBoundary) continue;
     if (data[block + 1] === NOT_KNOWN) {
@@ -612,7 +636,7 @@ function prepareCell(
       entry = block + CELL_HEADER;
       for (let listed = 0; listed < features; listed++) {
         listedFeatures.push(data[entry] as number);
-        entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
+        entry = nextFeature(data, entry);
       }
       let cover = -1;
       for (const hit of pk.index.search(qx, qy, qx, qy)) {
@@ -625,22 +649,27 @@ function prepareCell(
       }
       data[block + 1] = cover;
     }
+    data[block + 3] = qx;
+    data[block + 4] = qy;
     data[block + 2] = choice;
     return;
   }
   data[block + 2] = NO_REFERENCE;
 }
 
-/** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
-export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y: number): number {
-  let column = Math.floor((x - grid.x0) * grid.sx);
-  let row = Math.floor((y - grid.y0) * grid.sy);
-  if (!(column >= 0 && row >= 0 && column <= grid.nx && row <= grid.ny)) return -1;
-  if (column === grid.nx) column--;
-  if (row === grid.ny) row--;
-  const value = grid.cell[row * grid.nx + column] as number;
-  if (value > -2) return value;
-  const block = -2 - value;
+/**
+ * The answer of {@link locateIndex} in the mixed cell whose block starts at `block`: the segment
+ * from the point to the cell's reference point against the positions listed in the block.
+ */
+function locateInBlock(
+  pk: PackedPolygons,
+  grid: LocatorGrid,
+  block: number,
+  column: number,
+  row: number,
+  x: number,
+  y: number,
+): number {
   const data = grid.data;
   let choice = data[block + 2] as number;
   if (choice < 0) {
@@ -650,11 +679,10 @@ export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y:
     }
     if (choice === NO_REFERENCE) return locateIndexSlow(pk, x, y);
   }
-  const qx = referenceX(grid, column, choice);
-  const qy = referenceY(grid, row, choice);
+  const qx = data[block + 3] as number;
+  const qy = data[block + 4] as number;
   const dx = qx - x;
   const dy = qy - y;
-  const coords = pk.coords;
   const features = data[block] as number;
   const cover = data[block + 1] as number;
   const last = cover === -1 ? Number.MAX_SAFE_INTEGER : cover;
@@ -663,19 +691,18 @@ export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y:
     const feature = data[entry] as number;
     if (feature > last) break;
     let inside = data[entry + 1] === 1;
-    const runs = data[entry + 2] as number;
+    const featureEnd = entry + FEATURE_HEADER + (data[entry + 2] as number);
     entry += FEATURE_HEADER;
-    for (let run = 0; run < runs; run++, entry += 2) {
-      let edge = data[entry] as number;
-      const end = data[entry + 1] as number;
-      let ax = coords[2 * edge] as number;
-      let ay = coords[2 * edge + 1] as number;
+    while (entry < featureEnd) {
+      const runEnd = entry + 1 + 2 * (data[entry] as number);
+      let ax = data[entry + 1] as number;
+      let ay = data[entry + 2] as number;
       // side of each vertex relative to the line pq (shared by the two edges of the vertex)
       let sideA = dx * (ay - y) - dy * (ax - x);
       if (sideA === 0) return locateIndexSlow(pk, x, y);
-      for (; edge < end; edge++) {
-        const bx = coords[2 * edge + 2] as number;
-        const by = coords[2 * edge + 3] as number;
+      for (let k = entry + 3; k < runEnd; k += 2) {
+        const bx = data[k] as number;
+        const by = data[k + 1] as number;
         const sideB = dx * (by - y) - dy * (bx - x);
         if (sideB === 0) return locateIndexSlow(pk, x, y);
         if (sideA < 0 !== sideB < 0) {
@@ -689,8 +716,63 @@ export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y:
         ay = by;
         sideA = sideB;
       }
+      entry = runEnd;
     }
     if (inside) return feature;
   }
   return cover;
+}
+
+/** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
+export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y: number): number {
+  let column = Math.floor((x - grid.x0) * grid.sx);
+  let row = Math.floor((y - grid.y0) * grid.sy);
+  if (!(column >= 0 && row >= 0 && column <= grid.nx && row <= grid.ny)) return -1;
+  if (column === grid.nx) column--;
+  if (row === grid.ny) row--;
+  const value = grid.cell[row * grid.nx + column] as number;
+  if (value > -2) return value;
+  return locateInBlock(pk, grid, -2 - value, column, row, x, y);
+}
+
+/**
+ * {@link locateIndex} of each point of `flat` (`[x0, y0, x1, y1, …]`) into `out`, in two passes:
+ * first the grid value of every point (independent reads, so the memory accesses overlap), then
+ * the points of mixed cells. The same answers as {@link locateIndex}, point by point.
+ */
+export function locateIndices(
+  pk: PackedPolygons,
+  grid: LocatorGrid,
+  flat: ArrayLike<number>,
+  out: Int32Array,
+): Int32Array {
+  const n = flat.length >> 1;
+  const { x0, y0, sx, sy, nx, ny, cell } = grid;
+  let mixed = false;
+  for (let k = 0; k < n; k++) {
+    let column = Math.floor(((flat[2 * k] as number) - x0) * sx);
+    let row = Math.floor(((flat[2 * k + 1] as number) - y0) * sy);
+    if (!(column >= 0 && row >= 0 && column <= nx && row <= ny)) {
+      out[k] = -1;
+      continue;
+    }
+    if (column === nx) column--;
+    if (row === ny) row--;
+    const value = cell[row * nx + column] as number;
+    out[k] = value;
+    if (value <= -2) mixed = true;
+  }
+  if (!mixed) return out;
+  for (let k = 0; k < n; k++) {
+    const value = out[k] as number;
+    if (value > -2) continue;
+    const x = flat[2 * k] as number;
+    const y = flat[2 * k + 1] as number;
+    let column = Math.floor((x - x0) * sx);
+    let row = Math.floor((y - y0) * sy);
+    if (column === nx) column--;
+    if (row === ny) row--;
+    out[k] = locateInBlock(pk, grid, -2 - value, column, row, x, y);
+  }
+  return out;
 }
