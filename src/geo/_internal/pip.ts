@@ -272,8 +272,46 @@ const CELL_HEADER = 5;
 const FEATURE_HEADER = 3;
 
 /**
+ * Whether the line through `(ax, ay)` with direction `(ex, ey)` leaves the box `[cx0, cx1] × [cy0, cy1]`
+ * strictly on one side (its four corners on the same side, none on the line). The boxes tested
+ * are cells widened by a margin far above the rounding of these products, so an edge whose line
+ * passes by a widened cell cannot touch the cell, nor a point assigned to it.
+ */
+function linePassesBy(
+  ax: number,
+  ay: number,
+  ex: number,
+  ey: number,
+  cx0: number,
+  cy0: number,
+  cx1: number,
+  cy1: number,
+): boolean {
+  const a = ex * (cy0 - ay) - ey * (cx0 - ax);
+  const b = ex * (cy0 - ay) - ey * (cx1 - ax);
+  const c = ex * (cy1 - ay) - ey * (cx0 - ax);
+  const d = ex * (cy1 - ay) - ey * (cx1 - ax);
+  return (a > 0 && b > 0 && c > 0 && d > 0) || (a < 0 && b < 0 && c < 0 && d < 0);
+}
+
+/**
+ * The widening of a cell for {@link linePassesBy}: the grid's margin, a millionth of a cell, and
+ * well above the rounding of coordinates of the grid's magnitude.
+ */
+function cellWidening(grid: GridFrame, margin: number): number {
+  const magnitude = Math.max(
+    Math.abs(grid.x0),
+    Math.abs(grid.y0),
+    Math.abs(grid.x0 + grid.nx / grid.sx),
+    Math.abs(grid.y0 + grid.ny / grid.sy),
+  );
+  return Math.max(margin, 1e-6 / Math.min(grid.sx, grid.sy), magnitude * 1e-13);
+}
+
+/**
  * Calls `visit(cell, feature, edge)` for every edge of every feature and every grid cell its
- * bounding box (widened by `margin`) meets, features in index order, edges in ring order.
+ * bounding box (widened by `margin`) meets, except the cells its line passes by (see
+ * {@link linePassesBy}), features in index order, edges in ring order.
  */
 function forEachEdgeCell(
   pk: PackedPolygons,
@@ -283,6 +321,7 @@ function forEachEdgeCell(
 ): void {
   const { coords, ringStart, featRing } = pk;
   const { x0, y0, sx, sy, nx, ny } = grid;
+  const widening = cellWidening(grid, margin);
   const featureCount = featRing.length - 1;
   for (let feature = 0; feature < featureCount; feature++) {
     for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
@@ -295,8 +334,34 @@ function forEachEdgeCell(
         const column1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
         const row0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
         const row1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
-        for (let row = row0; row <= row1; row++)
-          for (let column = column0; column <= column1; column++) visit(row * nx + column, feature, edge);
+        if (column0 === column1 || row0 === row1) {
+          // one row or one column of cells: the edge meets each of them
+          for (let row = row0; row <= row1; row++)
+            for (let column = column0; column <= column1; column++) visit(row * nx + column, feature, edge);
+          continue;
+        }
+        const ex = bx - ax;
+        const ey = by - ay;
+        for (let row = row0; row <= row1; row++) {
+          const cy0 = y0 + row / sy - widening;
+          const cy1 = y0 + (row + 1) / sy + widening;
+          for (let column = column0; column <= column1; column++) {
+            if (
+              linePassesBy(
+                ax,
+                ay,
+                ex,
+                ey,
+                x0 + column / sx - widening,
+                cy0,
+                x0 + (column + 1) / sx + widening,
+                cy1,
+              )
+            )
+              continue;
+            visit(row * nx + column, feature, edge);
+          }
+        }
       }
     }
   }
@@ -319,6 +384,7 @@ function fillCovers(
 ): boolean {
   const { coords, ringStart, ringBox, featRing } = pk;
   const { x0, y0, sx, sy, nx, ny } = frame;
+  const widening = cellWidening(frame, margin);
   const featureCount = featRing.length - 1;
   const range = new Int32Array(4 * featureCount);
   let spanned = 0;
@@ -363,7 +429,7 @@ function fillCovers(
       queue = new Int32Array(size * 2);
     }
     mask.fill(0, 0, size);
-    // the cells its edges meet, as in forEachEdgeCell
+    // the cells its edges meet, exactly as in forEachEdgeCell
     for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
       for (let edge = ringStart[ring] as number; edge < (ringStart[ring + 1] as number) - 1; edge++) {
         const ax = coords[2 * edge] as number;
@@ -374,9 +440,30 @@ function fillCovers(
         const edgeColumn1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
         const edgeRow0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
         const edgeRow1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
-        for (let row = edgeRow0; row <= edgeRow1; row++)
-          for (let column = edgeColumn0; column <= edgeColumn1; column++)
+        const straight = edgeColumn0 === edgeColumn1 || edgeRow0 === edgeRow1;
+        const ex = bx - ax;
+        const ey = by - ay;
+        for (let row = edgeRow0; row <= edgeRow1; row++) {
+          const cy0 = y0 + row / sy - widening;
+          const cy1 = y0 + (row + 1) / sy + widening;
+          for (let column = edgeColumn0; column <= edgeColumn1; column++) {
+            if (
+              !straight &&
+              linePassesBy(
+                ax,
+                ay,
+                ex,
+                ey,
+                x0 + column / sx - widening,
+                cy0,
+                x0 + (column + 1) / sx + widening,
+                cy1,
+              )
+            )
+              continue;
             mask[(row - row0) * width + column - column0] = EDGE;
+          }
+        }
       }
     }
     for (let seed = 0; seed < size; seed++) {
@@ -671,11 +758,11 @@ function locateInBlock(
   y: number,
 ): number {
   const data = grid.data;
-  let choice = data[block + 2] as number;
+  let choice = (data[block + 2] as number) | 0;
   if (choice < 0) {
     if (choice === NOT_CHOSEN) {
       prepareCell(pk, grid, block, column, row);
-      choice = data[block + 2] as number;
+      choice = (data[block + 2] as number) | 0;
     }
     if (choice === NO_REFERENCE) return locateIndexSlow(pk, x, y);
   }
@@ -683,18 +770,18 @@ function locateInBlock(
   const qy = data[block + 4] as number;
   const dx = qx - x;
   const dy = qy - y;
-  const features = data[block] as number;
-  const cover = data[block + 1] as number;
-  const last = cover === -1 ? Number.MAX_SAFE_INTEGER : cover;
+  const features = (data[block] as number) | 0;
+  const cover = (data[block + 1] as number) | 0;
+  const last = cover === -1 ? 0x7fffffff : cover;
   let entry = block + CELL_HEADER;
   for (let listed = 0; listed < features; listed++) {
-    const feature = data[entry] as number;
+    const feature = (data[entry] as number) | 0;
     if (feature > last) break;
     let inside = data[entry + 1] === 1;
-    const featureEnd = entry + FEATURE_HEADER + (data[entry + 2] as number);
+    const featureEnd = (entry + FEATURE_HEADER + (data[entry + 2] as number)) | 0;
     entry += FEATURE_HEADER;
     while (entry < featureEnd) {
-      const runEnd = entry + 1 + 2 * (data[entry] as number);
+      const runEnd = (entry + 1 + 2 * (data[entry] as number)) | 0;
       let ax = data[entry + 1] as number;
       let ay = data[entry + 2] as number;
       // side of each vertex relative to the line pq (shared by the two edges of the vertex)
