@@ -247,6 +247,8 @@ export const scenario: Scenario = {
   issue: 6,
   async run(options): Promise<ScenarioResult | { skipped: string }> {
     const nationalResult = await national(options);
+    // `CPRDFOP_BENCH_GEO=national npx tsx bench/run.ts --only=geo`: the national scenario alone
+    if (process.env.CPRDFOP_BENCH_GEO === 'national') return nationalResult;
     if (!existsSync(resolve(dir, 'communes.geojson')))
       return {
         ...nationalResult,
