@@ -586,12 +586,14 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     lastEdge[cellIndex] = edge;
     blockLength[cellIndex] = (blockLength[cellIndex] as number) + grow;
   });
-  const blockStart = new Float64Array(cellCount + 1);
-  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
-    blockStart[cellIndex + 1] = (blockStart[cellIndex] as number) + (blockLength[cellIndex] as number);
-  const total = blockStart[cellCount] as number;
+  let total = 0;
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) total += blockLength[cellIndex] as number;
+  // a block's offset is stored as -2 - offset in the Int32Array `cell`
   if (total > 2 ** 31 - 3)
     throw new RangeError(`locator grid: ${total} block entries exceed an Int32 offset`);
+  const blockStart = new Uint32Array(cellCount + 1);
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
+    blockStart[cellIndex + 1] = (blockStart[cellIndex] as number) + (blockLength[cellIndex] as number);
   const data = new Float64Array(total);
   const writeAt = blockLength;
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
