@@ -72,10 +72,13 @@ export interface Locator {
 }
 
 /**
- * Builds a point locator: a flatbush index over commune bounding boxes, then a robust
- * crossing-number test on packed `Float64Array` rings. A point on a border shared by several
- * communes resolves to the lowest commune code among those that contain or touch it; a point
- * outside every contour gives `null`.
+ * Builds a point locator: a uniform grid over the contours (about two cells per position). A
+ * point in a cell that no border crosses is answered by one array read; in a border cell, by the
+ * edges listed in the cell's block (their exact positions), counting those crossed on the way to a
+ * reference point of the cell, with the robust crossing-number test whenever an orientation is
+ * exactly zero. `locateIndices` and `locateMany` read the grid for the whole batch first. A
+ * point on a border shared by several communes resolves to the lowest commune code among those
+ * that contain or touch it; a point outside every contour gives `null`.
  *
  * @param source - Contours ({@link parseContours}) or a {@link CommuneTopology}.
  * @param options - `graph`: the territory graph used by `locate` (default `cprdfop/territory`; `null` for none).
