@@ -11,6 +11,7 @@ import {
 } from '../../src/geo/_internal/pip.js';
 import { parseContours } from '../../src/geo/index.js';
 import type { CommuneFeature } from '../../src/geo/types.js';
+import { tessellation } from './_tessellation.js';
 
 type Ring = [number, number][];
 
@@ -172,6 +173,54 @@ describe('locator grid (cell blocks, reference points, covers) against the cross
       ),
       { numRuns: 300, seed: 180 },
     );
+  });
+
+  it('lists a border shared by two features once per cell (a reference for the second), with the same answers', () => {
+    const raw = tessellation(7, 5, 3, [0, 0, 7, 5]);
+    const features = raw.features.map((f) => feature(f.properties.code, f.geometry.coordinates as Ring[]));
+    const packed = packPolygons(features);
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const probes: [number, number][] = [
+      ...Array.from({ length: 2000 }, (): [number, number] => [random() * 7, random() * 5]),
+      ...features.flatMap((f) => f.geometry.coordinates.flat(1) as [number, number][]),
+    ];
+    for (const density of [0.3, 1, 2, 5, 20]) {
+      const grid = buildGrid(packed, density);
+      // walk the blocks: references are runs whose count is negative
+      let references = 0;
+      for (const value of grid.cell) {
+        if (value > -2) continue;
+        const block = -2 - value;
+        let entry = block + 5;
+        for (let listed = 0; listed < (grid.data[block] as number); listed++) {
+          const end = entry + 3 + (grid.data[entry + 2] as number);
+          for (entry += 3; entry < end; ) {
+            const n = grid.data[entry] as number;
+            if (n < 0) {
+              references++;
+              expect(-n).toBeLessThan(entry - block);
+              entry += 1;
+            } else entry += 1 + 2 * n;
+          }
+        }
+      }
+      expect(references).toBeGreaterThan(0);
+      const batch = locateIndices(
+        packed,
+        grid,
+        new Float64Array(probes.flat()),
+        new Int32Array(probes.length),
+      );
+      probes.forEach(([x, y], i) => {
+        const expected = locateIndexSlow(packed, x, y);
+        expect(locateIndex(packed, grid, x, y)).toBe(batch[i]);
+        if (batch[i] !== expected) expect(distanceToEdges(features, x, y)).toBeLessThan(1e-12);
+      });
+    }
   });
 
   it('answers through the robust test when every candidate reference point lies on an edge line', () => {

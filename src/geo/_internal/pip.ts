@@ -235,7 +235,9 @@ export function locateIndexSlow(pk: PackedPolygons, x: number, y: number): numbe
  * - then, per feature having an edge in the cell, in index order: the feature, whether the
  *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of entries
  *   of its runs, and each run of consecutive edges crossing the cell as its number of positions
- *   `n` followed by the `n` positions (x, y), copied exactly from the rings.
+ *   `n` followed by the `n` positions (x, y), copied exactly from the rings; a run with the same
+ *   positions as an earlier run of the block (a border between two listed features) is instead
+ *   `-offset` of that run in the block, and takes the parity of its crossings (see `parity`).
  *
  * A point p of the cell is inside a feature when the reference point q is inside it XOR the segment
  * pq crosses its rings an odd number of times; pq lies in the cell, so only the edges listed there
@@ -257,6 +259,8 @@ export interface LocatorGrid {
   data: Float64Array;
   /** A reference point closer than this to the line of an edge of its cell is not used. */
   tolerance: number;
+  /** Scratch of {@link locateIndex}: the parity of the crossings of each inline run of the block at hand. */
+  parity: Uint8Array;
 }
 
 /** Candidate reference points, as fractions of the cell (the centre, then golden-ratio points). */
@@ -550,6 +554,33 @@ function floodPureCells(pk: PackedPolygons, frame: GridFrame, cell: Int32Array):
 }
 
 /**
+ * The offset in its block of an inline run of `inlineRuns` with the same `n` positions as the run
+ * at `at` (in the same or the reverse order), or -1.
+ */
+function sameRun(
+  data: Float64Array,
+  block: number,
+  inlineRuns: readonly number[],
+  at: number,
+  n: number,
+): number {
+  for (const offset of inlineRuns) {
+    const other = block + offset;
+    if (data[other] !== n) continue;
+    let forward = true;
+    for (let i = 1; i <= 2 * n && forward; i++) forward = data[other + i] === data[at + i];
+    if (forward) return offset;
+    let backward = true;
+    for (let i = 0; i < n && backward; i++)
+      backward =
+        data[other + 1 + 2 * i] === data[at + 1 + 2 * (n - 1 - i)] &&
+        data[other + 2 + 2 * i] === data[at + 2 + 2 * (n - 1 - i)];
+    if (backward) return offset;
+  }
+  return -1;
+}
+
+/**
  * Builds the {@link LocatorGrid} of packed polygons.
  *
  * @param pk - The packed polygons.
@@ -640,6 +671,48 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     lastEdge[cellIndex] = edge;
     writeAt[cellIndex] = write;
   });
+  // pass 3: a run equal to an earlier run of its cell (a border of two features, listed once for
+  // each) becomes a reference to it, `-offset` of that run in the block: the same positions, so
+  // the same crossings. Blocks only shrink, so they are compacted in place, in order.
+  let write = 0;
+  let longest = 0;
+  const inlineRuns: number[] = [];
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
+    const start = blockStart[cellIndex] as number;
+    const end = blockStart[cellIndex + 1] as number;
+    blockStart[cellIndex] = write;
+    if (end === start) continue;
+    const block = write;
+    data.copyWithin(write, start, start + CELL_HEADER);
+    write += CELL_HEADER;
+    let read = start + CELL_HEADER;
+    const features = data[block] as number;
+    inlineRuns.length = 0;
+    for (let listed = 0; listed < features; listed++) {
+      const entry = write;
+      data[write] = data[read] as number;
+      data[write + 1] = data[read + 1] as number;
+      const featureEnd = read + FEATURE_HEADER + (data[read + 2] as number);
+      read += FEATURE_HEADER;
+      write += FEATURE_HEADER;
+      while (read < featureEnd) {
+        const n = data[read] as number;
+        const match = sameRun(data, block, inlineRuns, read, n);
+        if (match > 0) {
+          data[write] = -match;
+          write += 1;
+        } else {
+          inlineRuns.push(write - block);
+          data.copyWithin(write, read, read + 1 + 2 * n);
+          write += 1 + 2 * n;
+        }
+        read += 1 + 2 * n;
+      }
+      data[entry + 2] = write - entry - FEATURE_HEADER;
+    }
+    longest = Math.max(longest, write - block);
+  }
+  blockStart[cellCount] = write;
   const cell = new Int32Array(cellCount).fill(-1);
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
     if ((blockStart[cellIndex + 1] as number) > (blockStart[cellIndex] as number))
@@ -652,7 +725,13 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     floodPureCells(pk, frame, cell);
   }
   const magnitude = Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY), 1);
-  return { ...frame, cell, data, tolerance: Math.max(size * 1e-6, magnitude * 1e-11) };
+  return {
+    ...frame,
+    cell,
+    data: data.subarray(0, write),
+    tolerance: Math.max(size * 1e-6, magnitude * 1e-11),
+    parity: new Uint8Array(longest),
+  };
 }
 
 function referenceX(grid: LocatorGrid, column: number, choice: number): number {
@@ -692,6 +771,10 @@ function prepareCell(
       const featureEnd = nextFeature(data, entry);
       entry += FEATURE_HEADER;
       while (entry < featureEnd && clear) {
+        if ((data[entry] as number) < 0) {
+          entry += 1; // the same positions as a run already checked
+          continue;
+        }
         const runEnd = entry + 1 + 2 * (data[entry] as number);
         for (let k = entry + 1; k + 2 < runEnd; k += 2) {
           const ax = data[k] as number;
@@ -770,6 +853,7 @@ function locateInBlock(
   }
   const qx = data[block + 3] as number;
   const qy = data[block + 4] as number;
+  const parity = grid.parity;
   const dx = qx - x;
   const dy = qy - y;
   const features = (data[block] as number) | 0;
@@ -783,7 +867,15 @@ function locateInBlock(
     const featureEnd = (entry + FEATURE_HEADER + (data[entry + 2] as number)) | 0;
     entry += FEATURE_HEADER;
     while (entry < featureEnd) {
-      const runEnd = (entry + 1 + 2 * (data[entry] as number)) | 0;
+      const n = (data[entry] as number) | 0;
+      if (n < 0) {
+        // the same positions as an earlier run of the block, met before this one
+        if (parity[-n] === 1) inside = !inside;
+        entry += 1;
+        continue;
+      }
+      const runEnd = (entry + 1 + 2 * n) | 0;
+      let odd = 0;
       let ax = data[entry + 1] as number;
       let ay = data[entry + 2] as number;
       // side of each vertex relative to the line pq (shared by the two edges of the vertex)
@@ -799,12 +891,14 @@ function locateInBlock(
           const ey = by - ay;
           const sideP = ex * (y - ay) - ey * (x - ax);
           if (sideP === 0) return locateIndexSlow(pk, x, y);
-          if (sideP < 0 !== ex * (qy - ay) - ey * (qx - ax) < 0) inside = !inside;
+          if (sideP < 0 !== ex * (qy - ay) - ey * (qx - ax) < 0) odd ^= 1;
         }
         ax = bx;
         ay = by;
         sideA = sideB;
       }
+      parity[entry - block] = odd;
+      if (odd === 1) inside = !inside;
       entry = runEnd;
     }
     if (inside) return feature;
