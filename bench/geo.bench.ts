@@ -252,6 +252,8 @@ export const scenario: Scenario = {
         ? endToEnd(options)
         : { skipped: `${dir} is absent` };
     const nationalResult = await national(options);
+    // `CPRDFOP_BENCH_GEO=national npx tsx bench/run.ts --only=geo`: the national scenario alone
+    if (process.env.CPRDFOP_BENCH_GEO === 'national') return nationalResult;
     if (!existsSync(resolve(dir, 'communes.geojson')))
       return {
         ...nationalResult,

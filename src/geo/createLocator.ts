@@ -1,4 +1,4 @@
-import { buildGrid, locateIndex, type PackedPolygons, packPolygons } from './_internal/pip.js';
+import { buildGrid, locateIndex, locateIndices, type PackedPolygons, packPolygons } from './_internal/pip.js';
 import { CommuneTopology } from './CommuneTopology.js';
 import { defaultGraph, type GeoGraph } from './GeoGraph.js';
 import type { CommuneContours, LonLat } from './types.js';
@@ -72,10 +72,13 @@ export interface Locator {
 }
 
 /**
- * Builds a point locator: a flatbush index over commune bounding boxes, then a robust
- * crossing-number test on packed `Float64Array` rings. A point on a border shared by several
- * communes resolves to the lowest commune code among those that contain or touch it; a point
- * outside every contour gives `null`.
+ * Builds a point locator: a uniform grid over the contours (about two cells per position). A
+ * point in a cell that no border crosses is answered by one array read; in a border cell, by the
+ * edges listed in the cell's block (their exact positions), counting those crossed on the way to a
+ * reference point of the cell, with the robust crossing-number test whenever an orientation is
+ * exactly zero. `locateIndices` and `locateMany` read the grid for the whole batch first. A
+ * point on a border shared by several communes resolves to the lowest commune code among those
+ * that contain or touch it; a point outside every contour gives `null`.
  *
  * @param source - Contours ({@link parseContours}) or a {@link CommuneTopology}.
  * @param options - `graph`: the territory graph used by `locate` (default `cprdfop/territory`; `null` for none).
@@ -137,11 +140,7 @@ export function createLocator(
       };
     },
     locateIndices(flat, out) {
-      const n = flat.length >> 1;
-      const res = out ?? new Int32Array(n);
-      for (let k = 0; k < n; k++)
-        res[k] = locateIndex(pk, grid, flat[2 * k] as number, flat[2 * k + 1] as number);
-      return res;
+      return locateIndices(pk, grid, flat, out ?? new Int32Array(flat.length >> 1));
     },
     locateMany(points) {
       const first = (points as ArrayLike<unknown>)[0];

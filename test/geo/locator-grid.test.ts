@@ -4,12 +4,14 @@ import {
   buildGrid,
   locateIndex,
   locateIndexSlow,
+  locateIndices,
   packPolygons,
   REFERENCE_X,
   REFERENCE_Y,
 } from '../../src/geo/_internal/pip.js';
 import { parseContours } from '../../src/geo/index.js';
 import type { CommuneFeature } from '../../src/geo/types.js';
+import { tessellation } from './_tessellation.js';
 
 type Ring = [number, number][];
 
@@ -122,6 +124,103 @@ describe('locator grid (cell blocks, reference points, covers) against the cross
       ),
       { numRuns: 300, seed: 18 },
     );
+  });
+
+  it('answers a batch (locateIndices, two passes) exactly as locateIndex point by point, at any grid size', () => {
+    fc.assert(
+      fc.property(
+        fc.array(polygon, { minLength: 1, maxLength: 10 }),
+        fc.double({ min: 1e-9, max: 2000, noNaN: true }),
+        fc.constantFrom(0, 16),
+        fc.array(fc.tuple(coordinate, coordinate), { minLength: 0, maxLength: 80 }),
+        (shapes, density, coverBudget, points) => {
+          const features = shapes
+            .filter((rings) => rings.length > 0)
+            .map((rings, index) => feature(`F${String(index).padStart(2, '0')}`, rings));
+          if (features.length === 0) return;
+          const packed = packPolygons(features);
+          // outside the extent, on its far sides, NaN: every branch of the first pass
+          const probes: [number, number][] = [
+            ...points,
+            ...features.flatMap((f) => f.geometry.coordinates.flat(1) as [number, number][]),
+            // the last row and column of the grid take the points on the extent's far sides
+            ...points.map(([x]): [number, number] => [x, packed.index.maxY]),
+            ...points.map(([, y]): [number, number] => [packed.index.maxX, y]),
+            [-1, 2],
+            [5, 2],
+            [2, -1],
+            [2, 5],
+            [packed.index.maxX, packed.index.maxY],
+            [packed.index.minX, packed.index.maxY],
+            [Number.NaN, 1],
+            [1, Number.POSITIVE_INFINITY],
+          ];
+          const flat = new Float64Array(probes.flat());
+          // a fresh grid for the batch, so that it prepares the cells itself
+          const batch = locateIndices(
+            packed,
+            buildGrid(packed, density, coverBudget),
+            flat,
+            new Int32Array(probes.length),
+          );
+          const single = buildGrid(packed, density, coverBudget);
+          expect(Array.from(batch)).toEqual(probes.map(([x, y]) => locateIndex(packed, single, x, y)));
+          // a plain array of numbers gives the same answers
+          expect(
+            Array.from(locateIndices(packed, single, Array.from(flat), new Int32Array(probes.length))),
+          ).toEqual(Array.from(batch));
+        },
+      ),
+      { numRuns: 300, seed: 180 },
+    );
+  });
+
+  it('lists a border shared by two features once per cell (a reference for the second), with the same answers', () => {
+    const raw = tessellation(7, 5, 3, [0, 0, 7, 5]);
+    const features = raw.features.map((f) => feature(f.properties.code, f.geometry.coordinates as Ring[]));
+    const packed = packPolygons(features);
+    let seed = 7;
+    const random = (): number => {
+      seed = (seed * 1664525 + 1013904223) >>> 0;
+      return seed / 2 ** 32;
+    };
+    const probes: [number, number][] = [
+      ...Array.from({ length: 2000 }, (): [number, number] => [random() * 7, random() * 5]),
+      ...features.flatMap((f) => f.geometry.coordinates.flat(1) as [number, number][]),
+    ];
+    for (const density of [0.3, 1, 2, 5, 20]) {
+      const grid = buildGrid(packed, density);
+      // walk the blocks: references are runs whose count is negative
+      let references = 0;
+      for (const value of grid.cell) {
+        if (value > -2) continue;
+        const block = -2 - value;
+        let entry = block + 5;
+        for (let listed = 0; listed < (grid.data[block] as number); listed++) {
+          const end = entry + 3 + (grid.data[entry + 2] as number);
+          for (entry += 3; entry < end; ) {
+            const n = grid.data[entry] as number;
+            if (n < 0) {
+              references++;
+              expect(-n).toBeLessThan(entry - block);
+              entry += 1;
+            } else entry += 1 + 2 * n;
+          }
+        }
+      }
+      expect(references).toBeGreaterThan(0);
+      const batch = locateIndices(
+        packed,
+        grid,
+        new Float64Array(probes.flat()),
+        new Int32Array(probes.length),
+      );
+      probes.forEach(([x, y], i) => {
+        const expected = locateIndexSlow(packed, x, y);
+        expect(locateIndex(packed, grid, x, y)).toBe(batch[i]);
+        if (batch[i] !== expected) expect(distanceToEdges(features, x, y)).toBeLessThan(1e-12);
+      });
+    }
   });
 
   it('answers through the robust test when every candidate reference point lies on an edge line', () => {

@@ -222,18 +222,22 @@ export function locateIndexSlow(pk: PackedPolygons, x: number, y: number): numbe
 
 /**
  * A uniform grid accelerating {@link locateIndexSlow}. A cell crossed by no edge (with a small
- * safety margin) lies wholly inside one feature or outside all, and answers at once. A mixed cell
- * owns one contiguous block of `data`, so a point reads the grid, its cell's block and the few
- * positions of the edges crossing the cell, and nothing else:
+ * safety margin) lies wholly inside one feature or outside all, and answers with one read of
+ * `cell`. A mixed cell owns one contiguous block of `data` holding the positions of the edges
+ * crossing it, so a point reads the grid and its cell's block, and nothing else (no second
+ * indirection into the rings):
  *
  * - `[0]` the number of listed features, `[1]` the cover: the lowest feature having no edge in
  *   the cell that holds the reference point, hence the whole cell (-1: none; -3: not yet searched,
  *   see {@link buildGrid}'s `coverBudget`), `[2]` the chosen
  *   reference point (-1: not yet chosen, the cell is prepared on first use; -2: no candidate is
- *   clear of the cell's edges, the cell uses {@link locateIndexSlow});
+ *   clear of the cell's edges, the cell uses {@link locateIndexSlow}), `[3]`, `[4]` its x and y;
  * - then, per feature having an edge in the cell, in index order: the feature, whether the
- *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of runs, and
- *   each run of consecutive edges crossing the cell as `[first edge, end edge)` (position indices).
+ *   reference point is inside it (even-odd, -1 until the cell is prepared), the number of entries
+ *   of its runs, and each run of consecutive edges crossing the cell as its number of positions
+ *   `n` followed by the `n` positions (x, y), copied exactly from the rings; a run with the same
+ *   positions as an earlier run of the block (a border between two listed features) is instead
+ *   `-offset` of that run in the block, and takes the parity of its crossings (see `parity`).
  *
  * A point p of the cell is inside a feature when the reference point q is inside it XOR the segment
  * pq crosses its rings an odd number of times; pq lies in the cell, so only the edges listed there
@@ -252,9 +256,11 @@ export interface LocatorGrid {
   ny: number;
   /** ≥ 0: feature index; -1: outside; ≤ -2: mixed, its block starts at `-2 - value` in `data`. */
   cell: Int32Array;
-  data: Int32Array;
+  data: Float64Array;
   /** A reference point closer than this to the line of an edge of its cell is not used. */
   tolerance: number;
+  /** Scratch of {@link locateIndex}: the parity of the crossings of each inline run of the block at hand. */
+  parity: Uint8Array;
 }
 
 /** Candidate reference points, as fractions of the cell (the centre, then golden-ratio points). */
@@ -266,12 +272,50 @@ const NOT_KNOWN = -3;
 const UNSET = -3;
 type GridFrame = Pick<LocatorGrid, 'x0' | 'y0' | 'sx' | 'sy' | 'nx' | 'ny'>;
 const NO_REFERENCE = -2;
-const CELL_HEADER = 3;
+const CELL_HEADER = 5;
 const FEATURE_HEADER = 3;
 
 /**
+ * Whether the line through `(ax, ay)` with direction `(ex, ey)` leaves the box `[cx0, cx1] × [cy0, cy1]`
+ * strictly on one side (its four corners on the same side, none on the line). The boxes tested
+ * are cells widened by a margin far above the rounding of these products, so an edge whose line
+ * passes by a widened cell cannot touch the cell, nor a point assigned to it.
+ */
+function linePassesBy(
+  ax: number,
+  ay: number,
+  ex: number,
+  ey: number,
+  cx0: number,
+  cy0: number,
+  cx1: number,
+  cy1: number,
+): boolean {
+  const a = ex * (cy0 - ay) - ey * (cx0 - ax);
+  const b = ex * (cy0 - ay) - ey * (cx1 - ax);
+  const c = ex * (cy1 - ay) - ey * (cx0 - ax);
+  const d = ex * (cy1 - ay) - ey * (cx1 - ax);
+  return (a > 0 && b > 0 && c > 0 && d > 0) || (a < 0 && b < 0 && c < 0 && d < 0);
+}
+
+/**
+ * The widening of a cell for {@link linePassesBy}: the grid's margin, a millionth of a cell, and
+ * well above the rounding of coordinates of the grid's magnitude.
+ */
+function cellWidening(grid: GridFrame, margin: number): number {
+  const magnitude = Math.max(
+    Math.abs(grid.x0),
+    Math.abs(grid.y0),
+    Math.abs(grid.x0 + grid.nx / grid.sx),
+    Math.abs(grid.y0 + grid.ny / grid.sy),
+  );
+  return Math.max(margin, 1e-6 / Math.min(grid.sx, grid.sy), magnitude * 1e-13);
+}
+
+/**
  * Calls `visit(cell, feature, edge)` for every edge of every feature and every grid cell its
- * bounding box (widened by `margin`) meets, features in index order, edges in ring order.
+ * bounding box (widened by `margin`) meets, except the cells its line passes by (see
+ * {@link linePassesBy}), features in index order, edges in ring order.
  */
 function forEachEdgeCell(
   pk: PackedPolygons,
@@ -281,6 +325,7 @@ function forEachEdgeCell(
 ): void {
   const { coords, ringStart, featRing } = pk;
   const { x0, y0, sx, sy, nx, ny } = grid;
+  const widening = cellWidening(grid, margin);
   const featureCount = featRing.length - 1;
   for (let feature = 0; feature < featureCount; feature++) {
     for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
@@ -293,8 +338,34 @@ function forEachEdgeCell(
         const column1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
         const row0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
         const row1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
-        for (let row = row0; row <= row1; row++)
-          for (let column = column0; column <= column1; column++) visit(row * nx + column, feature, edge);
+        if (column0 === column1 || row0 === row1) {
+          // one row or one column of cells: the edge meets each of them
+          for (let row = row0; row <= row1; row++)
+            for (let column = column0; column <= column1; column++) visit(row * nx + column, feature, edge);
+          continue;
+        }
+        const ex = bx - ax;
+        const ey = by - ay;
+        for (let row = row0; row <= row1; row++) {
+          const cy0 = y0 + row / sy - widening;
+          const cy1 = y0 + (row + 1) / sy + widening;
+          for (let column = column0; column <= column1; column++) {
+            if (
+              linePassesBy(
+                ax,
+                ay,
+                ex,
+                ey,
+                x0 + column / sx - widening,
+                cy0,
+                x0 + (column + 1) / sx + widening,
+                cy1,
+              )
+            )
+              continue;
+            visit(row * nx + column, feature, edge);
+          }
+        }
       }
     }
   }
@@ -312,11 +383,12 @@ function fillCovers(
   frame: GridFrame,
   margin: number,
   cell: Int32Array,
-  data: Int32Array,
+  data: Float64Array,
   budget: number,
 ): boolean {
   const { coords, ringStart, ringBox, featRing } = pk;
   const { x0, y0, sx, sy, nx, ny } = frame;
+  const widening = cellWidening(frame, margin);
   const featureCount = featRing.length - 1;
   const range = new Int32Array(4 * featureCount);
   let spanned = 0;
@@ -361,7 +433,7 @@ function fillCovers(
       queue = new Int32Array(size * 2);
     }
     mask.fill(0, 0, size);
-    // the cells its edges meet, as in forEachEdgeCell
+    // the cells its edges meet, exactly as in forEachEdgeCell
     for (let ring = featRing[feature] as number; ring < (featRing[feature + 1] as number); ring++) {
       for (let edge = ringStart[ring] as number; edge < (ringStart[ring + 1] as number) - 1; edge++) {
         const ax = coords[2 * edge] as number;
@@ -372,9 +444,30 @@ function fillCovers(
         const edgeColumn1 = Math.min(nx - 1, Math.floor((Math.max(ax, bx) + margin - x0) * sx));
         const edgeRow0 = Math.max(0, Math.floor((Math.min(ay, by) - margin - y0) * sy));
         const edgeRow1 = Math.min(ny - 1, Math.floor((Math.max(ay, by) + margin - y0) * sy));
-        for (let row = edgeRow0; row <= edgeRow1; row++)
-          for (let column = edgeColumn0; column <= edgeColumn1; column++)
+        const straight = edgeColumn0 === edgeColumn1 || edgeRow0 === edgeRow1;
+        const ex = bx - ax;
+        const ey = by - ay;
+        for (let row = edgeRow0; row <= edgeRow1; row++) {
+          const cy0 = y0 + row / sy - widening;
+          const cy1 = y0 + (row + 1) / sy + widening;
+          for (let column = edgeColumn0; column <= edgeColumn1; column++) {
+            if (
+              !straight &&
+              linePassesBy(
+                ax,
+                ay,
+                ex,
+                ey,
+                x0 + column / sx - widening,
+                cy0,
+                x0 + (column + 1) / sx + widening,
+                cy1,
+              )
+            )
+              continue;
             mask[(row - row0) * width + column - column0] = EDGE;
+          }
+        }
       }
     }
     for (let seed = 0; seed < size; seed++) {
@@ -461,6 +554,33 @@ function floodPureCells(pk: PackedPolygons, frame: GridFrame, cell: Int32Array):
 }
 
 /**
+ * The offset in its block of an inline run of `inlineRuns` with the same `n` positions as the run
+ * at `at` (in the same or the reverse order), or -1.
+ */
+function sameRun(
+  data: Float64Array,
+  block: number,
+  inlineRuns: readonly number[],
+  at: number,
+  n: number,
+): number {
+  for (const offset of inlineRuns) {
+    const other = block + offset;
+    if (data[other] !== n) continue;
+    let forward = true;
+    for (let i = 1; i <= 2 * n && forward; i++) forward = data[other + i] === data[at + i];
+    if (forward) return offset;
+    let backward = true;
+    for (let i = 0; i < n && backward; i++)
+      backward =
+        data[other + 1 + 2 * i] === data[at + 1 + 2 * (n - 1 - i)] &&
+        data[other + 2 + 2 * i] === data[at + 2 + 2 * (n - 1 - i)];
+    if (backward) return offset;
+  }
+  return -1;
+}
+
+/**
  * Builds the {@link LocatorGrid} of packed polygons.
  *
  * @param pk - The packed polygons.
@@ -471,6 +591,7 @@ function floodPureCells(pk: PackedPolygons, frame: GridFrame, cell: Int32Array):
  */
 export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget = 16): LocatorGrid {
   const positionCount = pk.coords.length / 2;
+  const { coords } = pk;
   const { minX, minY, maxX, maxY } = pk.index;
   const width = Math.max(maxX - minX, 1e-9);
   const height = Math.max(maxY - minY, 1e-9);
@@ -491,14 +612,20 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
       lastFeature[cellIndex] = feature;
       grow = blockLength[cellIndex] === 0 ? CELL_HEADER + FEATURE_HEADER : FEATURE_HEADER;
     }
-    if (lastEdge[cellIndex] !== edge - 1) grow += 2;
+    // a new run: its count and both positions of the edge; a run going on: the edge's end
+    grow += lastEdge[cellIndex] === edge - 1 ? 2 : 5;
     lastEdge[cellIndex] = edge;
     blockLength[cellIndex] = (blockLength[cellIndex] as number) + grow;
   });
+  let total = 0;
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) total += blockLength[cellIndex] as number;
+  // a block's offset is stored as -2 - offset in the Int32Array `cell`
+  if (total > 2 ** 31 - 3)
+    throw new RangeError(`locator grid: ${total} block entries exceed an Int32 offset`);
   const blockStart = new Uint32Array(cellCount + 1);
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
     blockStart[cellIndex + 1] = (blockStart[cellIndex] as number) + (blockLength[cellIndex] as number);
-  const data = new Int32Array(blockStart[cellCount] as number);
+  const data = new Float64Array(total);
   const writeAt = blockLength;
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
     const block = blockStart[cellIndex] as number;
@@ -507,8 +634,9 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     data[block + 2] = NOT_CHOSEN;
     writeAt[cellIndex] = block + CELL_HEADER;
   }
-  // pass 2: fill the blocks (features in index order, runs of consecutive edges)
+  // pass 2: fill the blocks (features in index order, runs of consecutive edges with their positions)
   const featureAt = new Uint32Array(cellCount);
+  const runAt = new Uint32Array(cellCount);
   lastFeature.fill(-1);
   lastEdge.fill(-2);
   forEachEdgeCell(pk, frame, margin, (cellIndex, feature, edge) => {
@@ -522,17 +650,69 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
       featureAt[cellIndex] = write;
       write += FEATURE_HEADER;
     }
-    if (lastEdge[cellIndex] === edge - 1) data[write - 1] = edge + 1;
-    else {
-      data[write] = edge;
-      data[write + 1] = edge + 1;
+    const entry = featureAt[cellIndex] as number;
+    if (lastEdge[cellIndex] === edge - 1) {
+      data[write] = coords[2 * edge + 2] as number;
+      data[write + 1] = coords[2 * edge + 3] as number;
       write += 2;
-      const entry = featureAt[cellIndex] as number;
-      data[entry + 2] = (data[entry + 2] as number) + 1;
+      const run = runAt[cellIndex] as number;
+      data[run] = (data[run] as number) + 1;
+      data[entry + 2] = (data[entry + 2] as number) + 2;
+    } else {
+      runAt[cellIndex] = write;
+      data[write] = 2;
+      data[write + 1] = coords[2 * edge] as number;
+      data[write + 2] = coords[2 * edge + 1] as number;
+      data[write + 3] = coords[2 * edge + 2] as number;
+      data[write + 4] = coords[2 * edge + 3] as number;
+      write += 5;
+      data[entry + 2] = (data[entry + 2] as number) + 5;
     }
     lastEdge[cellIndex] = edge;
     writeAt[cellIndex] = write;
   });
+  // pass 3: a run equal to an earlier run of its cell (a border of two features, listed once for
+  // each) becomes a reference to it, `-offset` of that run in the block: the same positions, so
+  // the same crossings. Blocks only shrink, so they are compacted in place, in order.
+  let write = 0;
+  let longest = 0;
+  const inlineRuns: number[] = [];
+  for (let cellIndex = 0; cellIndex < cellCount; cellIndex++) {
+    const start = blockStart[cellIndex] as number;
+    const end = blockStart[cellIndex + 1] as number;
+    blockStart[cellIndex] = write;
+    if (end === start) continue;
+    const block = write;
+    data.copyWithin(write, start, start + CELL_HEADER);
+    write += CELL_HEADER;
+    let read = start + CELL_HEADER;
+    const features = data[block] as number;
+    inlineRuns.length = 0;
+    for (let listed = 0; listed < features; listed++) {
+      const entry = write;
+      data[write] = data[read] as number;
+      data[write + 1] = data[read + 1] as number;
+      const featureEnd = read + FEATURE_HEADER + (data[read + 2] as number);
+      read += FEATURE_HEADER;
+      write += FEATURE_HEADER;
+      while (read < featureEnd) {
+        const n = data[read] as number;
+        const match = sameRun(data, block, inlineRuns, read, n);
+        if (match > 0) {
+          data[write] = -match;
+          write += 1;
+        } else {
+          inlineRuns.push(write - block);
+          data.copyWithin(write, read, read + 1 + 2 * n);
+          write += 1 + 2 * n;
+        }
+        read += 1 + 2 * n;
+      }
+      data[entry + 2] = write - entry - FEATURE_HEADER;
+    }
+    longest = Math.max(longest, write - block);
+  }
+  blockStart[cellCount] = write;
   const cell = new Int32Array(cellCount).fill(-1);
   for (let cellIndex = 0; cellIndex < cellCount; cellIndex++)
     if ((blockStart[cellIndex + 1] as number) > (blockStart[cellIndex] as number))
@@ -545,7 +725,13 @@ export function buildGrid(pk: PackedPolygons, cellsPerPosition = 2, coverBudget 
     floodPureCells(pk, frame, cell);
   }
   const magnitude = Math.max(Math.abs(minX), Math.abs(maxX), Math.abs(minY), Math.abs(maxY), 1);
-  return { ...frame, cell, data, tolerance: Math.max(size * 1e-6, magnitude * 1e-11) };
+  return {
+    ...frame,
+    cell,
+    data: data.subarray(0, write),
+    tolerance: Math.max(size * 1e-6, magnitude * 1e-11),
+    parity: new Uint8Array(longest),
+  };
 }
 
 function referenceX(grid: LocatorGrid, column: number, choice: number): number {
@@ -556,9 +742,14 @@ function referenceY(grid: LocatorGrid, row: number, choice: number): number {
   return grid.y0 + (row + (REFERENCE_Y[choice] as number)) / grid.sy;
 }
 
+/** The entry after the feature entry at `entry` of a block. */
+function nextFeature(data: Float64Array, entry: number): number {
+  return entry + FEATURE_HEADER + (data[entry + 2] as number);
+}
+
 /**
  * Chooses a mixed cell's reference point, the first candidate farther than the tolerance from the
- * line of every edge listed in the cell, and records whether it is inside each listed feature;
+ * line of every edge listed in the cell, records it and whether it is inside each listed feature;
  * when no candidate is clear, the cell is marked for {@link locateIndexSlow}.
  */
 function prepareCell(
@@ -569,7 +760,6 @@ function prepareCell(
   row: number,
 ): void {
   const { data } = grid;
-  const { coords } = pk;
   const features = data[block] as number;
   const toleranceSquared = grid.tolerance * grid.tolerance;
   for (let choice = 0; choice < REFERENCE_X.length; choice++) {
@@ -578,14 +768,19 @@ function prepareCell(
     let clear = true;
     let entry = block + CELL_HEADER;
     for (let listed = 0; listed < features && clear; listed++) {
-      const runs = data[entry + 2] as number;
+      const featureEnd = nextFeature(data, entry);
       entry += FEATURE_HEADER;
-      for (let run = 0; run < runs && clear; run++, entry += 2) {
-        for (let edge = data[entry] as number, end = data[entry + 1] as number; edge < end; edge++) {
-          const ax = coords[2 * edge] as number;
-          const ay = coords[2 * edge + 1] as number;
-          const ex = (coords[2 * edge + 2] as number) - ax;
-          const ey = (coords[2 * edge + 3] as number) - ay;
+      while (entry < featureEnd && clear) {
+        if ((data[entry] as number) < 0) {
+          entry += 1; // the same positions as a run already checked
+          continue;
+        }
+        const runEnd = entry + 1 + 2 * (data[entry] as number);
+        for (let k = entry + 1; k + 2 < runEnd; k += 2) {
+          const ax = data[k] as number;
+          const ay = data[k + 1] as number;
+          const ex = (data[k + 2] as number) - ax;
+          const ey = (data[k + 3] as number) - ay;
           const lengthSquared = ex * ex + ey * ey;
           if (lengthSquared === 0) continue;
           const orientation = ex * (qy - ay) - ey * (qx - ax);
@@ -594,6 +789,7 @@ function prepareCell(
             break;
           }
         }
+        entry = runEnd;
       }
     }
     if (!clear) continue;
@@ -603,7 +799,7 @@ function prepareCell(
       const status = pointInFeature(pk, data[entry] as number, qx, qy);
       onBoundary = status === BOUNDARY;
       data[entry + 1] = status === INSIDE ? 1 : 0;
-      entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
+      entry = nextFeature(data, entry);
     }
     if (onBoundary) continue;
     if (data[block + 1] === NOT_KNOWN) {
@@ -612,7 +808,7 @@ function prepareCell(
       entry = block + CELL_HEADER;
       for (let listed = 0; listed < features; listed++) {
         listedFeatures.push(data[entry] as number);
-        entry += FEATURE_HEADER + 2 * (data[entry + 2] as number);
+        entry = nextFeature(data, entry);
       }
       let cover = -1;
       for (const hit of pk.index.search(qx, qy, qx, qy)) {
@@ -625,10 +821,89 @@ function prepareCell(
       }
       data[block + 1] = cover;
     }
+    data[block + 3] = qx;
+    data[block + 4] = qy;
     data[block + 2] = choice;
     return;
   }
   data[block + 2] = NO_REFERENCE;
+}
+
+/**
+ * The answer of {@link locateIndex} in the mixed cell whose block starts at `block`: the segment
+ * from the point to the cell's reference point against the positions listed in the block.
+ */
+function locateInBlock(
+  pk: PackedPolygons,
+  grid: LocatorGrid,
+  block: number,
+  column: number,
+  row: number,
+  x: number,
+  y: number,
+): number {
+  const data = grid.data;
+  let choice = (data[block + 2] as number) | 0;
+  if (choice < 0) {
+    if (choice === NOT_CHOSEN) {
+      prepareCell(pk, grid, block, column, row);
+      choice = (data[block + 2] as number) | 0;
+    }
+    if (choice === NO_REFERENCE) return locateIndexSlow(pk, x, y);
+  }
+  const qx = data[block + 3] as number;
+  const qy = data[block + 4] as number;
+  const parity = grid.parity;
+  const dx = qx - x;
+  const dy = qy - y;
+  const features = (data[block] as number) | 0;
+  const cover = (data[block + 1] as number) | 0;
+  const last = cover === -1 ? 0x7fffffff : cover;
+  let entry = block + CELL_HEADER;
+  for (let listed = 0; listed < features; listed++) {
+    const feature = (data[entry] as number) | 0;
+    if (feature > last) break;
+    let inside = data[entry + 1] === 1;
+    const featureEnd = (entry + FEATURE_HEADER + (data[entry + 2] as number)) | 0;
+    entry += FEATURE_HEADER;
+    while (entry < featureEnd) {
+      const n = (data[entry] as number) | 0;
+      if (n < 0) {
+        // the same positions as an earlier run of the block, met before this one
+        if (parity[-n] === 1) inside = !inside;
+        entry += 1;
+        continue;
+      }
+      const runEnd = (entry + 1 + 2 * n) | 0;
+      let odd = 0;
+      let ax = data[entry + 1] as number;
+      let ay = data[entry + 2] as number;
+      // side of each vertex relative to the line pq (shared by the two edges of the vertex)
+      let sideA = dx * (ay - y) - dy * (ax - x);
+      if (sideA === 0) return locateIndexSlow(pk, x, y);
+      for (let k = entry + 3; k < runEnd; k += 2) {
+        const bx = data[k] as number;
+        const by = data[k + 1] as number;
+        const sideB = dx * (by - y) - dy * (bx - x);
+        if (sideB === 0) return locateIndexSlow(pk, x, y);
+        if (sideA < 0 !== sideB < 0) {
+          const ex = bx - ax;
+          const ey = by - ay;
+          const sideP = ex * (y - ay) - ey * (x - ax);
+          if (sideP === 0) return locateIndexSlow(pk, x, y);
+          if (sideP < 0 !== ex * (qy - ay) - ey * (qx - ax) < 0) odd ^= 1;
+        }
+        ax = bx;
+        ay = by;
+        sideA = sideB;
+      }
+      parity[entry - block] = odd;
+      if (odd === 1) inside = !inside;
+      entry = runEnd;
+    }
+    if (inside) return feature;
+  }
+  return cover;
 }
 
 /** The lowest feature index whose rings contain or touch the point, or -1 (grid, then crossing number). */
@@ -640,57 +915,47 @@ export function locateIndex(pk: PackedPolygons, grid: LocatorGrid, x: number, y:
   if (row === grid.ny) row--;
   const value = grid.cell[row * grid.nx + column] as number;
   if (value > -2) return value;
-  const block = -2 - value;
-  const data = grid.data;
-  let choice = data[block + 2] as number;
-  if (choice < 0) {
-    if (choice === NOT_CHOSEN) {
-      prepareCell(pk, grid, block, column, row);
-      choice = data[block + 2] as number;
+  return locateInBlock(pk, grid, -2 - value, column, row, x, y);
+}
+
+/**
+ * {@link locateIndex} of each point of `flat` (`[x0, y0, x1, y1, …]`) into `out`, in two passes:
+ * first the grid value of every point (independent reads, so the memory accesses overlap), then
+ * the points of mixed cells. The same answers as {@link locateIndex}, point by point.
+ */
+export function locateIndices(
+  pk: PackedPolygons,
+  grid: LocatorGrid,
+  flat: ArrayLike<number>,
+  out: Int32Array,
+): Int32Array {
+  const n = flat.length >> 1;
+  const { x0, y0, sx, sy, nx, ny, cell } = grid;
+  let mixed = false;
+  for (let k = 0; k < n; k++) {
+    let column = Math.floor(((flat[2 * k] as number) - x0) * sx);
+    let row = Math.floor(((flat[2 * k + 1] as number) - y0) * sy);
+    if (!(column >= 0 && row >= 0 && column <= nx && row <= ny)) {
+      out[k] = -1;
+      continue;
     }
-    if (choice === NO_REFERENCE) return locateIndexSlow(pk, x, y);
+    if (column === nx) column--;
+    if (row === ny) row--;
+    const value = cell[row * nx + column] as number;
+    out[k] = value;
+    if (value <= -2) mixed = true;
   }
-  const qx = referenceX(grid, column, choice);
-  const qy = referenceY(grid, row, choice);
-  const dx = qx - x;
-  const dy = qy - y;
-  const coords = pk.coords;
-  const features = data[block] as number;
-  const cover = data[block + 1] as number;
-  const last = cover === -1 ? Number.MAX_SAFE_INTEGER : cover;
-  let entry = block + CELL_HEADER;
-  for (let listed = 0; listed < features; listed++) {
-    const feature = data[entry] as number;
-    if (feature > last) break;
-    let inside = data[entry + 1] === 1;
-    const runs = data[entry + 2] as number;
-    entry += FEATURE_HEADER;
-    for (let run = 0; run < runs; run++, entry += 2) {
-      let edge = data[entry] as number;
-      const end = data[entry + 1] as number;
-      let ax = coords[2 * edge] as number;
-      let ay = coords[2 * edge + 1] as number;
-      // side of each vertex relative to the line pq (shared by the two edges of the vertex)
-      let sideA = dx * (ay - y) - dy * (ax - x);
-      if (sideA === 0) return locateIndexSlow(pk, x, y);
-      for (; edge < end; edge++) {
-        const bx = coords[2 * edge + 2] as number;
-        const by = coords[2 * edge + 3] as number;
-        const sideB = dx * (by - y) - dy * (bx - x);
-        if (sideB === 0) return locateIndexSlow(pk, x, y);
-        if (sideA < 0 !== sideB < 0) {
-          const ex = bx - ax;
-          const ey = by - ay;
-          const sideP = ex * (y - ay) - ey * (x - ax);
-          if (sideP === 0) return locateIndexSlow(pk, x, y);
-          if (sideP < 0 !== ex * (qy - ay) - ey * (qx - ax) < 0) inside = !inside;
-        }
-        ax = bx;
-        ay = by;
-        sideA = sideB;
-      }
-    }
-    if (inside) return feature;
+  if (!mixed) return out;
+  for (let k = 0; k < n; k++) {
+    const value = out[k] as number;
+    if (value > -2) continue;
+    const x = flat[2 * k] as number;
+    const y = flat[2 * k + 1] as number;
+    let column = Math.floor((x - x0) * sx);
+    let row = Math.floor((y - y0) * sy);
+    if (column === nx) column--;
+    if (row === ny) row--;
+    out[k] = locateInBlock(pk, grid, -2 - value, column, row, x, y);
   }
-  return cover;
+  return out;
 }
