@@ -246,13 +246,13 @@ export const scenario: Scenario = {
   name: 'Geometry: locate, compose, topology (2018 Hauts-de-France communes; national synthetic tessellation)',
   issue: 6,
   async run(options): Promise<ScenarioResult | { skipped: string }> {
-    // GEO_BENCH=endToEnd runs the end-to-end comparison alone (quick A/B); the full run is unchanged
-    if (process.env.GEO_BENCH === 'endToEnd')
+    // `CPRDFOP_BENCH_GEO=endToEnd|national npx tsx bench/run.ts --only=geo`: one scenario alone (quick
+    // A/B); without it the full run is unchanged
+    if (process.env.CPRDFOP_BENCH_GEO === 'endToEnd')
       return existsSync(resolve(dir, 'communes.geojson'))
         ? endToEnd(options)
         : { skipped: `${dir} is absent` };
     const nationalResult = await national(options);
-    // `CPRDFOP_BENCH_GEO=national npx tsx bench/run.ts --only=geo`: the national scenario alone
     if (process.env.CPRDFOP_BENCH_GEO === 'national') return nationalResult;
     if (!existsSync(resolve(dir, 'communes.geojson')))
       return {

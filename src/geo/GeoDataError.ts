@@ -11,7 +11,8 @@ import { CprdfopError } from '../errors.js';
  * `E_NO_VALUE_MATCH` ({@link joinValues}: values whose codes match no unit),
  * `E_INVALID_CLASSIFICATION` ({@link classify}: no value, bad class count, breaks or palette),
  * `E_PNG` ({@link renderPng}: renderer or font unavailable, bad scale, SVG not renderable),
- * `E_INVALID_MAP_OPTION` ({@link renderMap}: an option such as `insets` with a value it does not take).
+ * `E_INVALID_MAP_OPTION` ({@link renderMap}: an option such as `insets` with a value it does not take),
+ * `E_INVALID_POINTS` ({@link Locator.locateIndices}, {@link Locator.locateMany}: an odd number of coordinates, or an output array too short).
  *
  * @example
  * ```ts

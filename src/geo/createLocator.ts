@@ -1,5 +1,6 @@
 import { buildGrid, locateIndex, locateIndices, type PackedPolygons, packPolygons } from './_internal/pip.js';
 import { CommuneTopology } from './CommuneTopology.js';
+import { GeoDataError } from './GeoDataError.js';
 import { defaultGraph, type GeoGraph } from './GeoGraph.js';
 import type { CommuneContours, LonLat } from './types.js';
 
@@ -67,6 +68,8 @@ export interface Locator {
    * @param flat - Flat `[lon0, lat0, lon1, lat1, …]`.
    * @param out - Optional output array of length `flat.length / 2`.
    * @returns Indices into {@link Locator.codes}, `-1` outside.
+   * @throws {@link GeoDataError} `E_INVALID_POINTS` when `flat` has an odd length or `out` is shorter than
+   * `flat.length / 2` (no point is dropped silently).
    */
   locateIndices(flat: ArrayLike<number>, out?: Int32Array): Int32Array;
 }
@@ -140,6 +143,16 @@ export function createLocator(
       };
     },
     locateIndices(flat, out) {
+      if (flat.length % 2 !== 0)
+        throw new GeoDataError('E_INVALID_POINTS', {
+          fr: `locateIndices\u00a0: ${flat.length} nombres ne forment pas des paires [lon, lat] (le dernier point n’a pas de latitude)`,
+          en: `locateIndices: ${flat.length} numbers do not make [lon, lat] pairs (the last point has no latitude)`,
+        });
+      if (out !== undefined && out.length < flat.length / 2)
+        throw new GeoDataError('E_INVALID_POINTS', {
+          fr: `locateIndices\u00a0: le tableau de sortie a ${out.length} places pour ${flat.length / 2} points`,
+          en: `locateIndices: the output array has ${out.length} slots for ${flat.length / 2} points`,
+        });
       return locateIndices(pk, grid, flat, out ?? new Int32Array(flat.length >> 1));
     },
     locateMany(points) {
