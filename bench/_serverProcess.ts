@@ -11,6 +11,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { Hono } from 'hono';
+import { utf8Bytes } from '../src/server/_utf8.js';
 import { check, explanationText } from '../src/server/adapters.js';
 import { loadRuleSets, startServer } from '../src/server/index.js';
 import { itieApplication } from '../test/_helpers/itieApplication.js';
@@ -54,13 +55,16 @@ hono.post('/check', async (context) => {
   return context.body(bytes, 200, { 'content-type': 'application/json' });
 });
 
-/** Minimal Hono check: no middleware, no limit, no content-type check (what our code adds is the difference). */
+/**
+ * Minimal Hono check: no middleware, no limit, no content-type check (what our code adds is the
+ * difference). It encodes the answer as the API does (`utf8Bytes`), so that the difference is the
+ * API's middleware and limits alone.
+ */
 const minimal = new Hono();
-const utf8 = new TextEncoder();
 minimal.post('/check', async (context) => {
   const checked = check(JSON.parse(await context.req.text()), {});
   if (!checked.ok) throw new Error('the bench application is invalid');
-  return context.body(utf8.encode(explanationText(checked.explanation)), 200, {
+  return context.body(utf8Bytes(explanationText(checked.explanation)), 200, {
     'content-type': 'application/json',
   });
 });

@@ -237,6 +237,9 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
       `anchor bare node:http (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('bare'))}; by server CPU ${range(cpuRatios('bare'))}`,
       `anchor bare Hono (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('hono'))}; by server CPU ${range(cpuRatios('hono'))}`,
       `minimal Hono check / GET /healthz = ${range(ratios('minimal'))}; by server CPU ${range(cpuRatios('minimal'))}`,
+      // What the answer alone allows: the bare anchors answer the same request with the same bytes and
+      // do nothing else, so POST /v1/check, which also checks and serialises, cannot exceed them.
+      `Ceiling set by the answer's size: bare node:http answering the same ${servers.bodyBytes} bytes and nothing else runs at ${range(ratios('bare'))} of GET /healthz (${fmt(bareLoad.perSecond)} req/s, ${fmt(median(measured.map((round) => round.bare.cpuPerRequestUs)), 0)} µs server CPU/request beside healthz's ${fmt(median(measured.map((round) => round.health.cpuPerRequestUs)), 0)} µs); POST /v1/check at ${fmt(ratio, 2)}× (${fmt(checked.perSecond)} req/s) spends ${fmt(median(measured.map((round) => round.check.cpuPerRequestUs)) - median(measured.map((round) => round.bare.cpuPerRequestUs)), 0)} µs/request more than that anchor (parse, check, serialise, encode, limits).`,
     ],
     goals: [
       {

@@ -7,6 +7,7 @@ import type { Logger } from 'pino';
 import { isIsoDate } from '../_shared/isoDate.js';
 import { renderMessage } from '../_shared/messages.js';
 import { SERVER } from './_messages.js';
+import { utf8Bytes } from './_utf8.js';
 import {
   applicationJsonSchema,
   availableRegions,
@@ -51,14 +52,6 @@ type Env = { Variables: { lang: Lang } };
 
 /** The content type `context.json` sets, for JSON text written by `serializeExplanation`. */
 const JSON_TYPE = { 'content-type': 'application/json' } as const;
-
-/**
- * UTF-8 bytes of a response. An explanation is a two-byte string (French text: ’, narrow no-break
- * spaces): `TextEncoder` encodes it about twice as fast as `Buffer.from` or the socket's own string
- * write, and a `Uint8Array` body keeps `@hono/node-server` on its fast path (`Content-Length` from
- * `byteLength`, no second pass over the text to measure it).
- */
-const utf8 = new TextEncoder();
 
 /** The first of fr/en by weight in an `Accept-Language` header, else `undefined`. */
 function acceptedLanguage(header: string): Lang | undefined {
@@ -267,7 +260,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
     const application = parseJsonText(await readText(context.req.raw, maxBody, lang), maxDepth, lang);
     const outcome = checkOne(application, opts, lang);
     if (!outcome.ok) throw outcome.problem;
-    return context.body(utf8.encode(explanationText(outcome.explanation)), 200, JSON_TYPE);
+    return context.body(utf8Bytes(explanationText(outcome.explanation)), 200, JSON_TYPE);
   });
 
   app.post('/v1/next-questions', async (context) => {
@@ -322,7 +315,6 @@ export function createApp(options: ServerOptions): Hono<Env> {
         : failed(index, outcome.problem);
     };
     const headers = { 'content-type': 'application/x-ndjson; charset=utf-8', 'content-language': lang };
-    const encoder = new TextEncoder();
 
     if (isJsonType(type)) {
       const items = parseJsonText(await readText(context.req.raw, maxBatchBytes, lang), maxDepth + 1, lang);
@@ -340,7 +332,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
           let chunk = '';
           const end = Math.min(items.length, next + 64);
           for (; next < end; next++) chunk += line(next, items[next]);
-          if (chunk) controller.enqueue(encoder.encode(chunk));
+          if (chunk) controller.enqueue(utf8Bytes(chunk));
           if (next >= items.length) controller.close();
         },
       });
@@ -383,7 +375,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       out: string,
       error: ProblemError,
     ) => {
-      controller.enqueue(encoder.encode(out + failed(index, error)));
+      controller.enqueue(utf8Bytes(out + failed(index, error)));
       finished = true;
       controller.close();
       void reader.cancel().catch(() => undefined);
@@ -425,13 +417,13 @@ export function createApp(options: ServerOptions): Hono<Env> {
               if (index >= maxItems) return stopWith(controller, out, tooMany());
               out += handleLine(pending);
             }
-            if (out) controller.enqueue(encoder.encode(out));
+            if (out) controller.enqueue(utf8Bytes(out));
             finished = true;
             controller.close();
             return;
           }
           if (out) {
-            controller.enqueue(encoder.encode(out));
+            controller.enqueue(utf8Bytes(out));
             return;
           }
         }

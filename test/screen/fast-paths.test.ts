@@ -3,9 +3,19 @@
  * csv-parse's own `info.lines`, and the compiled mapping against a straightforward path writer.
  */
 import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { applyMapping, Mapping, readCsv, screenRow } from '../../src/screen/index.js';
+import {
+  applyMapping,
+  escapeFormula,
+  Mapping,
+  RESULT_COLUMNS,
+  type RowResult,
+  readCsv,
+  resultsCsv,
+  screenRow,
+} from '../../src/screen/index.js';
 
 /** What csv-parse itself says of every data row: its cells and the line it ends on. */
 function reference(text: string, delimiter: string): { line: number; cells: string[] }[] {
@@ -75,6 +85,198 @@ describe('readCsv line numbers', () => {
     ]);
     expect(readCsv('id,n\rA,1\rB,2\r', 'cr.csv').rows.map((row) => row.line)).toEqual(
       reference('id,n\rA,1\rB,2\r', ',').map((row) => row.line),
+    );
+  });
+});
+
+describe('readCsv without quotes (split here, not by csv-parse)', () => {
+  // Every separator it detects, cells with spaces, other separators, non-ASCII, empty lines and a last
+  // line with or without its end.
+  const bare = fc.oneof(
+    fc.constantFrom('', ' ', 'a', ' b ', 'é', '\u00a0', '\u202f', '=x', '12,5', 'x;y', 'tab\there', "l'été"),
+    fc.string({ maxLength: 5 }).filter((text) => !/["\r\n]/.test(text)),
+  );
+  it('gives the records and lines csv-parse gives, for , ; and tab', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(fc.array(bare, { minLength: 0, maxLength: 5 }), { minLength: 1, maxLength: 10 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.array(fc.nat(2), { minLength: 10, maxLength: 10 }),
+        fc.boolean(),
+        fc.boolean(),
+        (delimiter, rows, end, blanks, trailing, bom) => {
+          const header = ['id', 'name', 'x'].join(delimiter);
+          let text = bom ? `\ufeff${header}` : header;
+          rows.forEach((cells, index) => {
+            text += end.repeat(1 + blanks[index]!) + cells.join(delimiter);
+          });
+          if (trailing) text += end;
+          const read = readCsv(text, 't.csv');
+          expect(read.delimiter).toBe(delimiter);
+          const expected = reference(text, delimiter);
+          expect(read.rows.map((row) => row.line)).toEqual(expected.map((row) => row.line));
+          expect(read.rows.map((row) => [...row.cells!.values()])).toEqual(
+            expected.map((row) => ['id', 'name', 'x'].map((_, index) => row.cells[index] ?? '')),
+          );
+          expect(read.rows.map((row) => row.error === undefined)).toEqual(
+            expected.map((row) => row.cells.length === 3),
+          );
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+/** The CSV of results as csv-stringify writes it (the writer before the hand-written one). */
+function resultsCsvReference(results: readonly RowResult[], delimiter: string, bom: boolean): string {
+  const cells = (result: RowResult) =>
+    [
+      String(result.row),
+      String(result.line),
+      result.id,
+      result.status,
+      result.verdict,
+      result.failed.join(', '),
+      result.missing.join(', '),
+      result.assumptions.join(', '),
+      result.errors.join(' | '),
+      result.ruleSet,
+    ].map(escapeFormula);
+  const text = stringify([[...RESULT_COLUMNS], ...results.map(cells)], {
+    delimiter,
+    record_delimiter: '\r\n',
+  });
+  return bom ? `\ufeff${text}` : text;
+}
+
+describe('resultsCsv', () => {
+  const text = fc.oneof(
+    fc.constantFrom(
+      '',
+      ' ',
+      'a',
+      '"',
+      '""',
+      'a,b',
+      'a;b',
+      'a\tb',
+      'x\r\ny',
+      '=1',
+      '+1',
+      '-1',
+      '@a',
+      '\tx',
+      '|',
+      'é’',
+      ':',
+    ),
+    fc.string({
+      maxLength: 6,
+      unit: fc.constantFrom('a', '"', ',', ';', '\t', '\r\n', '=', '-', 'é', ' ', '|', ':'),
+    }),
+  );
+  const result: fc.Arbitrary<RowResult> = fc.record({
+    row: fc.nat(),
+    line: fc.nat(),
+    id: text,
+    status: fc.constantFrom('screened', 'invalid'),
+    verdict: fc.constantFrom('eligible', 'ineligible', 'undetermined', ''),
+    failed: fc.array(text, { maxLength: 3 }),
+    missing: fc.array(text, { maxLength: 3 }),
+    assumptions: fc.array(text, { maxLength: 3 }),
+    errors: fc.array(text, { maxLength: 3 }),
+    ruleSet: text,
+  });
+  it('writes the bytes csv-stringify writes, for any separator, cells to quote and formulas', () => {
+    fc.assert(
+      fc.property(
+        fc.array(result, { maxLength: 8 }),
+        fc.constantFrom(',', ';', '\t', '|', 'a', '::', '"'),
+        fc.boolean(),
+        (results, delimiter, bom) => {
+          expect(resultsCsv(results, { delimiter, bom })).toBe(resultsCsvReference(results, delimiter, bom));
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('screening CSV → CSV end to end', () => {
+  const mapping: Mapping = {
+    format: 'cprdfop.screen-mapping/1',
+    idColumn: 'id',
+    listSeparator: '|',
+    decimalSeparator: '.',
+    fields: {
+      title: { column: 'title', type: 'string' },
+      themes: { column: 'themes', type: 'list' },
+      'budget.total': { column: 'total', type: 'number' },
+      submittedOn: { column: 'submittedOn', type: 'string' },
+    },
+  };
+  /** The rows as csv-parse reads them (with its own line numbers), screened, written by csv-stringify. */
+  function referencePipeline(text: string, delimiter: string): string {
+    const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+    const records = parse(body, {
+      delimiter,
+      relax_column_count: true,
+      skip_empty_lines: true,
+      info: true,
+    }) as unknown as { record: string[]; info: { lines: number } }[];
+    const headers = records[0]!.record.map((name) => name.trim());
+    const results = records.slice(1).map(({ record, info }, index) => {
+      const cells = new Map<string, string>();
+      headers.forEach((header, position) => {
+        if (!cells.has(header)) cells.set(header, record[position] ?? '');
+      });
+      const error =
+        record.length === headers.length
+          ? undefined
+          : `${record.length} cells where the header has ${headers.length}`;
+      return screenRow({ line: info.lines, cells, ...(error ? { error } : {}) }, index + 1, mapping, {});
+    });
+    return resultsCsvReference(results, delimiter, text.charCodeAt(0) === 0xfeff);
+  }
+  const cellOf = fc.constantFrom(
+    'mobilite',
+    'mobilite|formation',
+    'cuisine',
+    '50000',
+    '12,5',
+    '=SUM(A1)',
+    '',
+    ' ',
+    '2023-04-03',
+    '2023-02-30',
+    'Projet “été”',
+    '-3',
+  );
+  it('writes the bytes of csv-parse → screenRow → csv-stringify, for unquoted and quoted exports', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(',', ';', '\t'),
+        fc.array(fc.array(cellOf, { minLength: 3, maxLength: 6 }), { minLength: 1, maxLength: 8 }),
+        fc.constantFrom('\n', '\r\n'),
+        fc.boolean(),
+        fc.boolean(),
+        (delimiter, rows, end, quoted, bom) => {
+          const quote = (cell: string) => (quoted && cell.includes(',') ? `"${cell}"` : cell);
+          const lines = [
+            ['id', 'title', 'themes', 'total', 'submittedOn'].join(delimiter),
+            ...rows.map((cells, index) => [`A${index}`, ...cells].map(quote).join(delimiter)),
+          ];
+          const text = (bom ? '\ufeff' : '') + lines.join(end) + (quoted ? end : '');
+          const read = readCsv(text, 't.csv');
+          const results = read.rows.map((row, index) => screenRow(row, index + 1, mapping, {}));
+          expect(resultsCsv(results, { delimiter: read.delimiter, bom: read.bom })).toBe(
+            referencePipeline(text, delimiter),
+          );
+        },
+      ),
+      { numRuns: 150 },
     );
   });
 });
