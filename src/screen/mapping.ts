@@ -124,11 +124,23 @@ export interface CellError {
   message: string;
 }
 
-const SPACES = /[\s\u00a0\u202f]/g;
+/** Spaces a spreadsheet may put around a number (any white space). */
+const EDGE_SPACES = /^\s+|\s+$/g;
+/** A space inside a number: only as a thousands separator (space, no-break or narrow no-break space). */
+const GROUP_SPACE = /[ \u00a0\u202f]/g;
+/** Digits grouped by three with such spaces (`1 234 567`, `-12 000,50`): the only spaces read inside. */
+const GROUPED = /^-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:[.,]\d+)?$/;
 
-/** Reads a number cell with the mapping's decimal separator; a message (in `lang`) when it is not one. */
+/**
+ * Reads a number cell with the mapping's decimal separator; a message (in `lang`) when it is not one.
+ * White space around the number is ignored; inside it, only spaces between groups of three digits
+ * (`80 000`): `1\n2` or `12 34` is not read as `12` or `1234`.
+ */
 function readNumber(text: string, decimal: '.' | ',', lang: Language): number | string {
-  const compact = text.replace(SPACES, '');
+  const trimmed = text.replace(EDGE_SPACES, '');
+  if (/\s/.test(trimmed) && !GROUPED.test(trimmed))
+    return renderMessage(ROW_MESSAGES.notANumber, lang, { text });
+  const compact = trimmed.replace(GROUP_SPACE, '');
   const other = decimal === '.' ? ',' : '.';
   if (compact.includes(other))
     return renderMessage(ROW_MESSAGES.otherDecimalSeparator, lang, { text, decimal });

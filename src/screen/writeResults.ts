@@ -47,15 +47,21 @@ function cells(result: RowResult): string[] {
 }
 
 /**
- * One CSV cell as csv-stringify writes it with a one-character separator (not a quote or a line end)
- * and `\r\n` between records: quoted, inner quotes doubled, when it holds a quote, the separator or
- * `\r\n`; else as it is.
+ * One CSV cell as csv-stringify writes it with a one-character separator (not a quote or a line end),
+ * `\r\n` between records and {@link QUOTED_MATCH}: quoted, inner quotes doubled, when it holds a quote,
+ * the separator, `\r` or `\n`; else as it is.
  */
 function csvCell(text: string, delimiter: string): string {
-  return text.includes('"') || text.includes(delimiter) || text.includes('\r\n')
+  return text.includes('"') || text.includes(delimiter) || text.includes('\n') || text.includes('\r')
     ? `"${text.replaceAll('"', '""')}"`
     : text;
 }
+
+/**
+ * Cells holding a lone `\r` or `\n` are quoted too: csv-stringify quotes only the record delimiter
+ * (`\r\n`), and a spreadsheet would break the row at an unquoted line end.
+ */
+const QUOTED_MATCH = /[\r\n]/;
 
 /** {@link escapeFormula} by the first character's code, without a regular expression (same answers). */
 function escapedCell(text: string, delimiter: string): string {
@@ -82,6 +88,7 @@ export function resultsCsv(
     text = stringify([[...RESULT_COLUMNS], ...results.map(cells)], {
       delimiter,
       record_delimiter: '\r\n',
+      quoted_match: QUOTED_MATCH,
     });
   else {
     // The separators of a CSV export (`,` `;` tab) are written here, the same bytes as csv-stringify

@@ -147,6 +147,7 @@ function resultsCsvReference(results: readonly RowResult[], delimiter: string, b
   const text = stringify([[...RESULT_COLUMNS], ...results.map(cells)], {
     delimiter,
     record_delimiter: '\r\n',
+    quoted_match: /[\r\n]/,
   });
   return bom ? `\ufeff${text}` : text;
 }
@@ -163,6 +164,9 @@ describe('resultsCsv', () => {
       'a;b',
       'a\tb',
       'x\r\ny',
+      'x\ny',
+      'x\ry',
+      '\n',
       '=1',
       '+1',
       '-1',
@@ -174,7 +178,7 @@ describe('resultsCsv', () => {
     ),
     fc.string({
       maxLength: 6,
-      unit: fc.constantFrom('a', '"', ',', ';', '\t', '\r\n', '=', '-', 'é', ' ', '|', ':'),
+      unit: fc.constantFrom('a', '"', ',', ';', '\t', '\r\n', '\n', '\r', '=', '-', 'é', ' ', '|', ':'),
     }),
   );
   const result: fc.Arbitrary<RowResult> = fc.record({
@@ -200,6 +204,31 @@ describe('resultsCsv', () => {
         },
       ),
       { numRuns: 500 },
+    );
+  });
+
+  it('quotes a cell holding a lone line end, so the row reads back whole (csv-parse) and stays one row in a spreadsheet', () => {
+    fc.assert(
+      fc.property(
+        fc.array(result, { minLength: 1, maxLength: 5 }),
+        fc.constantFrom(',', ';', '\t', '::'),
+        (results, delimiter) => {
+          const withBreaks = results.map((r, i) => ({ ...r, id: `A${i}\n${r.id}\r` }));
+          const text = resultsCsv(withBreaks, { delimiter, bom: false });
+          const rows = parse(text, { delimiter, record_delimiter: '\r\n' }) as string[][];
+          expect(rows.length).toBe(withBreaks.length + 1);
+          withBreaks.forEach((r, i) => {
+            expect(rows[i + 1]?.[2]).toBe(escapeFormula(r.id));
+          });
+          // every unquoted stretch holds no line end but the records' own \r\n
+          const unquoted = text
+            .split('"')
+            .filter((_, i) => i % 2 === 0)
+            .join('');
+          expect(unquoted.replaceAll('\r\n', '')).not.toMatch(/[\r\n]/);
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 });
