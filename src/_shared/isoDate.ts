@@ -6,6 +6,7 @@
  * that exists in that month of the proleptic Gregorian calendar (so `2023-02-29` and `2023-02-30` are
  * invalid, `2024-02-29` is valid). No time, no offset, no surrounding whitespace.
  */
+import { showValue } from './showValue.js';
 
 /** Days in month `month` (1–12) of year `year`, proleptic Gregorian. */
 export function daysInMonth(year: number, month: number): number {
@@ -73,7 +74,7 @@ export function isoDateMessage(value: unknown): string {
   const shown =
     typeof value === 'string'
       ? JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)
-      : String(value);
+      : showValue(value);
   return `expected ${ISO_DATE_REASON.en}, got ${shown} (attendu\u202f: ${ISO_DATE_REASON.fr})`;
 }
 
@@ -85,7 +86,7 @@ export function isoDateMessages(value: unknown): { fr: string; en: string } {
   const shown =
     typeof value === 'string'
       ? `«\u202f${value.length > 40 ? `${value.slice(0, 40)}…` : value}\u202f»`
-      : String(value);
+      : showValue(value);
   return {
     fr: `date ${shown} invalide\u00a0: ${ISO_DATE_REASON.fr} est attendue`,
     en: isoDateMessage(value),

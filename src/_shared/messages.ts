@@ -9,6 +9,7 @@
  * {@link formatDay}).
  */
 import type { Language } from './language.js';
+import { showValue } from './showValue.js';
 import { frenchTypography } from './typography.js';
 
 /** One user-facing text in French and in English (`{name}` marks a value filled at output time). */
@@ -49,7 +50,8 @@ export function renderMessage(
     }
     if (typeof value === 'number') return formatNumber(value, lang);
     if (isMessage(value)) return renderMessage(value, lang);
-    return value;
+    // A value from an untyped caller may be any object: shown without ever throwing.
+    return typeof value === 'string' ? value : showValue(value);
   });
 }
 

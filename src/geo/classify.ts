@@ -1,5 +1,6 @@
 import { ckmeans } from 'simple-statistics';
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { numberText } from './_internal/numberText.js';
 import { PALETTES } from './_internal/palettes.js';
@@ -512,7 +513,7 @@ export function classify(
               fr: 'la borne manuelle {index} vaut {value}, ce n’est pas un nombre fini',
               en: 'manual break {index} is {value}, not a finite number',
             },
-            { index: String(index + 1), value: String(value) },
+            { index: String(index + 1), value: showValue(value) },
           ),
         );
       if (index > 0 && value <= (given[index - 1] as number))

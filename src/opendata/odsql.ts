@@ -1,3 +1,4 @@
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -90,8 +91,8 @@ export function odsqlLiteral(value: OdsqlValue): string {
     return `date'${value.toISOString()}'`;
   }
   throw new CprdfopError('E_ODSQL_VALUE', {
-    fr: `valeur ODSQL non prise en charge ${String(value)}`,
-    en: `unsupported ODSQL value ${String(value)}`,
+    fr: `valeur ODSQL non prise en charge ${showValue(value)}`,
+    en: `unsupported ODSQL value ${showValue(value)}`,
   });
 }
 

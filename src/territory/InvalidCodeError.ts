@@ -1,4 +1,5 @@
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 
 /** The kinds of code the territory resolvers accept. */
@@ -60,7 +61,7 @@ export class InvalidCodeError extends CprdfopError {
    * @param where - Optional location of the value (e.g. `territory.communes[2]`).
    */
   constructor(value: unknown, codeKind: CodeKind, where?: string) {
-    const shown = typeof value === 'string' ? value : String(value);
+    const shown = showValue(value);
     super(
       'E_INVALID_CODE',
       renderBoth(

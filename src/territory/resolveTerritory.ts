@@ -1,4 +1,5 @@
 import { type Message, renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import {
   ARRONDISSEMENT_CODE,
   COMMUNE_CODE,
@@ -97,7 +98,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
         'invalid',
         field,
         -1,
-        String(value),
+        showValue(value),
         renderBoth(
           { fr: '{field} doit être une liste de codes', en: '{field} must be an array of codes' },
           { field },
@@ -108,7 +109,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     return value.map((v, i) => (typeof v === 'string' ? [i, v] : [i, null, v]));
   };
   const invalid = (field: Field, i: number, raw: unknown): void => {
-    const shown = typeof raw === 'string' ? raw : String(raw);
+    const shown = showValue(raw);
     report(
       'invalid',
       field,
