@@ -2,6 +2,8 @@
  * The benchmark harness: every `bench/*.bench.ts` file exports `scenario: Scenario`.
  * `npm run bench` runs them all and writes `bench/RESULTS.md`; `--smoke` runs each briefly (CI).
  */
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { Bench } from 'tinybench';
 
 export interface RunOptions {
@@ -76,9 +78,27 @@ export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-/** Heap used after a forced GC when available (run node with --expose-gc), in MB. */
+let forcedGc: (() => void) | undefined;
+
+/**
+ * A function that forces a full GC: `globalThis.gc` under `--expose-gc`, otherwise V8's own, exposed once
+ * by `--expose-gc` set at run time and read from a fresh context (`npm run bench` runs tsx without the
+ * flag; without a forced GC, a heap difference counted the previous scenario's garbage, and the geo
+ * bench printed a negative heap).
+ */
+function fullGc(): () => void {
+  if (forcedGc) return forcedGc;
+  const exposed = (globalThis as { gc?: () => void }).gc;
+  if (exposed) forcedGc = exposed;
+  else {
+    setFlagsFromString('--expose-gc');
+    forcedGc = runInNewContext('gc') as () => void;
+  }
+  return forcedGc;
+}
+
+/** Heap used after a forced full GC, in MB. */
 export function heapMB(): number {
-  const g = (globalThis as { gc?: () => void }).gc;
-  if (g) g();
+  fullGc()();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }
