@@ -104,7 +104,7 @@ export const scenario: Scenario = {
         {
           name: 'text → evaluator',
           medianMs: totalMs,
-          note: `${fmt(totalMs, 1)} ms; heap kept ≈ ${fmt(heapKept, 1)} MB (run with --expose-gc for an exact figure)`,
+          note: `${fmt(totalMs, 1)} ms; heap kept after a full GC ≈ ${fmt(heapKept, 1)} MB`,
         },
       ],
       ratios: [`compile / parse = ${fmt(compileMs / parseMs, 2)}×`],
