@@ -61,7 +61,7 @@ export class InvalidCodeError extends CprdfopError {
    * @param where - Optional location of the value (e.g. `territory.communes[2]`).
    */
   constructor(value: unknown, codeKind: CodeKind, where?: string) {
-    const shown = showValue(value);
+    const shown = typeof value === 'string' ? value : showValue(value);
     super(
       'E_INVALID_CODE',
       renderBoth(

@@ -109,7 +109,7 @@ export function resolveTerritory(ref: TerritoryRef, options: RegionOptions = {})
     return value.map((v, i) => (typeof v === 'string' ? [i, v] : [i, null, v]));
   };
   const invalid = (field: Field, i: number, raw: unknown): void => {
-    const shown = showValue(raw);
+    const shown = typeof raw === 'string' ? raw : showValue(raw);
     report(
       'invalid',
       field,

@@ -111,6 +111,13 @@ describe('error messages on hostile values never crash', () => {
     expect(shown).toContain('toString');
   });
 
+  it('a long string code is kept whole in the diagnostic and the error (only non-strings go through showValue)', () => {
+    const long = `59${'9'.repeat(198)}`;
+    expect(new InvalidCodeError(long, 'commune').message).toContain(long);
+    const resolved = resolveTerritory({ communes: [long] });
+    expect(resolved.diagnostics.map((diagnostic) => diagnostic.code)).toContain(long);
+  });
+
   it('odsqlLiteral, classify and renderBoth report a hostile value with a typed error or a text', () => {
     expect(() => odsqlLiteral({ toString: false } as never)).toThrow(
       /unsupported ODSQL value \{"toString":false\}/,
