@@ -78,27 +78,28 @@ export function fmt(n: number, digits = 0): string {
   return n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
 }
 
-let forcedGc: (() => void) | undefined;
+let fullGc: (() => void) | undefined;
 
 /**
- * A function that forces a full GC: `globalThis.gc` under `--expose-gc`, otherwise V8's own, exposed once
- * by `--expose-gc` set at run time and read from a fresh context (`npm run bench` runs tsx without the
+ * Forces a full GC: `globalThis.gc` under `--expose-gc`, otherwise V8's own, exposed once by setting
+ * `--expose-gc` at run time and reading it from a fresh context (`npm run bench` runs tsx without the
  * flag; without a forced GC, a heap difference counted the previous scenario's garbage, and the geo
  * bench printed a negative heap).
  */
-function fullGc(): () => void {
-  if (forcedGc) return forcedGc;
-  const exposed = (globalThis as { gc?: () => void }).gc;
-  if (exposed) forcedGc = exposed;
-  else {
-    setFlagsFromString('--expose-gc');
-    forcedGc = runInNewContext('gc') as () => void;
+export function forceGc(): void {
+  if (!fullGc) {
+    const exposed = (globalThis as { gc?: () => void }).gc;
+    if (exposed) fullGc = exposed;
+    else {
+      setFlagsFromString('--expose-gc');
+      fullGc = runInNewContext('gc') as () => void;
+    }
   }
-  return forcedGc;
+  fullGc();
 }
 
 /** Heap used after a forced full GC, in MB. */
 export function heapMB(): number {
-  fullGc()();
+  forceGc();
   return process.memoryUsage().heapUsed / 1024 / 1024;
 }

@@ -17,7 +17,7 @@ import {
 } from '../src/opendata/index.js';
 import { expectedRegionCount, writeNationalGz } from '../test/opendata/_fixtures.js';
 import { odsRoutes, startServer } from '../test/opendata/_server.js';
-import { fmt, type Scenario } from './_harness.js';
+import { fmt, forceGc, type Scenario } from './_harness.js';
 
 export const scenario: Scenario = {
   name: 'Open data client: overhead, records/s, contours streaming memory',
@@ -175,11 +175,7 @@ export const scenario: Scenario = {
         },
       ]);
       // Live heap = heapUsed right after a full GC (young-generation garbage is not memory held).
-      const v8 = await import('node:v8');
-      const vm = await import('node:vm');
-      v8.setFlagsFromString('--expose-gc');
-      const gc = (globalThis as { gc?: () => void }).gc ?? (vm.runInNewContext('gc') as () => void);
-      gc();
+      forceGc();
       const base = process.memoryUsage();
       let peakRss = base.rss;
       let peakHeap = base.heapUsed;
@@ -198,7 +194,7 @@ export const scenario: Scenario = {
         cacheDir: join(work, 'cache'),
         urls: [`${contoursServer.url}/c`],
         onProgress: () => {
-          gc();
+          forceGc();
           const u = process.memoryUsage();
           peakRss = Math.max(peakRss, u.rss);
           peakHeap = Math.max(peakHeap, u.heapUsed + u.external - base.external);
@@ -238,7 +234,7 @@ export const scenario: Scenario = {
           return false;
         },
       ]);
-      gc();
+      forceGc();
       const bombBase = process.memoryUsage();
       let bombPeak = 0;
       const bombSampler = setInterval(() => {
