@@ -559,7 +559,8 @@ export function validateContoursMeasuring(
     if (errors.length > errorsBefore || badCoordinates) return;
     if ((options.extent ?? 'france') === 'france') {
       const cause = extentCause(box);
-      const shown = `[${box.map((v) => Number(v.toPrecision(6))).join(', ')}]`;
+      // written only for a message: `toPrecision` on every feature's extent cost more than the check
+      const shown = cause === 'ok' ? '' : `[${box.map((v) => Number(v.toPrecision(6))).join(', ')}]`;
       if (cause === 'swapped')
         push({
           severity: 'error',

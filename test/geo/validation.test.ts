@@ -143,6 +143,9 @@ describe('checked contours', () => {
     const swapped = validateContours(fcOf([swap(lille)]));
     expect(codes(swapped)).toEqual(['E_SWAPPED_AXES']);
     expect(swapped.errors[0]?.message).toMatch(/commune 59350.*longitude and latitude swapped/);
+    // the extent is written only when something is wrong with it, and then always
+    expect(swapped.errors[0]?.message).toContain('extent [50.6, 3, 50.7, 3.1]');
+    expect(swapped.errors[0]?.messages.fr).toContain('l’emprise [50.6, 3, 50.7, 3.1]');
     const radians = {
       ...lille,
       geometry: {
@@ -152,7 +155,9 @@ describe('checked contours', () => {
         ),
       },
     };
-    expect(codes(validateContours(fcOf([radians])))).toEqual(['E_RADIANS']);
+    const inRadians = validateContours(fcOf([radians]));
+    expect(codes(inRadians)).toEqual(['E_RADIANS']);
+    expect(inRadians.errors[0]?.message).toContain('extent [0.0523599, 0.883137, 0.0541052, 0.884882]');
     const lambert = polygonFeature('L', [
       [704000, 7059000],
       [705000, 7059000],
@@ -165,6 +170,7 @@ describe('checked contours', () => {
     const elsewhere = validateContours(fcOf([square('Z', 0, 0)]));
     expect(elsewhere.valid).toBe(true);
     expect(elsewhere.warnings.map((w) => w.code)).toEqual(['W_OUTSIDE_FRANCE']);
+    expect(elsewhere.warnings[0]?.message).toContain('extent [0, 0, 0.1, 0.1] lies outside France');
     expect(validateContours(fcOf([square('Z', 0, 0)]), { extent: 'any' }).warnings).toEqual([]);
     // overseas communes are in France
     expect(validateContours(fcOf([square('97411', 55.4, -21.0)])).warnings).toEqual([]);
