@@ -4,7 +4,8 @@
  * body of the same size as `POST /v1/check`'s answer — bare `node:http`, and bare Hono on
  * `@hono/node-server` — to show what the HTTP layer alone costs for such a response. A fourth server,
  * `minimal`, is the least a Hono handler can do for a check (parse, `check`, serialise, encode, no
- * middleware, no limits): the API's own overhead is the difference. Sends
+ * middleware, no limits): the API's own overhead is the difference; its `/echo` reads and parses
+ * the same request body and answers `/healthz`'s small body, the least a POST endpoint costs. Sends
  * `{ urls, bodyBytes }` once listening; answers `'cpu'` with its process CPU time (µs).
  */
 import { createServer, type Server } from 'node:http';
@@ -67,6 +68,15 @@ minimal.post('/check', async (context) => {
   return context.body(utf8Bytes(explanationText(checked.explanation)), 200, {
     'content-type': 'application/json',
   });
+});
+
+/**
+ * The least any POST endpoint costs on this stack: the same request body read and parsed, and
+ * `/healthz`'s small answer (no check, no big answer, no middleware).
+ */
+minimal.post('/echo', async (context) => {
+  JSON.parse(await context.req.text());
+  return context.json({ status: 'ok', version: 'bench', ruleSets: 2 });
 });
 
 const api = await startServer({ port: 0, ruleSets: loadRuleSets(), version: 'bench' });

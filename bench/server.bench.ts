@@ -170,7 +170,7 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
   const rounds = options.smoke ? 1 : 3;
   const servers = await startServers();
   const { api, bare, hono, minimal } = servers.urls;
-  const measured: { health: Load; check: Load; bare: Load; hono: Load; minimal: Load }[] = [];
+  const measured: { health: Load; check: Load; bare: Load; hono: Load; minimal: Load; echo: Load }[] = [];
   try {
     await load(servers, `${api}/v1/check`, 1, true); // warm-up
     for (let round = 0; round < rounds; round++) {
@@ -180,12 +180,13 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
         bare: await load(servers, `${bare}/check`, duration, true),
         hono: await load(servers, `${hono}/check`, duration, true),
         minimal: await load(servers, `${minimal}/check`, duration, true),
+        echo: await load(servers, `${minimal}/echo`, duration, true),
       });
     }
   } finally {
     await servers.close();
   }
-  type Target = 'check' | 'bare' | 'hono' | 'minimal';
+  type Target = 'check' | 'bare' | 'hono' | 'minimal' | 'echo';
   const ratios = (target: Target) =>
     measured.map((round) => round[target].perSecond / round.health.perSecond);
   const cpuRatios = (target: Target) =>
@@ -203,6 +204,7 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
   const bareLoad = summary((round) => round.bare);
   const honoLoad = summary((round) => round.hono);
   const minimalLoad = summary((round) => round.minimal);
+  const echoLoad = summary((round) => round.echo);
   const screening = screenCsv(options.smoke ? 2000 : 50_000);
   const bad = measured.reduce((sum, round) => sum + round.health.bad + round.check.bad, 0);
   const p99s = measured.map((round) => round.check.p99);
@@ -226,6 +228,11 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
         note: minimalLoad.note,
       },
       {
+        name: 'anchor: bare Hono, same POST body read and parsed, healthz’s small answer (no check)',
+        opsPerSec: echoLoad.perSecond,
+        note: echoLoad.note,
+      },
+      {
         name: 'screen CSV → CSV',
         opsPerSec: screening.perSecond,
         note: `${screening.invalid} invalid rows reported; ${fmt(screening.cpuPerSecond)}/s by process CPU time`,
@@ -237,9 +244,15 @@ async function run(options: RunOptions): Promise<ScenarioResult> {
       `anchor bare node:http (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('bare'))}; by server CPU ${range(cpuRatios('bare'))}`,
       `anchor bare Hono (${servers.bodyBytes}-byte answer) / GET /healthz = ${range(ratios('hono'))}; by server CPU ${range(cpuRatios('hono'))}`,
       `minimal Hono check / GET /healthz = ${range(ratios('minimal'))}; by server CPU ${range(cpuRatios('minimal'))}`,
+      // The ceiling of any POST endpoint here: receiving and parsing the same body, with no check and
+      // a 46-byte answer. The goal's 0.5× leaves POST /v1/check no more than this anchor's margin.
+      `Ceiling of any POST endpoint: bare Hono reading and parsing the same ${Buffer.byteLength(APPLICATION)}-byte body and answering healthz’s small body runs at ${range(ratios('echo'))} of GET /healthz (${fmt(echoLoad.perSecond)} req/s; by server CPU ${range(cpuRatios('echo'))}).`,
       // What the answer alone allows: the bare anchors answer the same request with the same bytes and
       // do nothing else, so POST /v1/check, which also checks and serialises, cannot exceed them.
       `Ceiling set by the answer's size: bare node:http answering the same ${servers.bodyBytes} bytes and nothing else runs at ${range(ratios('bare'))} of GET /healthz (${fmt(bareLoad.perSecond)} req/s, ${fmt(median(measured.map((round) => round.bare.cpuPerRequestUs)), 0)} µs server CPU/request beside healthz's ${fmt(median(measured.map((round) => round.health.cpuPerRequestUs)), 0)} µs); POST /v1/check at ${fmt(ratio, 2)}× (${fmt(checked.perSecond)} req/s) spends ${fmt(median(measured.map((round) => round.check.cpuPerRequestUs)) - median(measured.map((round) => round.bare.cpuPerRequestUs)), 0)} µs/request more than that anchor (parse, check, serialise, encode, limits).`,
+    ],
+    notes: [
+      'autocannon parses responses in JavaScript (http-parser-js) and appends every response body to a string, so its own CPU time per response grows with the answer’s size and with non-ASCII text; it shares the machine’s cores with the servers. Throughput ratios include that cost; the ratios “by server CPU time” do not.',
     ],
     goals: [
       {
