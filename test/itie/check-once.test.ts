@@ -128,6 +128,21 @@ const invalidArb = fc
     return out;
   });
 
+/**
+ * The paths of every own key that the JSON safety check refuses (`__proto__`, `constructor`,
+ * `prototype`), found by a plain recursive walk: an application holding one is refused as `unsafe`
+ * before the schema sees it, so the schema's issues are not its answer.
+ */
+function forbiddenKeyPaths(value: unknown, path: (string | number)[] = []): string[] {
+  if (value === null || typeof value !== 'object') return [];
+  if (Array.isArray(value)) return value.flatMap((item, index) => forbiddenKeyPaths(item, [...path, index]));
+  return Object.keys(value).flatMap((key) =>
+    ['__proto__', 'constructor', 'prototype'].includes(key)
+      ? [formatPath([...path, key])]
+      : forbiddenKeyPaths((value as Record<string, unknown>)[key], [...path, key]),
+  );
+}
+
 const text = (result: CheckResult) =>
   result.ok ? serializeExplanation(result.explanation) : JSON.stringify(result.issues);
 
@@ -136,8 +151,22 @@ describe('an invalid application’s issues: one parse words them in English and
     let invalid = 0;
     fc.assert(
       fc.property(invalidArb, (app) => {
-        const reference = referenceIssues(app);
         const result = safeParseApplication(app);
+        const forbidden = forbiddenKeyPaths(app);
+        if (forbidden.length > 0) {
+          // Refused before the schema: one `unsafe` issue naming one of the forbidden keys.
+          const issues = result.success ? [] : result.issues;
+          expect(issues).toHaveLength(1);
+          expect(issues[0]).toMatchObject({ code: 'unsafe' });
+          expect(forbidden).toContain(issues[0]!.path);
+          expect(issues[0]!.messages.en).toMatch(/^forbidden key "(__proto__|constructor|prototype)"$/);
+          expect(issues[0]!.messages.fr).toMatch(
+            /^clé interdite «\u202f(__proto__|constructor|prototype)\u202f»$/,
+          );
+          expect(checkApplication(app)).toEqual({ ok: false, issues });
+          return;
+        }
+        const reference = referenceIssues(app);
         if (!reference) return;
         invalid++;
         expect(result.success).toBe(false);
