@@ -26,9 +26,11 @@ function textOf(value: unknown): string {
       return value;
     case 'number':
     case 'boolean':
-    case 'bigint':
     case 'undefined':
       return String(value);
+    case 'bigint':
+      // `10n`, not `10`: a message refusing 10 where a number is expected would make no sense
+      return `${value}n`;
     case 'symbol':
       return value.toString();
     case 'function':

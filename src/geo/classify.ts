@@ -71,7 +71,11 @@ let table: Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Schem
 /** @internal Palettes by name: kind and the ColorBrewer scheme (index = number of colours, from 3), decoded once. */
 function paletteTable(): Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Scheme }> {
   if (table) return table;
-  const decoded = {} as Record<PaletteName, { kind: 'sequential' | 'diverging'; scheme: Scheme }>;
+  // no prototype: a name such as "toString" or "__proto__" finds nothing, as any unknown name
+  const decoded = Object.create(null) as Record<
+    PaletteName,
+    { kind: 'sequential' | 'diverging'; scheme: Scheme }
+  >;
   for (const [name, entry] of Object.entries(PALETTES)) {
     const scheme: Array<string[] | undefined> = [undefined, undefined, undefined];
     for (const packed of entry.sizes) scheme.push(packed.match(/.{6}/g)?.map((hex) => `#${hex}`) ?? []);
@@ -79,6 +83,14 @@ function paletteTable(): Record<PaletteName, { kind: 'sequential' | 'diverging';
   }
   table = decoded;
   return table;
+}
+
+/** @internal A palette by a name from anywhere (only the palettes' own names find one). */
+function paletteEntry(name: unknown): { kind: 'sequential' | 'diverging'; scheme: Scheme } | undefined {
+  const palettes = paletteTable();
+  return typeof name === 'string' && Object.hasOwn(palettes, name)
+    ? palettes[name as PaletteName]
+    : undefined;
 }
 
 /**
@@ -111,7 +123,7 @@ export function paletteNames(): PaletteName[] {
  * @category Maps
  */
 export function paletteColours(name: PaletteName, classes: number): string[] {
-  const entry = paletteTable()[name];
+  const entry = paletteEntry(name);
   if (!entry)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
@@ -120,7 +132,7 @@ export function paletteColours(name: PaletteName, classes: number): string[] {
           fr: 'palette « {name} » inconnue : l’une de {names} est attendue',
           en: 'unknown palette "{name}": expected one of {names}',
         },
-        { name: String(name), names: paletteNames().join(', ') },
+        { name: showValue(name), names: paletteNames().join(', ') },
       ),
     );
   const max = entry.scheme.length - 1;
@@ -132,7 +144,7 @@ export function paletteColours(name: PaletteName, classes: number): string[] {
           fr: 'palette {name} : {classes} classes demandées, un entier de 2 à {max} est attendu',
           en: 'palette {name}: {classes} classes asked, expected an integer from 2 to {max}',
         },
-        { name: String(name), classes: String(classes), max: String(max) },
+        { name: showValue(name), classes: showValue(classes), max: String(max) },
       ),
     );
   if (classes === 2) {
@@ -438,11 +450,11 @@ export function classify(
           fr: 'méthode de classification « {method} » inconnue : {methods} attendue',
           en: 'unknown classification method "{method}": expected {methods}',
         },
-        { method: String(method), methods: CLASSIFICATION_METHODS.join(', ') },
+        { method: showValue(method), methods: CLASSIFICATION_METHODS.join(', ') },
       ),
     );
   const paletteName = options.palette ?? 'YlGnBu';
-  const palette = paletteTable()[paletteName];
+  const palette = paletteEntry(paletteName);
   if (!palette)
     throw new GeoDataError(
       'E_INVALID_CLASSIFICATION',
@@ -451,7 +463,7 @@ export function classify(
           fr: 'palette « {name} » inconnue : l’une de {names} est attendue',
           en: 'unknown palette "{name}": expected one of {names}',
         },
-        { name: String(paletteName), names: paletteNames().join(', ') },
+        { name: showValue(paletteName), names: paletteNames().join(', ') },
       ),
     );
   const finite: number[] = [];
@@ -549,7 +561,7 @@ export function classify(
             fr: '{asked} classes demandées : un entier de 2 à 9 est attendu',
             en: '{asked} classes asked: expected an integer from 2 to 9',
           },
-          { asked: String(asked) },
+          { asked: showValue(asked) },
         ),
       );
     const distinct = new Set(sorted).size;
@@ -620,7 +632,7 @@ export function classify(
             fr: 'le point milieu {midpoint} n’est pas un nombre fini',
             en: 'midpoint {midpoint} is not a finite number',
           },
-          { midpoint: String(midpoint) },
+          { midpoint: showValue(midpoint) },
         ),
       );
     if (midpoint > min && midpoint < max && !inner.includes(midpoint)) {

@@ -1,5 +1,6 @@
 import { dependencyReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { bundledFontFiles } from './_internal/bundledFont.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -51,7 +52,7 @@ export async function renderPng(svg: string, options: RenderPngOptions = {}): Pr
           fr: 'l’échelle PNG {scale} est hors limites : un nombre de 0,1 à 8 est attendu',
           en: 'PNG scale {scale} is out of range: expected a number from 0.1 to 8',
         },
-        { scale: String(scale) },
+        { scale: showValue(scale) },
       ),
     );
   const fontFiles = options.fontFiles ? [...options.fontFiles] : bundledFontFiles();

@@ -7,6 +7,7 @@ import {
   geoPath,
 } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { showValue } from '../_shared/showValue.js';
 import { frenchTypography } from '../_shared/typography.js';
 import {
   insetsHeight,
@@ -407,8 +408,8 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
   const insetsMode: unknown = options.insets ?? 'auto';
   if (insetsMode !== 'auto' && insetsMode !== 'none')
     throw new GeoDataError('E_INVALID_MAP_OPTION', {
-      fr: frenchTypography(`option insets « ${String(insetsMode)} » invalide : auto ou none est attendu`),
-      en: `invalid insets option "${String(insetsMode)}": expected auto or none`,
+      fr: frenchTypography(`option insets « ${showValue(insetsMode)} » invalide : auto ou none est attendu`),
+      en: `invalid insets option "${showValue(insetsMode)}": expected auto or none`,
     });
   const width = options.width ?? 800;
   const padding = options.padding ?? 10;

@@ -1,6 +1,7 @@
 import { presimplify, quantile, sphericalTriangleArea } from 'topojson-simplify';
 import type { Topology } from 'topojson-specification';
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { type CommuneTopoJSON, CommuneTopology } from './CommuneTopology.js';
 import { GeoDataError } from './GeoDataError.js';
 
@@ -57,7 +58,7 @@ export function simplifyTopology(
           fr: 'maxPoints {value} invalide : un entier strictement positif est attendu',
           en: 'invalid maxPoints {value}: expected a positive integer',
         },
-        { value: String(maxPoints) },
+        { value: showValue(maxPoints) },
       ),
     );
   if (keep !== undefined && !(keep > 0 && keep <= 1))
@@ -68,7 +69,7 @@ export function simplifyTopology(
           fr: 'keep {value} invalide : une fraction dans ]0, 1] est attendue',
           en: 'invalid keep {value}: expected a fraction in (0, 1]',
         },
-        { value: String(keep) },
+        { value: showValue(keep) },
       ),
     );
   if (topology.topology.transform)

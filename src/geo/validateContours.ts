@@ -3,6 +3,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { dependencyReason } from '../_shared/errorReason.js';
 import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import {
   extentCause,
   findGaps,
@@ -189,7 +190,7 @@ export function extractFeatures(
         fr: 'FeatureCollection GeoJSON ou Topology TopoJSON attendu{where}, reçu le type {type}',
         en: 'expected a GeoJSON FeatureCollection or a TopoJSON Topology{where}, got type {type}',
       },
-      { where, type: String(JSON.stringify(o.type)) },
+      { where, type: quoted(o.type) },
     ),
   };
 }
@@ -219,7 +220,12 @@ export function codeAndName(
         break;
       }
   return {
-    code: typeof code === 'string' && code !== '' ? code : typeof code === 'number' ? String(code) : null,
+    code:
+      typeof code === 'string' && code !== ''
+        ? code
+        : Number.isSafeInteger(code) && (code as number) >= 0
+          ? String(code)
+          : null,
     name: typeof name === 'string' ? name : null,
   };
 }
@@ -286,6 +292,21 @@ export function validateContoursMeasuring(
   const room = (severity: ContourIssue['severity']): boolean =>
     (severity === 'error' ? errors : warnings).length < MAX_ISSUES;
   feats.forEach((raw, i) => {
+    if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+      push({
+        severity: 'error',
+        code: 'E_FORMAT',
+        ...texts(
+          {
+            fr: '{where}features[{i}] : un objet Feature GeoJSON est attendu, reçu {got}',
+            en: '{where}features[{i}]: expected a GeoJSON Feature object, got {got}',
+          },
+          { where, i: String(i), got: quoted(raw) },
+        ),
+        feature: i,
+      });
+      return;
+    }
     const f = raw as { type?: unknown; id?: unknown; properties?: unknown; geometry?: unknown };
     const { code } = codeAndName(f, options);
     const feature = `features[${i}]${code ? ` (commune ${code})` : ''}`;
@@ -328,7 +349,7 @@ export function validateContoursMeasuring(
             fr: '{at} : la géométrie doit être un Polygon ou un MultiPolygon, reçu {got}',
             en: '{at}: geometry must be a Polygon or MultiPolygon, got {got}',
           },
-          { at, got: g ? String(JSON.stringify(g.type)) : 'null' },
+          { at, got: g === undefined ? 'undefined' : g === null ? 'null' : quoted(g.type) },
         ),
         ...base,
       });
@@ -408,7 +429,7 @@ export function validateContoursMeasuring(
                   fr: '{ringAt} position {k} : une paire [lon, lat] finie est attendue ({got})',
                   en: '{ringAt} position {k}: not a finite [lon, lat] pair ({got})',
                 },
-                { ringAt, k: String(k), got: String(JSON.stringify(pos)) },
+                { ringAt, k: String(k), got: showValue(pos) },
               ),
               ...base,
             });
@@ -477,7 +498,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : anneau non fermé (premier {first} ≠ dernier {last})',
                 en: '{ringAt}: not closed (first {first} ≠ last {last})',
               },
-              { ringAt, first: JSON.stringify(a), last: JSON.stringify(b) },
+              { ringAt, first: showValue(a), last: showValue(b) },
             ),
             ...base,
           });
@@ -689,7 +710,13 @@ function texts(
   return { message: messages.en, messages };
 }
 
+/** A value named in a message: a string quoted as JSON, anything else as `showValue` shows it. */
+function quoted(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(showValue(value)) : showValue(value);
+}
+
 /** One contour issue about no feature in particular. */
+
 function contourIssue(
   severity: ContourIssue['severity'],
   code: string,

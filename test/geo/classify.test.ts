@@ -174,6 +174,12 @@ describe('classify: breaks', () => {
       [[1e-323, 9e-323], {}, /the values span only/],
       [[1, 2], { method: 'kmeans' }, /unknown classification method "kmeans"/],
       [[1, 2], { palette: 'Rainbow' }, /unknown palette "Rainbow"/],
+      // names every object has are not palettes (they used to throw a TypeError)
+      [[1, 2], { palette: 'toString' }, /unknown palette "toString"/],
+      [[1, 2], { palette: '__proto__' }, /unknown palette "__proto__"/],
+      [[1, 2], { palette: 'constructor' }, /unknown palette "constructor"/],
+      [[1, 2], { palette: { toString: 1 } }, /unknown palette "\{"toString":1\}"/],
+      [[1, 2], { classes: 10n }, /10n classes asked/],
       [
         [-8, -7, -6, -5, -4, -3, -2, -1, 1],
         { method: 'manual', breaks: [-7, -6, -5, -4, -3, -2, -1], palette: 'RdBu' },
@@ -187,11 +193,28 @@ describe('classify: breaks', () => {
       } catch (error) {
         caught = error;
       }
-      expect(caught, JSON.stringify(options)).toBeInstanceOf(GeoDataError);
+      expect(caught, String(message)).toBeInstanceOf(GeoDataError);
       expect((caught as GeoDataError).code).toBe('E_INVALID_CLASSIFICATION');
       expect((caught as GeoDataError).message).toMatch(message);
     }
   });
+});
+
+describe('paletteColours: names from anywhere', () => {
+  it.each(['toString', '__proto__', 'constructor', 'hasOwnProperty'])(
+    'refuses %s as an unknown palette, in French and English',
+    (name) => {
+      let caught: unknown;
+      try {
+        paletteColours(name as 'Blues', 3);
+      } catch (error) {
+        caught = error;
+      }
+      expect(caught).toBeInstanceOf(GeoDataError);
+      expect((caught as GeoDataError).messages.en).toContain(`unknown palette "${name}"`);
+      expect((caught as GeoDataError).messages.fr).toContain(`palette «\u202f${name}\u202f» inconnue`);
+    },
+  );
 });
 
 describe('classify: colours', () => {

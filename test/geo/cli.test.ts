@@ -158,6 +158,35 @@ describe('cprdfop map / export', () => {
     expect(strict.stderr).toMatch(/--strict/);
     expect(existsSync(join(dir, 'strict.svg'))).toBe(false);
   });
+  it('reports codes that are not strings in --highlight as malformed codes, never a crash (70)', async () => {
+    writeFileSync(join(dir, 'hostile-highlight.json'), '[{"toString":false},"59350",7]');
+    const r = await cli(
+      [
+        'map',
+        '--contours',
+        'communes.geojson',
+        '--highlight',
+        'hostile-highlight.json',
+        '--strict',
+        '-o',
+        'h.svg',
+      ],
+      { cwd: dir },
+    );
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('malformed commune code "{\\"toString\\":false}" at communes[0]');
+    expect(r.stderr).toContain('malformed commune code "7" at communes[2]');
+    expect(r.stderr).not.toMatch(/TypeError|\n\s+at /);
+    writeFileSync(
+      join(dir, 'hostile-territory.json'),
+      '{"territory":{"communes":["59350"],"epcis":[{"toString":false}]}}',
+    );
+    const t = await cli(['map', '--contours', 'communes.geojson', '--highlight', 'hostile-territory.json'], {
+      cwd: dir,
+    });
+    expect(t.code).toBe(0);
+    expect(t.stderr).toContain('{\\"toString\\":false}" at epcis[0]');
+  });
   it('maps --value codes of former communes with a warning, and rejects a file matching nothing (65)', async () => {
     const r = await cli(
       ['map', '--contours', 'communes.geojson', '--by', 'commune', '--value', 'old-codes.csv'],

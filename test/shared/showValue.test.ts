@@ -45,7 +45,7 @@ describe('showValue', () => {
     expect(showValue(null)).toBe('null');
     expect(showValue(undefined)).toBe('undefined');
     expect(showValue(true)).toBe('true');
-    expect(showValue(3n)).toBe('3');
+    expect(showValue(3n)).toBe('3n');
     expect(showValue({ toString: false })).toBe('{"toString":false}');
     expect(showValue(Object.create(null))).toBe('{}');
     expect(showValue(new Date(Number.NaN))).toBe('Invalid Date');

@@ -1,6 +1,8 @@
 /** Geometry inputs shared by the `check`, `map`, `export` and `locate` commands (Node only, not part of the public API). */
+
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { showValue } from '../../_shared/showValue.js';
 import { buildTopology } from '../../geo/buildTopology.js';
 import type { CommuneTopology } from '../../geo/CommuneTopology.js';
 import type { UnitsBy } from '../../geo/composeUnits.js';
@@ -245,7 +247,10 @@ export async function readHighlight(ctx: CliContext, file: string): Promise<Terr
       EXIT.DATAERR,
     );
   }
-  if (Array.isArray(json)) return { communes: json.map(String) };
+  // a code that is not a string is shown as it is (never `String()`, which throws on some objects),
+  // and is then reported as a malformed code like any other
+  const codeText = (value: unknown): string => (typeof value === 'string' ? value : showValue(value));
+  if (Array.isArray(json)) return { communes: json.map(codeText) };
   const o = json as Record<string, unknown> | null;
   const t = (o && typeof o.territory === 'object' && o.territory !== null ? o.territory : o) as Record<
     string,
@@ -256,6 +261,6 @@ export async function readHighlight(ctx: CliContext, file: string): Promise<Terr
     throw new CliError(say(ctx, SUPPORT.noTerritory, { file }), EXIT.DATAERR);
   }
   const ref: Record<string, string[]> = {};
-  for (const k of keys) if (Array.isArray(t[k])) ref[k] = (t[k] as unknown[]).map(String);
+  for (const k of keys) if (Array.isArray(t[k])) ref[k] = (t[k] as unknown[]).map(codeText);
   return ref;
 }
