@@ -1,4 +1,5 @@
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 
 /**
@@ -29,8 +30,9 @@ export class InvalidDateError extends CprdfopError {
           en: 'invalid date {json} for {where}: expected a valid Date or YYYY-MM-DD',
         },
         {
-          json: String(JSON.stringify(value)),
-          raw: typeof value === 'string' ? value : String(JSON.stringify(value)),
+          // never throws: a BigInt, a cycle or a hostile object is named as showValue names it
+          json: typeof value === 'string' ? JSON.stringify(showValue(value)) : showValue(value),
+          raw: showValue(value),
           where,
         },
       ),
