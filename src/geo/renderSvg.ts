@@ -7,6 +7,7 @@ import {
   geoPath,
 } from 'd3-geo';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Polygon } from 'geojson';
+import { languageOption } from '../_shared/languageOption.js';
 import { showValue } from '../_shared/showValue.js';
 import { frenchTypography } from '../_shared/typography.js';
 import {
@@ -389,6 +390,7 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
  * @returns The SVG, its size, the classification and the labels shown and left out.
  * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options (see {@link classify}),
  *   `E_INVALID_MAP_OPTION` for an `insets` option other than `auto` or `none`.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  * @example
  * ```ts
  * import { renderMap } from 'cprdfop/geo';
@@ -403,7 +405,7 @@ const overlaps = (a: Box, b: Box): boolean => a[0] < b[2] && b[0] < a[2] && a[1]
  * @category Maps
  */
 export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions): RenderedMap {
-  const lang = options.lang ?? 'fr';
+  const lang = languageOption(options.lang, 'renderMap', 'fr');
   const text = TEXT[lang];
   const insetsMode: unknown = options.insets ?? 'auto';
   if (insetsMode !== 'auto' && insetsMode !== 'none')
@@ -1003,6 +1005,7 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
  * @returns The SVG document as a string.
  * @throws {GeoDataError} `E_INVALID_CLASSIFICATION` for invalid classification options,
  *   `E_INVALID_MAP_OPTION` for a bad `insets` option.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  * @example
  * ```ts
  * import { renderSvg } from 'cprdfop/geo';
@@ -1015,5 +1018,6 @@ export function renderMap(layers: readonly MapLayer[], options: RenderSvgOptions
  * @category Maps
  */
 export function renderSvg(layers: readonly MapLayer[], options: RenderSvgOptions): string {
+  languageOption(options.lang, 'renderSvg', 'fr'); // named as this function in the error
   return renderMap(layers, options).svg;
 }

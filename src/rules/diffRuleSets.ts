@@ -1,3 +1,4 @@
+import { languageOption } from '../_shared/languageOption.js';
 import { type Message, type MessageValue, renderMessage } from '../_shared/messages.js';
 import { canonicalJson } from './_hash.js';
 import type { Criterion, Parameter, RuleSet } from './RuleSet.js';
@@ -176,8 +177,9 @@ const fund = (f: RuleSet['funding'] | null, lang: 'fr' | 'en') =>
  * (`+` added, `-` removed, `~` changed), with the justification of changed or added parameters.
  *
  * @param changes - The changes.
- * @param lang - Language of the labels.
+ * @param language - Language of the labels (default `en`).
  * @returns The text (ends with a newline; "no differences" when empty).
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a language other than `fr` or `en`.
  * @example
  * ```ts
  * import { formatRuleSetDiff } from 'cprdfop/rules';
@@ -185,7 +187,8 @@ const fund = (f: RuleSet['funding'] | null, lang: 'fr' | 'en') =>
  * ```
  * @category Overlays
  */
-export function formatRuleSetDiff(changes: readonly RuleSetChange[], lang: 'fr' | 'en' = 'en'): string {
+export function formatRuleSetDiff(changes: readonly RuleSetChange[], language: 'fr' | 'en' = 'en'): string {
+  const lang = languageOption(language, 'formatRuleSetDiff', 'en');
   const say = (message: Message, values?: Record<string, MessageValue>) =>
     renderMessage(message, lang, values);
   if (changes.length === 0) return `${say(RULE_SET_DIFF_MESSAGES.none)}\n`;

@@ -1,3 +1,4 @@
+import { languageOption } from '../_shared/languageOption.js';
 import type { FieldType, ValuesProvenance } from './FieldDeclaration.js';
 import { fieldIndex } from './fieldIndex.js';
 import type { RuleSet, RuleText } from './RuleSet.js';
@@ -50,6 +51,7 @@ function fieldsRead(node: unknown, out: Set<string>): Set<string> {
  * @param ruleSet - A flat rule set (resolve overlays first).
  * @param options - `lang` of `text` (default `fr`).
  * @returns The catalogue (empty when the rule set declares no field).
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  * @example
  * ```ts
  * import { fieldsOf, parseRuleSet } from 'cprdfop/rules';
@@ -67,7 +69,7 @@ export function fieldsOf(
   ruleSet: Pick<RuleSet, 'fields' | 'criteria'>,
   options: { lang?: 'fr' | 'en' | undefined } = {},
 ): FieldEntry[] {
-  const lang = options.lang ?? 'fr';
+  const lang = languageOption(options.lang, 'fieldsOf', 'fr');
   const readers = ruleSet.criteria.map((criterion) => ({
     id: criterion.id,
     fields: fieldsRead(criterion.when, new Set()),
