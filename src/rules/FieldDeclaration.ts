@@ -1,5 +1,25 @@
 import { z } from 'zod';
+import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
+import { renderBoth } from '../_shared/messages.js';
 import { RuleText } from './RuleText.js';
+
+/**
+ * Refuses a field path with a segment that reaches prototypes (`constructor.name`, `a.prototype`;
+ * `__proto__` already fails the pattern): no application may hold such a key (the JSON safety check
+ * refuses it), so the field could never be answered. Told in both languages (`params.messages`).
+ */
+function checkPathSegments(path: string, context: z.core.$RefinementCtx<string>): void {
+  const segment = path.split('.').find((name) => FORBIDDEN_KEYS.has(name));
+  if (segment === undefined) return;
+  const messages = renderBoth(
+    {
+      fr: '« {segment} » est interdit dans un chemin de champ (ce nom atteint le prototype des objets : aucune demande ne peut porter cette clé)',
+      en: '"{segment}" is not allowed in a field path (the name reaches the prototype of objects: no application may hold this key)',
+    },
+    { segment },
+  );
+  context.addIssue({ code: 'custom', message: messages.en, params: { messages } });
+}
 
 /**
  * The kinds of value an application field can hold.
@@ -97,7 +117,8 @@ export const FieldDeclaration: z.ZodType<FieldDeclaration> = /* @__PURE__ */ (()
         .regex(
           /^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*$/,
           'a dotted field path such as budget.total',
-        ),
+        )
+        .superRefine(checkPathSegments),
       type: FieldType,
       label: RuleText,
       question: RuleText.optional(),

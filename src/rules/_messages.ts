@@ -6,6 +6,7 @@
  * is a `RuleSetError` naming the message.
  */
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
@@ -42,8 +43,17 @@ function dateFormat(language: Language): Intl.DateTimeFormat {
   return format;
 }
 
-/** A value written for a reader of `language` (`—` when absent). */
-export function formatValue(value: unknown, language: Language, kind: Kind): string {
+/**
+ * A value written for a reader of `language` (`—` when absent). Never throws, whatever the value: an
+ * object is shown by `showValue` (a BigInt, a cycle or a throwing `toJSON` by its type), a list that
+ * contains itself is not walked again.
+ */
+export function formatValue(
+  value: unknown,
+  language: Language,
+  kind: Kind,
+  walking: Set<unknown> = new Set(),
+): string {
   if (value === undefined || value === null) return '—';
   if (typeof value === 'number')
     return kind === 'money' || kind === 'money-unit'
@@ -54,8 +64,14 @@ export function formatValue(value: unknown, language: Language, kind: Kind): str
   if (typeof value === 'boolean') return language === 'fr' ? (value ? 'oui' : 'non') : value ? 'yes' : 'no';
   if (typeof value === 'string')
     return isIsoDate(value) ? dateFormat(language).format(new Date(`${value}T00:00:00Z`)) : value;
-  if (Array.isArray(value)) return value.map((item) => formatValue(item, language, kind)).join(', ');
-  return JSON.stringify(value);
+  if (Array.isArray(value) && !walking.has(value)) {
+    walking.add(value);
+    const text = value.map((item) => formatValue(item, language, kind, walking)).join(', ');
+    walking.delete(value);
+    return text;
+  }
+  // Not cut: a value that JSON can write is quoted whole, as it always was.
+  return showValue(value, Number.POSITIVE_INFINITY);
 }
 
 /** Declared field types by path (list items as `list.*.item`). */

@@ -102,20 +102,34 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
   }
 }
 
-/** The object schema of a list of declarations (dotted paths become nested objects). */
+/** Sets an own, ordinary data property (a field named `toString` or `__proto__` is a key like another). */
+function defineOwn(target: JsonSchema, key: string, value: JsonSchema): JsonSchema {
+  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
+  return value;
+}
+
+/**
+ * The object schema of a list of declarations (dotted paths become nested objects). Only own
+ * properties are read and defined: a field path such as `toString.name` or `constructor.name` makes a
+ * property named so, never reads or writes what `Object.prototype` holds under that name.
+ */
 function objectSchema(fields: readonly FieldDeclaration[], lang: Lang, extra: JsonSchema = {}): JsonSchema {
   const root: JsonSchema = { type: 'object', properties: { ...extra }, additionalProperties: false };
   for (const declaration of fields) {
     const segments = declaration.path.split('.');
     let node = root;
     segments.forEach((segment, position) => {
-      const properties = node.properties as Record<string, JsonSchema>;
+      const properties = node.properties as JsonSchema;
       if (position === segments.length - 1) {
-        properties[segment] = { ...annotations(declaration, lang), ...valueSchema(declaration, lang) };
+        defineOwn(properties, segment, {
+          ...annotations(declaration, lang),
+          ...valueSchema(declaration, lang),
+        });
         return;
       }
-      properties[segment] ??= { type: 'object', properties: {}, additionalProperties: false };
-      node = properties[segment]!;
+      node = Object.hasOwn(properties, segment)
+        ? (properties[segment] as JsonSchema)
+        : defineOwn(properties, segment, { type: 'object', properties: {}, additionalProperties: false });
     });
   }
   return root;

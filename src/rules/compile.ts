@@ -8,7 +8,7 @@ import { definitionOrder } from './_definitions.js';
 import { type CompiledFunding, explainer } from './_explain.js';
 import { shareFrozen } from './_frozen.js';
 import { fieldKinds } from './_messages.js';
-import type { OperatorDefinition } from './defineOperator.js';
+import { type OperatorDefinition, operatorDefinitionProblem } from './defineOperator.js';
 import type { Explanation } from './Explanation.js';
 import { RuleSetError } from './errors.js';
 import { hashRuleSet } from './hashRuleSet.js';
@@ -109,6 +109,15 @@ export function compile(ruleSet: RuleSet, options: CompileOptions = {}): Evaluat
             en: 'custom operator "{name}" is reserved or invalid',
           },
           { name },
+        ),
+      );
+    const problem = operatorDefinitionProblem(options.operators![name]);
+    if (problem)
+      throw new RuleSetError(
+        '',
+        renderBoth(
+          { fr: 'opérateur personnalisé « {name} » : {problem}', en: 'custom operator "{name}": {problem}' },
+          { name, problem },
         ),
       );
   }

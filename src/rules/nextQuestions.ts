@@ -1,6 +1,7 @@
 import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 import { type CriterionAccess, criterionAccess } from './_criterionAccess.js';
 import { dateOps } from './_dates.js';
@@ -153,14 +154,40 @@ interface Analysis {
 
 const prepared = new WeakMap<Evaluator, Prepared>();
 const sampleKeys = new WeakMap<object, string>();
+let unkeyedSamples = 0;
+/**
+ * The cache key of a `samples` option: its JSON, or, when JSON cannot write it (a cycle, a BigInt, a
+ * throwing `toJSON`), a key of its own that no other object shares (never a shortened or generic text:
+ * two different samples must never share cached analyses).
+ */
 const samplesKey = (samples: object): string => {
   let key = sampleKeys.get(samples);
   if (key === undefined) {
-    key = JSON.stringify(samples);
+    try {
+      key = JSON.stringify(samples) ?? `\u0001${++unkeyedSamples}`;
+    } catch {
+      key = `\u0001${++unkeyedSamples}`;
+    }
     sampleKeys.set(samples, key);
   }
   return key;
 };
+
+/** A value read that cannot key the analysis cache. */
+const UNKEYABLE = Symbol('unkeyable');
+/**
+ * The key of a value read in the analysis cache: a primitive itself, an object its JSON (after a
+ * `\u0000`), or {@link UNKEYABLE} when JSON cannot write it (a cycle, a BigInt inside, a throwing
+ * `toJSON` or getter): that analysis is then made and not cached.
+ */
+function cacheKey(value: unknown): unknown {
+  if (value === null || typeof value !== 'object') return value;
+  try {
+    return `\u0000${JSON.stringify(value)}`;
+  } catch {
+    return UNKEYABLE;
+  }
+}
 
 const DATE_OPS = new Set(['addMonths', 'addDays', 'days', 'months', 'isDate']);
 const NUMBER_OPS = new Set(['+', '-', '*', '/', 'min', 'max', 'round', 'floor', 'ceil', 'percent', 'count']);
@@ -786,7 +813,7 @@ function checkRates(evaluator: Evaluator, rates: Readonly<Record<string, number>
             fr: 'nextQuestions : failureRates.{id} vaut {rate}, pas une part entre 0 et 1',
             en: 'nextQuestions: failureRates.{id} is {rate}, not a share in [0, 1]',
           },
-          { id, rate: String(rate) },
+          { id, rate: showValue(rate) },
         ),
       );
   }
@@ -864,9 +891,33 @@ export function nextQuestions(
           fr: 'nextQuestions : limit {limit} n’est pas un entier positif',
           en: 'nextQuestions: limit {limit} is not a positive integer',
         },
-        { limit: String(limit) },
+        { limit: showValue(limit) },
       ),
     );
+  // `null` is no option, as it always was; a primitive cannot even key the caches (WeakMap).
+  for (const [name, value, what] of [
+    [
+      'failureRates',
+      options.failureRates,
+      { fr: 'identifiant de critère → part', en: 'criterion id → share' },
+    ],
+    [
+      'samples',
+      options.samples,
+      { fr: 'chemin de champ → liste de valeurs', en: 'field path → list of values' },
+    ],
+  ] as const)
+    if (value !== undefined && value !== null && typeof value !== 'object')
+      throw new CprdfopError(
+        'E_INVALID_OPTION',
+        renderBoth(
+          {
+            fr: 'nextQuestions : {name} est un objet ({what}), pas {value}',
+            en: 'nextQuestions: {name} is an object ({what}), not {value}',
+          },
+          { name, what, value: showValue(value) },
+        ),
+      );
   if (options.failureRates) checkRates(evaluator, options.failureRates);
   const evaluateOptions: EvaluateOptions | undefined = options.asOf ? { asOf: options.asOf } : undefined;
   const context = prepare(evaluator);
@@ -957,24 +1008,28 @@ export function nextQuestions(
     // What the analysis depends on: the values of the fields its criteria read and of the fields
     // compared with its absent ones (the answers tried), and the evaluation date when a criterion or an
     // answer tried depends on it. Other applications with the same values share the analysis.
-    // The cache is a trie of maps keyed by those values themselves (no key string to build).
-    let node: Trie = plan.analyses;
-    const step = (value: unknown) => {
-      const keyed = value !== null && typeof value === 'object' ? `\u0000${JSON.stringify(value)}` : value;
-      let next = node.get(keyed) as Trie | undefined;
-      if (!next) {
-        next = new Map();
-        node.set(keyed, next);
-      }
-      node = next;
-    };
-    step(samplesPart);
-    if (plan.dated) step(asOf);
+    // The cache is a trie of maps keyed by those values themselves (no key string to build). A value
+    // that cannot be keyed leaves the analysis out of the cache (the keys come first: no empty branch).
+    const keys: unknown[] = [samplesPart];
+    if (plan.dated) keys.push(asOf);
     if (access) {
       values ??= access.read(base);
-      for (const slot of plan.read) step(values[slot]);
-    } else step(component.criteria.map((position) => explanation!.criteria[position]!.observed));
-    let analysis = node.get(ANALYSIS) as Analysis | undefined;
+      for (const slot of plan.read) keys.push(cacheKey(values[slot]));
+    } else
+      keys.push(cacheKey(component.criteria.map((position) => explanation!.criteria[position]!.observed)));
+    let node: Trie | undefined;
+    if (!keys.includes(UNKEYABLE)) {
+      node = plan.analyses;
+      for (const keyed of keys) {
+        let next = node.get(keyed) as Trie | undefined;
+        if (!next) {
+          next = new Map();
+          node.set(keyed, next);
+        }
+        node = next;
+      }
+    }
+    let analysis = node?.get(ANALYSIS) as Analysis | undefined;
     if (!analysis) {
       const domains = component.fields.map((path) =>
         domainOf(path, context, evaluator, anchor, options.samples, base),
@@ -993,11 +1048,13 @@ export function nextQuestions(
           )
         : evaluationJudge(evaluator, base, evaluateOptions, component.criteria, component.fields, domains);
       analysis = analyse(judge, component.fields, domains);
-      if (++context.stored.count > CACHE_SIZE) {
-        context.plans.clear(); // every cached analysis goes (plans are cheap to make again)
-        context.stored.count = 1;
+      if (node) {
+        if (++context.stored.count > CACHE_SIZE) {
+          context.plans.clear(); // every cached analysis goes (plans are cheap to make again)
+          context.stored.count = 1;
+        }
+        node.set(ANALYSIS, analysis);
       }
-      node.set(ANALYSIS, analysis);
     }
     analyses.push({ criteria: component.criteria, fields: component.fields, analysis });
   }

@@ -17,6 +17,10 @@ export const MAPPING_MESSAGES = {
     fr: '{path}\u00a0: un champ dans une liste prend une cellule de liste (type list ou number-list, pas {type})',
     en: '{path}: a field inside a list takes a list cell (type list or number-list, not {type})',
   },
+  forbiddenSegment: {
+    fr: '{path}\u00a0: «\u202f{segment}\u202f» est interdit dans un chemin de champ (ce nom atteint le prototype des objets)',
+    en: '{path}: "{segment}" is not allowed in a field path (the name reaches the prototype of objects)',
+  },
 } as const satisfies Record<string, Message>;
 
 /** The problems of one cell or one row (the `errors` column of the results). */

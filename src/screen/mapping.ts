@@ -1,10 +1,16 @@
 /** The mapping file of `cprdfop screen`: which column feeds which application field, and how. */
 import { z } from 'zod';
 import frenchZod from 'zod/v4/locales/fr.js';
+import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
 import type { Language } from '../_shared/language.js';
 import { renderMessage } from '../_shared/messages.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { MAPPING_MESSAGES, ROW_MESSAGES } from './_messages.js';
+
+/** The first segment of a field path that reaches prototypes (`a.__proto__.b`, `x[].constructor`). */
+function forbiddenSegment(path: string): string | undefined {
+  return path.split(/\.|\[\]/).find((segment) => FORBIDDEN_KEYS.has(segment));
+}
 
 /** How a cell is read. */
 export const CellType = z.enum(['string', 'number', 'integer', 'boolean', 'list', 'number-list']);
@@ -20,31 +26,51 @@ export const Mapping = z.strictObject({
   listSeparator: z.string().min(1).default(';'),
   /** Decimal separator of number cells (default `.`); a cell with the other one is an error, never a guess. */
   decimalSeparator: z.enum(['.', ',']).default('.'),
-  /** Application field path (`budget.total`, `partners[].type`) → column header and type. */
-  fields: z
-    .record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType }))
-    .superRefine((fields, context) => {
-      for (const [path, { type }] of Object.entries(fields)) {
-        const spread = path.includes('[].');
-        if (!spread) continue;
-        // `a[].b` spreads the items of one list cell over the items of `a`: one level, a list type.
-        // The message is English (zod's own language); `params` lets `parseMapping` tell it in French.
-        if (path.split('[]').length > 2)
+  /**
+   * Application field path (`budget.total`, `partners[].type`) → column header and type. A path with a
+   * segment that reaches prototypes (`__proto__`, `constructor`, `prototype`) is refused: checked on
+   * the keys as given, since zod drops a `__proto__` key without a word.
+   */
+  fields: z.preprocess(
+    (fields, context) => {
+      if (fields !== null && typeof fields === 'object' && !Array.isArray(fields))
+        for (const path of Object.keys(fields)) {
+          const segment = forbiddenSegment(path);
+          if (segment === undefined) continue;
           context.addIssue({
             code: 'custom',
             path: [path],
-            message: renderMessage(MAPPING_MESSAGES.nestedLists, 'en', { path }),
-            params: { mappingMessage: 'nestedLists', path },
+            message: renderMessage(MAPPING_MESSAGES.forbiddenSegment, 'en', { path, segment }),
+            params: { mappingMessage: 'forbiddenSegment', path, segment },
           });
-        else if (type !== 'list' && type !== 'number-list')
-          context.addIssue({
-            code: 'custom',
-            path: [path],
-            message: renderMessage(MAPPING_MESSAGES.scalarInList, 'en', { path, type }),
-            params: { mappingMessage: 'scalarInList', path, type },
-          });
-      }
-    }),
+        }
+      return fields;
+    },
+    z
+      .record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType }))
+      .superRefine((fields, context) => {
+        for (const [path, { type }] of Object.entries(fields)) {
+          const spread = path.includes('[].');
+          if (!spread) continue;
+          // `a[].b` spreads the items of one list cell over the items of `a`: one level, a list type.
+          // The message is English (zod's own language); `params` lets `parseMapping` tell it in French.
+          if (path.split('[]').length > 2)
+            context.addIssue({
+              code: 'custom',
+              path: [path],
+              message: renderMessage(MAPPING_MESSAGES.nestedLists, 'en', { path }),
+              params: { mappingMessage: 'nestedLists', path },
+            });
+          else if (type !== 'list' && type !== 'number-list')
+            context.addIssue({
+              code: 'custom',
+              path: [path],
+              message: renderMessage(MAPPING_MESSAGES.scalarInList, 'en', { path, type }),
+              params: { mappingMessage: 'scalarInList', path, type },
+            });
+        }
+      }),
+  ),
 });
 /** The mapping file. */
 export type Mapping = z.infer<typeof Mapping>;
@@ -76,8 +102,12 @@ export function parseMapping(
   const params = (issue as { params?: Record<string, string> }).params;
   const key = params?.mappingMessage as keyof typeof MAPPING_MESSAGES | undefined;
   const message =
-    key !== undefined && key in MAPPING_MESSAGES
-      ? renderMessage(MAPPING_MESSAGES[key], lang, { path: params?.path ?? '', type: params?.type ?? '' })
+    key !== undefined && Object.hasOwn(MAPPING_MESSAGES, key)
+      ? renderMessage(MAPPING_MESSAGES[key], lang, {
+          path: params?.path ?? '',
+          type: params?.type ?? '',
+          segment: params?.segment ?? '',
+        })
       : lang === 'fr'
         ? frenchTypography(issue.message)
         : issue.message;
@@ -155,6 +185,8 @@ interface PathStep {
   keys: readonly string[];
   /** For `a[].b`: the step of `b` inside each item (itself possibly `b[].c`); else `undefined`. */
   item: PathStep | undefined;
+  /** Whether no key of the path (items included) is a name `Object.prototype` has (`toString`, …). */
+  plain: boolean;
 }
 
 /** One mapped field, its path split once. */
@@ -166,9 +198,10 @@ interface FieldStep extends PathStep {
 
 function pathStep(path: string): PathStep {
   const arrayAt = path.indexOf('[].');
-  return arrayAt >= 0
-    ? { keys: path.slice(0, arrayAt).split('.'), item: pathStep(path.slice(arrayAt + 3)) }
-    : { keys: path.split('.'), item: undefined };
+  const keys = (arrayAt >= 0 ? path.slice(0, arrayAt) : path).split('.');
+  const item = arrayAt >= 0 ? pathStep(path.slice(arrayAt + 3)) : undefined;
+  const plain = keys.every((key) => !(key in Object.prototype)) && (item?.plain ?? true);
+  return { keys, item, plain };
 }
 
 /** A mapping turned into steps once (the paths split, the entries listed), reused for every row. */
@@ -190,6 +223,12 @@ function stepsOf(mapping: Mapping): readonly FieldStep[] {
 
 /** Sets `value` at a path, creating objects; `a[].b` spreads a list over the items of `a`. */
 function setPath(target: Record<string, unknown>, step: PathStep, value: unknown): void {
+  // A key that `Object.prototype` has (`toString`, `constructor`, `__proto__`) would be read from it:
+  // such a path takes the own-properties-only way (rare; the plain way is the fast one of every row).
+  if (!step.plain) {
+    setOwnPath(target, step, value);
+    return;
+  }
   const keys = step.keys;
   let node = target;
   for (let index = 0; index < keys.length - 1; index++) {
@@ -208,6 +247,40 @@ function setPath(target: Record<string, unknown>, step: PathStep, value: unknown
   for (let position = 0; position < values.length; position++) {
     existing[position] ??= {};
     setPath(existing[position] as Record<string, unknown>, step.item, values[position]);
+  }
+}
+
+/** Defines an own, ordinary data property (never the `__proto__` setter, never an inherited value). */
+function defineOwn(node: object, key: string | number, value: unknown): void {
+  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
+}
+
+/** The own value of `key` in `node`, or `value` defined there when `node` has no such own property. */
+function ownOrDefine<T>(node: object, key: string | number, value: T): T {
+  if (Object.hasOwn(node, key)) return (node as Record<string | number, T>)[key]!;
+  defineOwn(node, key, value);
+  return value;
+}
+
+/**
+ * {@link setPath} reading and writing own properties only: a path through `__proto__`, `constructor`
+ * or `toString` never reaches a prototype, even with a mapping `parseMapping` did not check.
+ */
+function setOwnPath(target: Record<string, unknown>, step: PathStep, value: unknown): void {
+  const keys = step.keys;
+  let node: object = target;
+  for (let index = 0; index < keys.length - 1; index++) {
+    node = ownOrDefine(node, keys[index]!, {});
+  }
+  const last = keys[keys.length - 1]!;
+  if (step.item === undefined) {
+    defineOwn(node, last, value);
+    return;
+  }
+  const existing = ownOrDefine<unknown[]>(node, last, []);
+  const values = value as unknown[];
+  for (let position = 0; position < values.length; position++) {
+    setOwnPath(ownOrDefine(existing, position, {}) as Record<string, unknown>, step.item, values[position]);
   }
 }
 

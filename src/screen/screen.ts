@@ -165,5 +165,11 @@ export function count(summary: ScreenSummary, result: RowResult): void {
   }
   summary.screened++;
   if (result.verdict) summary.verdicts[result.verdict]++;
-  for (const id of result.failed) summary.failedCriteria[id] = (summary.failedCriteria[id] ?? 0) + 1;
+  // Own properties only: a criterion named `constructor` or `toString` counts from 0, never from what
+  // `Object.prototype` holds under that name (the summary stays a plain object, as always).
+  const failed = summary.failedCriteria;
+  for (const id of result.failed)
+    if (Object.hasOwn(failed, id)) failed[id]!++;
+    else
+      Object.defineProperty(failed, id, { value: 1, writable: true, enumerable: true, configurable: true });
 }

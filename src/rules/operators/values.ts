@@ -1,9 +1,14 @@
 /** Values: application fields, parameters, literals, the evaluation date and custom operators. */
 import { renderBoth } from '../../_shared/messages.js';
+import { showValue } from '../../_shared/showValue.js';
 import { datedParameter } from '../_datedParameters.js';
 import { isIsoDate } from '../_dates.js';
 import { Exact, toNumber } from '../_exact.js';
-import type { OperatorDefinition, OperatorValueType } from '../defineOperator.js';
+import {
+  type OperatorDefinition,
+  type OperatorValueType,
+  operatorDefinitionProblem,
+} from '../defineOperator.js';
 import { RuleSetError } from '../errors.js';
 import { type ExpressionValue, isDatedValue } from '../RuleSet.js';
 import {
@@ -42,8 +47,15 @@ const VALUE_CHECKS: Record<OperatorValueType, (value: unknown) => boolean> = {
  * evaluated (a wrong type, `undefined` or a throw is unknown); exact rationals are passed as doubles.
  */
 export function compileCustom(definition: OperatorDefinition, operands: Compiled[]): Compiled {
-  const checks = definition.args.map((type) => VALUE_CHECKS[type]);
-  const resultCheck = VALUE_CHECKS[definition.returns];
+  // `compile` has refused a definition with an unknown type; own keys only all the same (`toString`
+  // would find Object.prototype's).
+  const checkOf = (type: OperatorValueType) => {
+    if (!Object.hasOwn(VALUE_CHECKS, type))
+      throw new RuleSetError('', operatorDefinitionProblem(definition) ?? showValue(type));
+    return VALUE_CHECKS[type];
+  };
+  const checks = definition.args.map(checkOf);
+  const resultCheck = checkOf(definition.returns);
   return strict(operands, (...exactValues) => {
     const values = exactValues.map((value) => (value instanceof Exact ? toNumber(value) : value));
     if (!values.every((value, index) => checks[index]!(value))) return NONE;
