@@ -1,3 +1,4 @@
+import { languageOption } from '../_shared/languageOption.js';
 import type { FieldDeclaration } from './FieldDeclaration.js';
 import type { RuleSet } from './RuleSet.js';
 
@@ -149,6 +150,7 @@ function objectSchema(fields: readonly FieldDeclaration[], lang: Lang, extra: Js
  * @param ruleSet - A flat rule set (resolve overlays first).
  * @param options - The language of titles and descriptions.
  * @returns The schema, a plain JSON object.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  * @example
  * ```ts
  * import { applicationJsonSchema, parseRuleSet } from 'cprdfop/rules';
@@ -166,7 +168,7 @@ export function applicationJsonSchema(
   ruleSet: Pick<RuleSet, 'id' | 'version' | 'title' | 'fields'>,
   options: ApplicationJsonSchemaOptions = {},
 ): JsonSchema {
-  const lang: Lang = options.lang ?? 'en';
+  const lang: Lang = languageOption(options.lang, 'applicationJsonSchema', 'en');
   const body = objectSchema(ruleSet.fields ?? [], lang, { $schema: { type: 'string' } });
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',

@@ -1,5 +1,6 @@
 import { valueAtPath, withValueAtPath } from '../_shared/dottedPath.js';
 import { isIsoDate, packIsoDate } from '../_shared/isoDate.js';
+import { languageOption } from '../_shared/languageOption.js';
 import { renderBoth } from '../_shared/messages.js';
 import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
@@ -851,7 +852,8 @@ function checkRates(evaluator: Evaluator, rates: Readonly<Record<string, number>
  * @returns The questions, best first (an empty array when nothing can change the verdict).
  * @throws {@link RuleSetNotInForceError} when the evaluation date is outside the rule set's validity.
  * @throws `CprdfopError` `E_INVALID_OPTION` when `limit` is not a positive integer, or `failureRates`
- * names an unknown criterion or holds a value outside [0, 1].
+ * names an unknown criterion or holds a value outside [0, 1]; `E_INVALID_LANGUAGE` for a `lang` other than
+ * `fr` or `en`.
  * @example
  * ```ts
  * import { compile, nextQuestions, parseRuleSet } from 'cprdfop/rules';
@@ -882,7 +884,8 @@ export function nextQuestions(
   application: unknown,
   options: NextQuestionsOptions = {},
 ): NextQuestion[] {
-  const { limit, lang = 'fr', group = 'none' } = options;
+  const { limit, group = 'none' } = options;
+  const lang = languageOption(options.lang, 'nextQuestions', 'fr');
   if (limit !== undefined && !(Number.isInteger(limit) && limit > 0))
     throw new CprdfopError(
       'E_INVALID_OPTION',

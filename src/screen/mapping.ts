@@ -1,8 +1,10 @@
 /** The mapping file of `cprdfop screen`: which column feeds which application field, and how. */
+
 import { z } from 'zod';
 import frenchZod from 'zod/v4/locales/fr.js';
 import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
 import type { Language } from '../_shared/language.js';
+import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { MAPPING_MESSAGES, ROW_MESSAGES } from './_messages.js';
@@ -90,11 +92,13 @@ export interface MappingProblem {
  * @param value - The parsed JSON of the mapping file.
  * @param lang - `fr` or `en`.
  * @returns The mapping, or its first problem (the file is refused whole: a mapping is never guessed).
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  */
 export function parseMapping(
   value: unknown,
   lang: Language,
 ): { success: true; mapping: Mapping } | { success: false; problem: MappingProblem } {
+  lang = languageOption(lang, 'parseMapping', 'en');
   const parsed =
     lang === 'fr' ? Mapping.safeParse(value, { error: frenchZod().localeError }) : Mapping.safeParse(value);
   if (parsed.success) return { success: true, mapping: parsed.data };

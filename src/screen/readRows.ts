@@ -1,6 +1,8 @@
 /** Reading spreadsheet exports: CSV (csv-parse), XLSX (exceljs), JSONL. */
+
 import { parse } from 'csv-parse/sync';
 import type { Language } from '../_shared/language.js';
+import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
 import { INPUT_MESSAGES, ROW_MESSAGES } from './_messages.js';
 
@@ -110,8 +112,10 @@ function unquotedRecords(
  * @param lang - The language of the messages (default `en`; csv-parse's own words stay English).
  * @returns The rows.
  * @throws {@link ScreenInputError} for an empty file or a CSV that cannot be parsed.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  */
 export function readCsv(text: string, file: string, lang: Language = 'en'): ReadResult {
+  lang = languageOption(lang, 'readCsv', 'en');
   const bom = text.charCodeAt(0) === 0xfeff;
   const body = bom ? text.slice(1) : text;
   if (body.trim() === '') throw new ScreenInputError(renderMessage(INPUT_MESSAGES.emptyFile, lang, { file }));
@@ -175,8 +179,10 @@ function cellText(value: unknown): string | { error: string } {
  * @param lang - The language of the messages (default `en`; exceljs's own words stay English).
  * @returns The rows.
  * @throws {@link ScreenInputError} for an unreadable workbook or an empty sheet.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en` (the promise rejects).
  */
 export async function readXlsx(data: Buffer, file: string, lang: Language = 'en'): Promise<ReadResult> {
+  lang = languageOption(lang, 'readXlsx', 'en');
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
@@ -232,8 +238,10 @@ export async function readXlsx(data: Buffer, file: string, lang: Language = 'en'
  * @param text - The file text.
  * @param lang - The language of the messages (default `en`; the JSON parser's own words stay English).
  * @returns The rows.
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  */
 export function readJsonl(text: string, lang: Language = 'en'): ReadResult {
+  lang = languageOption(lang, 'readJsonl', 'en');
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const rows: InputRow[] = [];
   body.split('\n').forEach((raw, position) => {

@@ -1,5 +1,7 @@
 /** Screening rows of an export: one result per row, in order, never dropped; and the summary. */
+
 import type { Language } from '../_shared/language.js';
+import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
 import type { ApplicationIssue } from '../itie/index.js';
 import type { Explanation, RuleSet } from '../rules/index.js';
@@ -76,6 +78,7 @@ function invalidResult(row: number, line: number, id: string, errors: string[]):
  * @param mapping - The mapping (`undefined` for JSONL, whose lines are applications).
  * @param options - Rule set, evaluation date, language of the messages.
  * @returns The result (an invalid row is a result with `errors`).
+ * @throws {CprdfopError} `E_INVALID_LANGUAGE` for a `lang` other than `fr` or `en`.
  */
 export function screenRow(
   input: InputRow,
@@ -83,7 +86,7 @@ export function screenRow(
   mapping: Mapping | undefined,
   options: ScreenOptions,
 ): RowResult {
-  const lang = options.lang ?? 'en';
+  const lang = languageOption(options.lang, 'screenRow', 'en');
   const id = mapping?.idColumn ? (input.cells?.get(mapping.idColumn) ?? '') : '';
   if (input.error) return invalidResult(position, input.line, id, [input.error]);
   let application: unknown = input.value;

@@ -6,8 +6,9 @@
 import { describe, expect, it } from 'vitest';
 import { CprdfopError } from '../../src/errors.js';
 import { renderMap, renderSvg } from '../../src/geo/index.js';
-import { itieRuleSets } from '../../src/itie/index.js';
-import { fieldsOf, formatRuleSetDiff } from '../../src/rules/index.js';
+import { itieEvaluator, itieRuleSets } from '../../src/itie/index.js';
+import { applicationJsonSchema, fieldsOf, formatRuleSetDiff, nextQuestions } from '../../src/rules/index.js';
+import { parseMapping, readCsv, readJsonl, readXlsx, screenRow } from '../../src/screen/index.js';
 
 const BAD: unknown[] = [
   'de',
@@ -49,6 +50,19 @@ const calls: Array<[string, (lang: unknown) => unknown]> = [
   ['fieldsOf', (lang) => fieldsOf(ruleSet(), { lang: lang as 'fr' })],
   ['renderMap', (lang) => renderMap(layers, { title: 'T', lang: lang as 'fr' })],
   ['renderSvg', (lang) => renderSvg(layers, { title: 'T', lang: lang as 'fr' })],
+  ['applicationJsonSchema', (lang) => applicationJsonSchema(ruleSet(), { lang: lang as 'fr' })],
+  ['nextQuestions', (lang) => nextQuestions(itieEvaluator(), {}, { asOf: '2023-05-01', lang: lang as 'fr' })],
+  ['screenRow', (lang) => screenRow({ line: 1, value: {} }, 1, undefined, { lang: lang as 'fr' })],
+  ['readCsv', (lang) => readCsv('a,b\n1,2\n', 'x.csv', lang as 'fr')],
+  ['readJsonl', (lang) => readJsonl('{}\n', lang as 'fr')],
+  [
+    'parseMapping',
+    (lang) =>
+      parseMapping(
+        { format: 'cprdfop.screen-mapping/1', fields: {} },
+        (lang === undefined ? 'en' : lang) as 'fr',
+      ),
+  ],
   [
     'formatRuleSetDiff',
     (lang) =>
@@ -92,5 +106,11 @@ describe('lang options', () => {
         for (const value of entry.values ?? []) expect(value.text).toBe(value.label[lang]);
       }
     }
+  });
+  it('readXlsx rejects a bad lang before reading anything', async () => {
+    await expect(readXlsx(Buffer.from('not a workbook'), 'x.xlsx', 'de' as 'fr')).rejects.toMatchObject({
+      code: 'E_INVALID_LANGUAGE',
+      message: 'invalid lang option "de" of readXlsx: expected fr or en',
+    });
   });
 });
