@@ -21,6 +21,10 @@ export const MAPPING_MESSAGES = {
     fr: '{path}\u00a0: «\u202f{segment}\u202f» est interdit dans un chemin de champ (ce nom atteint le prototype des objets)',
     en: '{path}: "{segment}" is not allowed in a field path (the name reaches the prototype of objects)',
   },
+  sameNode: {
+    fr: '{path} : ce champ et le champ {other} définissent tous deux {node} (l’une des deux valeurs serait perdue)',
+    en: '{path}: this field and field {other} both set {node} (one of the two values would be lost)',
+  },
 } as const satisfies Record<string, Message>;
 
 /** The problems of one cell or one row (the `errors` column of the results). */

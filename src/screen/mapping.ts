@@ -14,6 +14,41 @@ function forbiddenSegment(path: string): string | undefined {
   return path.split(/\.|\[\]/).find((segment) => FORBIDDEN_KEYS.has(segment));
 }
 
+/**
+ * The nodes a field path sets, each with its shape: `a.b` makes `a` an object and `a.b` a value;
+ * `p[].t` makes `p` a list whose items' `t` (`p[].t`) is a value.
+ */
+function nodesOf(path: string, prefix = ''): Array<[node: string, shape: 'object' | 'list' | 'value']> {
+  const spread = path.indexOf('[].');
+  const keys = (spread >= 0 ? path.slice(0, spread) : path).split('.');
+  const nodes: Array<[string, 'object' | 'list' | 'value']> = [];
+  for (let index = 1; index < keys.length; index++)
+    nodes.push([prefix + keys.slice(0, index).join('.'), 'object']);
+  const node = prefix + keys.join('.');
+  if (spread < 0) nodes.push([node, 'value']);
+  else nodes.push([node, 'list'], ...nodesOf(path.slice(spread + 3), `${node}[].`));
+  return nodes;
+}
+
+/**
+ * For each field that clashes with an earlier one (`a` and `a.b`, `a.b` and `a[].b`: both set `a`,
+ * with two shapes), the field, the other one and the node both set.
+ */
+function clashingFields(paths: readonly string[]): Array<{ path: string; other: string; node: string }> {
+  const setBy = new Map<string, { shape: string; path: string }>();
+  const clashes: Array<{ path: string; other: string; node: string }> = [];
+  for (const path of paths)
+    for (const [node, shape] of nodesOf(path)) {
+      const earlier = setBy.get(node);
+      if (earlier === undefined) setBy.set(node, { shape, path });
+      else if (earlier.shape !== shape || shape === 'value') {
+        clashes.push({ path, other: earlier.path, node });
+        break;
+      }
+    }
+  return clashes;
+}
+
 /** How a cell is read. */
 export const CellType = z.enum(['string', 'number', 'integer', 'boolean', 'list', 'number-list']);
 /** How a cell is read. */
@@ -51,6 +86,15 @@ export const Mapping = z.strictObject({
     z
       .record(z.string().min(1), z.strictObject({ column: z.string().min(1), type: CellType }))
       .superRefine((fields, context) => {
+        // Two fields setting one node with two shapes (`a` and `a.b`; `a.b` and `a[].b`): one value would
+        // overwrite or drop the other, so the file is refused.
+        for (const { path, other, node } of clashingFields(Object.keys(fields)))
+          context.addIssue({
+            code: 'custom',
+            path: [path],
+            message: renderMessage(MAPPING_MESSAGES.sameNode, 'en', { path, other, node }),
+            params: { mappingMessage: 'sameNode', path, other, node },
+          });
         for (const [path, { type }] of Object.entries(fields)) {
           const spread = path.includes('[].');
           if (!spread) continue;
@@ -111,6 +155,8 @@ export function parseMapping(
           path: params?.path ?? '',
           type: params?.type ?? '',
           segment: params?.segment ?? '',
+          other: params?.other ?? '',
+          node: params?.node ?? '',
         })
       : lang === 'fr'
         ? frenchTypography(issue.message)
