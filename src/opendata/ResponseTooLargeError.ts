@@ -1,5 +1,6 @@
 import { isErrorOf } from '../_shared/errorGuard.js';
 import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 
 /** The French of the parts a size limit applies to (a part not listed stays as given). */
@@ -37,12 +38,20 @@ export class ResponseTooLargeError extends CprdfopError {
    *   `one feature`, `mesh table`, `decompressed file`) are told in French too.
    */
   constructor(url: string, limitBytes: number, what = 'response') {
+    // Own keys only (`what` « constructor » is not Object's constructor), and every value named by
+    // `showValue`, so that building this error never throws.
+    const whatEn = typeof what === 'string' ? what : showValue(what);
+    const whatFr = Object.hasOwn(WHAT_IN_FRENCH, whatEn) ? (WHAT_IN_FRENCH[whatEn] as string) : whatEn;
     const messages = renderBoth(
       {
         fr: '{what} de {url} : taille maximale de {limit} octets dépassée (décodé)',
         en: '{what} from {url} exceeds the maximum size of {limit} bytes (decoded)',
       },
-      { what: { fr: WHAT_IN_FRENCH[what] ?? what, en: what }, url, limit: String(limitBytes) },
+      {
+        what: { fr: whatFr, en: whatEn },
+        url: typeof url === 'string' ? url : showValue(url),
+        limit: showValue(limitBytes),
+      },
     );
     super('E_RESPONSE_TOO_LARGE', messages);
     // The message has always ended with a short French note: it stays the same.

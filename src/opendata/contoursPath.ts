@@ -1,4 +1,5 @@
 import { type Message, renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
 import { cacheDir, joinPath } from './cacheDir.js';
 import { CONTOURS_URLS } from './PRESETS.js';
@@ -99,7 +100,9 @@ export function contoursFileName(spec: ContoursSpec): string {
 export function checkContoursSpec(
   spec: Pick<ContoursSpec, 'year' | 'layer' | 'resolution' | 'region'>,
 ): void {
-  const year = String(spec.year);
+  // `showValue`, never `String()`: a year `{ toString: false }` must get E_CONTOURS_SPEC, and only a
+  // number or a text can match (an object with a changing `toString` never reaches the path).
+  const year = showValue(spec.year);
   const bad = (what: Message, value: unknown, expected: Message): never => {
     throw new CprdfopError(
       'E_CONTOURS_SPEC',
@@ -108,7 +111,7 @@ export function checkContoursSpec(
           fr: '{what} des contours {value} invalide : {expected}',
           en: 'invalid contours {what} {value}: expected {expected}',
         },
-        { what, value: String(JSON.stringify(value)), expected },
+        { what, value: typeof value === 'string' ? JSON.stringify(value) : showValue(value), expected },
       ),
     );
   };
@@ -125,7 +128,7 @@ export function checkContoursSpec(
     bad({ fr: 'couche', en: 'layer' }, spec.layer, oneOf(CONTOURS_LAYERS));
   if (!CONTOURS_RESOLUTIONS.includes(spec.resolution))
     bad({ fr: 'résolution', en: 'resolution' }, spec.resolution, oneOf(CONTOURS_RESOLUTIONS));
-  if (spec.region !== undefined && !/^\d{2,3}$/.test(spec.region))
+  if (spec.region !== undefined && (typeof spec.region !== 'string' || !/^\d{2,3}$/.test(spec.region)))
     bad({ fr: 'région', en: 'region' }, spec.region, {
       fr: 'un code INSEE de région est attendu, par exemple «\u202f32\u202f»',
       en: 'an INSEE région code such as "32"',

@@ -292,7 +292,8 @@ function toDataset(d: RawDataset): OdsDataset {
       label: f.label ?? undefined,
       type: f.type,
       description: f.description ?? undefined,
-      valueType: VALUE_TYPES[f.type] ?? 'unknown',
+      // Own keys only: a field type « constructor » or « toString » sent by the API is 'unknown'.
+      valueType: (Object.hasOwn(VALUE_TYPES, f.type) ? VALUE_TYPES[f.type] : undefined) ?? 'unknown',
     })),
     metas,
   };

@@ -19,7 +19,8 @@ export interface OdsqlFragment {
  *
  * @param name - The field name.
  * @returns The quoted identifier as a fragment (its text is in `.odsql`).
- * @throws {CprdfopError} `E_ODSQL_IDENTIFIER` when the name is empty or contains a backtick or line break.
+ * @throws {CprdfopError} `E_ODSQL_IDENTIFIER` when the name is not a string, is empty or contains a
+ *   backtick or line break.
  * @example
  * ```ts
  * import { odsqlIdentifier } from 'cprdfop/opendata';
@@ -28,10 +29,18 @@ export interface OdsqlFragment {
  * @category Opendatasoft
  */
 export function odsqlIdentifier(name: string): OdsqlFragment {
-  if (!name || /[`\r\n]/.test(name)) {
+  const given: unknown = name;
+  if (typeof given !== 'string') {
+    // Named by `showValue`: `JSON.stringify(10n)` and `String({ toString: false })` throw.
     throw new CprdfopError('E_ODSQL_IDENTIFIER', {
-      fr: `nom de champ ODSQL invalide ${JSON.stringify(name)}\u00a0: vide, ou contient un accent grave ou un saut de ligne`,
-      en: `invalid ODSQL field name ${JSON.stringify(name)}: empty, or contains a backtick or line break`,
+      fr: `nom de champ ODSQL invalide ${showValue(given)}\u00a0: un texte est attendu`,
+      en: `invalid ODSQL field name ${showValue(given)}: a string is expected`,
+    });
+  }
+  if (!given || /[`\r\n]/.test(given)) {
+    throw new CprdfopError('E_ODSQL_IDENTIFIER', {
+      fr: `nom de champ ODSQL invalide ${JSON.stringify(given)}\u00a0: vide, ou contient un accent grave ou un saut de ligne`,
+      en: `invalid ODSQL field name ${JSON.stringify(given)}: empty, or contains a backtick or line break`,
     });
   }
   return { odsql: `\`${name}\`` };

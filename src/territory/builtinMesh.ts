@@ -1,3 +1,4 @@
+import { showValue } from '../_shared/showValue.js';
 import { DEFAULT_REGION, getGraph } from './_internal/france.js';
 import type { RegionOptions } from './classifyCommuneCode.js';
 import type { Mesh } from './schemas/Mesh.js';
@@ -25,19 +26,26 @@ const cache = new Map<string, Mesh>();
  * @category Meshes
  */
 export function builtinMesh(kind: BuiltinMeshKind, options: RegionOptions = {}): Mesh {
-  const key = `${kind}@${options.region ?? DEFAULT_REGION}`;
+  if (kind !== 'departement' && kind !== 'arrondissement' && kind !== 'epci') {
+    // `showValue`, not a template or `JSON.stringify`: a kind such as `{ toString: false }` or `10n`
+    // must get this error, not a TypeError from the message itself.
+    const shown: unknown = kind;
+    throw new TypeError(
+      `unknown built-in mesh kind ${typeof shown === 'string' ? JSON.stringify(shown) : showValue(shown)}`,
+    );
+  }
+  const region: unknown = options.region ?? DEFAULT_REGION;
+  // The region is checked (InvalidCodeError naming it) before it becomes part of the cache key.
+  const g = getGraph(region as string);
+  const key = `${kind}@${g.key}`;
   const cached = cache.get(key);
   if (cached) return cached;
-  const g = getGraph(options.region ?? DEFAULT_REGION);
   const units =
     kind === 'departement'
       ? g.departements.map((d) => ({ code: d.code, label: d.name, communes: d.communes }))
       : kind === 'arrondissement'
         ? g.arrondissements.map((a) => ({ code: a.code, label: a.name, communes: a.communes }))
-        : kind === 'epci'
-          ? g.epcis.map((e) => ({ code: e.siren, label: e.name, communes: e.members }))
-          : undefined;
-  if (!units) throw new TypeError(`unknown built-in mesh kind ${JSON.stringify(kind)}`);
+        : g.epcis.map((e) => ({ code: e.siren, label: e.name, communes: e.members }));
   const labels = {
     departement: 'Départements',
     arrondissement: 'Arrondissements',

@@ -209,11 +209,13 @@ function indexFor(scope: string): SearchIndex {
   return index;
 }
 
-const EXPANSIONS: Readonly<Record<string, readonly string[]>> = {
-  st: ['saint'],
-  ste: ['sainte'],
-  s: ['saint', 'sainte'],
-};
+// A Map, not an object literal: a query word such as « constructor » or « __proto__ » must not find
+// Object.prototype's members.
+const EXPANSIONS: ReadonlyMap<string, readonly string[]> = new Map([
+  ['st', ['saint']],
+  ['ste', ['sainte']],
+  ['s', ['saint', 'sainte']],
+]);
 
 /**
  * The normalised query and its variants with `st`/`ste`/`s.` spelled out: a token is expanded when
@@ -226,7 +228,7 @@ function variants(raw: string, normalized: string): string[] {
   );
   let out: string[][] = [[]];
   tokens.forEach((token, i) => {
-    const expansions = EXPANSIONS[token];
+    const expansions = EXPANSIONS.get(token);
     const expand = expansions !== undefined && (i < tokens.length - 1 || dotted.has(token));
     const choices = expand ? [...expansions, ...(token === 's' ? [] : [token])] : [token];
     out = out.flatMap((prefix) => choices.map((choice) => [...prefix, choice])).slice(0, 8);
@@ -248,7 +250,8 @@ let generation = 0;
  *
  * @param query - Free text, e.g. `"saint quentin"`.
  * @param options - `limit` (default 10), `region` (default `"32"`; `"all"` for France), `departement`.
- * @returns Up to `limit` communes, best first (empty for an empty query).
+ * @returns Up to `limit` communes, best first (empty for an empty query, a query that is not a string, or
+ *   a `limit` that is neither a number nor a numeric text).
  * @throws {@link InvalidCodeError} when `region` or `departement` is not a code of COG 2026.
  * @throws {@link RegionNotLoadedError} when a chunk is needed and cannot be read synchronously (browsers).
  * @example
@@ -265,7 +268,15 @@ let generation = 0;
  * @category Resolvers
  */
 export function searchCommunes(query: string, options: SearchCommunesOptions = {}): CommuneSearchResult[] {
-  const limit = options.limit === undefined ? 10 : Math.max(0, Math.floor(options.limit));
+  // A limit that is neither a number nor a numeric text (an object, a BigInt) gives no result rather
+  // than a TypeError from `Math.floor`.
+  const rawLimit: unknown = options.limit;
+  const limit =
+    rawLimit === undefined
+      ? 10
+      : typeof rawLimit === 'number' || typeof rawLimit === 'string'
+        ? Math.max(0, Math.floor(Number(rawLimit)))
+        : 0;
   const { departement } = options;
   if (departement !== undefined && (typeof departement !== 'string' || !DEPARTEMENT_CODE.test(departement))) {
     throw new InvalidCodeError(departement, 'département');
@@ -275,7 +286,9 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
     throw new InvalidCodeError(departement, 'département');
   const scope = options.region ?? depChunk ?? DEFAULT_REGION;
   if (scope !== 'all' && !getCore().chunks.includes(scope)) throw new InvalidCodeError(scope, 'region');
-  const q = normalizeName(String(query));
+  // Only a text is searched: `String()` on an untrusted value may throw (`{ toString: false }`).
+  const text = typeof query === 'string' ? query : '';
+  const q = normalizeName(text);
   if (q === '' || !(limit > 0)) return [];
   if (depChunk !== undefined && scope !== 'all' && scope !== depChunk) return [];
   const index = indexFor(scope);
@@ -283,7 +296,7 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
   generation = (generation + 1) | 0 || 1;
   const hits: number[] = [];
   const treeable = departement === undefined && limit <= 64;
-  for (const variant of variants(String(query), q)) {
+  for (const variant of variants(text, q)) {
     // Lower bound of the variant among sorted suffixes.
     let lo = 0;
     let hi = suffixes.length;

@@ -1,4 +1,5 @@
 import { type Message, renderBoth } from '../../_shared/messages.js';
+import { showValue } from '../../_shared/showValue.js';
 import { classifyCommuneCode } from '../classifyCommuneCode.js';
 import { MeshError } from '../MeshError.js';
 import type { MeshJsonOptions as MeshMeta } from '../parseMeshJson.js';
@@ -94,7 +95,7 @@ export function buildMesh(
           en: 'mesh "{id}": {count} commune(s) listed more than once: {detail}{more}',
         },
         {
-          id: String(meta.id ?? defaults.id),
+          id: showValue(meta.id ?? defaults.id),
           count: String(duplicates.length),
           detail: { fr: detailIn('fr'), en: detailIn('en') },
           more: duplicates.length > 10 ? '; …' : '',
@@ -103,6 +104,15 @@ export function buildMesh(
       lines.sort((a, b) => a - b),
     );
   }
+  // The caller's `unitLabels` is a plain record: only its own string entries count, so a unit code
+  // such as « constructor » or « toString » never reads Object.prototype's function as its label.
+  const overrides: unknown = meta.unitLabels;
+  const labelOverride = (code: string): string | undefined => {
+    if (typeof overrides !== 'object' || overrides === null || !Object.hasOwn(overrides, code))
+      return undefined;
+    const label: unknown = (overrides as Record<string, unknown>)[code];
+    return typeof label === 'string' ? label : undefined;
+  };
   const droppedUnits: string[] = [];
   const units: Mesh['units'] = [];
   for (const code of unitOrder) {
@@ -113,7 +123,7 @@ export function buildMesh(
     }
     units.push({
       code,
-      label: meta.unitLabels?.[code] ?? unitLabels.get(code) ?? code,
+      label: labelOverride(code) ?? unitLabels.get(code) ?? code,
       communes: list.sort(),
     });
   }

@@ -1,6 +1,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { dependencyReason } from '../../_shared/errorReason.js';
 import { renderBoth } from '../../_shared/messages.js';
+import { showValue } from '../../_shared/showValue.js';
 import { MeshError } from '../MeshError.js';
 
 /** One row of a sheet: its 1-based row number and its cells as text (empty string for an empty cell). */
@@ -71,8 +72,10 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
     );
   }
   const part = (name: string): string | undefined => {
-    const data = files[name];
-    return data === undefined ? undefined : strFromU8(data);
+    // `files` is a plain object: a relationship Target such as « /toString » must not reach
+    // Object.prototype's members.
+    const data = Object.hasOwn(files, name) ? files[name] : undefined;
+    return data instanceof Uint8Array ? strFromU8(data) : undefined;
   };
   const workbook = part('xl/workbook.xml');
   const rels = part('xl/_rels/workbook.xml.rels');
@@ -105,7 +108,7 @@ export function readXlsxRows(bytes: Uint8Array, sheet?: string | number): SheetR
           en: 'mesh XLSX: no sheet {sheet} (sheets: {sheets})',
         },
         {
-          sheet: JSON.stringify(sheet ?? 0),
+          sheet: typeof sheet === 'string' ? JSON.stringify(sheet) : showValue(sheet ?? 0),
           sheets: sheets.map((s) => JSON.stringify(s.name)).join(', ') || { fr: 'aucune', en: 'none' },
         },
       ),
