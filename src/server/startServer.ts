@@ -2,6 +2,9 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
+import { renderBoth } from '../_shared/messages.js';
+import { showValue } from '../_shared/showValue.js';
+import { CprdfopError } from '../errors.js';
 import { createApp, type ServerOptions } from './createApp.js';
 
 /** A running server. */
@@ -16,13 +19,33 @@ export interface RunningServer {
 /**
  * Starts the API on a host and port.
  *
- * @param options - The server options, plus `host` (default 127.0.0.1) and `port` (default 8080, 0 = any free port).
+ * @param options - The server options, plus `host` (default 127.0.0.1), `port` (default 8080, 0 = any free
+ *   port) and `keepAliveTimeoutMs`: how long an idle keep-alive connection stays open (default 5 000, as
+ *   Node; behind a load balancer, set it above the balancer's idle timeout, or the balancer may send a
+ *   request on a connection the server is closing and get a reset).
  * @returns The running server, once it listens.
+ * @throws {CprdfopError} `E_INVALID_OPTION` when `keepAliveTimeoutMs` is not a non-negative integer.
  * @throws The listen error (e.g. `EADDRINUSE`).
  */
 export function startServer(
-  options: ServerOptions & { host?: string | undefined; port?: number | undefined },
+  options: ServerOptions & {
+    host?: string | undefined;
+    port?: number | undefined;
+    keepAliveTimeoutMs?: number | undefined;
+  },
 ): Promise<RunningServer> {
+  const keepAliveMs: unknown = options.keepAliveTimeoutMs ?? 5_000;
+  if (!Number.isSafeInteger(keepAliveMs) || (keepAliveMs as number) < 0)
+    throw new CprdfopError(
+      'E_INVALID_OPTION',
+      renderBoth(
+        {
+          fr: 'keepAliveTimeoutMs {value} invalide : un entier positif ou nul de millisecondes est attendu',
+          en: 'invalid keepAliveTimeoutMs {value}: expected a non-negative integer of milliseconds',
+        },
+        { value: showValue(keepAliveMs) },
+      ),
+    );
   const app = createApp(options);
   const host = options.host ?? '127.0.0.1';
   return new Promise((resolvePromise, reject) => {
@@ -30,6 +53,7 @@ export function startServer(
     const timeoutMs = options.requestTimeoutMs ?? 30_000;
     server.requestTimeout = timeoutMs;
     server.headersTimeout = Math.min(timeoutMs, 60_000);
+    server.keepAliveTimeout = keepAliveMs as number;
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);

@@ -27,6 +27,9 @@ beforeAll(async () => {
     version: '0.0.0-test',
     maxBodyBytes: 64 * 1024,
     logger: pino({}, logStream),
+    // The client runs in this process: a test that holds the event loop for seconds after a response
+    // (10,000 lines checked synchronously) must not find its idle connection closed under it (reset).
+    keepAliveTimeoutMs: 120_000,
   });
 });
 afterAll(async () => {
@@ -191,6 +194,38 @@ describe('POST /v1/check/batch', () => {
       [2, false],
       [3, true],
     ]);
+  });
+});
+
+describe('keep-alive', () => {
+  it('keepAliveTimeoutMs sets how long an idle connection stays open, said in the Keep-Alive header', async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    await response.text();
+    expect(response.headers.get('keep-alive')).toBe('timeout=120');
+  });
+  it.each([-1, 1.5, Number.NaN, '5000', 10n])('refuses keepAliveTimeoutMs %o, naming it', async (value) => {
+    let caught: unknown;
+    try {
+      await startServer({
+        port: 0,
+        ruleSets: loadRuleSets(),
+        version: 't',
+        keepAliveTimeoutMs: value as number,
+      });
+    } catch (error) {
+      caught = error;
+    }
+    expect(caught).toMatchObject({
+      code: 'E_INVALID_OPTION',
+      messages: {
+        en: expect.stringMatching(
+          /^invalid keepAliveTimeoutMs .+: expected a non-negative integer of milliseconds$/,
+        ),
+        fr: expect.stringMatching(
+          /^keepAliveTimeoutMs .+ invalide\u00a0: un entier positif ou nul de millisecondes est attendu$/,
+        ),
+      },
+    });
   });
 });
 
