@@ -66,9 +66,8 @@ describe('fields inside fields', () => {
         );
         const { application, errors } = applyMapping(row, parsed.mapping);
         expect(errors).toEqual([]);
-        paths.forEach((field, index) =>
-          expect(at(application, field), field).toEqual(field.includes('[]') ? ['x', 'y'] : `v${index}`),
-        );
+        for (const [index, field] of paths.entries())
+          expect(at(application, field), field).toEqual(field.includes('[]') ? ['x', 'y'] : `v${index}`);
       }),
       { numRuns: 500 },
     );
