@@ -1,4 +1,5 @@
 import { languageOption } from '../_shared/languageOption.js';
+import { defineOwn, ownOrDefine } from '../_shared/ownProperty.js';
 import type { FieldDeclaration } from './FieldDeclaration.js';
 import type { RuleSet } from './RuleSet.js';
 
@@ -103,12 +104,6 @@ function valueSchema(declaration: FieldDeclaration, lang: Lang): JsonSchema {
   }
 }
 
-/** Sets an own, ordinary data property (a field named `toString` or `__proto__` is a key like another). */
-function defineOwn(target: JsonSchema, key: string, value: JsonSchema): JsonSchema {
-  Object.defineProperty(target, key, { value, writable: true, enumerable: true, configurable: true });
-  return value;
-}
-
 /**
  * The object schema of a list of declarations (dotted paths become nested objects). Only own
  * properties are read and defined: a field path such as `toString.name` or `constructor.name` makes a
@@ -128,9 +123,11 @@ function objectSchema(fields: readonly FieldDeclaration[], lang: Lang, extra: Js
         });
         return;
       }
-      node = Object.hasOwn(properties, segment)
-        ? (properties[segment] as JsonSchema)
-        : defineOwn(properties, segment, { type: 'object', properties: {}, additionalProperties: false });
+      node = ownOrDefine<JsonSchema>(properties, segment, {
+        type: 'object',
+        properties: {},
+        additionalProperties: false,
+      });
     });
   }
   return root;

@@ -6,6 +6,7 @@ import { FORBIDDEN_KEYS } from '../_shared/jsonSafety.js';
 import type { Language } from '../_shared/language.js';
 import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
+import { defineOwn, ownOrDefine } from '../_shared/ownProperty.js';
 import { frenchTypography } from '../_shared/typography.js';
 import { MAPPING_MESSAGES, ROW_MESSAGES } from './_messages.js';
 
@@ -298,18 +299,6 @@ function setPath(target: Record<string, unknown>, step: PathStep, value: unknown
     existing[position] ??= {};
     setPath(existing[position] as Record<string, unknown>, step.item, values[position]);
   }
-}
-
-/** Defines an own, ordinary data property (never the `__proto__` setter, never an inherited value). */
-function defineOwn(node: object, key: string | number, value: unknown): void {
-  Object.defineProperty(node, key, { value, writable: true, enumerable: true, configurable: true });
-}
-
-/** The own value of `key` in `node`, or `value` defined there when `node` has no such own property. */
-function ownOrDefine<T>(node: object, key: string | number, value: T): T {
-  if (Object.hasOwn(node, key)) return (node as Record<string | number, T>)[key]!;
-  defineOwn(node, key, value);
-  return value;
 }
 
 /**

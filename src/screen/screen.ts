@@ -1,8 +1,8 @@
 /** Screening rows of an export: one result per row, in order, never dropped; and the summary. */
-
 import type { Language } from '../_shared/language.js';
 import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
+import { defineOwn } from '../_shared/ownProperty.js';
 import type { ApplicationIssue } from '../itie/index.js';
 import type { Explanation, RuleSet } from '../rules/index.js';
 import { check } from '../server/adapters.js';
@@ -173,6 +173,5 @@ export function count(summary: ScreenSummary, result: RowResult): void {
   const failed = summary.failedCriteria;
   for (const id of result.failed)
     if (Object.hasOwn(failed, id)) failed[id]!++;
-    else
-      Object.defineProperty(failed, id, { value: 1, writable: true, enumerable: true, configurable: true });
+    else defineOwn(failed, id, 1);
 }
