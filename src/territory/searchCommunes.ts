@@ -1,4 +1,7 @@
+import { renderBoth } from '../_shared/messages.js';
 import { normalizeName } from '../_shared/normalizeName.js';
+import { showValue } from '../_shared/showValue.js';
+import { CprdfopError } from '../errors.js';
 import { DEPARTEMENT_CODE } from './_internal/codes.js';
 import { chunkOfDepartement, DEFAULT_REGION, getCore, getGraph } from './_internal/france.js';
 import type { Graph } from './_internal/graph.js';
@@ -250,9 +253,9 @@ let generation = 0;
  *
  * @param query - Free text, e.g. `"saint quentin"`.
  * @param options - `limit` (default 10), `region` (default `"32"`; `"all"` for France), `departement`.
- * @returns Up to `limit` communes, best first (empty for an empty query, a query that is not a string, or
- *   a `limit` that is neither a number nor a numeric text).
+ * @returns Up to `limit` communes, best first (empty for an empty query).
  * @throws {@link InvalidCodeError} when `region` or `departement` is not a code of COG 2026.
+ * @throws {CprdfopError} `E_INVALID_OPTION` when `query` is not a string, or `limit` not a number.
  * @throws {@link RegionNotLoadedError} when a chunk is needed and cannot be read synchronously (browsers).
  * @example
  * ```ts
@@ -268,15 +271,32 @@ let generation = 0;
  * @category Resolvers
  */
 export function searchCommunes(query: string, options: SearchCommunesOptions = {}): CommuneSearchResult[] {
-  // A limit that is neither a number nor a numeric text (an object, a BigInt) gives no result rather
-  // than a TypeError from `Math.floor`.
+  // A query or a limit of the wrong type is said, never answered by « no commune » (a plausible wrong
+  // answer) nor by a TypeError from `String()` or `Math.floor`. A numeric text limit reads as before.
+  const given: unknown = query;
   const rawLimit: unknown = options.limit;
-  const limit =
-    rawLimit === undefined
-      ? 10
-      : typeof rawLimit === 'number' || typeof rawLimit === 'string'
-        ? Math.max(0, Math.floor(Number(rawLimit)))
-        : 0;
+  const limitNumber =
+    rawLimit === undefined ? 10 : typeof rawLimit === 'string' ? Number(rawLimit) : rawLimit;
+  if (typeof given !== 'string' || typeof limitNumber !== 'number' || Number.isNaN(limitNumber))
+    throw new CprdfopError(
+      'E_INVALID_OPTION',
+      typeof given !== 'string'
+        ? renderBoth(
+            {
+              fr: 'searchCommunes : la recherche est un texte, pas {value}',
+              en: 'searchCommunes: the query is a string, not {value}',
+            },
+            { value: showValue(given) },
+          )
+        : renderBoth(
+            {
+              fr: 'searchCommunes : limit est un nombre, pas {value}',
+              en: 'searchCommunes: limit is a number, not {value}',
+            },
+            { value: showValue(rawLimit) },
+          ),
+    );
+  const limit = Math.max(0, Math.floor(limitNumber));
   const { departement } = options;
   if (departement !== undefined && (typeof departement !== 'string' || !DEPARTEMENT_CODE.test(departement))) {
     throw new InvalidCodeError(departement, 'département');
@@ -286,8 +306,7 @@ export function searchCommunes(query: string, options: SearchCommunesOptions = {
     throw new InvalidCodeError(departement, 'département');
   const scope = options.region ?? depChunk ?? DEFAULT_REGION;
   if (scope !== 'all' && !getCore().chunks.includes(scope)) throw new InvalidCodeError(scope, 'region');
-  // Only a text is searched: `String()` on an untrusted value may throw (`{ toString: false }`).
-  const text = typeof query === 'string' ? query : '';
+  const text = given;
   const q = normalizeName(text);
   if (q === '' || !(limit > 0)) return [];
   if (depChunk !== undefined && scope !== 'all' && scope !== depChunk) return [];

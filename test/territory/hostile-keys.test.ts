@@ -10,6 +10,7 @@ import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { CliContext } from '../../src/cli/context.js';
 import { runCli } from '../../src/cli/program.js';
+import { CprdfopError } from '../../src/errors.js';
 import {
   builtinMesh,
   InvalidCodeError,
@@ -36,13 +37,40 @@ describe('searchCommunes with prototype-named words', () => {
     expect(searchCommunes('s. quentin', { limit: 1 })[0]?.code).toBe('02691');
   });
 
-  it('reads a query or a limit that is not a number or a text as no result, never a TypeError', () => {
-    expect(searchCommunes(hostile)).toEqual([]);
-    expect(searchCommunes(10n as never)).toEqual([]);
-    expect(searchCommunes(Object.create(null) as never)).toEqual([]);
-    expect(searchCommunes('lille', { limit: hostile })).toEqual([]);
-    expect(searchCommunes('lille', { limit: 10n as never })).toEqual([]);
+  it('says a query that is not a text or a limit that is not a number (E_INVALID_OPTION), never a TypeError nor « no commune »', () => {
+    const said = (call: () => unknown) => {
+      try {
+        call();
+      } catch (error) {
+        return error as CprdfopError;
+      }
+      return undefined;
+    };
+    for (const [query, shown] of [
+      [hostile, '{"toString":false}'],
+      [10n, '10n'],
+      [Object.create(null), '{}'],
+      [undefined, 'undefined'],
+    ] as const) {
+      const error = said(() => searchCommunes(query as never));
+      expect(error).toBeInstanceOf(CprdfopError);
+      expect(error?.code).toBe('E_INVALID_OPTION');
+      expect(error?.messages.en).toBe(`searchCommunes: the query is a string, not ${shown}`);
+      expect(error?.messages.fr).toBe(`searchCommunes\u00a0: la recherche est un texte, pas ${shown}`);
+    }
+    for (const [limit, shown] of [
+      [hostile, '{"toString":false}'],
+      [10n, '10n'],
+      ['ten', 'ten'],
+      [Number.NaN, 'NaN'],
+    ] as const) {
+      const error = said(() => searchCommunes('lille', { limit: limit as never }));
+      expect(error?.code).toBe('E_INVALID_OPTION');
+      expect(error?.messages.en).toBe(`searchCommunes: limit is a number, not ${shown}`);
+      expect(error?.messages.fr).toBe(`searchCommunes\u00a0: limit est un nombre, pas ${shown}`);
+    }
     expect(searchCommunes('lille', { limit: '1' as never }).map((c) => c.code)).toEqual(['59350']);
+    expect(searchCommunes('lille', { limit: 0 })).toEqual([]);
   });
 
   it('names a hostile region or département in its InvalidCodeError', () => {
