@@ -24,8 +24,9 @@ export interface RunningServer {
  *   Node; behind a load balancer, set it above the balancer's idle timeout, or the balancer may send a
  *   request on a connection the server is closing and get a reset).
  * @returns The running server, once it listens.
- * @throws {CprdfopError} `E_INVALID_OPTION` when `keepAliveTimeoutMs` is not a non-negative integer.
- * @throws The listen error (e.g. `EADDRINUSE`).
+ * @throws {CprdfopError} `E_INVALID_OPTION` when `keepAliveTimeoutMs` is not a non-negative integer (the
+ *   promise rejects).
+ * @throws The listen error (e.g. `EADDRINUSE`; the promise rejects).
  */
 export function startServer(
   options: ServerOptions & {
@@ -35,15 +36,18 @@ export function startServer(
   },
 ): Promise<RunningServer> {
   const keepAliveMs: unknown = options.keepAliveTimeoutMs ?? 5_000;
+  // A rejected promise, as for a listen error (never a throw from a function that returns a promise).
   if (!Number.isSafeInteger(keepAliveMs) || (keepAliveMs as number) < 0)
-    throw new CprdfopError(
-      'E_INVALID_OPTION',
-      renderBoth(
-        {
-          fr: 'keepAliveTimeoutMs {value} invalide : un entier positif ou nul de millisecondes est attendu',
-          en: 'invalid keepAliveTimeoutMs {value}: expected a non-negative integer of milliseconds',
-        },
-        { value: showValue(keepAliveMs) },
+    return Promise.reject(
+      new CprdfopError(
+        'E_INVALID_OPTION',
+        renderBoth(
+          {
+            fr: 'keepAliveTimeoutMs {value} invalide : un entier positif ou nul de millisecondes est attendu',
+            en: 'invalid keepAliveTimeoutMs {value}: expected a non-negative integer of milliseconds',
+          },
+          { value: showValue(keepAliveMs) },
+        ),
       ),
     );
   const app = createApp(options);
