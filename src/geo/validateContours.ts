@@ -391,10 +391,11 @@ export function validateContoursMeasuring(
         return;
       }
       (poly as unknown[]).forEach((ringRaw, r) => {
-        const ringAt: Message = {
+        // rendered only for an issue (most rings have none)
+        const ringAt = (): Message => ({
           fr: `${at.fr} polygone ${p} anneau ${r}`,
           en: `${at.en} polygon ${p} ring ${r}`,
-        };
+        });
         if (!Array.isArray(ringRaw)) {
           push({
             severity: 'error',
@@ -404,14 +405,16 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : ce n’est pas un tableau de positions',
                 en: '{ringAt}: not an array of positions',
               },
-              { ringAt },
+              { ringAt: ringAt() },
             ),
             ...base,
           });
           return;
         }
         const ring = ringRaw as unknown[];
-        for (let k = 0; k < ring.length; k++) {
+        // one tight pass over the positions; a bad one is looked at again below for its message
+        const k = scanPositions(ring, box);
+        if (k >= 0) {
           const pos = ring[k] as unknown[];
           const lon = Array.isArray(pos) ? pos[0] : undefined;
           const lat = Array.isArray(pos) ? pos[1] : undefined;
@@ -429,7 +432,7 @@ export function validateContoursMeasuring(
                   fr: '{ringAt} position {k} : une paire [lon, lat] finie est attendue ({got})',
                   en: '{ringAt} position {k}: not a finite [lon, lat] pair ({got})',
                 },
-                { ringAt, k: String(k), got: showValue(pos) },
+                { ringAt: ringAt(), k: String(k), got: showValue(pos) },
               ),
               ...base,
             });
@@ -444,7 +447,7 @@ export function validateContoursMeasuring(
                   fr: '{ringAt} position {k} : longitude {lon} hors de [-180, 180] : {hint} ? les contours doivent être en degrés lon/lat WGS84',
                   en: '{ringAt} position {k}: longitude {lon} outside [-180, 180]: {hint}? contours must be WGS84 lon/lat degrees',
                 },
-                { ringAt, k: String(k), lon: numberText(lon), hint: projectedHintText(lon, lat) },
+                { ringAt: ringAt(), k: String(k), lon: numberText(lon), hint: projectedHintText(lon, lat) },
               ),
               ...base,
             });
@@ -460,17 +463,13 @@ export function validateContoursMeasuring(
                   fr: '{ringAt} position {k} : latitude {lat} hors de [-90, 90] : {hint} ? les contours doivent être en degrés lon/lat WGS84',
                   en: '{ringAt} position {k}: latitude {lat} outside [-90, 90]: {hint}? contours must be WGS84 lon/lat degrees',
                 },
-                { ringAt, k: String(k), lat: numberText(lat), hint: projectedHintText(lon, lat) },
+                { ringAt: ringAt(), k: String(k), lat: numberText(lat), hint: projectedHintText(lon, lat) },
               ),
               ...base,
             });
             badCoordinates = true;
             return;
           }
-          if (lon < box[0]) box[0] = lon;
-          if (lat < box[1]) box[1] = lat;
-          if (lon > box[2]) box[2] = lon;
-          if (lat > box[3]) box[3] = lat;
         }
         if (ring.length < 4) {
           push({
@@ -481,7 +480,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : {count} positions, un anneau fermé en demande au moins 4',
                 en: '{ringAt}: {count} positions, a closed ring needs at least 4',
               },
-              { ringAt, count: String(ring.length) },
+              { ringAt: ringAt(), count: String(ring.length) },
             ),
             ...base,
           });
@@ -498,7 +497,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : anneau non fermé (premier {first} ≠ dernier {last})',
                 en: '{ringAt}: not closed (first {first} ≠ last {last})',
               },
-              { ringAt, first: showValue(a), last: showValue(b) },
+              { ringAt: ringAt(), first: showValue(a), last: showValue(b) },
             ),
             ...base,
           });
@@ -514,7 +513,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : l’anneau n’entoure aucune surface (ses positions sont alignées ou répétées)',
                 en: '{ringAt}: the ring encloses no area (its positions are collinear or repeated)',
               },
-              { ringAt },
+              { ringAt: ringAt() },
             ),
             ...base,
           });
@@ -529,7 +528,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} position {k} : une pointe (l’anneau revient en arrière sur la même droite)',
                 en: '{ringAt} position {k}: a spike (the ring goes back along the same line)',
               },
-              { ringAt, k: String(shape.spike) },
+              { ringAt: ringAt(), k: String(shape.spike) },
             ),
             ...base,
           });
@@ -544,7 +543,7 @@ export function validateContoursMeasuring(
                 fr: '{ringAt} : un anneau très mince ({area} km², largeur moyenne {width} m)',
                 en: '{ringAt}: a sliver ({area} km², mean width {width} m)',
               },
-              { ringAt, area: precise(shape.areaKm2, 3), width: precise(shape.widthM, 3) },
+              { ringAt: ringAt(), area: precise(shape.areaKm2, 3), width: precise(shape.widthM, 3) },
             ),
             ...base,
           });
@@ -565,7 +564,7 @@ export function validateContoursMeasuring(
                     en: '{ringAt}: {what} (RFC 7946 wants exterior rings counterclockwise); rewound',
                   },
               {
-                ringAt,
+                ringAt: ringAt(),
                 what:
                   r === 0
                     ? { fr: 'anneau extérieur dans le sens horaire', en: 'exterior ring is clockwise' }
@@ -699,6 +698,46 @@ export function validateContoursMeasuring(
     }
   }
   return { valid: errors.length === 0, errors, warnings, features: feats.length };
+}
+
+/**
+ * The index of a ring's first position that is not a finite `[lon, lat]` pair in range, or -1; the
+ * extent `box` (`[minX, minY, maxX, maxY]`) grows with the positions before it. One small function
+ * with no closure, so the hot loop is optimized on its own and reads its numbers unboxed.
+ */
+function scanPositions(ring: readonly unknown[], box: [number, number, number, number]): number {
+  let x0 = box[0];
+  let y0 = box[1];
+  let x1 = box[2];
+  let y1 = box[3];
+  let bad = -1;
+  for (let k = 0; k < ring.length; k++) {
+    const pos = ring[k];
+    if (!Array.isArray(pos)) {
+      bad = k;
+      break;
+    }
+    const lon: unknown = pos[0];
+    const lat: unknown = pos[1];
+    if (
+      typeof lon !== 'number' ||
+      typeof lat !== 'number' ||
+      !(lon >= -180 && lon <= 180) ||
+      !(lat >= -90 && lat <= 90)
+    ) {
+      bad = k;
+      break;
+    }
+    if (lon < x0) x0 = lon;
+    if (lat < y0) y0 = lat;
+    if (lon > x1) x1 = lon;
+    if (lat > y1) y1 = lat;
+  }
+  box[0] = x0;
+  box[1] = y0;
+  box[2] = x1;
+  box[3] = y1;
+  return bad;
 }
 
 /** `message` (English) and `messages` (both languages) of one contour issue. */

@@ -122,6 +122,49 @@ describe('findOverlaps: point ids give the same pairs and areas', () => {
   });
 });
 
+describe('findOverlaps: many edges from one point (the sorted bucket)', () => {
+  it('on fans of 33 to 120 slices around one centre, some duplicated, reversed or shifted', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 33, max: 120 }),
+        fc.uniqueArray(fc.integer({ min: 0, max: 119 }), { maxLength: 8 }),
+        fc.integer({ min: 0, max: 2 }),
+        (slices, picked, kind) => {
+          // slice i: the centre, then two points on a circle (counterclockwise), each a feature
+          const rim = (i: number): Position => {
+            const angle = (2 * Math.PI * i) / slices;
+            return [2.5 + Math.cos(angle), 49.5 + 0.7 * Math.sin(angle)];
+          };
+          const centre: Position = [2.5, 49.5];
+          const features: CommuneFeature[] = Array.from({ length: slices }, (_, i) => ({
+            type: 'Feature',
+            properties: { code: `F${String(i).padStart(3, '0')}`, name: null },
+            geometry: { type: 'Polygon', coordinates: [[centre, rim(i), rim(i + 1), centre]] },
+          }));
+          for (const i of picked.filter((p) => p < slices)) {
+            const ring = (features[i] as CommuneFeature).geometry.coordinates[0] as Position[];
+            const copy =
+              kind === 0
+                ? ring
+                : kind === 1
+                  ? [...ring].reverse()
+                  : ring.map((p) => [(p[0] as number) + 0.001, p[1] as number]);
+            features.push({
+              type: 'Feature',
+              properties: { code: `X${i}`, name: null },
+              geometry: { type: 'Polygon', coordinates: [copy] },
+            });
+          }
+          const found = findOverlaps(features, 0.001);
+          expect(found).toEqual(reference.findOverlaps(features, 0.001));
+          if (kind === 0) expect(found.length).toBeGreaterThanOrEqual(picked.filter((p) => p < slices).length);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
+
 describe('mergeGeometries: point ids give the same rings', () => {
   it('on random subsets of a tessellation, and on rings of cells around a hole', () => {
     const topo = buildTopology(grid(7, 6, 3));

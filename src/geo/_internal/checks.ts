@@ -96,7 +96,8 @@ function findSpike(ring: readonly Position[]): number {
     const vy = (points[after + 1] as number) - (points[at + 1] as number);
     const cross = ux * vy - uy * vx;
     const dot = ux * vx + uy * vy;
-    if (dot < 0 && Math.abs(cross) <= 1e-10 * Math.hypot(ux, uy) * Math.hypot(vx, vy))
+    // |cross| ≤ 1e-10 |u| |v|, squared (no Math.hypot call per vertex: degrees never overflow)
+    if (dot < 0 && cross * cross <= 1e-20 * (ux * ux + uy * uy) * (vx * vx + vy * vy))
       return points[at + 2] as number;
   }
   return -1;
@@ -363,52 +364,30 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
         at[e] = k;
         e++;
       }
-  // equal edges grouped through a hash table on their two ids (an edge list per group, in edge order)
-  let slots = 16;
-  while (slots < 2 * count) slots *= 2;
-  const mask = slots - 1;
-  const slotHead = new Int32Array(slots).fill(-1);
-  const groupTail = new Int32Array(slots);
-  const nextInGroup = new Int32Array(count).fill(-1);
+  // equal edges grouped by their smaller id (counting sort: a bucket per id, edges in edge order),
+  // then by their larger id within the bucket (buckets hold a few edges; a long one is sorted)
+  const bucketStart = new Int32Array(positions + 1);
+  for (let edge = 0; edge < count; edge++)
+    bucketStart[(low[edge] as number) + 1] = (bucketStart[(low[edge] as number) + 1] as number) + 1;
+  for (let id = 0; id < positions; id++)
+    bucketStart[id + 1] = (bucketStart[id + 1] as number) + (bucketStart[id] as number);
+  const byLow = new Int32Array(count);
+  const fill = bucketStart.slice(0, positions);
   for (let edge = 0; edge < count; edge++) {
     const lo = low[edge] as number;
-    const hi = high[edge] as number;
-    let hash = Math.imul(lo, 0x9e3779b1) ^ Math.imul(hi, 0x85ebca6b);
-    hash = Math.imul(hash ^ (hash >>> 15), 0xc2b2ae35);
-    hash ^= hash >>> 13;
-    let slot = hash & mask;
-    for (;;) {
-      const head = slotHead[slot] as number;
-      if (head === -1) {
-        slotHead[slot] = edge;
-        groupTail[slot] = edge;
-        break;
-      }
-      if (low[head] === lo && high[head] === hi) {
-        nextInGroup[groupTail[slot] as number] = edge;
-        groupTail[slot] = edge;
-        break;
-      }
-      slot = (slot + 1) & mask;
-    }
+    byLow[fill[lo] as number] = edge;
+    fill[lo] = (fill[lo] as number) + 1;
   }
+  const grouped = new Uint8Array(count); // by place in byLow
   const unshared: Array<[number, number, number]> = [];
-  for (let slot = 0; slot < slots; slot++) {
-    const head = slotHead[slot] as number;
-    if (head === -1) continue;
-    if (nextInGroup[head] === -1) {
-      // an edge no other edge equals: used on one side only
-      const k = at[head] as number;
-      unshared.push([
-        owner[head] as number,
-        ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
-        ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
-      ]);
-      continue;
-    }
+  const group = (first: number, end: number, sameHigh: (place: number) => boolean): void => {
+    // the edges of one group: byLow[first] and the later places of its bucket that sameHigh accepts
     let forward = -1;
     let backward = -1;
-    for (let edge = head; edge !== -1; edge = nextInGroup[edge] as number) {
+    for (let place = first; place < end; place++) {
+      if (place !== first && (grouped[place] || !sameHigh(place))) continue;
+      grouped[place] = 1;
+      const edge = byLow[place] as number;
       const fi = owner[edge] as number;
       if (reversed[edge]) {
         if (backward >= 0 && backward !== fi) pair(backward, fi);
@@ -420,12 +399,36 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
     }
     if (forward < 0 || backward < 0) {
       // used on one side only: the outer boundary, or a border not shared exactly
-      const k = at[head] as number;
+      const k = at[byLow[first] as number] as number;
       unshared.push([
-        owner[head] as number,
+        owner[byLow[first] as number] as number,
         ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
         ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
       ]);
+    }
+  };
+  for (let id = 0; id < positions; id++) {
+    const begin = bucketStart[id] as number;
+    const end = bucketStart[id + 1] as number;
+    if (end - begin > 32) {
+      // many edges from one point (a hostile star): sorted by their other id, ties in edge order
+      const sorted = Array.from(byLow.subarray(begin, end)).sort(
+        (a, b) => (high[a] as number) - (high[b] as number) || a - b,
+      );
+      byLow.set(sorted, begin);
+      for (let place = begin; place < end; ) {
+        const hi = high[byLow[place] as number] as number;
+        let last = place + 1;
+        while (last < end && high[byLow[last] as number] === hi) last++;
+        group(place, last, () => true);
+        place = last;
+      }
+      continue;
+    }
+    for (let place = begin; place < end; place++) {
+      if (grouped[place]) continue;
+      const hi = high[byLow[place] as number] as number;
+      group(place, end, (other) => high[byLow[other] as number] === hi);
     }
   }
   for (const [fi, x, y] of unshared)
