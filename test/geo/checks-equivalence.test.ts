@@ -157,7 +157,8 @@ describe('findOverlaps: many edges from one point (the sorted bucket)', () => {
           }
           const found = findOverlaps(features, 0.001);
           expect(found).toEqual(reference.findOverlaps(features, 0.001));
-          if (kind === 0) expect(found.length).toBeGreaterThanOrEqual(picked.filter((p) => p < slices).length);
+          if (kind === 0)
+            expect(found.length).toBeGreaterThanOrEqual(picked.filter((p) => p < slices).length);
         },
       ),
       { numRuns: 40 },
