@@ -380,55 +380,51 @@ export function findOverlaps(features: readonly CommuneFeature[], toleranceKm2: 
   }
   const grouped = new Uint8Array(count); // by place in byLow
   const unshared: Array<[number, number, number]> = [];
-  const group = (first: number, end: number, sameHigh: (place: number) => boolean): void => {
-    // the edges of one group: byLow[first] and the later places of its bucket that sameHigh accepts
-    let forward = -1;
-    let backward = -1;
-    for (let place = first; place < end; place++) {
-      if (place !== first && (grouped[place] || !sameHigh(place))) continue;
-      grouped[place] = 1;
-      const edge = byLow[place] as number;
-      const fi = owner[edge] as number;
-      if (reversed[edge]) {
-        if (backward >= 0 && backward !== fi) pair(backward, fi);
-        backward = fi;
-      } else {
-        if (forward >= 0 && forward !== fi) pair(forward, fi);
-        forward = fi;
-      }
-    }
-    if (forward < 0 || backward < 0) {
-      // used on one side only: the outer boundary, or a border not shared exactly
-      const k = at[byLow[first] as number] as number;
-      unshared.push([
-        owner[byLow[first] as number] as number,
-        ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
-        ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
-      ]);
-    }
-  };
   for (let id = 0; id < positions; id++) {
     const begin = bucketStart[id] as number;
     const end = bucketStart[id + 1] as number;
-    if (end - begin > 32) {
-      // many edges from one point (a hostile star): sorted by their other id, ties in edge order
-      const sorted = Array.from(byLow.subarray(begin, end)).sort(
-        (a, b) => (high[a] as number) - (high[b] as number) || a - b,
+    // many edges from one point (a hostile star): sorted by their other id, ties in edge order, so
+    // that a group is a run and the bucket is not scanned once per group
+    const sorted = end - begin > 32;
+    if (sorted)
+      byLow.set(
+        Array.from(byLow.subarray(begin, end)).sort(
+          (a, b) => (high[a] as number) - (high[b] as number) || a - b,
+        ),
+        begin,
       );
-      byLow.set(sorted, begin);
-      for (let place = begin; place < end; ) {
-        const hi = high[byLow[place] as number] as number;
-        let last = place + 1;
-        while (last < end && high[byLow[last] as number] === hi) last++;
-        group(place, last, () => true);
-        place = last;
-      }
-      continue;
-    }
     for (let place = begin; place < end; place++) {
       if (grouped[place]) continue;
+      // the group of byLow[place]: the edges of the bucket with the same larger id, in edge order
       const hi = high[byLow[place] as number] as number;
-      group(place, end, (other) => high[byLow[other] as number] === hi);
+      let forward = -1;
+      let backward = -1;
+      for (let other = place; other < end; other++) {
+        const edge = byLow[other] as number;
+        if (high[edge] !== hi) {
+          if (sorted) break;
+          continue;
+        }
+        grouped[other] = 1;
+        const fi = owner[edge] as number;
+        if (reversed[edge]) {
+          if (backward >= 0 && backward !== fi) pair(backward, fi);
+          backward = fi;
+        } else {
+          if (forward >= 0 && forward !== fi) pair(forward, fi);
+          forward = fi;
+        }
+      }
+      if (forward < 0 || backward < 0) {
+        // used on one side only: the outer boundary, or a border not shared exactly
+        const edge = byLow[place] as number;
+        const k = at[edge] as number;
+        unshared.push([
+          owner[edge] as number,
+          ((xy[2 * k] as number) + (xy[2 * k + 2] as number)) / 2,
+          ((xy[2 * k + 1] as number) + (xy[2 * k + 3] as number)) / 2,
+        ]);
+      }
     }
   }
   for (const [fi, x, y] of unshared)
