@@ -20,6 +20,18 @@ export function showValue(value: unknown, maxLength = 80): string {
   return cut(textOf(value), maxLength);
 }
 
+/**
+ * A value named in a message: a string quoted as JSON (`"budget"`, cut like {@link showValue}),
+ * anything else as `showValue` shows it (`10n`, `Symbol(x)`…); never throws. `JSON.stringify` alone
+ * threw a TypeError on a BigInt or a cycle, and showed a symbol as `undefined`.
+ *
+ * @param value - Any value, possibly hostile.
+ * @returns A short text that names the value.
+ */
+export function quoteValue(value: unknown): string {
+  return typeof value === 'string' ? JSON.stringify(showValue(value)) : showValue(value);
+}
+
 function textOf(value: unknown): string {
   switch (typeof value) {
     case 'string':

@@ -3,7 +3,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { dependencyReason } from '../_shared/errorReason.js';
 import { type Message, type MessageValue, renderBoth } from '../_shared/messages.js';
-import { showValue } from '../_shared/showValue.js';
+import { quoteValue, showValue } from '../_shared/showValue.js';
 import {
   extentCause,
   findGaps,
@@ -190,7 +190,7 @@ export function extractFeatures(
         fr: 'FeatureCollection GeoJSON ou Topology TopoJSON attendu{where}, reçu le type {type}',
         en: 'expected a GeoJSON FeatureCollection or a TopoJSON Topology{where}, got type {type}',
       },
-      { where, type: quoted(o.type) },
+      { where, type: quoteValue(o.type) },
     ),
   };
 }
@@ -301,7 +301,7 @@ export function validateContoursMeasuring(
             fr: '{where}features[{i}] : un objet Feature GeoJSON est attendu, reçu {got}',
             en: '{where}features[{i}]: expected a GeoJSON Feature object, got {got}',
           },
-          { where, i: String(i), got: quoted(raw) },
+          { where, i: String(i), got: quoteValue(raw) },
         ),
         feature: i,
       });
@@ -349,7 +349,7 @@ export function validateContoursMeasuring(
             fr: '{at} : la géométrie doit être un Polygon ou un MultiPolygon, reçu {got}',
             en: '{at}: geometry must be a Polygon or MultiPolygon, got {got}',
           },
-          { at, got: g === undefined ? 'undefined' : g === null ? 'null' : quoted(g.type) },
+          { at, got: g === undefined ? 'undefined' : g === null ? 'null' : quoteValue(g.type) },
         ),
         ...base,
       });
@@ -747,11 +747,6 @@ function texts(
 ): { message: string; messages: Message } {
   const messages = renderBoth(template, values);
   return { message: messages.en, messages };
-}
-
-/** A value named in a message: a string quoted as JSON, anything else as `showValue` shows it. */
-function quoted(value: unknown): string {
-  return typeof value === 'string' ? JSON.stringify(showValue(value)) : showValue(value);
 }
 
 /** One contour issue about no feature in particular. */

@@ -6,6 +6,7 @@
  * undeclared field) is `any` and passes; evaluation still gives unknown on a wrong value.
  */
 import { type Message, renderBoth } from '../_shared/messages.js';
+import { quoteValue } from '../_shared/showValue.js';
 import { isIsoDate } from './_dates.js';
 import { RuleSetError } from './errors.js';
 import type { FieldDeclaration, FieldType } from './FieldDeclaration.js';
@@ -210,7 +211,7 @@ export function typeOf(node: ExpressionValue, env: TypeEnvironment, at: string):
           here,
           renderBoth(
             { fr: 'définition inconnue {name}', en: 'unknown definition {name}' },
-            { name: String(JSON.stringify(arg)) },
+            { name: quoteValue(arg) },
           ),
         )
       );

@@ -253,3 +253,39 @@ describe('field values JSON cannot write', () => {
     expect(() => nextQuestions(itie, {}, { samples: cycle as never })).not.toThrow();
   });
 });
+
+describe('names JSON cannot write in a rule set built in code', () => {
+  // parseRuleSet refuses such a document; compile takes a RuleSet built in code as it is
+  const built = (when: unknown) =>
+    ({
+      ...parseRuleSet(
+        document({ criteria: [{ id: 'c', label: { fr: 'c', en: 'c' }, when: { lit: true } }] }),
+      ),
+      criteria: [{ id: 'c', label: { fr: 'c', en: 'c' }, when }],
+    }) as never;
+
+  it('an unknown parameter or definition named by a BigInt, a cycle, a symbol…: a RuleSetError naming it, never a TypeError', () => {
+    const names = [...HOSTILE_VALUES, Symbol('x'), 12, null];
+    fc.assert(
+      fc.property(fc.constantFrom(...names), fc.constantFrom('param', 'ref'), (name, operator) => {
+        try {
+          compile(built({ [operator]: name }));
+          expect.unreachable('compile must refuse an unknown name');
+        } catch (error) {
+          expect(error).toBeInstanceOf(RuleSetError);
+          const what = operator === 'param' ? 'unknown parameter' : 'unknown definition';
+          expect((error as RuleSetError).message).toContain(`${what} ${showValue(name)}`);
+          expect((error as RuleSetError).messages.fr).toContain(
+            operator === 'param' ? 'paramètre inconnu' : 'définition inconnue',
+          );
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('an unknown name given as a string is still quoted as JSON', () => {
+    expect(() => compile(built({ param: 'nope' }))).toThrow('unknown parameter "nope"');
+    expect(() => compile(built({ ref: 'nope' }))).toThrow('unknown definition "nope"');
+  });
+});

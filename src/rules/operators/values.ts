@@ -1,6 +1,6 @@
 /** Values: application fields, parameters, literals, the evaluation date and custom operators. */
 import { renderBoth } from '../../_shared/messages.js';
-import { showValue } from '../../_shared/showValue.js';
+import { quoteValue, showValue } from '../../_shared/showValue.js';
 import { datedParameter } from '../_datedParameters.js';
 import { isIsoDate } from '../_dates.js';
 import { Exact, toNumber } from '../_exact.js';
@@ -117,7 +117,7 @@ export const valueOperators = () => [
           at,
           renderBoth(
             { fr: 'paramètre inconnu {name}', en: 'unknown parameter {name}' },
-            { name: String(JSON.stringify(argument)) },
+            { name: quoteValue(argument) },
           ),
         );
       if (!state.params.includes(argument)) state.params.push(argument);
@@ -166,7 +166,7 @@ export const valueOperators = () => [
           `${at}[0]`,
           renderBoth(
             { fr: 'opérateur personnalisé inconnu {name}', en: 'unknown custom operator {name}' },
-            { name: String(JSON.stringify(name)) },
+            { name: quoteValue(name) },
           ),
         );
       if (rest.length !== definition.args.length)
@@ -246,7 +246,7 @@ export const valueOperators = () => [
           at,
           renderBoth(
             { fr: 'définition inconnue {name}', en: 'unknown definition {name}' },
-            { name: String(JSON.stringify(argument)) },
+            { name: quoteValue(argument) },
           ),
         );
       for (const field of definition.fields) if (!state.fields.includes(field)) state.fields.push(field);
