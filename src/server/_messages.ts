@@ -84,6 +84,10 @@ export const SERVER = {
     fr: '{where}\u00a0: JSON invalide ({reason})',
     en: '{where}: invalid JSON ({reason})',
   },
+  notUtf8: {
+    fr: '{where}\u00a0: ce n’est pas du texte UTF-8 (octet {byte} à la position {offset})\u202f; JSON s’écrit en UTF-8',
+    en: '{where}: not UTF-8 text (byte {byte} at offset {offset}); JSON is written in UTF-8',
+  },
   unsupportedType: {
     fr: 'Content-Type «\u202f{type}\u202f» non pris en charge\u00a0: attendu {expected}',
     en: 'Content-Type "{type}" is not supported: expected {expected}',

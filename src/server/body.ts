@@ -1,4 +1,5 @@
 /** Reading request bodies within limits: size, JSON depth, content type. */
+import { byteText, decodeUtf8 } from '../_shared/decodeText.js';
 import { type Message, renderMessage } from '../_shared/messages.js';
 import { SERVER } from './_messages.js';
 import { type Lang, ProblemError } from './problem.js';
@@ -119,21 +120,43 @@ export function tooLarge(limit: number, lang: Lang): ProblemError {
 }
 
 /**
+ * UTF-8 bytes as text, strictly: a byte that is not UTF-8 is an `invalid-json` problem naming it and
+ * its offset (JSON is UTF-8, RFC 8259), never a U+FFFD put in its place without a word.
+ *
+ * @param bytes - The bytes of a body or of one NDJSON line.
+ * @param where - Where they are, for the message (`body`, `line 3`).
+ * @param lang - Language.
+ * @returns The text.
+ * @throws {@link ProblemError} `invalid-json`.
+ */
+export function utf8Text(bytes: Uint8Array, where: string, lang: Lang): string {
+  const decoded = decodeUtf8(bytes);
+  // a byte order mark is ignored, as Response.text() did (RFC 8259 allows it)
+  if (decoded.ok) return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const detail = renderMessage(SERVER.notUtf8, lang, {
+    where,
+    byte: byteText(decoded.failure.byte),
+    offset: decoded.failure.offset,
+  });
+  throw new ProblemError('invalid-json', detail, [{ field: where, message: detail }]);
+}
+
+/**
  * Reads a whole body as UTF-8 text within a size limit (the `Content-Length` is checked first, then
- * the bytes actually received).
+ * the bytes actually received). Bytes that are not UTF-8 are refused ({@link utf8Text}).
  *
  * @param request - The request.
  * @param limit - Maximum size in bytes.
  * @param lang - Language.
  * @returns The text.
- * @throws {@link ProblemError} `payload-too-large`.
+ * @throws {@link ProblemError} `payload-too-large`, or `invalid-json` for bytes that are not UTF-8.
  */
 export async function readText(request: Request, limit: number, lang: Lang): Promise<string> {
   const declared = Number(request.headers.get('content-length') ?? Number.NaN);
   if (declared > limit) throw tooLarge(limit, lang);
   // With a Content-Length within the limit, the HTTP parser delivers no more than that: read it whole
   // (the fast path of @hono/node-server). Without one (chunked), count the bytes as they come.
-  if (Number.isInteger(declared)) return await request.text();
+  if (Number.isInteger(declared)) return utf8Text(new Uint8Array(await request.arrayBuffer()), 'body', lang);
   if (!request.body) return '';
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -148,5 +171,5 @@ export async function readText(request: Request, limit: number, lang: Lang): Pro
     }
     chunks.push(value);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return utf8Text(Buffer.concat(chunks), 'body', lang);
 }

@@ -21,7 +21,7 @@ import {
   nextQuestionsFor,
   planDocument,
 } from './adapters.js';
-import { isJsonType, parseJsonText, readText, requireType, tooLarge } from './body.js';
+import { isJsonType, parseJsonText, readText, requireType, tooLarge, utf8Text } from './body.js';
 import { openApiDocument } from './openapi.js';
 import { docsPage } from './page.js';
 import { type FieldError, type Lang, ProblemError, problemBody, problemResponse } from './problem.js';
@@ -342,10 +342,19 @@ export function createApp(options: ServerOptions): Hono<Env> {
     // NDJSON: read and answer line by line (back-pressured: input is read as output is consumed).
     const declared = Number(context.req.header('content-length') ?? Number.NaN);
     if (declared > maxBatchBytes) throw tooLarge(maxBatchBytes, lang);
-    const reader = (context.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() }))
-      .pipeThrough(new TextDecoderStream() as unknown as ReadableWritablePair<string, Uint8Array>)
-      .getReader();
-    let pending = '';
+    // bytes, cut at each 0x0A (never inside a UTF-8 sequence): each line is decoded on its own, so a
+    // line that is not UTF-8 is reported in place and the others go on
+    const reader = (
+      context.req.raw.body ?? new ReadableStream<Uint8Array>({ start: (c) => c.close() })
+    ).getReader();
+    let pending: Uint8Array[] = [];
+    let pendingSize = 0;
+    const takePending = (last: Uint8Array): Uint8Array => {
+      const bytes = pending.length === 0 ? last : Buffer.concat([...pending, last]);
+      pending = [];
+      pendingSize = 0;
+      return bytes;
+    };
     let index = 0;
     let received = 0;
     let finished = false;
@@ -354,12 +363,13 @@ export function createApp(options: ServerOptions): Hono<Env> {
       const detail = renderMessage(SERVER.tooManyLines, lang, { limit: maxItems });
       return new ProblemError('batch-too-long', detail, [{ field: 'body', message: detail }]);
     };
-    const handleLine = (text: string): string => {
+    const handleLine = (bytes: Uint8Array): string => {
       const position = index++;
       const where = `line ${position + 1}`;
-      const trimmed = text.endsWith('\r') ? text.slice(0, -1) : text;
       try {
-        if (Buffer.byteLength(trimmed) > maxBody) throw tooLarge(maxBody, lang);
+        const end = bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
+        if (end > maxBody) throw tooLarge(maxBody, lang);
+        const trimmed = utf8Text(bytes.subarray(0, end), where, lang);
         if (trimmed.trim() === '') {
           const detail = renderMessage(SERVER.emptyLine, lang, { where });
           throw new ProblemError('invalid-json', detail, [{ field: where, message: detail }]);
@@ -388,34 +398,38 @@ export function createApp(options: ServerOptions): Hono<Env> {
           const { done, value } = await reader.read();
           let out = '';
           if (value) {
-            received += Buffer.byteLength(value);
+            received += value.byteLength;
             if (received > maxBatchBytes) return stopWith(controller, out, tooLarge(maxBatchBytes, lang));
-            pending += value;
             let from = 0;
-            let newline = pending.indexOf('\n');
+            let newline = value.indexOf(0x0a);
             while (newline >= 0) {
-              if (skipping)
+              if (skipping) {
                 skipping = false; // the end of an oversized line, already reported
-              else {
+                takePending(value.subarray(from, newline));
+              } else {
                 if (index >= maxItems) return stopWith(controller, out, tooMany());
-                out += handleLine(pending.slice(from, newline));
+                out += handleLine(takePending(value.subarray(from, newline)));
               }
               from = newline + 1;
-              newline = pending.indexOf('\n', from);
+              newline = value.indexOf(0x0a, from);
             }
-            pending = pending.slice(from);
-            if (!skipping && Buffer.byteLength(pending) > maxBody) {
+            if (!skipping && from < value.length) {
+              // a copy: the rest of a line waits for the next chunk
+              pending.push(value.slice(from));
+              pendingSize += value.length - from;
+            }
+            if (!skipping && pendingSize > maxBody) {
               // An oversized line is reported once, at its place; its rest is skipped up to its newline.
               if (index >= maxItems) return stopWith(controller, out, tooMany());
               out += failed(index++, tooLarge(maxBody, lang));
               skipping = true;
             }
-            if (skipping) pending = '';
+            if (skipping) takePending(new Uint8Array(0));
           }
           if (done) {
-            if (pending !== '' && !skipping) {
+            if (pendingSize > 0 && !skipping) {
               if (index >= maxItems) return stopWith(controller, out, tooMany());
-              out += handleLine(pending);
+              out += handleLine(takePending(new Uint8Array(0)));
             }
             if (out) controller.enqueue(utf8Bytes(out));
             finished = true;
