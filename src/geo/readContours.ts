@@ -1,3 +1,4 @@
+import { byteText, decodeUtf8 } from '../_shared/decodeText.js';
 import { dependencyReason, jsonSyntaxReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
 import { GeoDataError } from './GeoDataError.js';
@@ -13,7 +14,7 @@ import type { ContourIssue, ContourOptions } from './validateContours.js';
  * @param options - Property names, TopoJSON object, strict winding (the source defaults to `path`).
  * @param onWarning - Receives warnings such as rewound rings.
  * @returns Normalized contours.
- * @throws {@link GeoDataError} `E_READ` when the file cannot be read or is not JSON, `E_INVALID_CONTOURS` when invalid.
+ * @throws {@link GeoDataError} `E_READ` when the file cannot be read, is not UTF-8 or is not JSON, `E_INVALID_CONTOURS` when invalid.
  * @example
  * ```ts noexec
  * import { readContours } from 'cprdfop/geo';
@@ -27,9 +28,9 @@ export async function readContours(
   onWarning?: (issue: ContourIssue) => void,
 ): Promise<CommuneContours> {
   const { readFile } = await import('node:fs/promises');
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = await readFile(path, 'utf8');
+    bytes = await readFile(path);
   } catch (error) {
     throw new GeoDataError(
       'E_READ',
@@ -43,6 +44,25 @@ export async function readContours(
       { cause: error },
     );
   }
+  // GeoJSON is UTF-8 (RFC 7946): a byte that is not is named, never read as U+FFFD in a name
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok)
+    throw new GeoDataError(
+      'E_READ',
+      renderBoth(
+        {
+          fr: 'le fichier de contours {path} n’est pas du texte UTF-8 (octet {byte} ligne {line}, position {offset})',
+          en: 'contours file {path} is not UTF-8 text (byte {byte} on line {line}, offset {offset})',
+        },
+        {
+          path,
+          byte: byteText(decoded.failure.byte),
+          line: String(decoded.failure.line),
+          offset: String(decoded.failure.offset),
+        },
+      ),
+    );
+  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
   let json: unknown;
   try {
     json = JSON.parse(text);

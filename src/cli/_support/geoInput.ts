@@ -2,6 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { decodeUtf8 } from '../../_shared/decodeText.js';
 import { showValue } from '../../_shared/showValue.js';
 import { buildTopology } from '../../geo/buildTopology.js';
 import type { CommuneTopology } from '../../geo/CommuneTopology.js';
@@ -15,7 +16,7 @@ import { cacheDir, findCachedContours } from '../../opendata/index.js';
 import { loadMesh } from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
-import { readInput, resolvePath } from './io.js';
+import { notUtf8, readInput, readSpreadsheetInput, resolvePath } from './io.js';
 import { errorText, issueText, langOf, say } from './language.js';
 import { COMMON } from './messages/common.js';
 import { SUPPORT } from './messages/support.js';
@@ -115,7 +116,9 @@ export async function joinedTopology(
   try {
     let json: unknown;
     try {
-      json = JSON.parse(bytes.toString('utf8'));
+      const decoded = decodeUtf8(bytes);
+      if (!decoded.ok) throw notUtf8(ctx, file, decoded.failure);
+      json = JSON.parse(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
     } catch (error) {
       throw new CliError(
         say(ctx, SUPPORT.contoursNotJson, {
@@ -217,7 +220,7 @@ export async function parseBy(
 
 /** `--value <csv>`: `code,value` lines (header optional, `,` `;` or tab). */
 export async function readValues(ctx: CliContext, file: string): Promise<Map<string, number>> {
-  const text = await readInput(ctx, file, SUPPORT.valuesFile);
+  const { text } = await readSpreadsheetInput(ctx, file, 'auto', SUPPORT.valuesFile);
   const out = new Map<string, number>();
   text.split(/\r?\n/).forEach((line, i) => {
     if (!line.trim()) return;

@@ -10,7 +10,7 @@ import type { Locator } from '../../geo/createLocator.js';
 import * as territory from '../../territory/index.js';
 import type { CliContext } from '../context.js';
 import { CliError, EXIT } from '../exitCodes.js';
-import { resolvePath } from './io.js';
+import { resolvePath, utf8Chunks } from './io.js';
 import { COMMON } from './messages/common.js';
 import { LOCATE_CSV } from './messages/locate.js';
 
@@ -148,7 +148,8 @@ export async function locateCsv(
       say(LOCATE_CSV.cannotRead, { name, reason: (error as NodeJS.ErrnoException).code ?? String(error) }),
       EXIT.NOINPUT,
     );
-  const chunks = source[Symbol.asyncIterator]();
+  // strict UTF-8, a character cut between two chunks read whole (csv-parse is given text)
+  const chunks = utf8Chunks(ctx, options.input, source)[Symbol.asyncIterator]();
   // the first line decides the separator
   let head = '';
   let sourceDone = false;
@@ -159,10 +160,10 @@ export async function locateCsv(
         sourceDone = true;
         break;
       }
-      head += typeof next.value === 'string' ? next.value : (next.value as Buffer).toString('utf8');
+      head += next.value;
     }
   } catch (error) {
-    throw cannotRead(error);
+    throw error instanceof CliError ? error : cannotRead(error);
   }
   const bom = head.charCodeAt(0) === 0xfeff;
   if (head.replace(/^\uFEFF/, '').trim() === '')
@@ -348,7 +349,7 @@ export async function locateCsv(
     await flush();
   } catch (error) {
     if (error instanceof CliError) throw error;
-    if (readError !== undefined) throw cannotRead(readError);
+    if (readError !== undefined) throw readError instanceof CliError ? readError : cannotRead(readError);
     throw new CliError(
       say(LOCATE_CSV.unreadable, {
         name,

@@ -24,7 +24,15 @@ import {
 } from '../../screen/index.js';
 import { applicationJsonSchema } from '../../server/adapters.js';
 import { localizeIssues } from '../_support/applicationIssues.js';
-import { parseJson, readInput, resolvePath, writeOutput } from '../_support/io.js';
+import {
+  ENCODINGS,
+  type EncodingOption,
+  parseJson,
+  readInput,
+  readSpreadsheetInput,
+  resolvePath,
+  writeOutput,
+} from '../_support/io.js';
 import { langOf, say } from '../_support/language.js';
 import { COMMON } from '../_support/messages/common.js';
 import { SCREEN } from '../_support/messages/screen.js';
@@ -70,6 +78,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
     .option('--rules <file>', say(ctx, SCREEN.rulesOption))
     .option('--as-of <date>', say(ctx, SCREEN.asOfOption))
     .option('--out <file>', say(ctx, SCREEN.outOption))
+    .option('--encoding <encoding>', say(ctx, SCREEN.encodingOption))
     .action(
       async (
         file: string | undefined,
@@ -79,6 +88,7 @@ export function registerScreen(program: Command, ctx: CliContext): void {
           rules?: string;
           asOf?: string;
           out?: string;
+          encoding?: string;
         },
       ) => {
         const lang = langOf(ctx);
@@ -96,6 +106,14 @@ export function registerScreen(program: Command, ctx: CliContext): void {
         if (opts.asOf !== undefined && !isIsoDate(opts.asOf))
           throw new CliError(say(ctx, SCREEN.badAsOf, { value: opts.asOf }), EXIT.USAGE, true);
         const inFormat = formatOf(ctx, file, say(ctx, SCREEN.input));
+        if (opts.encoding !== undefined && !(ENCODINGS as readonly string[]).includes(opts.encoding))
+          throw new CliError(
+            say(ctx, SCREEN.badEncoding, { value: opts.encoding, choices: ENCODINGS.join(', ') }),
+            EXIT.USAGE,
+            true,
+          );
+        if (opts.encoding !== undefined && inFormat !== '.csv')
+          throw new CliError(say(ctx, SCREEN.encodingNotForCsv), EXIT.USAGE, true);
         const outFormat = formatOf(ctx, opts.out, '--out');
         let mapping: Mapping | undefined;
         if (inFormat === '.jsonl') {
@@ -128,9 +146,16 @@ export function registerScreen(program: Command, ctx: CliContext): void {
               );
             });
             read = await readXlsx(data, file, lang);
+          } else if (inFormat === '.csv') {
+            // never read with U+FFFD in place of bytes: UTF-8, UTF-16 or Windows-1252 (said on stderr)
+            const { text } = await readSpreadsheetInput(
+              ctx,
+              file,
+              opts.encoding as EncodingOption | undefined,
+            );
+            read = readCsv(text, file, lang);
           } else {
-            const text = await readInput(ctx, file);
-            read = inFormat === '.csv' ? readCsv(text, file, lang) : readJsonl(text, lang);
+            read = readJsonl(await readInput(ctx, file), lang);
           }
         } catch (error) {
           if (error instanceof ScreenInputError) throw new CliError(error.message, EXIT.DATAERR);

@@ -74,6 +74,14 @@ export const COMMON = {
     en: '{file}: larger than {size}: refused before reading it',
   },
   cannotRead: { fr: 'impossible de lire {file} : {reason}', en: 'cannot read {file}: {reason}' },
+  notUtf8: {
+    fr: '{file} : ce n’est pas du texte UTF-8 (octet {byte} ligne {line}, position {offset}) ; enregistrez-le en UTF-8',
+    en: '{file}: not UTF-8 text (byte {byte} on line {line}, offset {offset}); save it as UTF-8',
+  },
+  readAsEncoding: {
+    fr: 'attention : {file} n’est pas en UTF-8 (octet {byte} ligne {line}) : lu en Windows-1252, l’encodage des CSV d’Excel en français',
+    en: 'warning: {file} is not UTF-8 (byte {byte} on line {line}): read as Windows-1252, the encoding of Excel’s CSV in French',
+  },
   cannotReadWhat: {
     fr: 'impossible de lire le fichier {what} {file} : {reason}',
     en: 'cannot read {what} {file}: {reason}',

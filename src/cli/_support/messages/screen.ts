@@ -31,6 +31,18 @@ export const SCREEN = {
     fr: 'résultats : .csv, .xlsx ou .jsonl',
     en: 'results: .csv, .xlsx or .jsonl',
   },
+  encodingOption: {
+    fr: 'encodage d’un export CSV : auto (par défaut : UTF-8, UTF-16 avec sa marque d’ordre des octets, sinon Windows-1252 en le signalant), utf-8, windows-1252, utf-16le ou utf-16be',
+    en: 'encoding of a CSV export: auto (default: UTF-8, UTF-16 with its byte order mark, else Windows-1252, saying so), utf-8, windows-1252, utf-16le or utf-16be',
+  },
+  badEncoding: {
+    fr: '--encoding doit valoir {choices}, pas « {value} »',
+    en: '--encoding must be one of {choices}, not "{value}"',
+  },
+  encodingNotForCsv: {
+    fr: '--encoding ne s’applique qu’à une entrée .csv (XLSX porte son encodage, JSONL est en UTF-8)',
+    en: '--encoding applies to .csv input only (XLSX carries its encoding, JSONL is UTF-8)',
+  },
   badExtension: {
     fr: '{option} {file} : un fichier .csv, .xlsx ou .jsonl est attendu',
     en: '{option} {file}: expected a .csv, .xlsx or .jsonl file',
