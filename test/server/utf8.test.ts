@@ -22,7 +22,10 @@ const encoder = new TextEncoder();
 const json = { 'content-type': 'application/json' };
 const ndjson = { 'content-type': 'application/x-ndjson' };
 /** An application whose title holds `bad` bytes in the middle, and the offset of the first bad one. */
-const withBytes = (app: unknown, bad: number[]): { body: Uint8Array; offset: number } => {
+const withBytes = (
+  app: unknown,
+  bad: readonly number[],
+): { body: Uint8Array<ArrayBuffer>; offset: number } => {
   const text = JSON.stringify({ ...(app as object), title: 'Mobilit\u0000' });
   const [before, after] = text.split('\\u0000') as [string, string];
   const head = encoder.encode(before);
@@ -65,7 +68,7 @@ describe('POST /v1/check with bytes that are not UTF-8', () => {
     await fc.assert(
       fc.asyncProperty(appArb, async (app) => {
         const text = encoder.encode(JSON.stringify(app));
-        const post = (body: Uint8Array) =>
+        const post = (body: Uint8Array<ArrayBuffer>) =>
           fetch(`${server.url}/v1/check`, { method: 'POST', body, headers: json });
         const plain = await post(text);
         const marked = await post(new Uint8Array([0xef, 0xbb, 0xbf, ...text]));
