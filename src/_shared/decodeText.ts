@@ -57,6 +57,9 @@ export function firstInvalidUtf8(bytes: Uint8Array): number {
   return -1;
 }
 
+/** The text without its leading byte order mark (U+FEFF), when it has one. */
+export const withoutBom = (text: string): string => (text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+
 /** The failure at `offset` (with its line). */
 function failureAt(bytes: Uint8Array, offset: number): Utf8Failure {
   let line = 1;

@@ -1,4 +1,4 @@
-import { byteText, decodeUtf8 } from '../_shared/decodeText.js';
+import { byteText, decodeUtf8, withoutBom } from '../_shared/decodeText.js';
 import { dependencyReason, jsonSyntaxReason } from '../_shared/errorReason.js';
 import { renderBoth } from '../_shared/messages.js';
 import { GeoDataError } from './GeoDataError.js';
@@ -62,7 +62,7 @@ export async function readContours(
         },
       ),
     );
-  const text = decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  const text = withoutBom(decoded.text);
   let json: unknown;
   try {
     json = JSON.parse(text);

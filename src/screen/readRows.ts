@@ -1,6 +1,7 @@
 /** Reading spreadsheet exports: CSV (csv-parse), XLSX (exceljs), JSONL. */
 
 import { parse } from 'csv-parse/sync';
+import { withoutBom } from '../_shared/decodeText.js';
 import type { Language } from '../_shared/language.js';
 import { languageOption } from '../_shared/languageOption.js';
 import { renderMessage } from '../_shared/messages.js';
@@ -242,7 +243,7 @@ export async function readXlsx(data: Buffer, file: string, lang: Language = 'en'
  */
 export function readJsonl(text: string, lang: Language = 'en'): ReadResult {
   lang = languageOption(lang, 'readJsonl', 'en');
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const body = withoutBom(text);
   const rows: InputRow[] = [];
   body.split('\n').forEach((raw, position) => {
     const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;

@@ -1,5 +1,5 @@
 /** Reading request bodies within limits: size, JSON depth, content type. */
-import { byteText, decodeUtf8 } from '../_shared/decodeText.js';
+import { byteText, decodeUtf8, withoutBom } from '../_shared/decodeText.js';
 import { type Message, renderMessage } from '../_shared/messages.js';
 import { SERVER } from './_messages.js';
 import { type Lang, ProblemError } from './problem.js';
@@ -132,7 +132,7 @@ export function tooLarge(limit: number, lang: Lang): ProblemError {
 export function utf8Text(bytes: Uint8Array, where: string, lang: Lang): string {
   const decoded = decodeUtf8(bytes);
   // a byte order mark is ignored, as Response.text() did (RFC 8259 allows it)
-  if (decoded.ok) return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  if (decoded.ok) return withoutBom(decoded.text);
   const detail = renderMessage(SERVER.notUtf8, lang, {
     where,
     byte: byteText(decoded.failure.byte),

@@ -1,3 +1,4 @@
+import { withoutBom } from '../_shared/decodeText.js';
 import { renderBoth } from '../_shared/messages.js';
 import { buildMesh, type MeshRow } from './_internal/meshBuild.js';
 import { MeshError } from './MeshError.js';
@@ -89,7 +90,7 @@ function records(text: string, delimiter: string): Array<{ line: number; fields:
  * @category Meshes
  */
 export function parseMeshCsv(text: string, options: MeshCsvOptions = {}): MeshLoadResult {
-  const src = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const src = withoutBom(text);
   const wantCommune = communeColumns(options);
   // The delimiter is the one that splits the header line (the first line naming the commune column).
   let delimiter = options.delimiter;

@@ -2,7 +2,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { decodeUtf8 } from '../../_shared/decodeText.js';
+import { decodeUtf8, withoutBom } from '../../_shared/decodeText.js';
 import { showValue } from '../../_shared/showValue.js';
 import { buildTopology } from '../../geo/buildTopology.js';
 import type { CommuneTopology } from '../../geo/CommuneTopology.js';
@@ -118,7 +118,7 @@ export async function joinedTopology(
     try {
       const decoded = decodeUtf8(bytes);
       if (!decoded.ok) throw notUtf8(ctx, file, decoded.failure);
-      json = JSON.parse(decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text);
+      json = JSON.parse(withoutBom(decoded.text));
     } catch (error) {
       throw new CliError(
         say(ctx, SUPPORT.contoursNotJson, {

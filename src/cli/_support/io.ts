@@ -5,9 +5,9 @@ import {
   byteText,
   decodeSpreadsheet,
   decodeUtf8,
-  firstInvalidUtf8,
   type TextEncodingName,
   type Utf8Failure,
+  withoutBom,
 } from '../../_shared/decodeText.js';
 import { formatBytes, parseJsonWithLimits, type TextLimits } from '../../_shared/jsonSafety.js';
 import { type Message, renderMessage } from '../../_shared/messages.js';
@@ -101,7 +101,7 @@ export async function readInput(
 ): Promise<string> {
   const decoded = decodeUtf8(await readInputBytes(ctx, file, what, maxBytes));
   if (!decoded.ok) throw notUtf8(ctx, file, decoded.failure);
-  return decoded.text.charCodeAt(0) === 0xfeff ? decoded.text.slice(1) : decoded.text;
+  return withoutBom(decoded.text);
 }
 
 /** How many leading bytes of `data` end on a whole UTF-8 sequence (the rest may be cut by a chunk). */
@@ -133,7 +133,6 @@ export async function* utf8Chunks(
   file: string,
   source: AsyncIterable<unknown>,
 ): AsyncGenerator<string> {
-  const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
   let carry: Uint8Array = new Uint8Array(0);
   let offset = 0; // of the first byte of carry in the stream
   let line = 1;
@@ -141,15 +140,18 @@ export async function* utf8Chunks(
     const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
     const data = carry.length ? Buffer.concat([carry, bytes]) : bytes;
     const whole = wholeSequences(data);
-    const bad = firstInvalidUtf8(data.subarray(0, whole));
-    if (bad >= 0) {
-      for (let i = 0; i < bad; i++) if (data[i] === 0x0a) line++;
-      throw notUtf8(ctx, file, { offset: offset + bad, byte: data[bad] as number, line });
-    }
-    for (let i = 0; i < whole; i++) if (data[i] === 0x0a) line++;
+    // one strict decoding per chunk; the failure's line is counted from the chunk's first line
+    const decoded = decodeUtf8(data.subarray(0, whole));
+    if (!decoded.ok)
+      throw notUtf8(ctx, file, {
+        offset: offset + decoded.failure.offset,
+        byte: decoded.failure.byte,
+        line: line + decoded.failure.line - 1,
+      });
+    for (let at = data.indexOf(0x0a); at >= 0 && at < whole; at = data.indexOf(0x0a, at + 1)) line++;
     carry = data.slice(whole);
     offset += whole;
-    if (whole > 0) yield decoder.decode(data.subarray(0, whole));
+    if (whole > 0) yield decoded.text;
   }
   if (carry.length) throw notUtf8(ctx, file, { offset, byte: carry[0] as number, line });
 }
