@@ -211,3 +211,41 @@ describe('readContours: a contours file that is not UTF-8', () => {
     );
   });
 });
+
+describe('a contours file that is not UTF-8, through the CLI', () => {
+  it('is exit 65 saying so once, not wrapped as « not JSON »', async () => {
+    const text = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: { code: '59350', nom: 'Lille' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [3, 50.6],
+                [3.1, 50.6],
+                [3.1, 50.7],
+                [3, 50.6],
+              ],
+            ],
+          },
+        },
+      ],
+    });
+    writeFileSync(
+      join(dir, 'latin-contours.geojson'),
+      iconv.encode(text.replace('Lille', 'Lillé'), 'windows-1252'),
+    );
+    const run = await cli(['locate', '3.05', '50.65', '--contours', 'latin-contours.geojson'], {
+      cwd: dir,
+      env: en,
+    });
+    expect(run.code).toBe(65);
+    const offset = text.indexOf('Lille') + 4;
+    expect(run.stderr.trim()).toBe(
+      `cprdfop: latin-contours.geojson: not UTF-8 text (byte 0xE9 on line 1, offset ${offset}); save it as UTF-8`,
+    );
+  });
+});

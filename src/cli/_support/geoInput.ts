@@ -112,12 +112,13 @@ export async function joinedTopology(
     warnings.push(message);
     warn(message);
   };
+  // not UTF-8 is said as such, not as "not JSON" (the JSON error below would wrap it)
+  const decoded = decodeUtf8(bytes);
+  if (!decoded.ok) throw notUtf8(ctx, file, decoded.failure);
   let contours: ReturnType<typeof parseContours>;
   try {
     let json: unknown;
     try {
-      const decoded = decodeUtf8(bytes);
-      if (!decoded.ok) throw notUtf8(ctx, file, decoded.failure);
       json = JSON.parse(withoutBom(decoded.text));
     } catch (error) {
       throw new CliError(
