@@ -192,6 +192,18 @@ describe('cprdfop locate --csv: the stream is strict UTF-8', () => {
   });
 });
 
+describe('cprdfop locate --csv: edges of the stream', () => {
+  it('a sequence cut by the end of the file is exit 65 naming its first byte; an empty file is exit 65 too', async () => {
+    writeFileSync(join(dir, 'cut.csv'), Buffer.concat([Buffer.from('id,code\nThi'), Buffer.from([0xc3])]));
+    const cut = await cli(['locate', '--csv', 'cut.csv', '--code-column', 'code'], { cwd: dir, env: en });
+    expect(cut.code).toBe(65);
+    expect(cut.stderr).toContain('cut.csv: not UTF-8 text (byte 0xC3 on line 2, offset 11)');
+    writeFileSync(join(dir, 'empty.csv'), '');
+    const empty = await cli(['locate', '--csv', 'empty.csv', '--code-column', 'code'], { cwd: dir, env: en });
+    expect(empty.code).toBe(65);
+  });
+});
+
 describe('readContours: a contours file that is not UTF-8', () => {
   it('is GeoDataError E_READ naming the byte, its line and offset, in French and English', async () => {
     const { readContours, GeoDataError } = await import('../../src/geo/index.js');
