@@ -60,6 +60,10 @@ export const SERVER = {
     fr: 'lot arrêté\u00a0: plus de {limit} lignes',
     en: 'batch stopped: more than {limit} lines',
   },
+  batchIdle: {
+    fr: 'lot arrêté\u00a0: aucune donnée reçue pendant {ms}\u00a0ms',
+    en: 'batch stopped: no input for {ms} ms',
+  },
   emptyLine: {
     fr: '{where}\u00a0: ligne vide',
     en: '{where}: empty line',

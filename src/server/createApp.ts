@@ -40,7 +40,11 @@ export interface ServerOptions {
   maxBatchItems?: number | undefined;
   /** Maximum JSON nesting. Default 32. */
   maxJsonDepth?: number | undefined;
-  /** Time allowed to a handler, in milliseconds. Default 30 000. */
+  /**
+   * Time allowed to a handler, in milliseconds (then 503 `timeout`); a streamed NDJSON batch has it
+   * between two chunks of input (then a last `timeout` line at the index where it stopped). Default
+   * 30 000.
+   */
   requestTimeoutMs?: number | undefined;
   /** Origins allowed by CORS; none (CORS off) by default. `*` allows any. */
   corsOrigins?: readonly string[] | undefined;
@@ -147,7 +151,11 @@ export function createApp(options: ServerOptions): Hono<Env> {
           JSON.stringify(
             problemBody('timeout', lang, renderMessage(SERVER.timeout, lang, { ms: timeoutMs })),
           ),
-          { status: 503, headers: { 'content-type': 'application/problem+json; charset=utf-8' } },
+          {
+            status: 503,
+            // the rest of a slow body is not waited for: the connection closes after this answer
+            headers: { 'content-type': 'application/problem+json; charset=utf-8', connection: 'close' },
+          },
         ),
       });
     }),
@@ -390,12 +398,28 @@ export function createApp(options: ServerOptions): Hono<Env> {
       controller.close();
       void reader.cancel().catch(() => undefined);
     };
+    const idle = () => {
+      const detail = renderMessage(SERVER.batchIdle, lang, { ms: timeoutMs });
+      return new ProblemError('timeout', detail, [{ field: 'body', message: detail }]);
+    };
+    // The next chunk of input, or `undefined` when none came within the timeout (a stalled client).
+    const nextChunk = (): Promise<ReadableStreamReadResult<Uint8Array> | undefined> => {
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      return Promise.race([
+        reader.read(),
+        new Promise<undefined>((resolveIdle) => {
+          timer = setTimeout(resolveIdle, timeoutMs);
+        }),
+      ]).finally(() => clearTimeout(timer));
+    };
     const body = new ReadableStream<Uint8Array>({
       // A pull that enqueues nothing is not called again: read until there is output or the end.
       async pull(controller) {
         for (;;) {
           if (finished) return;
-          const { done, value } = await reader.read();
+          const chunk = await nextChunk();
+          if (chunk === undefined) return stopWith(controller, '', idle());
+          const { done, value } = chunk;
           let out = '';
           if (value) {
             received += value.byteLength;

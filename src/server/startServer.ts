@@ -55,7 +55,11 @@ export function startServer(
   return new Promise((resolvePromise, reject) => {
     const server = serve({ fetch: app.fetch, hostname: host, port: options.port ?? 8080 }) as Server;
     const timeoutMs = options.requestTimeoutMs ?? 30_000;
-    server.requestTimeout = timeoutMs;
+    // Node's whole-request timer would destroy the socket of a streamed batch mid-answer (no last line,
+    // no end of stream): handlers are timed by the app (503), a batch by its idle time (a last
+    // `timeout` line); a socket idle that long in the middle of a request is closed.
+    server.requestTimeout = 0;
+    server.timeout = timeoutMs;
     server.headersTimeout = Math.min(timeoutMs, 60_000);
     server.keepAliveTimeout = keepAliveMs as number;
     server.once('error', reject);

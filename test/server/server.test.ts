@@ -304,27 +304,38 @@ describe('shutdown', () => {
 });
 
 /** Sends a request with its body in pieces (each after the previous was flushed), returns status and text. */
-function sendInPieces(url: string, type: string, pieces: readonly string[], stallAtEnd = false) {
-  return new Promise<{ status: number; body: string; type: string }>((resolve, reject) => {
-    const req = request(url, { method: 'POST', headers: { 'content-type': type } }, (res) => {
-      let body = '';
-      res.on('data', (chunk) => {
-        body += chunk;
+function sendInPieces(url: string, type: string, pieces: readonly string[], stallAtEnd = false, delayMs = 0) {
+  return new Promise<{ status: number; body: string; type: string; connection: string }>(
+    (resolve, reject) => {
+      const req = request(url, { method: 'POST', headers: { 'content-type': type } }, (res) => {
+        let body = '';
+        res.on('data', (chunk) => {
+          body += chunk;
+        });
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            body,
+            type: String(res.headers['content-type']),
+            connection: String(res.headers.connection),
+          }),
+        );
       });
-      res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, body, type: String(res.headers['content-type']) }),
-      );
-    });
-    req.on('error', reject);
-    const writeNext = (position: number) => {
-      if (position === pieces.length) {
-        if (!stallAtEnd) req.end();
-        return;
-      }
-      req.write(pieces[position], () => setImmediate(() => writeNext(position + 1)));
-    };
-    writeNext(0);
-  });
+      req.on('error', reject);
+      const writeNext = (position: number) => {
+        if (position === pieces.length) {
+          if (!stallAtEnd) req.end();
+          return;
+        }
+        req.write(pieces[position], () =>
+          delayMs
+            ? setTimeout(() => writeNext(position + 1), delayMs)
+            : setImmediate(() => writeNext(position + 1)),
+        );
+      };
+      writeNext(0);
+    },
+  );
 }
 
 describe('limits', () => {
@@ -403,8 +414,8 @@ describe('limits', () => {
     ]);
     expect(within.status).toBe(200);
   });
-  it('a request whose body never ends gets the timeout problem', async () => {
-    const { status, type } = await sendInPieces(
+  it('a request whose body never ends gets the timeout problem, and its connection is closed', async () => {
+    const { status, type, connection } = await sendInPieces(
       `${small.url}/v1/check`,
       'application/json',
       ['{"title":'],
@@ -412,5 +423,52 @@ describe('limits', () => {
     );
     expect(status).toBe(503);
     expect(type).toMatch(/^application\/problem\+json/);
+    expect(connection).toBe('close');
+  });
+  it('an NDJSON batch whose input stalls ends with a last timeout line at the index where it stopped', async () => {
+    const line = `${JSON.stringify(APPLICATION)}\n`;
+    const { status, body } = await sendInPieces(
+      `${small.url}/v1/check/batch`,
+      'application/x-ndjson',
+      [line, line],
+      true,
+    );
+    expect(status).toBe(200);
+    const lines = body
+      .trimEnd()
+      .split('\n')
+      .map(
+        (text) =>
+          JSON.parse(text) as { index: number; ok: boolean; problem?: { type: string; detail: string } },
+      );
+    expect(lines.map((entry) => [entry.index, entry.ok])).toEqual([
+      [0, true],
+      [1, true],
+      [2, false],
+    ]);
+    expect(lines[2]!.problem!.type).toBe('urn:cprdfop:problem:timeout');
+    expect(lines[2]!.problem!.detail).toBe('batch stopped: no input for 300 ms');
+  });
+  it('an NDJSON batch that keeps coming is not cut by the timeout, however long it lasts in all', async () => {
+    const line = `${JSON.stringify(APPLICATION)}\n`;
+    const started = performance.now();
+    const { status, body } = await sendInPieces(
+      `${small.url}/v1/check/batch`,
+      'application/x-ndjson',
+      [line, line, line],
+      false,
+      200,
+    );
+    expect(performance.now() - started).toBeGreaterThan(300); // longer than the timeout in all
+    expect(status).toBe(200);
+    const lines = body
+      .trimEnd()
+      .split('\n')
+      .map((text) => JSON.parse(text) as { index: number; ok: boolean });
+    expect(lines.map((entry) => [entry.index, entry.ok])).toEqual([
+      [0, true],
+      [1, true],
+      [2, true],
+    ]);
   });
 });

@@ -39,8 +39,8 @@ export const SERVE = {
     en: 'maximum JSON nesting',
   },
   timeoutOption: {
-    fr: 'délai maximal d’une requête en millisecondes',
-    en: 'request timeout in milliseconds',
+    fr: 'délai maximal d’une requête en millisecondes (pour un lot en flux, sans données reçues)',
+    en: 'request timeout in milliseconds (for a streamed batch, without input)',
   },
   quietOption: {
     fr: 'pas de journal des accès',
