@@ -28,6 +28,18 @@ export const SERVER = {
     fr: '{field}\u00a0: jeu de règles «\u202f{ref}\u202f» inconnu (connus\u00a0: {known})',
     en: '{field}: unknown rule set "{ref}" (known: {known})',
   },
+  unknownParameter: {
+    fr: 'paramètre de requête «\u202f{name}\u202f» inconnu ici (paramètres acceptés\u00a0: {names})',
+    en: 'unknown query parameter "{name}" (this route takes: {names})',
+  },
+  repeatedParameter: {
+    fr: 'paramètre «\u202f{name}\u202f» donné {count}\u00a0fois\u00a0: une seule valeur est attendue',
+    en: 'parameter "{name}" given {count} times: one value is expected',
+  },
+  methodNotAllowed: {
+    fr: '{method} n’est pas accepté sur {path} (méthodes\u00a0: {allowed})',
+    en: '{method} is not allowed on {path} (methods: {allowed})',
+  },
   badAsOf: {
     fr: 'asOf doit être une date AAAA-MM-JJ, pas «\u202f{value}\u202f»',
     en: 'asOf must be a date YYYY-MM-DD, not "{value}"',
@@ -72,6 +84,10 @@ export const SERVER = {
     fr: 'region\u00a0: aucune région de code {code} (codes\u00a0: {codes})',
     en: 'region: no region has code {code} (codes: {codes})',
   },
+  limitWithoutQuery: {
+    fr: 'limit ne s’applique qu’à une recherche (q)\u00a0: sans q, toutes les communes sont données',
+    en: 'limit applies to a search (q) only: without q, every commune is given',
+  },
   emptyQuery: {
     fr: 'q est vide\u00a0: omettez-le pour toutes les communes',
     en: 'q is empty: leave it out for every commune',
@@ -101,6 +117,22 @@ export const SERVER = {
     fr: 'application/x-ndjson ou application/json',
     en: 'application/x-ndjson or application/json',
   },
+  lineTooLarge: {
+    fr: '{where}\u00a0: ligne de plus de {limit}\u00a0octets (les autres lignes sont vérifiées)',
+    en: '{where}: line larger than {limit} bytes (the other lines are checked)',
+  },
+  badHttp: {
+    fr: 'requête HTTP illisible ({code})',
+    en: 'unreadable HTTP request ({code})',
+  },
+  headersTimeout: {
+    fr: 'les en-têtes de la requête ne sont pas arrivés à temps ({code})',
+    en: 'the request headers did not arrive in time ({code})',
+  },
+  headersTooLarge: {
+    fr: 'en-têtes ou adresse (URL) trop grands ({code})',
+    en: 'headers or URL too large ({code})',
+  },
   tooLarge: {
     fr: 'le corps dépasse {limit} octets',
     en: 'the body is larger than {limit} bytes',
@@ -120,6 +152,9 @@ export const PROBLEM_TITLES = {
   'unknown-rule-set': { fr: 'Jeu de règles inconnu', en: 'Unknown rule set' },
   'not-found': { fr: 'Introuvable', en: 'Not found' },
   'method-not-allowed': { fr: 'Méthode non autorisée', en: 'Method not allowed' },
+  'bad-request': { fr: 'Requête HTTP mal formée', en: 'Malformed HTTP request' },
+  'headers-too-large': { fr: 'En-têtes trop grands', en: 'Request headers too large' },
+  'request-timeout': { fr: 'En-têtes non reçus à temps', en: 'Request headers not received in time' },
   timeout: { fr: 'Délai de traitement dépassé', en: 'Request timed out' },
   internal: { fr: 'Erreur interne', en: 'Internal error' },
 } as const satisfies Record<string, Message>;
@@ -194,12 +229,12 @@ export const PARAMETER_DESCRIPTIONS = {
     en: 'free text: start of the name or of a word, accents and case ignored',
   },
   region: {
-    fr: 'code INSEE de la région (aujourd’hui, seulement la région chargée)',
-    en: 'INSEE region code (today only the loaded region)',
+    fr: 'code INSEE de la région (l’une des 18, Hauts-de-France par défaut)',
+    en: 'INSEE region code (any of the 18, Hauts-de-France by default)',
   },
   communesLimit: {
-    fr: 'nombre maximal de résultats d’une recherche (1-100, 10 par défaut)',
-    en: 'maximum results of a search (1-100, default 10)',
+    fr: 'nombre maximal de résultats d’une recherche (1-100, 10 par défaut\u202f; seulement avec q)',
+    en: 'maximum results of a search (1-100, default 10; with q only)',
   },
   communeCode: { fr: 'code INSEE de la commune', en: 'INSEE commune code' },
   siren: { fr: 'SIREN à 9 chiffres', en: '9-digit SIREN' },

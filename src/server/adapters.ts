@@ -5,7 +5,9 @@
  * `validateApplication` of `cprdfop/rules`), only this file changes.
  */
 import { z } from 'zod';
+import { isIsoDate } from '../_shared/isoDate.js';
 import { renderMessage } from '../_shared/messages.js';
+import { CprdfopError } from '../errors.js';
 import { plan } from '../index.js';
 import {
   Application,
@@ -18,8 +20,10 @@ import {
   type Explanation,
   hashRuleSet,
   type NextQuestion,
+  NoRuleSetInForceError,
   nextQuestions,
   type RuleSet,
+  selectRuleSet,
   serializeExplanation,
 } from '../rules/index.js';
 import {
@@ -78,18 +82,62 @@ export function findRuleSet(ruleSets: readonly LoadedRuleSet[], ref: string): Lo
   return versions.sort((a, b) => a.ruleSet.validFrom.localeCompare(b.ruleSet.validFrom)).at(-1);
 }
 
+/** The id of the rule set checked when a request names none: the shipped ITIE rule set's. */
+export function defaultRuleSetId(): string {
+  return (itieRuleSets()[0] as RuleSet).id;
+}
+
 /**
  * Checks one application (any JSON value). Today `checkApplication` of `cprdfop/itie`.
  *
  * @param input - The application.
- * @param options - The rule set (default: the one in force) and the evaluation date.
- * @returns The explanation or the issues.
+ * @param options - The rule set, or `versions` of one rule set among which the one in force on the
+ * evaluation date (`asOf`, else the application's `submittedOn`) is chosen; neither: the shipped ITIE
+ * version in force. With no date at all, the latest version (the verdict is then at best
+ * `undetermined`).
+ * @returns The explanation or the issues (`not-in-force` listing every version when none is in force).
  */
 export function check(
   input: unknown,
-  options: { ruleSet?: RuleSet | undefined; asOf?: string | undefined },
+  options: {
+    ruleSet?: RuleSet | undefined;
+    versions?: readonly RuleSet[] | undefined;
+    asOf?: string | undefined;
+  },
 ): CheckResult {
-  return checkApplication(input, { ruleSet: options.ruleSet, asOf: options.asOf });
+  let ruleSet = options.ruleSet;
+  const versions = options.versions;
+  if (ruleSet === undefined && versions !== undefined && versions.length > 0) {
+    const submitted =
+      input !== null && typeof input === 'object' && !Array.isArray(input)
+        ? (input as { submittedOn?: unknown }).submittedOn
+        : undefined;
+    const day =
+      options.asOf ?? (typeof submitted === 'string' && isIsoDate(submitted) ? submitted : undefined);
+    if (day === undefined || (options.asOf !== undefined && !isIsoDate(options.asOf))) {
+      // no date (or a bad asOf, reported by checkApplication): the latest version, as checkApplication
+      ruleSet = [...versions].sort((a, b) => a.validFrom.localeCompare(b.validFrom)).at(-1);
+    } else {
+      try {
+        ruleSet = selectRuleSet(versions, (versions[0] as RuleSet).id, day);
+      } catch (error) {
+        if (!(error instanceof CprdfopError)) throw error;
+        // no version in force that day (every loaded version is listed), or no single one
+        return {
+          ok: false,
+          issues: [
+            {
+              path: options.asOf !== undefined ? '' : 'submittedOn',
+              code: error instanceof NoRuleSetInForceError ? 'not-in-force' : 'invalid',
+              message: error.message,
+              messages: error.messages,
+            },
+          ],
+        };
+      }
+    }
+  }
+  return checkApplication(input, { ruleSet, asOf: options.asOf });
 }
 
 /**

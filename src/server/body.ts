@@ -113,10 +113,13 @@ export function requireType(
   return type;
 }
 
-/** The size error of a body. */
-export function tooLarge(limit: number, lang: Lang): ProblemError {
-  const detail = renderMessage(SERVER.tooLarge, lang, { limit });
-  return new ProblemError('payload-too-large', detail, [{ field: 'body', message: detail }]);
+/** The size error of a body, or of one line of an NDJSON batch (`line`: `line N`, the field named). */
+export function tooLarge(limit: number, lang: Lang, line?: string): ProblemError {
+  const detail =
+    line === undefined
+      ? renderMessage(SERVER.tooLarge, lang, { limit })
+      : renderMessage(SERVER.lineTooLarge, lang, { where: line, limit });
+  return new ProblemError('payload-too-large', detail, [{ field: line ?? 'body', message: detail }]);
 }
 
 /**

@@ -6,12 +6,14 @@ import { timeout } from 'hono/timeout';
 import type { Logger } from 'pino';
 import { isIsoDate } from '../_shared/isoDate.js';
 import { renderMessage } from '../_shared/messages.js';
+import type { RuleSet } from '../rules/index.js';
 import { SERVER } from './_messages.js';
 import { utf8Bytes } from './_utf8.js';
 import {
   applicationJsonSchema,
   availableRegions,
   check,
+  defaultRuleSetId,
   explanationText,
   findCommunes,
   findRuleSet,
@@ -25,6 +27,7 @@ import { isJsonType, parseJsonText, readText, requireType, tooLarge, utf8Text } 
 import { openApiDocument } from './openapi.js';
 import { docsPage } from './page.js';
 import { type FieldError, type Lang, ProblemError, problemBody, problemResponse } from './problem.js';
+import { ROUTES, routePattern } from './routes.js';
 
 /** Limits and options of the server (every one has a documented default). */
 export interface ServerOptions {
@@ -171,8 +174,49 @@ export function createApp(options: ServerOptions): Hono<Env> {
     );
     return problemResponse(context, lang, new ProblemError('internal', renderMessage(SERVER.internal, lang)));
   });
+  const patterns = ROUTES.map((route) => ({ ...route, pattern: routePattern(route.path) }));
+  for (const route of ROUTES) {
+    const names = [...route.query, 'lang'];
+    app.on(route.method, route.path, async (context, next) => {
+      if (context.req.url.includes('?')) {
+        const lang = context.get('lang');
+        for (const [name, values] of Object.entries(context.req.queries())) {
+          if (!names.includes(name)) {
+            const detail = renderMessage(SERVER.unknownParameter, lang, { name, names: names.join(', ') });
+            throw new ProblemError('invalid-parameter', detail, [{ field: name, message: detail }]);
+          }
+          if (values.length > 1) {
+            const detail = renderMessage(SERVER.repeatedParameter, lang, { name, count: values.length });
+            throw new ProblemError('invalid-parameter', detail, [{ field: name, message: detail }]);
+          }
+        }
+      }
+      await next();
+    });
+  }
   app.notFound((context) => {
     const lang = context.get('lang') ?? 'en';
+    const path = context.req.path;
+    const allowed: string[] = [
+      ...new Set(patterns.filter((route) => route.pattern.test(path)).map((route) => route.method)),
+    ];
+    if (allowed.length > 0) {
+      if (allowed.includes('GET')) allowed.push('HEAD');
+      const response = problemResponse(
+        context,
+        lang,
+        new ProblemError(
+          'method-not-allowed',
+          renderMessage(SERVER.methodNotAllowed, lang, {
+            method: context.req.method,
+            path,
+            allowed: allowed.join(', '),
+          }),
+        ),
+      );
+      response.headers.set('allow', allowed.join(', '));
+      return response;
+    }
     return problemResponse(
       context,
       lang,
@@ -183,6 +227,10 @@ export function createApp(options: ServerOptions): Hono<Env> {
     );
   });
 
+  const versionsOf = (id: string): RuleSet[] =>
+    options.ruleSets.filter((loaded) => loaded.ruleSet.id === id).map((loaded) => loaded.ruleSet);
+  // Without `ruleset`: the ITIE version in force among those loaded (shipped and `--rules`).
+  const defaultVersions = versionsOf(defaultRuleSetId());
   const ruleSetOf = (lang: Lang, ref: string, field: string): LoadedRuleSet => {
     const found = findRuleSet(options.ruleSets, ref);
     if (!found) {
@@ -192,6 +240,17 @@ export function createApp(options: ServerOptions): Hono<Env> {
     }
     return found;
   };
+  /** `?limit=`: an integer from 1 to 100 written plainly (not `0x10`, `1e1`, ` 5`), or `undefined`. */
+  const limitOf = (context: Context<Env>): number | undefined => {
+    const text = context.req.query('limit');
+    if (text === undefined) return undefined;
+    const limit = /^[1-9][0-9]{0,2}$/.test(text) ? Number(text) : Number.NaN;
+    if (!(limit <= 100)) {
+      const detail = renderMessage(SERVER.badLimit, context.get('lang'), { value: text });
+      throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
+    }
+    return limit;
+  };
   const checkOptions = (context: Context<Env>) => {
     const lang = context.get('lang');
     const asOf = context.req.query('asOf');
@@ -200,7 +259,11 @@ export function createApp(options: ServerOptions): Hono<Env> {
       throw new ProblemError('invalid-parameter', detail, [{ field: 'asOf', message: detail }]);
     }
     const ref = context.req.query('ruleset');
-    return { asOf, ruleSet: ref === undefined ? undefined : ruleSetOf(lang, ref, 'ruleset').ruleSet };
+    if (ref === undefined) return { asOf, versions: defaultVersions };
+    if (ref.includes('@')) return { asOf, ruleSet: ruleSetOf(lang, ref, 'ruleset').ruleSet };
+    // an id alone: the version in force on the evaluation date among those loaded
+    ruleSetOf(lang, ref, 'ruleset');
+    return { asOf, versions: versionsOf(ref) };
   };
   /** One checked item: the explanation, or the problem of an invalid application. */
   const checkOne = (application: unknown, opts: ReturnType<typeof checkOptions>, lang: Lang, prefix = '') => {
@@ -274,15 +337,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
   app.post('/v1/next-questions', async (context) => {
     const lang = context.get('lang');
     const opts = checkOptions(context);
-    const limitText = context.req.query('limit');
-    const limit = limitText === undefined ? undefined : Number(limitText);
-    if (
-      limit !== undefined &&
-      !(Number.isInteger(limit) && String(limit) === limitText && limit >= 1 && limit <= 100)
-    ) {
-      const detail = renderMessage(SERVER.badLimit, lang, { value: String(limitText) });
-      throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
-    }
+    const limit = limitOf(context);
     const group = context.req.query('group');
     if (group !== undefined && group !== 'object' && group !== 'none') {
       const detail = renderMessage(SERVER.badGroup, lang, { value: group });
@@ -376,7 +431,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       const where = `line ${position + 1}`;
       try {
         const end = bytes[bytes.length - 1] === 0x0d ? bytes.length - 1 : bytes.length;
-        if (end > maxBody) throw tooLarge(maxBody, lang);
+        if (end > maxBody) throw tooLarge(maxBody, lang, where);
         const trimmed = utf8Text(bytes.subarray(0, end), where, lang);
         if (trimmed.trim() === '') {
           const detail = renderMessage(SERVER.emptyLine, lang, { where });
@@ -408,7 +463,7 @@ export function createApp(options: ServerOptions): Hono<Env> {
       return Promise.race([
         reader.read(),
         new Promise<undefined>((resolveIdle) => {
-          timer = setTimeout(resolveIdle, timeoutMs);
+          timer = setTimeout(() => resolveIdle(undefined), timeoutMs);
         }),
       ]).finally(() => clearTimeout(timer));
     };
@@ -442,10 +497,12 @@ export function createApp(options: ServerOptions): Hono<Env> {
               pending.push(value.slice(from));
               pendingSize += value.length - from;
             }
-            if (!skipping && pendingSize > maxBody) {
+            // a line's own closing CR (CRLF cut between two chunks) is not part of its size
+            if (!skipping && pendingSize - (value[value.length - 1] === 0x0d ? 1 : 0) > maxBody) {
               // An oversized line is reported once, at its place; its rest is skipped up to its newline.
               if (index >= maxItems) return stopWith(controller, out, tooMany());
-              out += failed(index++, tooLarge(maxBody, lang));
+              out += failed(index, tooLarge(maxBody, lang, `line ${index + 1}`));
+              index++;
               skipping = true;
             }
             if (skipping) takePending(new Uint8Array(0));
@@ -483,19 +540,19 @@ export function createApp(options: ServerOptions): Hono<Env> {
       });
       throw new ProblemError('not-found', detail, [{ field: 'region', message: detail }]);
     }
-    const limitText = context.req.query('limit');
-    const limit = limitText === undefined ? 10 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 100) {
-      const detail = renderMessage(SERVER.badLimit, lang, { value: String(limitText) });
+    const query = context.req.query('q');
+    const limit = limitOf(context);
+    if (limit !== undefined && query === undefined) {
+      // the whole list is answered without a search: a limit there would cut it without a word
+      const detail = renderMessage(SERVER.limitWithoutQuery, lang);
       throw new ProblemError('invalid-parameter', detail, [{ field: 'limit', message: detail }]);
     }
-    const query = context.req.query('q');
     if (query !== undefined && query.trim() === '') {
       // An empty search would answer an empty list, which reads like "no such commune".
       const detail = renderMessage(SERVER.emptyQuery, lang);
       throw new ProblemError('invalid-parameter', detail, [{ field: 'q', message: detail }]);
     }
-    const found = findCommunes(query, limit, regionCode);
+    const found = findCommunes(query, limit ?? 10, regionCode);
     return context.json({ communes: found, count: found.length });
   });
   const lookup = <T>(

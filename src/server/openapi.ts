@@ -40,7 +40,14 @@ const LANG = query('lang', described('lang'), {
   enum: ['fr', 'en'],
 });
 const RULESET = query('ruleset', described('ruleset'));
-const AS_OF = query('asOf', described('asOf'));
+const AS_OF = query('asOf', described('asOf'), { type: 'string', format: 'date' });
+const LIMIT = (key: 'questionsLimit' | 'communesLimit', fallback?: number): Json =>
+  query('limit', described(key), {
+    type: 'integer',
+    minimum: 1,
+    maximum: 100,
+    ...(fallback === undefined ? {} : { default: fallback }),
+  });
 
 /** Builds the component schemas: each zod schema converted once, `$ref`s between them. */
 function components(): Record<string, Json> {
@@ -76,22 +83,42 @@ function components(): Record<string, Json> {
   return schemas;
 }
 
-let cached: Json | undefined;
+const cache = new Map<string, Json>();
 
 /**
- * The OpenAPI 3.1 document (built once).
+ * What every operation can answer besides its own statuses: `lang` (the language of the texts), 400
+ * for a query parameter it does not take or one given twice, 503 when it takes longer than the
+ * timeout.
+ */
+function withCommonParts(paths: Record<string, Record<string, Json>>): Record<string, Record<string, Json>> {
+  for (const operations of Object.values(paths)) {
+    for (const operation of Object.values(operations)) {
+      const parameters = (operation.parameters as Json[] | undefined) ?? [];
+      if (!parameters.some((parameter) => parameter.name === 'lang')) parameters.push(LANG);
+      operation.parameters = parameters;
+      const responses = operation.responses as Record<string, Json>;
+      responses['400'] ??= problem('invalid parameter (unknown, given twice or malformed)');
+      responses['503'] = problem('took longer than the timeout');
+    }
+  }
+  return paths;
+}
+
+/**
+ * The OpenAPI 3.1 document (built once per version).
  *
  * @param version - The package version, for `info.version`.
  * @returns The document.
  */
 export function openApiDocument(version: string): Json {
-  if (cached) return cached;
+  const known = cache.get(version);
+  if (known) return known;
   const errors = {
     '400': problem('malformed JSON, JSON too deep, invalid parameter'),
     '413': problem('body larger than the limit'),
     '415': problem('content type is not application/json'),
   };
-  cached = {
+  const document: Json = {
     openapi: '3.1.0',
     info: {
       title: DOCS_PAGE.title.en,
@@ -160,6 +187,7 @@ export function openApiDocument(version: string): Json {
             required: true,
             content: {
               'application/x-ndjson': { schema: { type: 'string', description: 'one application per line' } },
+              'application/jsonl': { schema: { type: 'string', description: 'one application per line' } },
               'application/json': { schema: { type: 'array', items: ref('Application') } },
             },
           },
@@ -169,6 +197,7 @@ export function openApiDocument(version: string): Json {
               content: { 'application/x-ndjson': { schema: ref('BatchLine') } },
             },
             ...errors,
+            '415': problem('content type is not application/x-ndjson, application/jsonl or JSON'),
             '404': problem('unknown rule set'),
           },
         },
@@ -181,7 +210,7 @@ export function openApiDocument(version: string): Json {
             RULESET,
             AS_OF,
             LANG,
-            query('limit', described('questionsLimit'), { type: 'integer' }),
+            LIMIT('questionsLimit'),
             query('group', described('group'), {
               type: 'string',
               enum: ['object', 'none'],
@@ -203,7 +232,7 @@ export function openApiDocument(version: string): Json {
           parameters: [
             query('q', described('q')),
             query('region', described('region')),
-            query('limit', described('communesLimit'), { type: 'integer' }),
+            LIMIT('communesLimit', 10),
             LANG,
           ],
           responses: {
@@ -248,5 +277,7 @@ export function openApiDocument(version: string): Json {
     },
     components: { schemas: components() },
   };
-  return cached;
+  document.paths = withCommonParts(document.paths as Record<string, Record<string, Json>>);
+  cache.set(version, document);
+  return document;
 }

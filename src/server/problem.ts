@@ -27,6 +27,9 @@ export const PROBLEMS = {
   'unknown-rule-set': { status: 404, ...PROBLEM_TITLES['unknown-rule-set'] },
   'not-found': { status: 404, ...PROBLEM_TITLES['not-found'] },
   'method-not-allowed': { status: 405, ...PROBLEM_TITLES['method-not-allowed'] },
+  'bad-request': { status: 400, ...PROBLEM_TITLES['bad-request'] },
+  'headers-too-large': { status: 431, ...PROBLEM_TITLES['headers-too-large'] },
+  'request-timeout': { status: 408, ...PROBLEM_TITLES['request-timeout'] },
   timeout: { status: 503, ...PROBLEM_TITLES.timeout },
   internal: { status: 500, ...PROBLEM_TITLES.internal },
 } as const;

@@ -1,11 +1,14 @@
 /** Starting and stopping the HTTP server on Node (`@hono/node-server`). */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Duplex } from 'node:stream';
 import { serve } from '@hono/node-server';
-import { renderBoth } from '../_shared/messages.js';
+import { renderBoth, renderMessage } from '../_shared/messages.js';
 import { showValue } from '../_shared/showValue.js';
 import { CprdfopError } from '../errors.js';
+import { SERVER } from './_messages.js';
 import { createApp, type ServerOptions } from './createApp.js';
+import { problemBody } from './problem.js';
 
 /** A running server. */
 export interface RunningServer {
@@ -62,6 +65,27 @@ export function startServer(
     server.timeout = timeoutMs;
     server.headersTimeout = Math.min(timeoutMs, 60_000);
     server.keepAliveTimeout = keepAliveMs as number;
+    // What Node's HTTP parser refuses (a bad Content-Length, an URL or headers too large) gets a
+    // problem body too, not an empty answer; the headers were not read, so it is in English.
+    server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+      const code = String(error.code ?? 'HPE_INVALID');
+      if (!socket.writable || code === 'ECONNRESET') {
+        socket.destroy();
+        return;
+      }
+      const [kind, message, statusLine] =
+        code === 'HPE_HEADER_OVERFLOW'
+          ? (['headers-too-large', SERVER.headersTooLarge, '431 Request Header Fields Too Large'] as const)
+          : code === 'ERR_HTTP_REQUEST_TIMEOUT'
+            ? (['request-timeout', SERVER.headersTimeout, '408 Request Timeout'] as const)
+            : (['bad-request', SERVER.badHttp, '400 Bad Request'] as const);
+      const body = JSON.stringify(problemBody(kind, 'en', renderMessage(message, 'en', { code })));
+      socket.end(
+        `HTTP/1.1 ${statusLine}\r\n` +
+          'content-type: application/problem+json; charset=utf-8\r\ncontent-language: en\r\n' +
+          `content-length: ${Buffer.byteLength(body)}\r\nconnection: close\r\n\r\n${body}`,
+      );
+    });
     server.once('error', reject);
     server.once('listening', () => {
       server.off('error', reject);
