@@ -112,6 +112,14 @@ export const SERVER = {
     fr: 'Content-Type «\u202f{type}\u202f» non pris en charge\u00a0: attendu {expected}',
     en: 'Content-Type "{type}" is not supported: expected {expected}',
   },
+  unsupportedCharset: {
+    fr: 'charset «\u202f{charset}\u202f» non pris en charge\u00a0: le JSON s’écrit en UTF-8',
+    en: 'charset "{charset}" is not supported: JSON is written in UTF-8',
+  },
+  unsupportedEncoding: {
+    fr: 'Content-Encoding «\u202f{encoding}\u202f» non pris en charge\u00a0: envoyez le corps non compressé',
+    en: 'Content-Encoding "{encoding}" is not supported: send the body uncompressed',
+  },
   noType: { fr: '(absent)', en: '(none)' },
   ndjsonOrJson: {
     fr: 'application/x-ndjson ou application/json',

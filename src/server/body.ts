@@ -110,6 +110,23 @@ export function requireType(
     const detail = renderMessage(SERVER.unsupportedType, lang, { type: type || SERVER.noType, expected });
     throw new ProblemError('unsupported-media-type', detail, [{ field: 'content-type', message: detail }]);
   }
+  const header = request.headers.get('content-type') ?? '';
+  if (header !== type) {
+    // a body announced in another charset would be read as UTF-8 (JSON is UTF-8, RFC 8259)
+    const charset = /;\s*charset\s*=\s*"?([^";\s]*)/i.exec(header)?.[1];
+    if (charset !== undefined && !/^utf-?8$/i.test(charset)) {
+      const detail = renderMessage(SERVER.unsupportedCharset, lang, { charset });
+      throw new ProblemError('unsupported-media-type', detail, [{ field: 'content-type', message: detail }]);
+    }
+  }
+  const encoding = request.headers.get('content-encoding');
+  if (encoding !== null && encoding.trim().toLowerCase() !== 'identity') {
+    // a compressed body is not decoded: it would be reported as bytes that are not UTF-8
+    const detail = renderMessage(SERVER.unsupportedEncoding, lang, { encoding });
+    throw new ProblemError('unsupported-media-type', detail, [
+      { field: 'content-encoding', message: detail },
+    ]);
+  }
   return type;
 }
 

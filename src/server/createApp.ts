@@ -66,10 +66,15 @@ function acceptedLanguage(header: string): Lang | undefined {
     .split(',')
     .map((part) => {
       const [tag = '', ...params] = part.trim().split(';');
-      const weight = params.find((p) => p.trim().startsWith('q='));
+      const weight = params
+        .find((p) => p.trim().startsWith('q='))
+        ?.trim()
+        .slice(2);
       return {
-        tag: tag.trim().toLowerCase().slice(0, 2),
-        weight: weight ? Number(weight.trim().slice(2)) : 1,
+        // the primary subtag (`fr-CA` is French, `frr` is not)
+        tag: tag.trim().toLowerCase().split('-')[0],
+        // RFC 9110 §12.4.2: 0 to 1, at most three decimals; another weight drops the entry
+        weight: weight === undefined ? 1 : /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(weight) ? Number(weight) : 0,
       };
     })
     .filter((entry) => (entry.tag === 'fr' || entry.tag === 'en') && entry.weight > 0)

@@ -301,3 +301,46 @@ describe('the OpenAPI document says what the routes take', () => {
     expect((openApiDocument('0.0.0-test') as { info: { version: string } }).info.version).toBe('0.0.0-test');
   });
 });
+
+describe('bodies the server would misread', () => {
+  const post = (headers: Record<string, string>, path = '/v1/check') =>
+    fetch(`${server.url}${path}`, { method: 'POST', body: BODY, headers });
+  it('a charset other than UTF-8 is a 415 naming it; utf-8 in any spelling is read', async () => {
+    for (const charset of ['latin1', 'ISO-8859-1', 'utf-16', '"windows-1252"']) {
+      const response = await post({ 'content-type': `application/json; charset=${charset}` });
+      expect(response.status, charset).toBe(415);
+      const body = (await response.json()) as { detail: string; errors: { field: string }[] };
+      expect(body.detail).toBe(
+        `charset "${charset.replaceAll('"', '')}" is not supported: JSON is written in UTF-8`,
+      );
+      expect(body.errors[0]!.field).toBe('content-type');
+    }
+    for (const charset of ['utf-8', 'UTF-8', 'utf8', '"utf-8"']) {
+      const response = await post({ 'content-type': `application/json; charset=${charset}` });
+      expect(response.status, charset).toBe(200);
+    }
+    const batch = await post({ 'content-type': 'application/x-ndjson; charset=latin1' }, '/v1/check/batch');
+    expect(batch.status).toBe(415);
+  });
+  it('a Content-Encoding is a 415 naming it, not "not UTF-8 (byte 0x8B)"', async () => {
+    const response = await post({ 'content-type': 'application/json', 'content-encoding': 'gzip' });
+    expect(response.status).toBe(415);
+    const body = (await response.json()) as { detail: string; errors: { field: string }[] };
+    expect(body.detail).toBe('Content-Encoding "gzip" is not supported: send the body uncompressed');
+    expect(body.errors[0]!.field).toBe('content-encoding');
+    const identity = await post({ 'content-type': 'application/json', 'content-encoding': 'identity' });
+    expect(identity.status).toBe(200);
+  });
+  it('Accept-Language: the primary subtag decides, and a weight outside 0–1 drops its entry', async () => {
+    const language = async (header: string) =>
+      (await fetch(`${server.url}/v1/nothing`, { headers: { 'accept-language': header } })).headers.get(
+        'content-language',
+      );
+    expect(await language('fr-CA')).toBe('fr');
+    expect(await language('frr, en;q=0.5')).toBe('en');
+    expect(await language('fr;q=2, en;q=0.5')).toBe('en');
+    expect(await language('fr;q=0.9, en;q=0.1')).toBe('fr');
+    expect(await language('en;q=0.1, fr;q=0.9')).toBe('fr');
+    expect(await language('fr;q=abc')).toBe('en');
+  });
+});
